@@ -1,0 +1,94 @@
+/* app.h - the dashboard's state, shared by the loop and the views */
+#ifndef HKTOP_APP_H
+#define HKTOP_APP_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "board.h"
+#include "conffile.h"
+#include "fetch.h"
+#include "http.h"
+#include "instruments.h"
+#include "market.h"
+#include "options.h"
+#include "prompt.h"
+#include "ui.h"
+#include "view.h"
+
+struct demo;
+
+enum redraw {
+	REDRAW_HEADER = 1 << 0,
+	REDRAW_BODY   = 1 << 1,
+	REDRAW_STATUS = 1 << 2,
+	REDRAW_CLEAR  = 1 << 3,
+	REDRAW_ALL    = REDRAW_HEADER | REDRAW_BODY | REDRAW_STATUS,
+};
+
+struct app {
+	struct options *o;
+	struct ui ui;
+	struct http *http;
+	struct board board;
+	struct instrument_db db;
+	struct market_calendar cal;
+	struct demo *demo;            /* --demo: the simulated market */
+	struct fetch_config fetch_cfg;
+
+	/* Views: the current one and the one Esc returns to. */
+	const struct view_ops *view, *back;
+	long selected;                /* board row under the cursor */
+	long scroll;                  /* first board row shown */
+	long help_scroll;
+	long detail_row;              /* board row the detail view shows */
+
+	/* The indexes in the header, fetched with every refresh. */
+	struct quote_result index_q[2];
+
+	/* Refresh state */
+	bool fetching;
+	struct instrument *inflight;  /* what the running refresh asked for */
+	size_t ninflight;
+	long long next_refresh_ms;    /* monotonic */
+	int failures;                 /* consecutive refreshes with no quote */
+	time_t last_done;             /* wall clock of the last finished refresh */
+	char source_delay[96];        /* "tencent 15m" */
+
+	/* Status line: the latest message and whether it is an error. */
+	char status[320];
+	bool status_error;
+	struct causes *causes;
+
+	struct prompt prompt;         /* '/' */
+	unsigned dirty;
+	bool quit;
+	int sigpipe[2];
+
+	/* Tests: a key script, a frozen clock. */
+	FILE *script;
+	time_t fixed_now;
+	char state_path[4096];
+};
+
+/* Wall clock (HKTOP_NOW in tests). */
+time_t app_now(const struct app *app);
+
+/* Set the status line; error ones are drawn in the error colour. */
+void app_status(struct app *app, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* The row's instrument name in the current language. */
+const char *app_row_name(const struct app *app, const struct row *r);
+
+/* Keep the cursor visible after it moves. */
+void app_scroll_to_selected(struct app *app, int height);
+
+/* One key from the terminal or a script: a character or a curses code. */
+void app_key(struct app *app, wint_t ch, bool is_code);
+
+/* Run the dashboard until quit. Returns the exit status. */
+int app_run(struct options *o, struct causes *causes, bool demo);
+
+#endif

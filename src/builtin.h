@@ -1,0 +1,16 @@
+/* builtin.h - share/ files compiled in by tools/embed.sh (see Makefile.am) */
+#ifndef HKTOP_BUILTIN_H
+#define HKTOP_BUILTIN_H
+
+#include <stddef.h>
+
+extern const char builtin_config[];
+extern const size_t builtin_config_len;
+extern const char builtin_instruments[];
+extern const size_t builtin_instruments_len;
+extern const char builtin_calendar[];
+extern const size_t builtin_calendar_len;
+extern const char builtin_demo[];
+extern const size_t builtin_demo_len;
+
+#endif

@@ -1,0 +1,38 @@
+/* fetch.h - one refresh: batch the codes, run the requests at once, fail over */
+#ifndef HKTOP_FETCH_H
+#define HKTOP_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "http.h"
+#include "quote.h"
+#include "source.h"
+
+struct fetch_config {
+	const struct quote_source *primary;
+	const char *primary_url;
+	const struct quote_source *fallback; /* NULL: no failover */
+	const char *fallback_url;
+	long timeout_ms;
+	size_t max_body;
+};
+
+/* Called once, when every instrument has a quote or a cause. res[i]
+ * answers in[i]; the array is valid only during the call. */
+typedef void (*fetch_done_fn)(void *arg, const struct quote_result *res, size_t n);
+
+/* Start fetching quotes for in[0..n). Requests of the primary source go
+ * out in parallel, max_batch codes each; instruments it could not serve
+ * (HTTP error, timeout, cap, bad line, no code) are asked of the
+ * fallback. Returns false only if nothing could be started. The caller
+ * keeps `in` and the config strings alive until done runs. */
+bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
+		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
+		  char *err, size_t errlen);
+
+/* Build the request URL: base + query + codes joined by ','. Pure. */
+bool fetch_build_url(const struct quote_source *src, const char *base,
+		     const struct instrument *const *in, size_t n, char *buf, size_t len);
+
+#endif

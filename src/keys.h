@@ -1,0 +1,80 @@
+/* keys.h - actions declared once; key names; the keymap from defaults and `bind` */
+#ifndef HKTOP_KEYS_H
+#define HKTOP_KEYS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Every action: enum name, config name, the keys bound by default (a
+ * space-separated list of key names), and its help line. The enum, the
+ * name lookup, the default keymap, the `?` screen and the man page's key
+ * list (checked by tests/cli.sh) all come from this one table. */
+#define ACTIONS(_) \
+	_(MOVE_DOWN,      "move-down",      "j <Down>",        "Select the next row") \
+	_(MOVE_UP,        "move-up",        "k <Up>",          "Select the previous row") \
+	_(PAGE_DOWN,      "page-down",      "<PgDn> <C-f> <Space>", "Move down one page") \
+	_(PAGE_UP,        "page-up",        "<PgUp> <C-b>",    "Move up one page") \
+	_(FIRST,          "first",          "g <Home>",        "Select the first row") \
+	_(LAST,           "last",           "G <End>",         "Select the last row") \
+	_(SORT_NEXT,      "sort-next",      "s",               "Sort by the next column") \
+	_(SORT_REVERSE,   "sort-reverse",   "S",               "Reverse the sort order") \
+	_(FIND,           "find",           "/",               "Jump to a symbol, or add it") \
+	_(REMOVE,         "remove",         "d <DC>",          "Remove the selected symbol") \
+	_(REFRESH,        "refresh",        "r <F5>",          "Refresh quotes now") \
+	_(TOGGLE_NAMES,   "toggle-names",   "L",               "Switch names between English and Chinese") \
+	_(VIEW_WATCHLIST, "view-watchlist", "w",               "Show the watchlist") \
+	_(VIEW_NEXT,      "view-next",      "<Tab>",           "Cycle through the views") \
+	_(OPEN,           "open",           "<Enter>",         "Open the selected ticker's detail view") \
+	_(PREV_TICKER,    "prev-ticker",    "[",               "Detail view: the previous ticker") \
+	_(NEXT_TICKER,    "next-ticker",    "]",               "Detail view: the next ticker") \
+	_(BACK,           "back",           "<Esc>",           "Return to the previous view") \
+	_(HELP,           "help",           "? <F1>",          "Show the keys") \
+	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
+	_(QUIT,           "quit",           "q <C-c>",         "Quit (in a detail or help view: go back)")
+
+enum action {
+	ACT_NONE = 0,
+#define ACTION_ENUM(id, name, keys, help) ACT_##id,
+	ACTIONS(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACT_COUNT
+};
+
+struct action_info {
+	const char *name;
+	const char *keys;
+	const char *help;
+};
+
+/* Indexed by enum action; [ACT_NONE] is empty. */
+extern const struct action_info action_info[ACT_COUNT];
+
+enum action action_by_name(const char *name);
+
+/* Key names as in the config's `bind` and the test scripts: a printable
+ * character stands for itself; <Enter> <Esc> <Tab> <BackTab> <Space>
+ * <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <Ins> <DC>
+ * <Backspace> <F1>..<F12> <C-a>..<C-z>. Returns -1 if not a key. */
+int key_from_name(const char *name);
+void key_to_name(int key, char *buf, size_t len);
+
+#define KEYMAP_MAX 128
+
+struct keymap {
+	struct { int key; enum action act; } v[KEYMAP_MAX];
+	size_t n;
+};
+
+/* The defaults from the table above. */
+void keymap_init(struct keymap *km);
+
+/* `bind KEY ACTION`: later bindings win; ACTION "none" unbinds. */
+bool keymap_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen);
+
+enum action keymap_lookup(const struct keymap *km, int key);
+
+/* The keys bound to an action, as names ("j <Down>"), for the help view. */
+void keymap_keys_of(const struct keymap *km, enum action act, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,287 @@
+/* main.c - command line, configuration, and the choice of what to run */
+#include "config.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "conffile.h"
+#include "fetch.h"
+#include "http.h"
+#include "log.h"
+#include "options.h"
+#include "report.h"
+#include "source.h"
+#include "text.h"
+
+enum exit_status { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char *config;        /* -c FILE */
+	const char **overrides;    /* -o KEY=VALUE, in order */
+	size_t noverrides;
+	bool once;
+	bool demo;
+	bool dump_config;
+	enum report_format format;
+	bool format_given;
+	const char *log;
+	char **symbols;            /* positional */
+	size_t nsymbols;
+};
+
+static void usage(FILE *fp)
+{
+	fprintf(fp,
+		"Usage: hktop [OPTION]... [SYMBOL]...\n"
+		"Live Hong Kong quotes for Chinese tech stocks in the terminal.\n"
+		"\n"
+		"  -c, --config=FILE      read FILE instead of ~/.config/hktop/config\n"
+		"  -o, --option=KEY=VALUE set a config key for this run (repeatable)\n"
+		"      --demo             run offline on a simulated market (labelled DEMO)\n"
+		"      --once             fetch quotes once, print them and exit\n"
+		"      --format=FORMAT    output of --once: table (default), json or csv\n"
+		"      --dump-config      print the effective configuration and exit\n"
+		"      --log=FILE         append a debug log to FILE\n"
+		"  -h, --help             display this help and exit\n"
+		"  -V, --version          output version information and exit\n"
+		"\n"
+		"SYMBOLs replace the watchlist for this run. Accepted forms: 700, 0700,\n"
+		"00700, 0700.HK, hk00700, HK.00700 (stocks); HSI, HSTECH, HSCEI, ^HSI\n"
+		"(indexes); BABA, BIDU, usBABA (US ADRs).\n"
+		"\n"
+		"Configuration keys (config file lines \"KEY = VALUE\", or -o KEY=VALUE):\n");
+	options_print_help(fp);
+	fprintf(fp,
+		"\n"
+		"Exit status: 0 if every symbol has a quote, 1 if any failed,\n"
+		"2 on a usage or configuration error.\n"
+		"\n"
+		"Quotes from free services are usually delayed about 15 minutes; hktop\n"
+		"shows each quote's own time. Full documentation: man hktop\n");
+}
+
+static int parse_args(int argc, char **argv, struct cli *cli)
+{
+	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO };
+	static const struct option longopts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "option", required_argument, NULL, 'o' },
+		{ "once", no_argument, NULL, OPT_ONCE },
+		{ "demo", no_argument, NULL, OPT_DEMO },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "dump-config", no_argument, NULL, OPT_DUMP },
+		{ "log", required_argument, NULL, OPT_LOG },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	char err[256];
+
+	memset(cli, 0, sizeof *cli);
+	if (!(cli->overrides = calloc((size_t)argc + 1, sizeof *cli->overrides)))
+		return EXIT_FAILED;
+	while ((c = getopt_long(argc, argv, "c:o:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'c':
+			cli->config = optarg;
+			break;
+		case 'o':
+			cli->overrides[cli->noverrides++] = optarg;
+			break;
+		case OPT_ONCE:
+			cli->once = true;
+			break;
+		case OPT_DEMO:
+			cli->demo = true;
+			break;
+		case OPT_FORMAT:
+			if (!report_format_parse(optarg, &cli->format)) {
+				text_quote_error(err, sizeof err, optarg, "not a format (table, json or csv)");
+				fprintf(stderr, "hktop: --format: %s\n", err);
+				return EXIT_USAGE;
+			}
+			cli->format_given = true;
+			break;
+		case OPT_DUMP:
+			cli->dump_config = true;
+			break;
+		case OPT_LOG:
+			cli->log = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(ferror(stdout) ? EXIT_FAILED : EXIT_OK);
+		case 'V':
+			printf("hktop %s\n", PACKAGE_VERSION);
+			exit(EXIT_OK);
+		default:
+			fprintf(stderr, "Try 'hktop --help' for more information.\n");
+			return EXIT_USAGE;
+		}
+	}
+	if (cli->demo && cli->once) {
+		fprintf(stderr, "hktop: --demo is for the dashboard; --once prints live quotes only\n");
+		return EXIT_USAGE;
+	}
+	if (cli->format_given && !cli->once) {
+		fprintf(stderr, "hktop: --format only applies to --once\n");
+		return EXIT_USAGE;
+	}
+	cli->symbols = argv + optind;
+	cli->nsymbols = (size_t)(argc - optind);
+	return EXIT_OK;
+}
+
+/* Table defaults, built-in hktoprc, config file, -o, then SYMBOLs. */
+static int load_settings(const struct cli *cli, struct options *o, struct causes *causes)
+{
+	char err[320];
+	int rc = EXIT_OK;
+
+	options_init(o);
+	conffile_load_all(o, cli->config, causes);
+	for (size_t i = 0; i < cli->noverrides; i++)
+		if (!options_set_pair(o, cli->overrides[i], err, sizeof err))
+			causes_add(causes, "-o: %s", err);
+	if (cli->nsymbols) {
+		struct instrument *list = calloc(cli->nsymbols, sizeof *list);
+		size_t n = 0;
+
+		if (!list)
+			return EXIT_FAILED;
+		for (size_t i = 0; i < cli->nsymbols; i++) {
+			struct instrument in;
+			bool dup = false;
+			if (!symbol_parse(cli->symbols[i], &in, err, sizeof err)) {
+				fprintf(stderr, "hktop: %s\n", err);
+				rc = EXIT_USAGE;
+				continue;
+			}
+			for (size_t k = 0; k < n; k++)
+				dup = dup || symbol_equal(&list[k], &in);
+			if (!dup)
+				list[n++] = in;
+		}
+		free(o->watchlist);
+		o->watchlist = list;
+		o->nwatch = n;
+		o->cli_symbols = true;
+	}
+	return rc;
+}
+
+struct once_state {
+	const struct options *o;
+	enum report_format format;
+	int status;
+};
+
+static void once_done(void *arg, const struct quote_result *res, size_t n)
+{
+	struct once_state *st = arg;
+
+	report_write(stdout, st->format, res, n, st->o->names == NAMES_ZH);
+	st->status = EXIT_OK;
+	for (size_t i = 0; i < n; i++)
+		if (!res[i].ok) {
+			fprintf(stderr, "hktop: %s: %s\n", res[i].q.in.display, res[i].err);
+			st->status = EXIT_FAILED;
+		}
+}
+
+static int run_once(const struct options *o, enum report_format format)
+{
+	const struct quote_source *primary = source_by_name(source_names[o->quotes_source]);
+	const struct quote_source *other = primary == &source_tencent ? &source_sina : &source_tencent;
+	struct fetch_config fc;
+	struct once_state st = { o, format, EXIT_FAILED };
+	struct http *h;
+	char err[256];
+
+	if (o->nwatch == 0) {
+		fprintf(stderr, "hktop: the watchlist is empty\n");
+		return EXIT_USAGE;
+	}
+	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+		fprintf(stderr, "hktop: %s\n", err);
+		return EXIT_FAILED;
+	}
+	memset(&fc, 0, sizeof fc);
+	fc.primary = primary;
+	fc.primary_url = primary == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
+	if (o->quotes_failover) {
+		fc.fallback = other;
+		fc.fallback_url = other == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
+	}
+	fc.timeout_ms = o->timeout * 1000;
+	fc.max_body = (size_t)o->max_body;
+	if (!fetch_quotes(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
+		fprintf(stderr, "hktop: %s\n", err);
+		http_free(h);
+		return EXIT_FAILED;
+	}
+	http_run(h);
+	http_free(h);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("hktop: stdout");
+		return EXIT_FAILED;
+	}
+	return st.status;
+}
+
+static void dump_config(const struct options *o)
+{
+	char buf[8192];
+
+	for (size_t i = 0; i < option_count; i++) {
+		options_format(o, &option_table[i], buf, sizeof buf);
+		printf("%s = %s\n", option_table[i].name, buf);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli;
+	struct options o;
+	struct causes causes = { 0 };
+	int rc;
+
+	setlocale(LC_ALL, "");
+	rc = parse_args(argc, argv, &cli);
+	if (rc != EXIT_OK) {
+		free(cli.overrides);
+		return rc;
+	}
+	if (cli.log && !log_open(cli.log)) {
+		perror(cli.log);
+		free(cli.overrides);
+		return EXIT_USAGE;
+	}
+	rc = load_settings(&cli, &o, &causes);
+	if (rc == EXIT_OK && !cli.once && !cli.dump_config) {
+		/* The dashboard carries on and shows config complaints itself. */
+		rc = app_run(&o, &causes, cli.demo);
+	} else {
+		for (size_t i = 0; i < causes.n; i++)
+			fprintf(stderr, "hktop: %s\n", causes.v[i]);
+		/* A scripted run must not go ahead on a config it misread. */
+		if (causes.n && rc == EXIT_OK)
+			rc = EXIT_USAGE;
+		if (rc == EXIT_OK) {
+			if (cli.dump_config)
+				dump_config(&o);
+			else
+				rc = run_once(&o, cli.format);
+		}
+	}
+	causes_free(&causes);
+	options_done(&o);
+	free(cli.overrides);
+	log_close();
+	return rc;
+}

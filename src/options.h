@@ -1,0 +1,82 @@
+/* options.h - the option table: one master copy of every config key */
+#ifndef HKTOP_OPTIONS_H
+#define HKTOP_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "keys.h"
+#include "symbol.h"
+
+#define OPT_URL_MAX 512
+#define OPT_STR_MAX 256
+
+enum option_type {
+	OPT_INT,     /* whole number within [min, max] */
+	OPT_SIZE,    /* bytes, with an optional K or M suffix, within [min, max] */
+	OPT_BOOL,    /* yes/no, true/false, on/off, 1/0 */
+	OPT_CHOICE,  /* one of choices[] */
+	OPT_URL,     /* http:// or https:// base URL, trailing slash dropped */
+	OPT_STRING,  /* free text without control characters */
+	OPT_SYMBOLS, /* list of symbols separated by spaces or commas */
+};
+
+enum names_lang { NAMES_EN, NAMES_ZH };
+enum colors_up { COLORS_UP_AUTO, COLORS_UP_GREEN, COLORS_UP_RED };
+
+/* Every setting, typed. Filled from the table defaults, then the built-in
+ * share/hktoprc, then the user's config file, then -o overrides. */
+struct options {
+	struct instrument *watchlist; /* owned */
+	size_t nwatch;
+	long refresh;           /* seconds */
+	long timeout;           /* seconds */
+	long max_body;          /* bytes */
+	int quotes_source;      /* index into source_names */
+	bool quotes_failover;
+	char tencent_quote_url[OPT_URL_MAX];
+	char sina_quote_url[OPT_URL_MAX];
+	int names;              /* enum names_lang */
+	int colors_up;          /* enum colors_up */
+	char user_agent[OPT_STR_MAX];
+	struct keymap keys;     /* defaults, then `bind` lines */
+	bool cli_symbols;       /* the watchlist came from the command line */
+};
+
+struct option_def {
+	const char *name;
+	enum option_type type;
+	size_t offset;          /* of the value in struct options */
+	size_t size;            /* of that value, for strings */
+	long min, max;          /* OPT_INT, OPT_SIZE */
+	const char *const *choices; /* OPT_CHOICE, NULL-terminated */
+	const char *def;        /* default, as config text */
+	const char *unit;       /* shown in --help */
+	const char *help;       /* one line */
+};
+
+extern const struct option_def option_table[];
+extern const size_t option_count;
+
+/* Table defaults only (no files). Free with options_done. */
+void options_init(struct options *o);
+void options_done(struct options *o);
+
+const struct option_def *options_find(const char *name);
+
+/* Validate and store one value. On error returns false and writes the
+ * cause (which quotes the bad value) into err; *o is left unchanged. */
+bool options_set(struct options *o, const char *name, const char *value,
+		 char *err, size_t errlen);
+
+/* Parse -o's "KEY=VALUE". */
+bool options_set_pair(struct options *o, const char *pair, char *err, size_t errlen);
+
+/* The current value as config text, e.g. for `--dump-config`. */
+void options_format(const struct options *o, const struct option_def *d, char *buf, size_t len);
+
+/* The CONFIGURATION list of --help, generated from the table. */
+void options_print_help(FILE *fp);
+
+#endif

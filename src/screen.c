@@ -1,0 +1,157 @@
+/* screen.c - header with the indexes and the session, status line, flush */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "fmt.h"
+#include "screen.h"
+#include "text.h"
+
+#define BODY_TOP 1
+
+int screen_body_height(const struct app *app)
+{
+	return app->ui.rows - 2;
+}
+
+static bool too_small(const struct app *app)
+{
+	return app->ui.rows < SCREEN_MIN_ROWS || app->ui.cols < SCREEN_MIN_COLS;
+}
+
+/* "HSI 25915.820 +62.900 +0.24%", the figures in the direction colour. */
+static int draw_index(struct app *app, int x, int room, int k)
+{
+	static const char *const label[2] = { "HSI", "HSTECH" };
+	const struct quote_result *r = &app->index_q[k];
+	char price[32], chg[32], pct[32], figs[100];
+	enum ui_color c;
+	int lw = (int)strlen(label[k]), fw;
+
+	if (!r->ok)
+		return x;
+	fmt_num(r->q.f[QF_PRICE], price, sizeof price);
+	fmt_signed(r->q.f[QF_CHANGE], "", chg, sizeof chg);
+	fmt_signed(r->q.f[QF_CHANGE_PCT], "%", pct, sizeof pct);
+	snprintf(figs, sizeof figs, "%s %s %s", price, chg, pct);
+	if (lw + 1 + (int)strlen(figs) > room)
+		snprintf(figs, sizeof figs, "%s", pct); /* narrow: the move only */
+	fw = (int)strlen(figs);
+	if (lw + 1 + fw > room)
+		return x;
+	/* Old figures after a failed refresh are marked, not dropped. */
+	c = r->err[0] ? UI_STALE : ui_dir_color(r->q.f[QF_CHANGE].v);
+	ui_text(stdscr, 0, x, lw + 1, label[k], 0, app->ui.attrs[UI_HEADER]);
+	ui_text(stdscr, 0, x + lw + 1, fw, figs, 0, app->ui.attrs[c]);
+	return x + lw + 1 + fw + 2;
+}
+
+static void draw_header(struct app *app)
+{
+	struct market_status ms;
+	char right[96], clock[16];
+	int cols = app->ui.cols, x, rw;
+
+	market_status(&app->cal, app_now(app), &ms);
+	fmt_hkt_time(app_now(app), clock, sizeof clock);
+	clock[5] = '\0'; /* HH:MM: the header changes once a minute */
+	snprintf(right, sizeof right, "%s%s %s HKT ",
+		 app->o->names == NAMES_ZH ? ms.label_zh : ms.label,
+		 ms.calendar_known ? "" : " (no calendar)", clock);
+	ui_clear_row(stdscr, 0, 0, cols, app->ui.attrs[UI_HEADER]);
+	ui_text(stdscr, 0, 0, 7, " hktop ", 0, app->ui.attrs[UI_TITLE]);
+	x = 7;
+	if (app->demo) {
+		ui_text(stdscr, 0, x, 6, " DEMO ", 0, app->ui.attrs[UI_DEMO]);
+		x += 7;
+	}
+	rw = text_width(right);
+	if (rw > cols - x)
+		rw = 0;
+	for (int k = 0; k < 2; k++)
+		x = draw_index(app, x, cols - x - rw - 1, k);
+	if (rw)
+		ui_text(stdscr, 0, cols - rw, rw, right, 1, app->ui.attrs[UI_HEADER]);
+}
+
+static void draw_status(struct app *app)
+{
+	int y = app->ui.rows - 1, cols = app->ui.cols;
+	char left[512], right[128];
+	attr_t a = app->ui.attrs[app->status_error ? UI_ERROR : UI_STATUS];
+
+	if (app->prompt.active) {
+		const struct instrument_info *c[6];
+		size_t n = prompt_candidates(app->prompt.buf, &app->db, c, 6);
+		size_t used = (size_t)snprintf(left, sizeof left, "/%s_", app->prompt.buf);
+		for (size_t i = 0; i < n && used < sizeof left; i++)
+			used += (size_t)snprintf(left + used, sizeof left - used, "%s%s %s",
+						 i ? "  " : "    ", c[i]->in.display,
+						 app->o->names == NAMES_ZH ? c[i]->name_zh : c[i]->name_en);
+		ui_text(stdscr, y, 0, cols, left, 0, app->ui.attrs[UI_STATUS]);
+		return;
+	}
+	snprintf(left, sizeof left, " %s%s", app->fetching ? "Refreshing... " : "", app->status);
+	if (app->board.sort >= 0)
+		snprintf(right, sizeof right, " %s%ssort: %s %s | %zu | ? help ",
+			 app->source_delay, app->source_delay[0] ? " | " : "",
+			 board_col_name(app->board.sort), app->board.desc ? "desc" : "asc",
+			 app->board.n);
+	else
+		snprintf(right, sizeof right, " %s%s%zu | ? help ",
+			 app->source_delay, app->source_delay[0] ? " | " : "", app->board.n);
+	{
+		int rw = text_width(right);
+		if (rw > cols / 2)
+			rw = 0;
+		ui_text(stdscr, y, 0, cols - rw, left, 0, a);
+		if (rw)
+			ui_text(stdscr, y, cols - rw, rw, right, 1, app->ui.attrs[UI_STATUS]);
+	}
+}
+
+void screen_render(struct app *app)
+{
+	unsigned d = app->dirty;
+
+	app->dirty = 0;
+	if (d & REDRAW_CLEAR)
+		erase();
+	if (too_small(app)) {
+		erase();
+		ui_text(stdscr, 0, 0, app->ui.cols, "terminal too small", 0, A_BOLD);
+		if (app->ui.rows > 1) {
+			char need[64];
+			snprintf(need, sizeof need, "need %dx%d", SCREEN_MIN_COLS, SCREEN_MIN_ROWS);
+			ui_text(stdscr, 1, 0, app->ui.cols, need, 0, A_NORMAL);
+		}
+		wnoutrefresh(stdscr);
+		doupdate();
+		return;
+	}
+	if (d & REDRAW_HEADER)
+		draw_header(app);
+	if (d & REDRAW_BODY)
+		app->view->draw(app, stdscr, BODY_TOP, screen_body_height(app));
+	if (d & REDRAW_STATUS)
+		draw_status(app);
+	wnoutrefresh(stdscr);
+	doupdate();
+}
+
+unsigned screen_mouse(struct app *app, const MEVENT *ev)
+{
+	if (too_small(app))
+		return REACT_NONE;
+	if (ev->bstate & BUTTON4_PRESSED)
+		return app->view->action ? app->view->action(app, ACT_MOVE_UP) : REACT_NONE;
+#ifdef BUTTON5_PRESSED
+	if (ev->bstate & BUTTON5_PRESSED)
+		return app->view->action ? app->view->action(app, ACT_MOVE_DOWN) : REACT_NONE;
+#endif
+	if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && app->view->click)
+		return app->view->click(app, ev->y, ev->x, BODY_TOP);
+	return REACT_NONE;
+}

@@ -1,0 +1,100 @@
+/* script.c - tig-style key scripts and screen dumps for the screen tests */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "app.h"
+#include "keys.h"
+#include "screen.h"
+#include "script.h"
+
+/* Curses codes come as key codes, plain characters as characters. */
+static void feed_key(struct app *app, int key)
+{
+	bool is_code = key >= KEY_MIN;
+
+	app_key(app, (wint_t)key, is_code);
+}
+
+static void feed_text(struct app *app, const char *s)
+{
+	mbstate_t st;
+	size_t len = strlen(s);
+
+	memset(&st, 0, sizeof st);
+	while (len > 0) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, len, &st);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+			break;
+		app_key(app, (wint_t)wc, false);
+		s += k;
+		len -= k;
+	}
+}
+
+static bool fail(struct app *app, const char *line, const char *why)
+{
+	app->quit = true;
+	ui_done(&app->ui);
+	fprintf(stderr, "hktop: HKTOP_SCRIPT: %s: %s\n", line, why);
+	return false;
+}
+
+static bool command(struct app *app, char *line)
+{
+	char err[512];
+	int rows, cols;
+
+	if (strncmp(line, ":save-display ", 14) == 0 || strncmp(line, ":save-colors ", 13) == 0) {
+		bool colors = line[6] == 'c';
+		if (app->dirty)
+			screen_render(app);
+		if (!ui_dump(&app->ui, strchr(line, ' ') + 1, colors, err, sizeof err))
+			return fail(app, line, err);
+		return true;
+	}
+	if (sscanf(line, ":resize %d %d", &rows, &cols) == 2) {
+		if (rows < 1 || cols < 1 || rows > 1000 || cols > 1000)
+			return fail(app, line, "bad size");
+		ui_set_size(&app->ui, rows, cols);
+		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
+		return true;
+	}
+	if (strcmp(line, ":refresh") == 0) {
+		feed_key(app, key_from_name("r"));
+		return true;
+	}
+	if (strcmp(line, ":quit") == 0)
+		return false;
+	return fail(app, line, "unknown command");
+}
+
+bool script_step(struct app *app)
+{
+	char line[1024];
+	size_t n;
+	int key;
+
+	for (;;) {
+		if (!fgets(line, sizeof line, app->script))
+			return false;
+		n = strcspn(line, "\r\n");
+		line[n] = '\0';
+		if (n && line[0] != '#')
+			break;
+	}
+	if (line[0] == ':')
+		return command(app, line);
+	if (line[0] == '=') {
+		feed_text(app, line + 1);
+		return true;
+	}
+	if ((key = key_from_name(line)) < 0)
+		return fail(app, line, "not a key name");
+	feed_key(app, key);
+	return true;
+}

@@ -1,0 +1,347 @@
+/* ui.c - curses on a terminal or a virtual screen; colour schemes as data */
+#include "config.h"
+
+#include <errno.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <term.h>
+#include <unistd.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "ui.h"
+
+#define DEFAULT_COLOR (-1)
+
+/* One row per colour slot: the 8-colour, 256-colour and direct-colour
+ * pairs, and the attributes used in every tier (mono uses only these). */
+static const struct scheme {
+	short fg8, bg8;
+	short fg256, bg256;
+	int rgb_fg, rgb_bg;   /* -1 = terminal default */
+	attr_t attr;          /* added in colour tiers */
+	attr_t mono;          /* the whole look in monochrome */
+} scheme[UI_COLOR_COUNT] = {
+	[UI_DEFAULT]  = { -1, -1, -1, -1, -1, -1, A_NORMAL, A_NORMAL },
+	[UI_HEADER]   = { -1, -1, -1, -1, -1, -1, A_NORMAL, A_NORMAL },
+	[UI_TITLE]    = { COLOR_BLACK, COLOR_CYAN, 16, 110, 0x101010, 0x8fb8d8, A_BOLD, A_REVERSE | A_BOLD },
+	[UI_COLHEAD]  = { COLOR_BLACK, COLOR_CYAN, 16, 110, 0x101010, 0x8fb8d8, A_NORMAL, A_BOLD | A_UNDERLINE },
+	[UI_UP]       = { COLOR_GREEN, -1, 40, -1, 0x2ec66a, -1, A_NORMAL, A_BOLD },
+	[UI_DOWN]     = { COLOR_RED, -1, 203, -1, 0xf0524a, -1, A_NORMAL, A_NORMAL },
+	[UI_FLAT]     = { -1, -1, -1, -1, -1, -1, A_NORMAL, A_NORMAL },
+	[UI_STALE]    = { COLOR_YELLOW, -1, 178, -1, 0xd7a82a, -1, A_NORMAL, A_DIM },
+	[UI_SELECTED] = { -1, -1, -1, -1, -1, -1, A_REVERSE, A_REVERSE },
+	[UI_STATUS]   = { COLOR_BLACK, COLOR_WHITE, 252, 236, 0xd0d0d0, 0x303030, A_NORMAL, A_REVERSE },
+	[UI_ERROR]    = { COLOR_WHITE, COLOR_RED, 231, 124, 0xffffff, 0xa01818, A_BOLD, A_REVERSE | A_BOLD },
+	[UI_DEMO]     = { COLOR_BLACK, COLOR_YELLOW, 16, 220, 0x000000, 0xffcc00, A_BOLD, A_REVERSE | A_BOLD },
+	[UI_DIM]      = { COLOR_CYAN, -1, 245, -1, 0x8a8a8a, -1, A_NORMAL, A_DIM },
+	[UI_KEY]      = { COLOR_CYAN, -1, 81, -1, 0x5fd7ff, -1, A_BOLD, A_BOLD },
+};
+
+/* Which slot a rise or a fall uses after colors.up is applied. */
+static enum ui_color effective(const struct ui *ui, enum ui_color c)
+{
+	if (ui->red_up && c == UI_UP)
+		return UI_DOWN;
+	if (ui->red_up && c == UI_DOWN)
+		return UI_UP;
+	return c;
+}
+
+static enum ui_tier detect_tier(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if ((nc && *nc) || !has_colors())
+		return UI_MONO;
+	if (COLORS >= 0x1000000 || tigetflag("RGB") > 0)
+		return UI_DIRECT;
+	return COLORS >= 256 ? UI_256 : UI_8;
+}
+
+static void init_colors(struct ui *ui)
+{
+	ui->tier = detect_tier();
+	if (ui->tier != UI_MONO) {
+		start_color();
+		use_default_colors();
+	}
+	for (int i = 0; i < UI_COLOR_COUNT; i++) {
+		const struct scheme *s = &scheme[effective(ui, (enum ui_color)i)];
+		const struct scheme *own = &scheme[i];
+		int fg, bg;
+
+		if (ui->tier == UI_MONO) {
+			ui->attrs[i] = own->mono;
+			continue;
+		}
+		switch (ui->tier) {
+		case UI_DIRECT:
+			fg = s->rgb_fg;
+			bg = own->rgb_bg;
+			break;
+		case UI_256:
+			fg = s->fg256;
+			bg = own->bg256;
+			break;
+		default:
+			fg = s->fg8;
+			bg = own->bg8;
+			break;
+		}
+		init_extended_pair(i + 1, fg < 0 ? DEFAULT_COLOR : fg, bg < 0 ? DEFAULT_COLOR : bg);
+		ui->attrs[i] = COLOR_PAIR(i + 1) | own->attr;
+	}
+}
+
+bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
+{
+	const char *cs;
+
+	memset(ui, 0, sizeof *ui);
+	ui->test = test;
+	ui->red_up = red_up;
+	cs = nl_langinfo(CODESET);
+	ui->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	if (test) {
+		/* Like tig's test mode: draw into curses' own buffer only. */
+		if (!(ui->out = fopen("/dev/null", "w")) || !(ui->in = fopen("/dev/null", "r"))) {
+			snprintf(err, errlen, "/dev/null: %s", strerror(errno));
+			ui_done(ui);
+			return false;
+		}
+		ui->screen = newterm(NULL, ui->out, ui->in);
+	} else {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			snprintf(err, errlen, "not a terminal (for a report use --once)");
+			return false;
+		}
+		ui->screen = newterm(NULL, stdout, stdin);
+	}
+	if (!ui->screen) {
+		snprintf(err, errlen, "cannot start curses on terminal type '%s'",
+			 getenv("TERM") ? getenv("TERM") : "(unset)");
+		ui_done(ui);
+		return false;
+	}
+	set_term(ui->screen);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	if (!test)
+		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+			  , NULL);
+	init_colors(ui);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	return true;
+}
+
+void ui_done(struct ui *ui)
+{
+	if (ui->screen) {
+		endwin();
+		delscreen(ui->screen);
+		ui->screen = NULL;
+	}
+	if (ui->out)
+		fclose(ui->out);
+	if (ui->in)
+		fclose(ui->in);
+	ui->out = ui->in = NULL;
+}
+
+void ui_resize(struct ui *ui)
+{
+	struct winsize ws;
+
+	if (!ui->test && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row && ws.ws_col)
+		resizeterm(ws.ws_row, ws.ws_col);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+}
+
+void ui_set_size(struct ui *ui, int rows, int cols)
+{
+	resizeterm(rows, cols);
+	getmaxyx(stdscr, ui->rows, ui->cols);
+}
+
+bool ui_locale_red_up(const char *locale)
+{
+	static const char *const red[] = { "zh_CN", "zh_TW", "ja", "ko" };
+
+	if (!locale)
+		return false;
+	for (size_t i = 0; i < sizeof red / sizeof red[0]; i++)
+		if (strncmp(locale, red[i], strlen(red[i])) == 0)
+			return true;
+	return false;
+}
+
+enum ui_color ui_dir_color(double change)
+{
+	return change > 0 ? UI_UP : change < 0 ? UI_DOWN : UI_FLAT;
+}
+
+/* Decode up to max wide characters that fit in width columns. */
+static size_t to_wide(const char *s, int width, wchar_t *out, size_t max, int *used)
+{
+	mbstate_t st;
+	size_t n = 0, len = strlen(s);
+	int cols = 0;
+
+	memset(&st, 0, sizeof st);
+	while (len > 0 && n < max) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s, len, &st);
+		int w;
+
+		if (k == (size_t)-1 || k == (size_t)-2) {
+			memset(&st, 0, sizeof st);
+			wc = 0xFFFD;
+			k = 1;
+		} else if (k == 0) {
+			break;
+		}
+		if (!iswprint((wint_t)wc))
+			wc = 0xFFFD;
+		if ((w = wcwidth(wc)) < 0) {
+			wc = L'?';
+			w = 1;
+		}
+		if (cols + w > width)
+			break;
+		out[n++] = wc;
+		cols += w;
+		s += k;
+		len -= k;
+	}
+	*used = cols;
+	return n;
+}
+
+void ui_text(WINDOW *w, int y, int x, int width, const char *s, int align, attr_t a)
+{
+	wchar_t wbuf[512];
+	int used;
+	size_t n;
+
+	if (width <= 0)
+		return;
+	n = to_wide(s ? s : "", width, wbuf, sizeof wbuf / sizeof wbuf[0], &used);
+	wattrset(w, a);
+	wmove(w, y, x);
+	if (align > 0)
+		for (int i = used; i < width; i++)
+			waddch(w, ' ');
+	waddnwstr(w, wbuf, (int)n);
+	if (align <= 0)
+		for (int i = used; i < width; i++)
+			waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+}
+
+void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a)
+{
+	wattrset(w, a);
+	wmove(w, y, x);
+	for (int i = 0; i < width; i++)
+		waddch(w, ' ');
+	wattrset(w, A_NORMAL);
+}
+
+/* One letter per cell for colour dumps: the 8-colour foreground of the
+ * cell's slot ("krgybmcw", '.' = default), upper case when reversed; in
+ * monochrome the attribute: b bold, r reverse, u underline, d dim. */
+static char cell_letter(const struct ui *ui, attr_t attrs, short pair)
+{
+	static const char names[] = "krgybmcw";
+	char c = '.';
+
+	if (ui->tier == UI_MONO) {
+		if (attrs & A_REVERSE)
+			return 'r';
+		if (attrs & A_BOLD)
+			return 'b';
+		if (attrs & A_UNDERLINE)
+			return 'u';
+		if (attrs & A_DIM)
+			return 'd';
+		return '.';
+	}
+	if (pair > 0 && pair <= UI_COLOR_COUNT) {
+		short fg = scheme[effective(ui, (enum ui_color)(pair - 1))].fg8;
+		if (fg >= 0 && fg < 8)
+			c = names[fg];
+	}
+	if (attrs & A_REVERSE)
+		c = c == '.' ? '#' : (char)(c - 'a' + 'A');
+	return c;
+}
+
+bool ui_dump(const struct ui *ui, const char *path, bool colors, char *err, size_t errlen)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (!fp) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	for (int y = 0; y < ui->rows; y++) {
+		char line[8192], attr_line[2048];
+		size_t used = 0, last = 0, na = 0;
+
+		for (int x = 0; x < ui->cols && used + MB_LEN_MAX < sizeof line; x++) {
+			cchar_t cc;
+			wchar_t wch[CCHARW_MAX + 1];
+			attr_t attrs = 0;
+			short pair = 0;
+			mbstate_t st;
+			size_t k;
+			int w;
+
+			memset(&st, 0, sizeof st);
+			if (mvwin_wch(stdscr, y, x, &cc) == ERR ||
+			    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0)
+				wch[0] = L' ';
+			if (na + 2 < sizeof attr_line) {
+				attr_line[na++] = cell_letter(ui, attrs, pair);
+			}
+			k = wcrtomb(line + used, wch[0], &st);
+			if (k == (size_t)-1) {
+				line[used] = '?';
+				k = 1;
+			}
+			used += k;
+			if (wch[0] != L' ')
+				last = used;
+			if ((w = wcwidth(wch[0])) == 2) {
+				x++; /* the next cell is the glyph's right half */
+				if (na > 0 && na + 2 < sizeof attr_line) {
+					attr_line[na] = attr_line[na - 1];
+					na++;
+				}
+			}
+		}
+		fprintf(fp, "%.*s\n", (int)last, line);
+		if (colors) {
+			while (na > 0 && attr_line[na - 1] == '.')
+				na--;
+			fprintf(fp, "%.*s\n", (int)na, attr_line);
+		}
+	}
+	if (fclose(fp) != 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	return true;
+}

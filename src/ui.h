@@ -1,0 +1,63 @@
+/* ui.h - the terminal: ncurses set-up, colour slots, width-aware text, dumps */
+#ifndef HKTOP_UI_H
+#define HKTOP_UI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include <curses.h>
+
+/* Semantic colour slots; a scheme table maps each to colours per tier. */
+#define COLOR_ELEMENTS(_) \
+	_(DEFAULT) _(HEADER) _(TITLE) _(COLHEAD) _(UP) _(DOWN) _(FLAT) \
+	_(STALE) _(SELECTED) _(STATUS) _(ERROR) _(DEMO) _(DIM) _(KEY)
+
+enum ui_color {
+#define UI_COLOR_ENUM(n) UI_##n,
+	COLOR_ELEMENTS(UI_COLOR_ENUM)
+#undef UI_COLOR_ENUM
+	UI_COLOR_COUNT
+};
+
+enum ui_tier { UI_MONO, UI_8, UI_256, UI_DIRECT };
+
+struct ui {
+	SCREEN *screen;
+	FILE *out, *in;     /* owned when not the terminal's */
+	int rows, cols;
+	enum ui_tier tier;
+	bool red_up;        /* rises drawn in red (CJK convention) */
+	bool utf8;
+	bool test;          /* virtual screen: output to /dev/null */
+	attr_t attrs[UI_COLOR_COUNT];
+};
+
+/* Start curses on the terminal, or on a virtual screen of LINES x COLUMNS
+ * (from the environment) when test is set. */
+bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen);
+void ui_done(struct ui *ui);
+
+/* Re-read the terminal size after SIGWINCH and resize curses' idea of it. */
+void ui_resize(struct ui *ui);
+void ui_set_size(struct ui *ui, int rows, int cols); /* scripted resize */
+
+/* colors.up=auto: rises are red in Chinese (mainland, Taiwan), Japanese
+ * and Korean locales, green elsewhere (Hong Kong included). */
+bool ui_locale_red_up(const char *locale);
+
+/* The direction colour of a signed value. */
+enum ui_color ui_dir_color(double change);
+
+/* Draw text at (y, x) in exactly `width` columns: sanitised, truncated by
+ * display width (never mid-character), padded; align > 0 right-aligns. */
+void ui_text(WINDOW *w, int y, int x, int width, const char *s, int align, attr_t a);
+
+/* Fill the rest of a row with spaces in attribute a. */
+void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
+
+/* Write what is on the virtual screen as UTF-8 text, one line per row,
+ * trailing spaces trimmed. With colors, each row is followed by a line of
+ * one letter per cell naming its colour slot (see ui.c). */
+bool ui_dump(const struct ui *ui, const char *path, bool colors, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,82 @@
+/* test-keys.c - key names, the action table and rebinding */
+#include "config.h"
+
+#include <curses.h>
+
+#include "keys.h"
+#include "options.h"
+#include "conffile.h"
+#include "tap.h"
+
+static void roundtrip(const char *name, int want)
+{
+	char buf[32];
+
+	is_int(key_from_name(name), want, "key %s", name);
+	key_to_name(want, buf, sizeof buf);
+	ok(key_from_name(buf) == want, "%s prints as a name that parses back (%s)", name, buf);
+}
+
+int main(void)
+{
+	struct keymap km;
+	struct options o;
+	struct causes c = { 0 };
+	char err[256], buf[128];
+
+	roundtrip("j", 'j');
+	roundtrip("<Enter>", '\n');
+	roundtrip("<Esc>", 27);
+	roundtrip("<Tab>", '\t');
+	roundtrip("<Up>", KEY_UP);
+	roundtrip("<PgDn>", KEY_NPAGE);
+	roundtrip("<C-n>", 14);
+	roundtrip("<F5>", KEY_F(5));
+	roundtrip("<F12>", KEY_F(12));
+	roundtrip("?", '?');
+	is_int(key_from_name("<c-N>"), 14, "case-insensitive names");
+	is_int(key_from_name("<F13>"), -1, "F13 is not a key");
+	is_int(key_from_name("<Nope>"), -1, "unknown name");
+	is_int(key_from_name("jj"), -1, "two characters");
+	is_int(key_from_name(""), -1, "empty");
+	is_int(key_from_name("<>"), -1, "empty brackets");
+
+	/* Every action has a config name, a help line and a default key. */
+	for (int a = 1; a < ACT_COUNT; a++) {
+		ok(action_info[a].name && action_info[a].help[0], "action %d described", a);
+		is_int(action_by_name(action_info[a].name), a, "%s found by name", action_info[a].name);
+		ok(action_info[a].keys[0], "%s has a default key", action_info[a].name);
+	}
+
+	keymap_init(&km);
+	is_int(keymap_lookup(&km, 'j'), ACT_MOVE_DOWN, "j moves down");
+	is_int(keymap_lookup(&km, KEY_DOWN), ACT_MOVE_DOWN, "Down moves down");
+	is_int(keymap_lookup(&km, 'q'), ACT_QUIT, "q quits");
+	is_int(keymap_lookup(&km, '\r'), ACT_OPEN, "CR opens");
+	is_int(keymap_lookup(&km, 'x'), ACT_NONE, "x is unbound");
+	keymap_keys_of(&km, ACT_MOVE_DOWN, buf, sizeof buf);
+	is_str(buf, "j <Down>", "help lists the keys of move-down");
+
+	ok(keymap_bind(&km, "x", "quit", err, sizeof err), "bind x quit");
+	is_int(keymap_lookup(&km, 'x'), ACT_QUIT, "x quits now");
+	ok(keymap_bind(&km, "q", "none", err, sizeof err), "unbind q");
+	is_int(keymap_lookup(&km, 'q'), ACT_NONE, "q does nothing");
+	ok(!keymap_bind(&km, "<Bogus>", "quit", err, sizeof err), "bad key refused");
+	is_str(err, "\"<Bogus>\": not a key name (e.g. j, <C-n>, <PgDn>, <F5>)", "cause");
+	ok(!keymap_bind(&km, "z", "explode", err, sizeof err), "bad action refused");
+	is_str(err, "\"explode\": not an action (see hktop(1), KEYS)", "cause");
+
+	/* bind lines in a config */
+	options_init(&o);
+	{
+		static const char text[] = "bind <C-n> move-down\nbind n\nbind z nothing\n";
+		conffile_parse(&o, "k.conf", text, sizeof text - 1, &c);
+	}
+	is_int(keymap_lookup(&o.keys, 14), ACT_MOVE_DOWN, "config bind applied");
+	is_int(c.n, 2, "two bad bind lines");
+	is_str(c.n > 0 ? c.v[0] : "", "k.conf:2: expected \"bind KEY ACTION\"", "missing action");
+	is_str(c.n > 1 ? c.v[1] : "", "k.conf:3: bind: \"nothing\": not an action (see hktop(1), KEYS)", "bad action");
+	causes_free(&c);
+	options_done(&o);
+	return tap_done();
+}
