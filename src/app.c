@@ -12,6 +12,7 @@
 #include "app.h"
 #include "builtin.h"
 #include "demo.h"
+#include "fmt.h"
 #include "log.h"
 #include "screen.h"
 #include "script.h"

@@ -4,6 +4,7 @@
  * user's TZ, while a feed's stamp belongs to its exchange's zone. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -128,11 +129,15 @@ bool hktime_parse_wall(const char *s, size_t len, int *y, int *mo, int *d, int *
 int hktime_iso8601(time_t t, int utc_offset, char *buf, size_t len)
 {
 	struct tm tm;
-	time_t local = t + utc_offset;
+	time_t local;
 	int off = abs(utc_offset) / 60;
 
 	if (len > 0)
 		buf[0] = '\0';
+	if ((utc_offset > 0 && t > LLONG_MAX - utc_offset) ||
+	    (utc_offset < 0 && t < LLONG_MIN - utc_offset))
+		return 0;
+	local = t + utc_offset;
 	if (!gmtime_r(&local, &tm))
 		return 0;
 	return snprintf(buf, len, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",

@@ -186,6 +186,7 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 	struct once_state *st = arg;
 
 	report_write(stdout, st->format, res, n, st->o->names == NAMES_ZH);
+	fflush(stdout); /* the report first, then the causes */
 	st->status = EXIT_OK;
 	for (size_t i = 0; i < n; i++)
 		if (!res[i].ok) {
@@ -252,6 +253,9 @@ int main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	/* Figures print with '.', whatever the user's locale: a decimal comma
+	 * would turn 478.800 into 478,800. */
+	setlocale(LC_NUMERIC, "C");
 	rc = parse_args(argc, argv, &cli);
 	if (rc != EXIT_OK) {
 		free(cli.overrides);

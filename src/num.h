@@ -14,8 +14,9 @@ struct num {
 };
 
 /* Parse exactly [-+]digits[.digits]: no hex, no exponent, no inf/nan, no
- * spaces, at most 18 significant digits and 18 decimals. The whole span
- * must be consumed. "-0.000" parses as 0 with 3 decimals. */
+ * spaces, at most 18 significant digits and 18 decimals (a double holds
+ * 15 digits exactly; the feeds send at most 13). The whole span must be
+ * consumed. "-0.000" parses as 0 with 3 decimals. */
 bool num_parse(const char *s, size_t len, struct num *out);
 
 /* A figure scaled by a unit the source uses (亿 = 1e8): value times mul,

@@ -40,9 +40,9 @@ const struct option_def option_table[] = {
 	{ .name = "sina.quote_url", .type = OPT_URL, OFF(sina_quote_url),
 	  .def = "https://hq.sinajs.cn", .help = "base URL of Sina's quote service" },
 	{ .name = "names", .type = OPT_CHOICE, OFF(names), .choices = names_choices,
-	  .def = "en", .help = "language of instrument names: en or zh" },
+	  .def = "en", .help = "language of instrument names" },
 	{ .name = "colors.up", .type = OPT_CHOICE, OFF(colors_up), .choices = colors_up_choices,
-	  .def = "auto", .help = "colour of a rise: auto (red in zh/ja/ko locales), green or red" },
+	  .def = "auto", .help = "colour of a rise; auto: red in zh_CN/zh_TW/ja/ko locales" },
 	{ .name = "user_agent", .type = OPT_STRING, OFF(user_agent),
 	  .def = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
 		 "Chrome/131.0.0.0 Safari/537.36",
@@ -336,6 +336,10 @@ void options_print_help(FILE *fp)
 		fprintf(fp, "  %-20s %s", d->name, d->help);
 		if (d->type == OPT_INT || d->type == OPT_SIZE)
 			fprintf(fp, " (%ld-%ld %s)", d->min, d->max, d->unit);
+		if (d->type == OPT_CHOICE)
+			for (int c = 0; d->choices[c]; c++)
+				fprintf(fp, "%s%s%s", c ? ", " : " (", d->choices[c],
+					d->choices[c + 1] ? "" : ")");
 		if (def[0] && strlen(def) < 40)
 			fprintf(fp, " [%s]", def);
 		fputc('\n', fp);

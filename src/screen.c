@@ -51,7 +51,7 @@ static int draw_index(struct app *app, int x, int room, int k)
 static void draw_header(struct app *app)
 {
 	struct market_status ms;
-	char right[96], clock[16];
+	char right[160], clock[16];
 	int cols = app->ui.cols, x, rw;
 
 	market_status(&app->cal, app_now(app), &ms);

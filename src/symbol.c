@@ -89,7 +89,7 @@ static bool make_us(const char *s, size_t n, struct instrument *out)
 	out->market = MARKET_US;
 	memcpy(out->code, s, n);
 	out->code[n] = '\0';
-	memcpy(out->display, s, n + 1);
+	memcpy(out->display, out->code, n + 1);
 	return true;
 }
 

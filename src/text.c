@@ -198,11 +198,13 @@ size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 	return o;
 }
 
-/* Cut s back to whole characters if snprintf() truncated one. */
+/* Cut s back to whole characters if snprintf() truncated one. The parts
+ * were valid UTF-8, so only a last character shorter than its lead byte
+ * promises can be wrong. */
 static void utf8_trim_tail(char *s)
 {
-	size_t n = strlen(s), start = n, k;
-	uint32_t c;
+	size_t n = strlen(s), start = n, need;
+	unsigned char lead;
 
 	while (start > 0 && n - start < 4) {
 		start--;
@@ -211,8 +213,9 @@ static void utf8_trim_tail(char *s)
 	}
 	if (start == n)
 		return;
-	k = utf8_decode((const unsigned char *)s + start, n - start, &c);
-	if (start + k != n || c == REPLACEMENT)
+	lead = (unsigned char)s[start];
+	need = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+	if (start + need > n)
 		s[start] = '\0';
 }
 

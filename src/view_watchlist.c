@@ -163,7 +163,7 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 			"The watchlist is empty: press / to add a symbol", 0, app->ui.attrs[UI_DIM]);
 }
 
-static unsigned move(struct app *app, long to)
+static unsigned select_row(struct app *app, long to)
 {
 	long n = (long)app->board.n;
 
@@ -199,21 +199,21 @@ static unsigned action(struct app *app, enum action act)
 		page = 1;
 	switch (act) {
 	case ACT_MOVE_DOWN:
-		return move(app, app->selected + 1);
+		return select_row(app, app->selected + 1);
 	case ACT_MOVE_UP:
-		return move(app, app->selected - 1);
+		return select_row(app, app->selected - 1);
 	case ACT_PAGE_DOWN:
 		app->scroll += page;
-		return move(app, app->selected + page) | REACT_REDRAW;
+		return select_row(app, app->selected + page) | REACT_REDRAW;
 	case ACT_PAGE_UP:
 		app->scroll -= page;
 		if (app->scroll < 0)
 			app->scroll = 0;
-		return move(app, app->selected - page) | REACT_REDRAW;
+		return select_row(app, app->selected - page) | REACT_REDRAW;
 	case ACT_FIRST:
-		return move(app, 0);
+		return select_row(app, 0);
 	case ACT_LAST:
-		return move(app, (long)app->board.n - 1);
+		return select_row(app, (long)app->board.n - 1);
 	case ACT_SORT_NEXT:
 		/* Code and name sort up; figures sort biggest first. */
 		app->board.sort = app->board.sort + 1 >= COL_COUNT ? -1 : app->board.sort + 1;
@@ -248,7 +248,7 @@ static unsigned click(struct app *app, int y, int x, int top)
 	(void)x;
 	if (y <= top || idx < 0 || idx >= (long)app->board.n)
 		return REACT_NONE;
-	return move(app, idx);
+	return select_row(app, idx);
 }
 
 const struct view_ops view_watchlist = {

@@ -101,7 +101,7 @@ int main(void)
 	bad("BA BA", "\"BA BA\": not a symbol (try 700, 0700.HK, HSI or BABA)");
 	bad("-700", "\"-700\": not a symbol (try 700, 0700.HK, HSI or BABA)");
 	bad("7\x1b[31m", "\"7\": not a symbol (try 700, 0700.HK, HSI or BABA)");
-	bad("hk", "\"hk\": not a symbol (try 700, 0700.HK, HSI or BABA)");
+	bad("hk.", "\"hk.\": not a symbol (try 700, 0700.HK, HSI or BABA)");
 	ok(!symbol_parse(NULL, &a, err, sizeof err), "NULL is refused");
 
 	codes("700", "r_hk00700", "rt_hk00700", "116.00700", "0700.HK");

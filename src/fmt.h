@@ -1,0 +1,47 @@
+/* fmt.h - numbers and times as the screen shows them
+ *
+ * Every function writes a NUL-terminated string into buf (truncating like
+ * snprintf) and returns the length it wanted, as snprintf does. Output is
+ * ASCII except fmt_amount's Chinese units, each 2 columns wide. Digits are
+ * written by hand, so a decimal comma in LC_NUMERIC never shows up. */
+#ifndef HKTOP_FMT_H
+#define HKTOP_FMT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "num.h"
+#include "options.h"
+
+/* The widest fmt_amount result, in screen columns. */
+#define FMT_AMOUNT_COLS 8
+/* A buffer that holds any fmt_amount result: 8 columns can be at most 12
+ * bytes, since a 2-column character is 3 bytes of UTF-8. */
+#define FMT_AMOUNT_SIZE 16
+
+/* A big figure (volume, turnover, market cap) in at most 8 columns:
+ *   en: 999, 1.23K, 45.6M, 7.80B, 1.23T (3 significant digits);
+ *   zh: 9999, 1.23萬, 456.7萬, 78.04億, 5.12萬億 (up to 4).
+ * Values under the first unit print whole ("999", "9999"). Negatives keep
+ * their minus; zero is "0"; beyond the largest unit it turns to "1.2e16";
+ * NaN and infinities give "". */
+int fmt_amount(double v, enum names_lang lang, char *buf, size_t len);
+
+/* The figure with the decimals its source gave: "478.800"; "" when !ok. */
+int fmt_num(struct num n, char *buf, size_t len);
+
+/* A change: "+1.20", "-0.40", and "0.00" unsigned, then the suffix ("%",
+ * or "" or NULL for none); "" when !ok. */
+int fmt_signed(struct num n, const char *suffix, char *buf, size_t len);
+
+/* An age in its largest whole unit: "0s", "45s", "12m", "3h", "2d". A
+ * negative age (a timestamp in the future: clock skew) keeps its minus,
+ * "-5s", so the UI can flag it. At most 21 bytes. */
+int fmt_age(long seconds, char *buf, size_t len);
+
+/* The HKT (UTC+8) wall clock of t, whatever TZ says: "14:03:21" and
+ * "2026-11-29". */
+int fmt_hkt_time(time_t t, char *buf, size_t len);
+int fmt_hkt_date(time_t t, char *buf, size_t len);
+
+#endif

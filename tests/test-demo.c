@@ -1,0 +1,411 @@
+/* test-demo.c - the simulated market speaks Tencent well enough for the real parser */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "builtin.h"
+#include "charset.h"
+#include "conffile.h"
+#include "demo.h"
+#include "hktime.h"
+#include "market.h"
+#include "options.h"
+#include "source.h"
+#include "tap.h"
+
+#define MAXN 64
+
+static struct instrument list[MAXN];
+static size_t nlist;
+
+static time_t hkt(int y, int mo, int d, int h, int mi, int s)
+{
+	time_t t = 0;
+
+	hktime_make(y, mo, d, h, mi, s, HKT_OFFSET, &t);
+	return t;
+}
+
+static long long milli(struct num n)
+{
+	return llround(n.v * 1000.0);
+}
+
+/* The shipped default watchlist, read by the real config parser, plus
+ * HSCEI, which the demo also knows. */
+static void default_watchlist(void)
+{
+	struct options o;
+	struct causes c = { 0 };
+	char err[128];
+
+	options_init(&o);
+	conffile_parse(&o, "hktoprc", builtin_config, builtin_config_len, &c);
+	for (size_t i = 0; i < o.nwatch && nlist < MAXN - 1; i++)
+		list[nlist++] = o.watchlist[i];
+	symbol_parse("HSCEI", &list[nlist++], err, sizeof err);
+	ok(c.n == 0 && o.nwatch > 30, "default watchlist: %zu symbols", o.nwatch);
+	causes_free(&c);
+	options_done(&o);
+}
+
+static bool body_at(struct demo *d, time_t now, const struct instrument *in, size_t n,
+		    char **body, size_t *len, struct quote_result *res)
+{
+	char err[128];
+
+	if (!demo_body(d, now, in, n, body, len, err, sizeof err))
+		return false;
+	source_tencent.parse(*body, *len, in, n, res);
+	return true;
+}
+
+static bool on_grid(double price, time_t when)
+{
+	long long tick = llround(market_tick_size(price, when) * 1000.0);
+
+	return tick > 0 && llround(price * 1000.0) % tick == 0;
+}
+
+/* Field i of a decoded line as a number; the fields start after `="`. */
+static double field(const char *line, int i)
+{
+	const char *p = strchr(line, '"');
+
+	for (p = p ? p + 1 : line; i > 0 && p; i--)
+		if ((p = strchr(p, '~')))
+			p++;
+	return p ? atof(p) : NAN;
+}
+
+/* Field counts, the security type, and amplitude (field 43), which the
+ * parser does not keep for indexes: read from the decoded body. */
+static void check_shapes(const char *body, size_t len)
+{
+	char *utf8, err[64];
+	size_t ulen, bad, lines = 0, good = 0, amp_ok = 0;
+	char *p, *nl;
+
+	if (!charset_gbk_to_utf8(body, len, &utf8, &ulen, &bad, err, sizeof err)) {
+		ok(0, "body decodes from GBK: %s", err);
+		return;
+	}
+	ok(bad == 0, "body is clean GBK");
+	ok(strstr(utf8, "v_r_hk00700=\"100~腾讯控股~00700~") != NULL, "Tencent line as the feed writes it");
+	ok(strstr(utf8, "~BABA.N~") && strstr(utf8, "~BIDU.OQ~"), "US reply codes carry the venue");
+	for (p = utf8; (nl = strchr(p, '\n')); p = nl + 1) {
+		int fields = 1;
+		const char *q, *f63 = NULL;
+		double amp;
+
+		*nl = '\0';
+		lines++;
+		for (q = p; *q; q++)
+			if (*q == '~' && ++fields == 64)
+				f63 = q + 1;
+		if (strncmp(p, "v_r_hk", 6) == 0)
+			good += fields == 78 && f63 && strncmp(f63, "GP~", 3) == 0;
+		else if (strncmp(p, "v_hk", 4) == 0)
+			good += fields >= 50 && f63 && strncmp(f63, "ZS~", 3) == 0;
+		else if (strncmp(p, "v_us", 4) == 0)
+			good += fields == 71;
+		else
+			printf("# odd line: %.40s\n", p);
+		amp = (field(p, 33) - field(p, 34)) / field(p, 4) * 100.0;
+		amp_ok += fabs(field(p, 43) - round(amp * 100) / 100) < 1e-9;
+	}
+	is_int(good, lines, "every line has its layout's field count and type");
+	is_int(amp_ok, lines, "every line's amplitude is (high - low) / previous close");
+	free(utf8);
+}
+
+/* Everything the real parser keeps must add up the way the feed's does. */
+static int inconsistent(const struct quote_result *r, time_t now)
+{
+	const struct quote *q = &r->q;
+	const struct num *f = q->f;
+	double pct, amp;
+
+	if (!r->ok)
+		return 1;
+	if (milli(f[QF_PRICE]) - milli(f[QF_PREV_CLOSE]) != milli(f[QF_CHANGE]))
+		return 2;
+	pct = (double)milli(f[QF_CHANGE]) / (double)milli(f[QF_PREV_CLOSE]) * 100.0;
+	if (!f[QF_CHANGE_PCT].ok || fabs(f[QF_CHANGE_PCT].v - round(pct * 100) / 100) > 1e-9)
+		return 3;
+	if (!(f[QF_LOW].v <= f[QF_PRICE].v && f[QF_PRICE].v <= f[QF_HIGH].v &&
+	      f[QF_LOW].v <= f[QF_OPEN].v && f[QF_OPEN].v <= f[QF_HIGH].v))
+		return 4;
+	/* Indexes: the parser drops amplitude; check_shapes reads it raw. */
+	amp = (f[QF_HIGH].v - f[QF_LOW].v) / f[QF_PREV_CLOSE].v * 100.0;
+	if (q->in.market != MARKET_HK_INDEX &&
+	    (!f[QF_AMPLITUDE].ok || fabs(f[QF_AMPLITUDE].v - amp) > 0.005 + 1e-9))
+		return 5;
+	if (fabs(f[QF_PRICE].v / f[QF_PREV_CLOSE].v - 1.0) > 0.20)
+		return 6;
+	if (q->in.market == MARKET_HK_INDEX)
+		return strcmp(q->currency, "HKD") ? 7 : 0;
+	if (!f[QF_VOLUME].ok || f[QF_VOLUME].v <= 0 || !f[QF_TURNOVER].ok || !f[QF_MARKET_CAP].ok)
+		return 8;
+	if (q->in.market == MARKET_US)
+		return strcmp(q->currency, "USD") || !f[QF_BID].ok || !f[QF_ASK].ok ? 9 : 0;
+	if (!f[QF_VWAP].ok || fabs(f[QF_VWAP].v - f[QF_TURNOVER].v / f[QF_VOLUME].v) > 0.0005 + 1e-9)
+		return 10;
+	if (!f[QF_SHARES].ok ||
+	    fabs(f[QF_MARKET_CAP].v / (f[QF_PRICE].v * f[QF_SHARES].v) - 1.0) > 1e-6)
+		return 11;
+	if (q->lot_size <= 0 || strcmp(q->currency, "HKD") || fmod(f[QF_VOLUME].v, (double)q->lot_size))
+		return 12;
+	if (!on_grid(f[QF_PRICE].v, now) || !on_grid(f[QF_OPEN].v, now) ||
+	    !on_grid(f[QF_HIGH].v, now) || !on_grid(f[QF_LOW].v, now))
+		return 13;
+	return q->time == now ? 0 : 14;
+}
+
+static void test_default_watchlist(void)
+{
+	time_t start = hkt(2026, 8, 7, 10, 0, 0);
+	struct quote_result res[MAXN];
+	struct instrument tencent;
+	struct demo *d;
+	char *body = NULL, err[256] = "";
+	size_t len = 0;
+	int bad = 0;
+
+	symbol_parse("700", &tencent, err, sizeof err);
+
+	ok((d = demo_new(builtin_demo, builtin_demo_len, 42, start, err, sizeof err)) != NULL,
+	   "built-in demo data loads: %s", err);
+	if (!d)
+		return;
+	ok(body_at(d, start, list, nlist, &body, &len, res), "demo_body");
+	for (size_t i = 0; i < nlist; i++) {
+		int why = inconsistent(&res[i], start);
+
+		if (why) {
+			printf("# %s: check %d failed: %s\n", list[i].display, why, res[i].err);
+			bad++;
+		}
+	}
+	is_int(bad, 0, "all %zu quotes parse and add up", nlist);
+	check_shapes(body, len);
+	for (size_t i = 0; i < nlist; i++)
+		if (symbol_equal(&res[i].q.in, &tencent)) {
+			is_str(res[i].q.name, "腾讯控股", "Chinese name through GBK");
+			is_str(res[i].q.name_en, "TENCENT", "English name");
+			is_int(res[i].q.lot_size, 100, "board lot");
+		}
+	free(body);
+	demo_free(d);
+}
+
+static void test_unknown(void)
+{
+	struct instrument in[3];
+	struct quote_result res[3];
+	struct demo *d;
+	char *body = NULL, err[256] = "";
+	size_t len = 0;
+
+	symbol_parse("0005", &in[0], err, sizeof err);
+	symbol_parse("AAPL", &in[1], err, sizeof err);
+	symbol_parse("0700", &in[2], err, sizeof err);
+	d = demo_new(builtin_demo, builtin_demo_len, 1, hkt(2026, 8, 7, 11, 0, 0), err, sizeof err);
+	ok(d && body_at(d, hkt(2026, 8, 7, 11, 0, 0), in, 3, &body, &len, res), "body for unknowns");
+	ok(body && strstr(body, "v_r_hk00005=\"\";\n") && strstr(body, "v_usAAPL=\"\";\n"),
+	   "unknown codes get empty lines, as the service sends");
+	ok(!res[0].ok && strstr(res[0].err, "no data"), "0005: %s", res[0].err);
+	ok(!res[1].ok && strstr(res[1].err, "no data"), "AAPL: %s", res[1].err);
+	ok(res[2].ok, "a known one beside them still parses");
+	free(body);
+	demo_free(d);
+}
+
+static void test_determinism_and_movement(void)
+{
+	time_t t0 = hkt(2026, 8, 7, 9, 30, 0);
+	struct demo *a, *b, *c;
+	char *ba[3] = { 0 }, *bb[3] = { 0 }, *bc = NULL, err[128];
+	size_t la[3], lb[3], lc, moved = 0;
+	struct quote_result r0[MAXN], r1[MAXN];
+
+	a = demo_new(builtin_demo, builtin_demo_len, 7, t0, err, sizeof err);
+	b = demo_new(builtin_demo, builtin_demo_len, 7, t0, err, sizeof err);
+	c = demo_new(builtin_demo, builtin_demo_len, 8, t0, err, sizeof err);
+	if (!a || !b || !c) {
+		ok(0, "demo_new: %s", err);
+		return;
+	}
+	for (int i = 0; i < 3; i++) {
+		demo_body(a, t0 + i * 300, list, nlist, &ba[i], &la[i], err, sizeof err);
+		demo_body(b, t0 + i * 300, list, nlist, &bb[i], &lb[i], err, sizeof err);
+	}
+	demo_body(c, t0 + 600, list, nlist, &bc, &lc, err, sizeof err);
+	ok(la[2] == lb[2] && memcmp(ba[2], bb[2], la[2]) == 0 &&
+	   la[1] == lb[1] && memcmp(ba[1], bb[1], la[1]) == 0,
+	   "same seed and times: byte-identical bodies");
+	ok(lc != la[2] || memcmp(bc, ba[2], lc) != 0, "another seed: another market");
+
+	source_tencent.parse(ba[0], la[0], list, nlist, r0);
+	source_tencent.parse(ba[2], la[2], list, nlist, r1);
+	for (size_t i = 0; i < nlist; i++)
+		moved += r0[i].ok && r1[i].ok && r0[i].q.f[QF_PRICE].v != r1[i].q.f[QF_PRICE].v;
+	ok(moved * 3 > nlist * 2, "prices move in ten minutes (%zu of %zu)", moved, nlist);
+	for (int i = 0; i < 3; i++) {
+		free(ba[i]);
+		free(bb[i]);
+	}
+	free(bc);
+
+	/* A clock that goes back is no time passing. */
+	demo_body(a, t0 + 900, list, nlist, &ba[0], &la[0], err, sizeof err);
+	demo_body(a, t0 + 100, list, nlist, &ba[1], &la[1], err, sizeof err);
+	source_tencent.parse(ba[0], la[0], list, nlist, r0);
+	source_tencent.parse(ba[1], la[1], list, nlist, r1);
+	moved = 0;
+	for (size_t i = 0; i < nlist; i++)
+		moved += r0[i].q.f[QF_PRICE].v != r1[i].q.f[QF_PRICE].v;
+	is_int(moved, 0, "time going back moves nothing");
+	free(ba[0]);
+	free(ba[1]);
+	demo_free(a);
+	demo_free(b);
+	demo_free(c);
+}
+
+/* A whole session a minute at a time, every quote checked each minute. */
+static void test_day(void)
+{
+	time_t open = hkt(2026, 8, 7, 9, 30, 0), close = hkt(2026, 8, 7, 16, 8, 0), t;
+	struct quote_result res[MAXN];
+	char err[128];
+	struct demo *d = demo_new(builtin_demo, builtin_demo_len, 2026, open, err, sizeof err);
+	size_t bad = 0, steps = 0, hsi = 0, hstech = 0;
+	double worst = 0, wsum = 0, wret = 0;
+
+	for (size_t i = 0; i < nlist; i++) {
+		if (!strcmp(list[i].code, "HSI"))
+			hsi = i;
+		if (!strcmp(list[i].code, "HSTECH"))
+			hstech = i;
+	}
+	for (t = open; d && t <= close; t += 60, steps++) {
+		char *body = NULL;
+		size_t len;
+
+		if (!body_at(d, t, list, nlist, &body, &len, res)) {
+			bad++;
+			break;
+		}
+		for (size_t i = 0; i < nlist; i++) {
+			int why = inconsistent(&res[i], t);
+			double dev = fabs(res[i].q.f[QF_PRICE].v / res[i].q.f[QF_PREV_CLOSE].v - 1.0);
+
+			if (why && bad++ < 5)
+				printf("# %s at +%lds: check %d: %s\n", list[i].display,
+				       (long)(t - open), why, res[i].err);
+			if (dev > worst)
+				worst = dev;
+		}
+		free(body);
+	}
+	ok(d && steps == 399, "simulated a session: %zu minutes", steps);
+	is_int(bad, 0, "every quote parsed, added up and sat on the tick grid all day");
+	ok(worst <= 0.20, "largest move from the previous close: %.1f%%", worst * 100);
+	/* The indexes follow the cap-weighted average of the stocks. */
+	for (size_t i = 0; i < nlist; i++) {
+		const struct num *f = res[i].q.f;
+		double w;
+
+		if (res[i].q.in.market != MARKET_HK)
+			continue;
+		w = f[QF_MARKET_CAP].v / f[QF_PRICE].v * f[QF_PREV_CLOSE].v;
+		wsum += w;
+		wret += w * (f[QF_PRICE].v / f[QF_PREV_CLOSE].v - 1.0);
+	}
+	wret /= wsum;
+	ok(fabs(res[hsi].q.f[QF_PRICE].v / res[hsi].q.f[QF_PREV_CLOSE].v - 1.0 - wret) < 0.015 &&
+	   fabs(res[hstech].q.f[QF_PRICE].v / res[hstech].q.f[QF_PREV_CLOSE].v - 1.0 - wret) < 0.02,
+	   "HSI and HSTECH track the stocks' weighted move (%.2f%%)", wret * 100);
+	demo_free(d);
+}
+
+/* Started mid-afternoon, the first screen has a day behind it. */
+static void test_warm_start(void)
+{
+	time_t t = hkt(2026, 8, 7, 14, 0, 0);
+	struct quote_result res[MAXN];
+	char err[128], *body = NULL;
+	struct demo *d = demo_new(builtin_demo, builtin_demo_len, 11, t, err, sizeof err);
+	size_t len, ranged = 0, bad = 0;
+
+	if (!d || !body_at(d, t, list, nlist, &body, &len, res)) {
+		ok(0, "warm start");
+		demo_free(d);
+		return;
+	}
+	for (size_t i = 0; i < nlist; i++) {
+		ranged += res[i].q.f[QF_HIGH].v > res[i].q.f[QF_LOW].v;
+		bad += inconsistent(&res[i], t) != 0;
+	}
+	ok(ranged * 4 > nlist * 3, "a day's range already (%zu of %zu)", ranged, nlist);
+	is_int(bad, 0, "and it all adds up");
+	free(body);
+	demo_free(d);
+}
+
+static void test_times(void)
+{
+	struct instrument in[2];
+	struct quote_result res[2];
+	struct demo *d;
+	char *body = NULL, err[128];
+	size_t len;
+	time_t evening = hkt(2026, 8, 7, 20, 0, 0), early = hkt(2026, 8, 7, 8, 0, 0);
+
+	symbol_parse("0700", &in[0], err, sizeof err);
+	symbol_parse("BABA", &in[1], err, sizeof err);
+	d = demo_new(builtin_demo, builtin_demo_len, 3, early, err, sizeof err);
+	ok(d && body_at(d, early, in, 2, &body, &len, res) && res[0].ok && res[1].ok, "early body");
+	is_int(res[0].q.time, hkt(2026, 8, 7, 9, 30, 0), "before the open: stamped 09:30 HKT");
+	free(body);
+	ok(body_at(d, evening, in, 2, &body, &len, res) && res[0].ok && res[1].ok, "evening body");
+	is_int(res[0].q.time, hkt(2026, 8, 7, 16, 8, 0), "after the close: stamped 16:08 HKT");
+	/* 20:00 HKT is 08:00 EDT: the US day has not begun, so its open. */
+	is_int(res[1].q.utc_offset, -4 * 3600, "US line in Eastern time (EDT)");
+	is_int(res[1].q.time, hkt(2026, 8, 7, 21, 30, 0), "US stamp 09:30 New York");
+	free(body);
+	demo_free(d);
+}
+
+static void test_bad_data(void)
+{
+	static const char off_grid[] =
+		"# x\n0700\t479.300\t100\t9082721689\t2.0\t27.40\t138.50\t5.321\tTENCENT\t腾讯控股\n";
+	static const char short_row[] = "HSI\t24961.460\t-\t-\n";
+	static const char no_venue[] =
+		"BABA\t120.450\t-\t2388066000\t2.6\t8.60\t63.80\t1.050\tAlibaba\t阿里巴巴\n";
+	char err[256] = "";
+
+	ok(!demo_new(off_grid, sizeof off_grid - 1, 1, 0, err, sizeof err) &&
+	   strstr(err, "line 2") && strstr(err, "grid"), "off-grid close refused: %s", err);
+	ok(!demo_new(short_row, sizeof short_row - 1, 1, 0, err, sizeof err) &&
+	   strstr(err, "line 1"), "short row refused: %s", err);
+	ok(!demo_new(no_venue, sizeof no_venue - 1, 1, 0, err, sizeof err) &&
+	   strstr(err, "venue"), "US row without venue refused: %s", err);
+	ok(!demo_new("# nothing\n", 10, 1, 0, err, sizeof err) && strstr(err, "no instruments"),
+	   "no rows refused: %s", err);
+}
+
+int main(void)
+{
+	default_watchlist();
+	test_default_watchlist();
+	test_unknown();
+	test_determinism_and_movement();
+	test_day();
+	test_warm_start();
+	test_times();
+	test_bad_data();
+	return tap_done();
+}
