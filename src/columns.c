@@ -5,7 +5,7 @@
 
 const struct column_spec column_specs[COL_COUNT] = {
 	[COL_CODE]     = { "CODE",     6,  6,  0, 0 },
-	[COL_NAME]     = { "NAME",     20, 8,  0, 3 },
+	[COL_NAME]     = { "NAME",     20, 12, 0, 3 },
 	[COL_LAST]     = { "LAST",     10, 10, 1, 1 },
 	[COL_CHANGE]   = { "CHG",      9,  9,  1, 4 },
 	[COL_PCT]      = { "CHG%",     8,  8,  1, 2 },

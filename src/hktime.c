@@ -96,7 +96,8 @@ static bool digits(const char *s, int n, int *out)
 	return true;
 }
 
-bool hktime_parse_wall(const char *s, size_t len, int *y, int *mo, int *d, int *h, int *mi, int *sec)
+bool hktime_parse_wall(const char *s, size_t len, int *y, int *mo, int *d,
+		       int *h, int *mi, int *sec)
 {
 	/* Offsets of year, month, day, hour, minute, second in each form */
 	static const unsigned char compact[] = { 0, 4, 6, 8, 10, 12 };

@@ -103,8 +103,9 @@ static void draw_status(struct app *app)
 		snprintf(right, sizeof right, " %s%s%zu | ? help ",
 			 app->source_delay, app->source_delay[0] ? " | " : "", app->board.n);
 	{
-		int rw = text_width(right);
-		if (rw > cols / 2)
+		/* The message wins over the summary when both do not fit. */
+		int rw = text_width(right), lw = text_width(left);
+		if (rw > cols - 20 || (lw + rw > cols && rw > cols / 2))
 			rw = 0;
 		ui_text(stdscr, y, 0, cols - rw, left, 0, a);
 		if (rw)

@@ -282,7 +282,8 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 		return;
 	text_sanitize(q->name, sizeof q->name, f[F_NAME].p, f[F_NAME].len);
 	if (lay->name_en >= 0 && (size_t)lay->name_en < nf)
-		text_sanitize(q->name_en, sizeof q->name_en, f[lay->name_en].p, f[lay->name_en].len);
+		text_sanitize(q->name_en, sizeof q->name_en, f[lay->name_en].p,
+			      f[lay->name_en].len);
 	if (lay->currency >= 0 && (size_t)lay->currency < nf)
 		set_currency(q->currency, f[lay->currency]);
 	if (lay->lot >= 0 && (size_t)lay->lot < nf)
@@ -301,6 +302,12 @@ static bool reply_codes(const struct instrument *in, struct want *w)
 	    !symbol_tencent(in, false, w->code[1], sizeof w->code[1]))
 		w->code[1][0] = '\0';
 	return true;
+}
+
+static bool answers(const struct want *w, struct text_span name)
+{
+	return text_span_is(name, w->code[0]) ||
+	       (w->code[1][0] && text_span_is(name, w->code[1]));
 }
 
 void tencent_parse_utf8(const char *body, size_t len, const struct instrument *req,
@@ -333,8 +340,7 @@ void tencent_parse_utf8(const char *body, size_t len, const struct instrument *r
 	/* One pass over the body; the first line for a code wins. */
 	while (left > 0 && text_next_assign(&pos, end, "v_", &a)) {
 		for (i = 0; i < n; i++) {
-			if (w[i].found || !(text_span_is(a.name, w[i].code[0]) ||
-					    (w[i].code[1][0] && text_span_is(a.name, w[i].code[1]))))
+			if (w[i].found || !answers(&w[i], a.name))
 				continue;
 			w[i].found = true;
 			w[i].line = a;

@@ -314,6 +314,11 @@ size_t text_split(struct text_span s, char sep, struct text_span *fields, size_t
 	}
 }
 
+static bool is_separator(char c)
+{
+	return c == ';' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static bool is_name_char(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -327,7 +332,7 @@ bool text_next_assign(const char **pos, const char *end, const char *prefix,
 	size_t plen = strlen(prefix);
 
 	while (p < end) {
-		while (p < end && (*p == ';' || *p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		while (p < end && is_separator(*p))
 			p++;
 		if ((size_t)(end - p) > plen && memcmp(p, prefix, plen) == 0) {
 			q = p + plen;
@@ -336,7 +341,8 @@ bool text_next_assign(const char **pos, const char *end, const char *prefix,
 			if (q > p + plen && end - q >= 2 && q[0] == '=' && q[1] == '"') {
 				a->name.p = p + plen;
 				a->name.len = (size_t)(q - a->name.p);
-				a->value.p = q += 2;
+				q += 2;
+				a->value.p = q;
 				while (q < end && *q != '"' && *q != '\n')
 					q++;
 				a->closed = q < end && *q == '"';

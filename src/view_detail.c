@@ -91,9 +91,12 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 	}
 	if (y < top + height) {
 		char age[16];
+		long secs = (long)(app_now(app) - r->q.time);
 		hktime_iso8601(r->q.time, r->q.utc_offset, t, sizeof t);
-		fmt_age((long)(app_now(app) - r->q.time), age, sizeof age);
-		snprintf(line, sizeof line, "Quote time %s (%s old) from %s%s", t, age, r->q.source,
+		fmt_age(secs < 0 ? -secs : secs, age, sizeof age);
+		/* A time ahead of the clock means a skewed clock or a bad feed. */
+		snprintf(line, sizeof line, "Quote time %s (%s %s) from %s%s", t, age,
+			 secs < 0 ? "AHEAD of this clock" : "old", r->q.source,
 			 r->stale ? "  STALE" : "");
 		ui_text(w, y++, 1, app->ui.cols - 1, line, 0, app->ui.attrs[r->stale ? UI_STALE : UI_DIM]);
 	}

@@ -34,7 +34,7 @@ int main(void)
 	columns_fit(40, 1, 20, shown, widths);
 	ok(shown[COL_LAST] && shown[COL_PCT], "40 columns: last and change %% stay");
 	ok(!shown[COL_MCAP] && !shown[COL_OPEN], "40 columns: market cap and open go first");
-	ok(shown[COL_NAME] && widths[COL_NAME] >= 8, "name shrinks but stays");
+	ok(shown[COL_NAME] && widths[COL_NAME] >= 12, "name shrinks but stays readable");
 	columns_fit(80, 1, 20, shown, widths);
 	ok(shown[COL_TIME] && shown[COL_CHANGE], "80 columns: time and change shown");
 	ok(!shown[COL_MCAP], "80 columns: no market cap");

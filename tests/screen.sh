@@ -1,0 +1,220 @@
+#!/bin/sh
+# screen.sh - the dashboard on a virtual screen, driven by key scripts, its
+# screens compared with the expected text (tig's way): first paint, sort,
+# add and remove, help, resize, stale marks, CJK alignment, colours and
+# monochrome, the detail view. No sleeps: each key waits for quiet.
+. "$(dirname "$0")/lib.sh"
+setup_tmp
+F=$FIXTURES
+
+# Quotes from 2026-08-07; the clock is frozen at 16:10:00 HKT that day.
+cat > "$T/rules" <<RULES
+* 200 $F/tencent-batch.gbk.txt
+RULES
+start_httpd "$T/rules"
+GOOD=$BASE
+# The same, but only once: every later refresh gets a 503.
+cat > "$T/rules-once" <<RULES
+* 200 $F/tencent-batch.gbk.txt count=1
+* 503 -
+RULES
+start_httpd "$T/rules-once"
+ONCE=$BASE
+
+export TERM=xterm-256color LINES=10 COLUMNS=80 HKTOP_NOW=1786090200
+unset NO_COLOR
+
+# screen NAME BASE [hktop args...] < script: run the script, dumps in $T/NAME.*
+screen()
+{
+	name=$1 base=$2
+	shift 2
+	cat > "$T/$name.script"
+	HKTOP_SCRIPT="$T/$name.script" run_with_timeout 30 "$HKTOP" \
+		-o tencent.quote_url="$base" -o quotes.failover=no \
+		-o watchlist="HSI HSTECH 700 9988 BABA" "$@"
+	is "$rc" 0 "$name: exit 0"
+	is "$(cat "$T/err")" "" "$name: nothing on stderr"
+}
+
+screen first "$GOOD" <<EOF
+:save-display $T/first.txt
+EOF
+is "$(cat "$T/first.txt")" " hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
+ CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
+ HSI    Hang Seng In  24858.820  -102.640   -0.41%                   16:09:05
+ HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                   16:09:05
+ 0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B 16:08:23
+ 9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B 16:08:11
+ BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M    1.55B    08-08
+
+
+ Updated 16:10:00                                  tencent 55s old | 5 | ? help" "first paint"
+
+screen sort "$GOOD" <<EOF
+s
+:save-display $T/sort1.txt
+s
+s
+s
+s
+:save-display $T/sort2.txt
+S
+:save-display $T/sort3.txt
+EOF
+is "$(sed -n '3,7s/^ \([A-Z0-9]*\).*/\1/p' "$T/sort1.txt" | tr '\n' ' ')" "0700 9988 BABA HSI HSTECH " \
+	"s: by code, ascending"
+like "$(sed -n 2p "$T/sort2.txt")" 'CHG%v' "s x5: change %, the header marks it"
+is "$(sed -n '3,7s/^ \([A-Z0-9]*\).*/\1/p' "$T/sort2.txt" | tr '\n' ' ')" "BABA 9988 0700 HSI HSTECH " \
+	"change %: biggest rise first"
+is "$(sed -n '3,7s/^ \([A-Z0-9]*\).*/\1/p' "$T/sort3.txt" | tr '\n' ' ')" "HSTECH HSI 0700 9988 BABA " \
+	"S reverses it"
+like "$(sed -n 10p "$T/sort3.txt")" 'sort: change % asc' "the status line names the sort"
+
+screen edit "$GOOD" <<EOF
+/
+=98
+<Tab>
+:save-display $T/edit1.txt
+<Enter>
+:save-display $T/edit2.txt
+/
+=0762
+<Enter>
+:save-display $T/edit3.txt
+/
+=NOT-A-SYMBOL
+<Enter>
+:save-display $T/edit4.txt
+k
+d
+:save-display $T/edit5.txt
+EOF
+is "$(sed -n 10p "$T/edit1.txt")" "/9888_    9888 BIDU-SW" "/ completes from known codes (Tab)"
+like "$(sed -n 10p "$T/edit2.txt")" '^ Updated 16:10:00; 1 of 6 failed: tencent: 9888: .* \| 6 \| \? help$' \
+	"a new symbol is added and fetched at once"
+like "$(sed -n 8p "$T/edit2.txt")" '^!9888   BIDU-SW' "and marked when the feed has no quote for it"
+like "$(cat "$T/edit4.txt")" '"NOT-A-SYMBOL": not a symbol' "a bad symbol is refused with the reason"
+is "$(grep -v '^#' "$XDG_STATE_HOME/hktop/watchlist" | tr '\n' ' ')" "HSI HSTECH 0700 9988 BABA 0762 " \
+	"edits are saved to the state file, in watchlist order"
+like "$(sed -n 10p "$T/edit5.txt")" '^ Removed 9888' "d removes the selected symbol"
+ok_if "no temporary file is left behind" test "$(ls -A "$XDG_STATE_HOME/hktop" | wc -l)" -eq 1
+
+# The saved list wins over the config's at the next start.
+screen saved "$GOOD" <<EOF
+:save-display $T/saved.txt
+EOF
+is "$(sed -n '3,8s/^.\([A-Z0-9]*\).*/\1/p' "$T/saved.txt" | tr '\n' ' ')" "HSI HSTECH 0700 9988 BABA 0762 " \
+	"the edited watchlist comes back"
+rm -rf "$XDG_STATE_HOME/hktop"
+
+screen help "$GOOD" <<EOF
+?
+:save-display $T/help.txt
+q
+:save-display $T/back.txt
+EOF
+is "$(sed -n 2,4p "$T/help.txt")" " Keys (Esc or q to go back; bind them in the config)
+  j <Down>              move-down       Select the next row
+  k <Up>                move-up         Select the previous row" "? shows the keys from the keymap"
+is "$(cat "$T/back.txt")" "$(cat "$T/first.txt")" "q in help returns to the watchlist"
+
+printf 'bind x help\nbind j none\n' > "$T/keys.conf"
+LINES=30 screen rebind "$GOOD" -c "$T/keys.conf" <<EOF
+x
+:save-display $T/rebind.txt
+EOF
+like "$(cat "$T/rebind.txt")" '  k <Up>  ' "a bound key opens help"
+like "$(cat "$T/rebind.txt")" '  <Down>                move-down' "an unbound key is gone from it"
+like "$(cat "$T/rebind.txt")" '  \? <F1> x              help' "and the new binding is listed"
+
+screen resize "$GOOD" <<EOF
+:resize 10 40
+:save-display $T/r40.txt
+:resize 8 30
+:save-display $T/r30.txt
+:resize 12 120
+:save-display $T/r120.txt
+EOF
+is "$(cat "$T/r40.txt")" " hktop HSI -0.41%      Closed 16:10 HKT
+ CODE   NAME               LAST     CHG%
+ HSI    Hang Seng In  24858.820   -0.41%
+ HSTECH Hang Seng TE   4302.150   -0.69%
+ 0700   TENCENT         478.800   -0.08%
+ 9988   BABA-W          118.300   +0.68%
+ BABA   Alibaba Grou    120.450   +1.29%
+
+
+ Updated 16:10:00" "40x10: columns dropped by priority"
+is "$(sed '/^$/d' "$T/r30.txt")" "terminal too small
+need 40x10" "below 40x10: a notice"
+like "$(sed -n 2p "$T/r120.txt")" 'OPEN +HIGH +LOW +VOLUME TURNOVER +MKT CAP +TIME$' "120 columns: every column"
+like "$(sed -n 5p "$T/r120.txt")" '^ 0700   TENCENT +478.800 +-0.400 +-0.08% +479.000 +483.200 +475.400 +16.3M +7.80B +4.35T 16:08:23$' \
+	"and every figure"
+
+screen stale "$ONCE" <<EOF
+:save-display $T/stale1.txt
+r
+:save-display $T/stale2.txt
+:save-colors $T/stale2.colors
+EOF
+like "$(sed -n 5p "$T/stale2.txt")" '^!0700   TENCENT +478.800 ' "a failed refresh keeps the old quote, marked"
+like "$(sed -n 10p "$T/stale2.txt")" '^ No quotes at 16:10:00: tencent: HSI: HTTP 503; retrying in' "and says why"
+is "$(sed -n 20p "$T/stale2.colors" | cut -c1-8)" "wwwwwwww" "the status line is in the error colour (white on red)"
+is "$(sed -n 10p "$T/stale2.colors" | cut -c1-40)" "y....................yyyyyyyyyy.yyyyyyyy" "stale figures in the stale colour"
+
+screen cjk "$GOOD" -o names=zh <<EOF
+:save-display $T/cjk.txt
+EOF
+is "$(sed -n 2,7p "$T/cjk.txt")" " CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
+ HSI    恒生指数      24858.820  -102.640   -0.41%                   16:09:05
+ HSTECH 恒生科技指数   4302.150   -29.720   -0.69%                   16:09:05
+ 0700   腾讯控股        478.800    -0.400   -0.08%   1632萬  78.04億 16:08:23
+ 9988   阿里巴巴－Ｗ    118.300    +0.800   +0.68%   4523萬  53.56億 16:08:11
+ BABA   阿里巴巴        120.450    +1.530   +1.29%   1283萬  15.46億    08-08" \
+	"Chinese names and units aligned by display width"
+
+screen green "$GOOD" -o colors.up=green <<EOF
+:save-colors $T/green.colors
+EOF
+screen red "$GOOD" -o colors.up=red <<EOF
+:save-colors $T/red.colors
+EOF
+is "$(sed -n 12p "$T/green.colors" | cut -c22-31)" "gggggggggg" "colors.up=green: 9988's rise in green"
+is "$(sed -n 12p "$T/red.colors" | cut -c22-31)" "rrrrrrrrrr" "colors.up=red: in red"
+is "$(sed -n 10p "$T/red.colors" | cut -c22-31)" "gggggggggg" "and 0700's fall in green"
+LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8 screen auto "$GOOD" <<EOF
+:save-colors $T/auto.colors
+EOF
+is "$(sed -n 12p "$T/auto.colors" | cut -c22-31)" "rrrrrrrrrr" "colors.up=auto in a zh_CN locale: red up"
+
+NO_COLOR=1 screen mono "$GOOD" <<EOF
+:save-display $T/mono.txt
+:save-colors $T/mono.colors
+EOF
+is "$(cat "$T/mono.txt")" "$(cat "$T/first.txt")" "NO_COLOR: the same text, signs carry the direction"
+is "$(sed -n 12p "$T/mono.colors" | cut -c22-31)" "bbbbbbbbbb" "a rise in bold"
+is "$(sed -n 10p "$T/mono.colors" | cut -c22-31)" "" "a fall plain"
+TERM=vt100 screen vt100 "$GOOD" <<EOF
+:save-display $T/vt100.txt
+EOF
+is "$(cat "$T/vt100.txt")" "$(cat "$T/first.txt")" "a terminal without colour draws the same screen"
+
+LINES=20 screen detail "$GOOD" <<EOF
+j
+j
+<Enter>
+:save-display $T/detail1.txt
+]
+:save-display $T/detail2.txt
+<Esc>
+:save-display $T/detail3.txt
+EOF
+like "$(sed -n 2p "$T/detail1.txt")" '^ 0700  TENCENT' "Enter opens the selected ticker"
+like "$(cat "$T/detail1.txt")" 'Prev close +479\.200 +VWAP +478\.173' "with its full figures"
+like "$(cat "$T/detail1.txt")" 'Board lot 100 \(HK\$ 47880 a lot\) +Tick 0\.200 +Currency HKD' "lot value and tick size"
+like "$(cat "$T/detail1.txt")" 'Quote time 2026-08-07T16:08:23\+08:00 \(1m old\) from tencent' "quote time, age and source"
+like "$(sed -n 2p "$T/detail2.txt")" '^ 9988  BABA-W' "] steps to the next ticker"
+like "$(sed -n 6p "$T/detail3.txt")" '^ 9988 ' "Esc returns to the watchlist with that ticker selected"
+
+done_testing
