@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "bench.h"
 #include "builtin.h"
 #include "demo.h"
 #include "fmt.h"
@@ -68,7 +69,7 @@ static void signals_done(struct app *app)
 			close(app->sigpipe[i]);
 }
 
-static long long mono_ms(void)
+long long app_mono_ms(void)
 {
 	struct timespec ts;
 
@@ -147,7 +148,7 @@ static void schedule_next(struct app *app)
 		delay *= 2;
 	if (delay > BACKOFF_MAX_S)
 		delay = BACKOFF_MAX_S;
-	app->next_refresh_ms = mono_ms() + delay * 1000;
+	app->next_refresh_ms = app_mono_ms() + delay * 1000;
 }
 
 /* Each source's delay: its newest quote time against the clock. */
@@ -220,7 +221,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 		schedule_next(app);
 		app_status(app, true, "No quotes at %s: %s; retrying in %llds%s", hhmm,
 			   res[first_fail].err,
-			   (app->next_refresh_ms - mono_ms() + 999) / 1000,
+			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
 			   app->demo ? "" : " (offline? try hktop --demo)");
 	} else {
 		app_status(app, true, "Updated %s; %zu of %zu failed: %s", hhmm, failed, n,
@@ -231,6 +232,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	free(app->inflight);
 	app->inflight = NULL;
 	app->dirty |= REDRAW_ALL;
+	app->refreshes++;
 }
 
 /* The board's instruments plus the header's indexes. */
@@ -506,7 +508,7 @@ static void read_keys(struct app *app)
  * the next minute of the header clock; forever when nothing is due. */
 static int poll_timeout(struct app *app)
 {
-	long long now = mono_ms(), best = -1;
+	long long now = app_mono_ms(), best = -1;
 	long curl_ms = http_timeout_ms(app->http);
 	time_t wall = app_now(app);
 
@@ -530,8 +532,10 @@ static void loop(struct app *app)
 		struct curl_waitfd fds[2];
 		unsigned nfds = 0;
 
-		if (app->dirty)
+		if (app->dirty) {
 			screen_render(app);
+			bench_mark(app);
+		}
 		if (app->script) {
 			/* Tests: the next scripted key only once nothing is in flight. */
 			if (!app->fetching && http_pending(app->http) == 0) {
@@ -552,7 +556,7 @@ static void loop(struct app *app)
 		if (!app->script && fds[0].revents)
 			read_keys(app);
 		http_dispatch(app->http);
-		if (!app->script && app->next_refresh_ms >= 0 && mono_ms() >= app->next_refresh_ms)
+		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms)
 			start_refresh(app);
 		if (app_now(app) / 60 != shown_minute) {
 			shown_minute = app_now(app) / 60;
@@ -585,6 +589,8 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 	bool exists = false;
 
 	memset(app, 0, sizeof *app);
+	app->start_ms = app_mono_ms();
+	app->bench = getenv("HKTOP_BENCH");
 	app->sigpipe[0] = app->sigpipe[1] = -1;
 	app->o = o;
 	app->causes = causes;
@@ -639,6 +645,7 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 static void app_done(struct app *app)
 {
 	ui_done(&app->ui);
+	bench_report(app);
 	signals_done(app);
 	http_free(app->http);
 	demo_free(app->demo);

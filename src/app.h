@@ -66,11 +66,20 @@ struct app {
 	bool quit;
 	int sigpipe[2];
 
+	/* make bench: $HKTOP_BENCH names the report file. */
+	const char *bench;
+	long long start_ms, first_screen_ms;
+	double first_cpu_s;
+	unsigned refreshes;
+
 	/* Tests: a key script, a frozen clock. */
 	FILE *script;
 	time_t fixed_now;
 	char state_path[4096];
 };
+
+/* Monotonic milliseconds, for scheduling. */
+long long app_mono_ms(void);
 
 /* Wall clock (HKTOP_NOW in tests). */
 time_t app_now(const struct app *app);

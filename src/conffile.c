@@ -14,7 +14,7 @@
 #include "text.h"
 
 #define CONFIG_MAX_BYTES (1L << 20)
-#define LINE_MAX_BYTES 8192
+#define LINE_MAX_BYTES (256 * 1024) /* a whole-board watchlist is one logical line */
 
 void causes_add(struct causes *c, const char *fmt, ...)
 {

@@ -97,8 +97,17 @@ static void init_colors(struct ui *ui)
 	}
 }
 
+/* However hktop ends, the terminal is given back. */
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
 bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 {
+	static bool registered;
+
 	const char *cs;
 
 	memset(ui, 0, sizeof *ui);
@@ -128,6 +137,8 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 		return false;
 	}
 	set_term(ui->screen);
+	if (!registered && atexit(restore_terminal) == 0)
+		registered = true;
 	cbreak();
 	noecho();
 	nonl();

@@ -126,16 +126,17 @@ int main(void)
 	options_init(&o);
 	{
 		static const char text[] = "refresh = 9\0 junk\ntimeout = 3\n";
-		char *big = malloc(10000);
-		memset(big, 'x', 9999);
-		big[9999] = '\n';
+		size_t n = 300000;
+		char *big = malloc(n);
+		memset(big, 'x', n - 1);
+		big[n - 1] = '\n';
 		conffile_parse(&o, "nul.conf", text, sizeof text - 1, &c);
-		conffile_parse(&o, "big.conf", big, 10000, &c);
+		conffile_parse(&o, "big.conf", big, n, &c);
 		free(big);
 	}
 	is_int(c.n, 2, "NUL and overlong lines refused");
 	is_str(c.n > 0 ? c.v[0] : "", "nul.conf:1: NUL byte in line, ignored", "NUL cause");
-	is_str(c.n > 1 ? c.v[1] : "", "big.conf:1: line longer than 8192 bytes, ignored", "overlong cause");
+	is_str(c.n > 1 ? c.v[1] : "", "big.conf:1: line longer than 262144 bytes, ignored", "overlong cause");
 	is_int(o.refresh, 5, "NUL line did not apply");
 	is_int(o.timeout, 3, "next line applied");
 	options_done(&o);
