@@ -1,4 +1,4 @@
-/* app.c - the dashboard: refresh scheduling, key dispatch, the one poll loop */
+/* app.c - the dashboard: start-up, the one poll loop, signals as events */
 #include "config.h"
 
 #include <errno.h>
@@ -19,8 +19,6 @@
 #include "script.h"
 #include "source.h"
 #include "state.h"
-
-#define BACKOFF_MAX_S 300
 
 /* The signal handler's only job: one byte into the self-pipe, read by the
  * loop like any other input (tmux's signals-as-events). */
@@ -122,361 +120,6 @@ void app_scroll_to_selected(struct app *app, int height)
 		app->scroll = 0;
 }
 
-/* Known names fill the rows until the first quote brings the feed's own. */
-static void name_rows(struct app *app)
-{
-	for (size_t i = 0; i < app->board.n; i++) {
-		struct row *r = &app->board.rows[i];
-		const struct instrument_info *info = instruments_find(&app->db, &r->in);
-		if (info) {
-			snprintf(r->name_en, sizeof r->name_en, "%s", info->name_en);
-			snprintf(r->name_zh, sizeof r->name_zh, "%s", info->name_zh);
-		}
-	}
-}
-
-/* --- refresh -------------------------------------------------------------- */
-
-static const char *const header_indexes[2] = { "HSI", "HSTECH" };
-
-static void schedule_next(struct app *app)
-{
-	long delay = app->o->refresh;
-
-	/* Exponential backoff while nothing comes back, capped. */
-	for (int i = 0; i < app->failures && delay < BACKOFF_MAX_S; i++)
-		delay *= 2;
-	if (delay > BACKOFF_MAX_S)
-		delay = BACKOFF_MAX_S;
-	app->next_refresh_ms = app_mono_ms() + delay * 1000;
-}
-
-/* Each source's delay: its newest quote time against the clock. */
-static void note_delays(struct app *app, const struct quote_result *res, size_t n)
-{
-	static const char *const names[] = { "tencent", "sina" };
-	size_t used = 0;
-
-	app->source_delay[0] = '\0';
-	for (size_t s = 0; s < 2; s++) {
-		time_t newest = 0;
-		char age[16];
-		for (size_t i = 0; i < n; i++)
-			if (res[i].ok && strcmp(res[i].q.source, names[s]) == 0 &&
-			    res[i].q.in.market != MARKET_US && res[i].q.time > newest)
-				newest = res[i].q.time;
-		if (!newest)
-			continue;
-		fmt_age((long)(app_now(app) - newest), age, sizeof age);
-		used += (size_t)snprintf(app->source_delay + used, sizeof app->source_delay - used,
-					 "%s%s %s old", used ? ", " : "", names[s], age);
-		if (used >= sizeof app->source_delay)
-			break;
-	}
-}
-
-static void refresh_done(void *arg, const struct quote_result *res, size_t n)
-{
-	struct app *app = arg;
-	size_t ok = 0, failed = 0, first_fail = n;
-	char hhmm[16];
-
-	for (size_t i = 0; i < n; i++) {
-		for (int k = 0; k < 2; k++)
-			if (strcmp(res[i].q.in.code, header_indexes[k]) == 0 &&
-			    res[i].q.in.market == MARKET_HK_INDEX) {
-				if (res[i].ok) {
-					app->index_q[k] = res[i];
-				} else if (app->index_q[k].ok) {
-					snprintf(app->index_q[k].err, sizeof app->index_q[k].err, "%s",
-						 res[i].err); /* keep the old figures, marked stale */
-				}
-			}
-		if (res[i].ok) {
-			ok++;
-		} else {
-			failed++;
-			if (first_fail == n)
-				first_fail = i;
-		}
-	}
-	board_apply(&app->board, res, n);
-	if (app->board.sort >= 0) {
-		struct instrument sel;
-		bool have_sel = app->selected >= 0 && app->selected < (long)app->board.n;
-		if (have_sel)
-			sel = app->board.rows[app->selected].in;
-		board_sort(&app->board);
-		if (have_sel)
-			app->selected = board_find(&app->board, &sel);
-	}
-	app->fetching = false;
-	app->last_done = app_now(app);
-	app->failures = ok ? 0 : app->failures + 1;
-	note_delays(app, res, n);
-	fmt_hkt_time(app->last_done, hhmm, sizeof hhmm);
-	if (failed == 0) {
-		app_status(app, false, "Updated %s", hhmm);
-	} else if (ok == 0) {
-		schedule_next(app);
-		app_status(app, true, "No quotes at %s: %s; retrying in %llds%s", hhmm,
-			   res[first_fail].err,
-			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
-			   app->demo ? "" : " (offline? try hktop --demo)");
-	} else {
-		app_status(app, true, "Updated %s; %zu of %zu failed: %s", hhmm, failed, n,
-			   res[first_fail].err);
-	}
-	if (ok)
-		schedule_next(app);
-	free(app->inflight);
-	app->inflight = NULL;
-	app->dirty |= REDRAW_ALL;
-	app->refreshes++;
-}
-
-/* The board's instruments plus the header's indexes. */
-static bool refresh_list(struct app *app)
-{
-	struct instrument *v, *grown;
-	size_t n;
-
-	if (!board_instruments(&app->board, &v, &n))
-		return false;
-	if (!(grown = realloc(v, (n + 2) * sizeof *v))) {
-		free(v);
-		return false;
-	}
-	v = grown;
-	for (int k = 0; k < 2; k++) {
-		struct instrument in;
-		char err[64];
-		bool have = false;
-		symbol_parse(header_indexes[k], &in, err, sizeof err);
-		for (size_t i = 0; i < n && !have; i++)
-			have = symbol_equal(&v[i], &in);
-		if (!have)
-			v[n++] = in;
-	}
-	app->inflight = v;
-	app->ninflight = n;
-	return true;
-}
-
-static void demo_refresh(struct app *app)
-{
-	char *body = NULL, err[256];
-	size_t len = 0;
-	struct quote_result *res = calloc(app->ninflight, sizeof *res);
-
-	if (!res || !demo_body(app->demo, app_now(app), app->inflight, app->ninflight,
-			       &body, &len, err, sizeof err)) {
-		for (size_t i = 0; res && i < app->ninflight; i++) {
-			res[i].q.in = app->inflight[i];
-			snprintf(res[i].err, sizeof res[i].err, "demo: %s", res ? err : "out of memory");
-		}
-	} else {
-		/* The simulated body goes through the real Tencent parser. */
-		source_tencent.parse(body, len, app->inflight, app->ninflight, res);
-	}
-	free(body);
-	if (res)
-		refresh_done(app, res, app->ninflight);
-	free(res);
-}
-
-static void start_refresh(struct app *app)
-{
-	char err[256];
-
-	if (app->fetching)
-		return;
-	if (!refresh_list(app)) {
-		app_status(app, true, "out of memory");
-		return;
-	}
-	app->fetching = true;
-	app->next_refresh_ms = -1;
-	app->dirty |= REDRAW_STATUS;
-	if (app->demo) {
-		demo_refresh(app);
-		return;
-	}
-	if (!fetch_quotes(app->http, &app->fetch_cfg, app->inflight, app->ninflight,
-			  refresh_done, app, err, sizeof err)) {
-		app->fetching = false;
-		free(app->inflight);
-		app->inflight = NULL;
-		app->failures++;
-		schedule_next(app);
-		app_status(app, true, "refresh failed: %s", err);
-	}
-}
-
-/* --- keys ---------------------------------------------------------------- */
-
-static void save_watchlist(struct app *app)
-{
-	struct instrument *v;
-	size_t n;
-	char err[512];
-
-	if (!app->state_path[0] || !board_instruments(&app->board, &v, &n))
-		return;
-	if (!state_watchlist_save(app->state_path, v, n, err, sizeof err))
-		app_status(app, true, "watchlist not saved: %s", err);
-	free(v);
-}
-
-static void switch_view(struct app *app, const struct view_ops *v)
-{
-	if (app->view == v)
-		return;
-	if (v != &view_watchlist)
-		app->back = app->view;
-	else
-		app->back = NULL;
-	app->view = v;
-	if (v->open)
-		v->open(app);
-	app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
-}
-
-static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_detail };
-
-static unsigned global_action(struct app *app, enum action act)
-{
-	switch (act) {
-	case ACT_QUIT:
-		return REACT_QUIT;
-	case ACT_REFRESH:
-		return REACT_REFETCH;
-	case ACT_HELP:
-		switch_view(app, &view_help);
-		return REACT_NONE;
-	case ACT_VIEW_WATCHLIST:
-		switch_view(app, &view_watchlist);
-		return REACT_NONE;
-	case ACT_VIEW_NEXT:
-		for (size_t i = 0; i < sizeof cycle_views / sizeof cycle_views[0]; i++)
-			if (cycle_views[i] == app->view) {
-				switch_view(app, cycle_views[(i + 1) % (sizeof cycle_views / sizeof cycle_views[0])]);
-				return REACT_NONE;
-			}
-		switch_view(app, &view_watchlist);
-		return REACT_NONE;
-	case ACT_OPEN:
-		if (app->board.n)
-			switch_view(app, &view_detail);
-		return REACT_NONE;
-	case ACT_BACK:
-		switch_view(app, app->back ? app->back : &view_watchlist);
-		return REACT_NONE;
-	case ACT_TOGGLE_NAMES:
-		app->o->names = app->o->names == NAMES_ZH ? NAMES_EN : NAMES_ZH;
-		app->board.zh = app->o->names == NAMES_ZH;
-		return REACT_REDRAW_ALL;
-	case ACT_REDRAW:
-		return REACT_REDRAW_ALL;
-	case ACT_FIND:
-		prompt_start(&app->prompt);
-		return REACT_STATUS;
-	default:
-		return REACT_NONE;
-	}
-}
-
-static void react(struct app *app, unsigned r)
-{
-	if (r & REACT_QUIT)
-		app->quit = true;
-	if (r & REACT_BACK)
-		switch_view(app, app->back ? app->back : &view_watchlist);
-	if (r & REACT_SAVE)
-		save_watchlist(app);
-	if (r & REACT_REFETCH) {
-		app->failures = 0;
-		start_refresh(app);
-	}
-	if (r & REACT_REDRAW)
-		app->dirty |= REDRAW_BODY | REDRAW_STATUS;
-	if (r & REACT_REDRAW_ALL)
-		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
-	if (r & REACT_STATUS)
-		app->dirty |= REDRAW_STATUS;
-}
-
-/* '/' submitted: jump to the symbol, or add it to the watchlist. */
-static void prompt_submit(struct app *app)
-{
-	const struct instrument_info *c[2];
-	struct instrument in;
-	char err[256];
-	long k;
-
-	if (!app->prompt.buf[0])
-		return;
-	if (!symbol_parse(app->prompt.buf, &in, err, sizeof err)) {
-		/* Not a symbol: a name that matches exactly one instrument will do. */
-		if (prompt_candidates(app->prompt.buf, &app->db, c, 2) != 1) {
-			app_status(app, true, "%s", err);
-			return;
-		}
-		in = c[0]->in;
-	}
-	if ((k = board_find(&app->board, &in)) >= 0) {
-		app->selected = k;
-		app_status(app, false, "%s", in.display);
-		app->dirty |= REDRAW_BODY;
-		return;
-	}
-	if (!board_add(&app->board, &in)) {
-		app_status(app, true, "out of memory");
-		return;
-	}
-	name_rows(app);
-	app->selected = (long)app->board.n - 1;
-	app_status(app, false, "Added %s", in.display);
-	react(app, REACT_SAVE | REACT_REFETCH | REACT_REDRAW);
-}
-
-void app_key(struct app *app, wint_t ch, bool is_code)
-{
-	enum action act;
-	unsigned r;
-
-	if (app->prompt.active) {
-		switch (prompt_key(&app->prompt, ch, is_code, &app->db)) {
-		case PROMPT_SUBMIT:
-			prompt_submit(app);
-			break;
-		case PROMPT_CANCEL:
-		case PROMPT_CONTINUE:
-			break;
-		}
-		app->dirty |= REDRAW_STATUS;
-		return;
-	}
-	if (is_code && ch == KEY_RESIZE) {
-		ui_resize(&app->ui);
-		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
-		return;
-	}
-	if (is_code && ch == KEY_MOUSE) {
-		MEVENT ev;
-		if (getmouse(&ev) == OK)
-			react(app, screen_mouse(app, &ev));
-		return;
-	}
-	act = keymap_lookup(&app->o->keys, (int)ch);
-	if (act == ACT_NONE)
-		return;
-	r = app->view->action ? app->view->action(app, act) : REACT_PASS;
-	if (r & REACT_PASS)
-		r = (r & ~(unsigned)REACT_PASS) | global_action(app, act);
-	react(app, r);
-}
-
 /* --- the loop ------------------------------------------------------------- */
 
 static void handle_signals(struct app *app)
@@ -557,7 +200,7 @@ static void loop(struct app *app)
 			read_keys(app);
 		http_dispatch(app->http);
 		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms)
-			start_refresh(app);
+			app_refresh_start(app);
 		if (app_now(app) / 60 != shown_minute) {
 			shown_minute = app_now(app) / 60;
 			app->dirty |= REDRAW_HEADER;
@@ -618,7 +261,7 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 		return false;
 	}
 	free(saved);
-	name_rows(app);
+	app_name_rows(app);
 	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
 					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
 					   app_now(app), err, errlen)))
@@ -674,7 +317,7 @@ int app_run(struct options *o, struct causes *causes, bool demo)
 	else
 		app_status(&app, false, "Fetching quotes%s", demo ? " (simulated)" : "");
 	app.dirty = REDRAW_ALL | REDRAW_CLEAR;
-	start_refresh(&app);
+	app_refresh_start(&app);
 	loop(&app);
 	app_done(&app);
 	return rc;

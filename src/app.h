@@ -94,6 +94,12 @@ const char *app_row_name(const struct app *app, const struct row *r);
 /* Keep the cursor visible after it moves. */
 void app_scroll_to_selected(struct app *app, int height);
 
+/* Fill rows' names from the instrument table until quotes bring theirs. */
+void app_name_rows(struct app *app);
+
+/* Start a refresh unless one is running (refresh.c). */
+void app_refresh_start(struct app *app);
+
 /* One key from the terminal or a script: a character or a curses code. */
 void app_key(struct app *app, wint_t ch, bool is_code);
 

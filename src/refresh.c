@@ -1,0 +1,203 @@
+/* refresh.c - quote refreshes: what to ask, when, and what came back */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "demo.h"
+#include "fmt.h"
+#include "source.h"
+
+#define BACKOFF_MAX_S 300
+
+/* Known names fill the rows until the first quote brings the feed's own. */
+void app_name_rows(struct app *app)
+{
+	for (size_t i = 0; i < app->board.n; i++) {
+		struct row *r = &app->board.rows[i];
+		const struct instrument_info *info = instruments_find(&app->db, &r->in);
+		if (info) {
+			snprintf(r->name_en, sizeof r->name_en, "%s", info->name_en);
+			snprintf(r->name_zh, sizeof r->name_zh, "%s", info->name_zh);
+		}
+	}
+}
+
+
+static const char *const header_indexes[2] = { "HSI", "HSTECH" };
+
+static void schedule_next(struct app *app)
+{
+	long delay = app->o->refresh;
+
+	/* Exponential backoff while nothing comes back, capped. */
+	for (int i = 0; i < app->failures && delay < BACKOFF_MAX_S; i++)
+		delay *= 2;
+	if (delay > BACKOFF_MAX_S)
+		delay = BACKOFF_MAX_S;
+	app->next_refresh_ms = app_mono_ms() + delay * 1000;
+}
+
+/* Each source's delay: its newest quote time against the clock. */
+static void note_delays(struct app *app, const struct quote_result *res, size_t n)
+{
+	static const char *const names[] = { "tencent", "sina" };
+	size_t used = 0;
+
+	app->source_delay[0] = '\0';
+	for (size_t s = 0; s < 2; s++) {
+		time_t newest = 0;
+		char age[16];
+		for (size_t i = 0; i < n; i++)
+			if (res[i].ok && strcmp(res[i].q.source, names[s]) == 0 &&
+			    res[i].q.in.market != MARKET_US && res[i].q.time > newest)
+				newest = res[i].q.time;
+		if (!newest)
+			continue;
+		fmt_age((long)(app_now(app) - newest), age, sizeof age);
+		used += (size_t)snprintf(app->source_delay + used, sizeof app->source_delay - used,
+					 "%s%s %s old", used ? ", " : "", names[s], age);
+		if (used >= sizeof app->source_delay)
+			break;
+	}
+}
+
+static void refresh_done(void *arg, const struct quote_result *res, size_t n)
+{
+	struct app *app = arg;
+	size_t ok = 0, failed = 0, first_fail = n;
+	char hhmm[16];
+
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < 2; k++)
+			if (strcmp(res[i].q.in.code, header_indexes[k]) == 0 &&
+			    res[i].q.in.market == MARKET_HK_INDEX) {
+				if (res[i].ok) {
+					app->index_q[k] = res[i];
+				} else if (app->index_q[k].ok) {
+					snprintf(app->index_q[k].err, sizeof app->index_q[k].err, "%s",
+						 res[i].err); /* keep the old figures, marked stale */
+				}
+			}
+		if (res[i].ok) {
+			ok++;
+		} else {
+			failed++;
+			if (first_fail == n)
+				first_fail = i;
+		}
+	}
+	board_apply(&app->board, res, n);
+	if (app->board.sort >= 0) {
+		struct instrument sel;
+		bool have_sel = app->selected >= 0 && app->selected < (long)app->board.n;
+		if (have_sel)
+			sel = app->board.rows[app->selected].in;
+		board_sort(&app->board);
+		if (have_sel)
+			app->selected = board_find(&app->board, &sel);
+	}
+	app->fetching = false;
+	app->last_done = app_now(app);
+	app->failures = ok ? 0 : app->failures + 1;
+	note_delays(app, res, n);
+	fmt_hkt_time(app->last_done, hhmm, sizeof hhmm);
+	if (failed == 0) {
+		app_status(app, false, "Updated %s", hhmm);
+	} else if (ok == 0) {
+		schedule_next(app);
+		app_status(app, true, "No quotes at %s: %s; retrying in %llds%s", hhmm,
+			   res[first_fail].err,
+			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
+			   app->demo ? "" : " (offline? try hktop --demo)");
+	} else {
+		app_status(app, true, "Updated %s; %zu of %zu failed: %s", hhmm, failed, n,
+			   res[first_fail].err);
+	}
+	if (ok)
+		schedule_next(app);
+	free(app->inflight);
+	app->inflight = NULL;
+	app->dirty |= REDRAW_ALL;
+	app->refreshes++;
+}
+
+/* The board's instruments plus the header's indexes. */
+static bool refresh_list(struct app *app)
+{
+	struct instrument *v, *grown;
+	size_t n;
+
+	if (!board_instruments(&app->board, &v, &n))
+		return false;
+	if (!(grown = realloc(v, (n + 2) * sizeof *v))) {
+		free(v);
+		return false;
+	}
+	v = grown;
+	for (int k = 0; k < 2; k++) {
+		struct instrument in;
+		char err[64];
+		bool have = false;
+		symbol_parse(header_indexes[k], &in, err, sizeof err);
+		for (size_t i = 0; i < n && !have; i++)
+			have = symbol_equal(&v[i], &in);
+		if (!have)
+			v[n++] = in;
+	}
+	app->inflight = v;
+	app->ninflight = n;
+	return true;
+}
+
+static void demo_refresh(struct app *app)
+{
+	char *body = NULL, err[256];
+	size_t len = 0;
+	struct quote_result *res = calloc(app->ninflight, sizeof *res);
+
+	if (!res || !demo_body(app->demo, app_now(app), app->inflight, app->ninflight,
+			       &body, &len, err, sizeof err)) {
+		for (size_t i = 0; res && i < app->ninflight; i++) {
+			res[i].q.in = app->inflight[i];
+			snprintf(res[i].err, sizeof res[i].err, "demo: %s", res ? err : "out of memory");
+		}
+	} else {
+		/* The simulated body goes through the real Tencent parser. */
+		source_tencent.parse(body, len, app->inflight, app->ninflight, res);
+	}
+	free(body);
+	if (res)
+		refresh_done(app, res, app->ninflight);
+	free(res);
+}
+
+void app_refresh_start(struct app *app)
+{
+	char err[256];
+
+	if (app->fetching)
+		return;
+	if (!refresh_list(app)) {
+		app_status(app, true, "out of memory");
+		return;
+	}
+	app->fetching = true;
+	app->next_refresh_ms = -1;
+	app->dirty |= REDRAW_STATUS;
+	if (app->demo) {
+		demo_refresh(app);
+		return;
+	}
+	if (!fetch_quotes(app->http, &app->fetch_cfg, app->inflight, app->ninflight,
+			  refresh_done, app, err, sizeof err)) {
+		app->fetching = false;
+		free(app->inflight);
+		app->inflight = NULL;
+		app->failures++;
+		schedule_next(app);
+		app_status(app, true, "refresh failed: %s", err);
+	}
+}
