@@ -1,145 +1,23 @@
-/* sina-fuzzer.c - libFuzzer harness for Sina's quote lines
- *
- * The body goes in as raw bytes, the way the fetcher hands it over, and
- * also straight to the UTF-8 parser so that invalid UTF-8 reaches the
- * sanitiser. Whatever the input, every result must be a believable quote
- * or an error that names the source. */
+/* sina-fuzzer.c - libFuzzer harness for Sina's quote lines */
 #include "config.h"
 
-#include <math.h>
-#include <stdint.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "source.h"
+#include "quote-fuzz.h"
 #include "sina.h"
-
-#define MAX_INPUT (64 * 1024)
-#define SOURCE_PREFIX "sina: "
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const symbols[] = { "0700", "9988", "HSI", "HSTECH", "0005", "BABA" };
-#define NSYM (sizeof symbols / sizeof symbols[0])
-
-/* One UTF-8 character, strictly; 0 when invalid. */
-static size_t utf8_char(const unsigned char *s, uint32_t *cp)
+/* Sina has no US lines; its index lines no order book or volume. */
+static void sina_check(const struct quote *q)
 {
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		*cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		*cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		*cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && *cp < 0x800) || (n == 4 && (*cp < 0x10000 || *cp > 0x10ffff)) ||
-	    (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
-
-/* Safe to print: NUL-terminated within cap, valid UTF-8, no controls,
- * ESC, C1 or bidi overrides; and (for names) no space at either end. */
-static void check_text(const char *s, size_t cap, bool trimmed)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len = strnlen(s, cap), k;
-	uint32_t c;
-
-	if (len >= cap)
+	if (q->in.market == MARKET_US)
 		abort();
-	if (trimmed && len > 0 && (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ")))
+	if (q->in.market == MARKET_HK_INDEX &&
+	    (q->f[QF_BID].ok || q->f[QF_ASK].ok || q->f[QF_VOLUME].ok ||
+	     q->f[QF_TURNOVER].ok || q->f[QF_MARKET_CAP].ok || q->lot_size))
 		abort();
-	while (*p) {
-		if (!(k = utf8_char(p, &c)))
-			abort();
-		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
-		    (c >= 0x2066 && c <= 0x2069))
-			abort();
-		p += k;
-	}
-}
-
-static void check(const struct instrument *req, const struct quote_result *res)
-{
-	const struct quote *q;
-	size_t i;
-	int f;
-
-	for (i = 0; i < NSYM; i++) {
-		q = &res[i].q;
-		if (!symbol_equal(&q->in, &req[i]))
-			abort();
-		if (!res[i].ok) {
-			if (strncmp(res[i].err, SOURCE_PREFIX, strlen(SOURCE_PREFIX)) != 0 ||
-			    strlen(res[i].err) <= strlen(SOURCE_PREFIX) + strlen(q->in.display) + 2)
-				abort();
-			check_text(res[i].err, sizeof res[i].err, false);
-			for (f = 0; f < QF_COUNT; f++)
-				if (q->f[f].ok)
-					abort();
-			if (q->name[0] || q->name_en[0] || q->time || q->lot_size)
-				abort();
-			continue;
-		}
-		if (!q->f[QF_PRICE].ok || !(q->f[QF_PRICE].v > 0) ||
-		    !q->f[QF_PREV_CLOSE].ok || !(q->f[QF_PREV_CLOSE].v > 0))
-			abort();
-		for (f = 0; f < QF_COUNT; f++)
-			if (q->f[f].ok && (!isfinite(q->f[f].v) || q->f[f].dp < 0 || q->f[f].dp > 18))
-				abort();
-		if (q->f[QF_HIGH].ok && q->f[QF_LOW].ok &&
-		    (q->f[QF_PRICE].v > q->f[QF_HIGH].v * (1 + 1e-9) ||
-		     q->f[QF_PRICE].v < q->f[QF_LOW].v * (1 - 1e-9)))
-			abort();
-		/* Sina has no US lines; its index lines no order book or volume */
-		if (q->in.market == MARKET_US)
-			abort();
-		if (q->in.market == MARKET_HK_INDEX &&
-		    (q->f[QF_BID].ok || q->f[QF_ASK].ok || q->f[QF_VOLUME].ok ||
-		     q->f[QF_TURNOVER].ok || q->f[QF_MARKET_CAP].ok || q->lot_size))
-			abort();
-		check_text(q->name, sizeof q->name, true);
-		check_text(q->name_en, sizeof q->name_en, true);
-		if (q->currency[0] && (strlen(q->currency) != 3 ||
-				       strspn(q->currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != 3))
-			abort();
-		if (q->lot_size < 0 || !q->source || strcmp(q->source, "sina") != 0)
-			abort();
-	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct instrument req[NSYM];
-	struct quote_result res[NSYM];
-	char err[128];
-	size_t i;
-
-	if (size > MAX_INPUT)
-		return 0;
-	for (i = 0; i < NSYM; i++)
-		if (!symbol_parse(symbols[i], &req[i], err, sizeof err))
-			abort();
-	source_sina.parse((const char *)data, size, req, NSYM, res);
-	check(req, res);
-	sina_parse_utf8((const char *)data, size, req, NSYM, res);
-	check(req, res);
-	return 0;
+	return quote_fuzz_run(data, size, &source_sina, sina_parse_utf8, sina_check);
 }

@@ -14,6 +14,7 @@
 #include "charset.h"
 #include "hktime.h"
 #include "log.h"
+#include "quotecheck.h"
 #include "sina.h"
 #include "source.h"
 #include "text.h"
@@ -71,76 +72,11 @@ static void fail(struct quote_result *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void fail(struct quote_result *r, const char *fmt, ...)
 {
-	struct instrument in = r->q.in;
 	va_list ap;
-	int n;
 
-	/* Nothing of a refused line survives, so no figure can leak out. */
-	memset(&r->q, 0, sizeof r->q);
-	r->q.in = in;
-	r->q.source = SOURCE_NAME;
-	r->ok = false;
-	n = snprintf(r->err, sizeof r->err, SOURCE_NAME ": %s: ", r->q.in.display);
-	if (n < 0 || (size_t)n >= sizeof r->err)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+	quote_vfail(r, SOURCE_NAME, fmt, ap);
 	va_end(ap);
-}
-
-static const char *show(struct text_span s, char *buf, size_t cap)
-{
-	text_sanitize(buf, cap, s.p, s.len);
-	return buf;
-}
-
-static const char *show_num(struct num n, char *buf, size_t cap)
-{
-	num_format(n, buf, cap);
-	return buf;
-}
-
-static bool required(struct quote_result *r, struct text_span s, const char *what,
-		     enum quote_field qf)
-{
-	struct num *n = &r->q.f[qf];
-	char buf[24];
-
-	if (!num_parse(s.p, s.len, n)) {
-		if (s.len == 0)
-			fail(r, "no %s", what);
-		else
-			fail(r, "%s \"%s\" is not a number", what, show(s, buf, sizeof buf));
-		return false;
-	}
-	if (n->v <= 0) {
-		fail(r, n->v == 0 ? "%s is 0" : "%s is negative", what);
-		n->ok = false;
-		return false;
-	}
-	return true;
-}
-
-static bool consistent(struct quote_result *r)
-{
-	struct num *f = r->q.f;
-	char a[32], b[32], c[32];
-
-	if (!num_diff_consistent(f[QF_PRICE], f[QF_PREV_CLOSE], f[QF_CHANGE])) {
-		fail(r, "inconsistent line (change %s, but price %s - previous close %s)",
-		     show_num(f[QF_CHANGE], a, sizeof a), show_num(f[QF_PRICE], b, sizeof b),
-		     show_num(f[QF_PREV_CLOSE], c, sizeof c));
-		return false;
-	}
-	if (!num_within(f[QF_PRICE], f[QF_LOW], f[QF_HIGH])) {
-		fail(r, "inconsistent line (price %s outside low %s - high %s)",
-		     show_num(f[QF_PRICE], a, sizeof a), show_num(f[QF_LOW], b, sizeof b),
-		     show_num(f[QF_HIGH], c, sizeof c));
-		return false;
-	}
-	if (!num_pct_consistent(f[QF_CHANGE_PCT], f[QF_CHANGE], f[QF_PREV_CLOSE]))
-		f[QF_CHANGE_PCT].ok = false;
-	return true;
 }
 
 /* Date and time come as two fields, "2026/08/28" and "16:08:36", in HKT. */
@@ -202,16 +138,16 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 	if (nf > FIELDS_MAX)
 		nf = FIELDS_MAX;
 	if (index && !text_span_is(f[S_CODE], in->code)) {
-		fail(r, "line is for \"%s\", not %s", show(f[S_CODE], buf, sizeof buf), in->code);
+		fail(r, "line is for \"%s\", not %s", quote_show(f[S_CODE], buf, sizeof buf), in->code);
 		return;
 	}
-	if (!required(r, f[S_PRICE], "price", QF_PRICE) ||
-	    !required(r, f[S_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
+	if (!quote_required(r, SOURCE_NAME, f[S_PRICE], "price", QF_PRICE) ||
+	    !quote_required(r, SOURCE_NAME, f[S_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
 		return;
 	for (i = 0; i < nfigs; i++)
 		q->f[figs[i].qf] = num_figure(f[figs[i].field].p, f[figs[i].field].len,
 					      figs[i].want);
-	if (!consistent(r))
+	if (!quote_consistent(r, SOURCE_NAME))
 		return;
 	text_sanitize(q->name, sizeof q->name, f[S_NAME].p, f[S_NAME].len);
 	if (!index) {

@@ -74,21 +74,24 @@ static bool make_hk(const char *digits, size_t n, struct instrument *out)
 	return true;
 }
 
-/* A US ticker: one to five letters, optionally a share class ".B". */
+/* A US ticker: one to five letters. Share classes ("BRK.B") are not
+ * taken: their dot would clash with Tencent's venue suffix ("BABA.N"), and
+ * no Chinese ADR has one. */
 static bool make_us(const char *s, size_t n, struct instrument *out)
 {
 	size_t letters = 0;
 
 	while (letters < n && isupper((unsigned char)s[letters]))
 		letters++;
-	if (letters == 0 || letters > 5)
-		return false;
-	if (letters != n && !(n == letters + 2 && s[letters] == '.' &&
-			      isupper((unsigned char)s[letters + 1])))
+	if (letters == 0 || letters > 5 || letters != n)
 		return false;
 	out->market = MARKET_US;
 	memcpy(out->code, s, n);
 	out->code[n] = '\0';
+	/* Index names are reserved: "HSCE.OQ" is no ticker, and its display
+	 * form would read back as the index. */
+	if (index_lookup(out->code))
+		return false;
 	memcpy(out->display, out->code, n + 1);
 	return true;
 }
@@ -187,9 +190,7 @@ bool symbol_tencent(const struct instrument *in, bool realtime, char *buf, size_
 	case MARKET_HK_INDEX:
 		return (d = index_of(in)) && put(len, snprintf(buf, len, "%s", d->tencent));
 	case MARKET_US:
-		/* Tencent has no form for share classes (BRK.B) that we could verify. */
-		return !strchr(in->code, '.') &&
-		       put(len, snprintf(buf, len, "us%s", in->code));
+		return put(len, snprintf(buf, len, "us%s", in->code));
 	}
 	return false;
 }
@@ -231,7 +232,6 @@ bool symbol_eastmoney(const struct instrument *in, char *buf, size_t len)
 bool symbol_yahoo(const struct instrument *in, char *buf, size_t len)
 {
 	const struct index_def *d;
-	const char *dot;
 
 	switch (in->market) {
 	case MARKET_HK:
@@ -241,9 +241,6 @@ bool symbol_yahoo(const struct instrument *in, char *buf, size_t len)
 	case MARKET_HK_INDEX:
 		return (d = index_of(in)) && put(len, snprintf(buf, len, "%s", d->yahoo));
 	case MARKET_US:
-		if ((dot = strchr(in->code, '.')))
-			return put(len, snprintf(buf, len, "%.*s-%s",
-						      (int)(dot - in->code), in->code, dot + 1));
 		return put(len, snprintf(buf, len, "%s", in->code));
 	}
 	return false;

@@ -16,6 +16,7 @@
 #include "hktime.h"
 #include "log.h"
 #include "source.h"
+#include "quotecheck.h"
 #include "tencent.h"
 #include "text.h"
 
@@ -111,80 +112,11 @@ static void fail(struct quote_result *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 static void fail(struct quote_result *r, const char *fmt, ...)
 {
-	struct instrument in = r->q.in;
 	va_list ap;
-	int n;
 
-	/* Nothing of a refused line survives, so no figure can leak out. */
-	memset(&r->q, 0, sizeof r->q);
-	r->q.in = in;
-	r->q.source = SOURCE_NAME;
-	r->ok = false;
-	n = snprintf(r->err, sizeof r->err, SOURCE_NAME ": %s: ", r->q.in.display);
-	if (n < 0 || (size_t)n >= sizeof r->err)
-		return;
 	va_start(ap, fmt);
-	vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+	quote_vfail(r, SOURCE_NAME, fmt, ap);
 	va_end(ap);
-}
-
-/* Feed text for an error message, made safe and short. */
-static const char *show(struct text_span s, char *buf, size_t cap)
-{
-	text_sanitize(buf, cap, s.p, s.len);
-	return buf;
-}
-
-static const char *show_num(struct num n, char *buf, size_t cap)
-{
-	num_format(n, buf, cap);
-	return buf;
-}
-
-/* Price and previous close: without both there is no quote at all. */
-static bool required(struct quote_result *r, struct text_span s, const char *what,
-		     enum quote_field qf)
-{
-	struct num *n = &r->q.f[qf];
-	char buf[24];
-
-	if (!num_parse(s.p, s.len, n)) {
-		if (s.len == 0)
-			fail(r, "no %s", what);
-		else
-			fail(r, "%s \"%s\" is not a number", what, show(s, buf, sizeof buf));
-		return false;
-	}
-	if (n->v <= 0) {
-		fail(r, n->v == 0 ? "%s is 0" : "%s is negative", what);
-		n->ok = false;
-		return false;
-	}
-	return true;
-}
-
-static bool consistent(struct quote_result *r)
-{
-	struct num *f = r->q.f;
-	char a[32], b[32], c[32];
-
-	if (!num_diff_consistent(f[QF_PRICE], f[QF_PREV_CLOSE], f[QF_CHANGE])) {
-		fail(r, "inconsistent line (change %s, but price %s - previous close %s)",
-		     show_num(f[QF_CHANGE], a, sizeof a), show_num(f[QF_PRICE], b, sizeof b),
-		     show_num(f[QF_PREV_CLOSE], c, sizeof c));
-		return false;
-	}
-	if (!num_within(f[QF_PRICE], f[QF_LOW], f[QF_HIGH])) {
-		fail(r, "inconsistent line (price %s outside low %s - high %s)",
-		     show_num(f[QF_PRICE], a, sizeof a), show_num(f[QF_LOW], b, sizeof b),
-		     show_num(f[QF_HIGH], c, sizeof c));
-		return false;
-	}
-	/* A percentage that disagrees is dropped, not the whole quote: some
-	 * vendors measure it from a dividend-adjusted close. */
-	if (!num_pct_consistent(f[QF_CHANGE_PCT], f[QF_CHANGE], f[QF_PREV_CLOSE]))
-		f[QF_CHANGE_PCT].ok = false;
-	return true;
 }
 
 /* Field 2: "00700", "HSI", or for US the ticker with its venue, "BABA.N". */
@@ -259,16 +191,16 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 	if (nf > FIELDS_MAX)
 		nf = FIELDS_MAX;
 	if (!text_span_is(f[F_MARKET], lay->market_id)) {
-		fail(r, "wrong market id \"%s\" (want %s)", show(f[F_MARKET], buf, sizeof buf),
+		fail(r, "wrong market id \"%s\" (want %s)", quote_show(f[F_MARKET], buf, sizeof buf),
 		     lay->market_id);
 		return;
 	}
 	if (!code_matches(f[F_CODE], in)) {
-		fail(r, "line is for \"%s\", not %s", show(f[F_CODE], buf, sizeof buf), in->code);
+		fail(r, "line is for \"%s\", not %s", quote_show(f[F_CODE], buf, sizeof buf), in->code);
 		return;
 	}
-	if (!required(r, f[F_PRICE], "price", QF_PRICE) ||
-	    !required(r, f[F_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
+	if (!quote_required(r, SOURCE_NAME, f[F_PRICE], "price", QF_PRICE) ||
+	    !quote_required(r, SOURCE_NAME, f[F_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
 		return;
 	for (i = 0; i < lay->nfigures; i++) {
 		fig = &lay->figures[i];
@@ -278,7 +210,7 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 		if (fig->yi)
 			q->f[fig->qf] = num_scale(q->f[fig->qf], 1e8, 8);
 	}
-	if (!consistent(r))
+	if (!quote_consistent(r, SOURCE_NAME))
 		return;
 	text_sanitize(q->name, sizeof q->name, f[F_NAME].p, f[F_NAME].len);
 	if (lay->name_en >= 0 && (size_t)lay->name_en < nf)

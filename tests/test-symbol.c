@@ -84,7 +84,9 @@ int main(void)
 	same("BIDU.OQ", "BIDU", "BIDU");
 	same("BABA.US", "BABA", "BABA");
 	same("usb", "USB", "USB");
-	same("BRK.B", "BRK.B", "BRK.B");
+	bad("BRK.B", "\"BRK.B\": not a symbol (try 700, 0700.HK, HSI or BABA)");
+	/* Found by fuzz/symbol-fuzzer: a share class would read back as a venue. */
+	bad("s.N.N", "\"s.N.N\": not a symbol (try 700, 0700.HK, HSI or BABA)");
 
 	symbol_parse("0700.HK", &a, err, sizeof err);
 	symbol_parse("700", &b, err, sizeof err);
@@ -103,6 +105,12 @@ int main(void)
 	bad("7\x1b[31m", "\"7\": not a symbol (try 700, 0700.HK, HSI or BABA)");
 	bad("hk.", "\"hk.\": not a symbol (try 700, 0700.HK, HSI or BABA)");
 	ok(!symbol_parse(NULL, &a, err, sizeof err), "NULL is refused");
+	/* Found by fuzz/symbol-fuzzer: an index's alias with a US venue
+	 * suffix must not become a US ticker whose display form reads back
+	 * as the index. */
+	bad("HSCE.OQ", "\"HSCE.OQ\": not a symbol (try 700, 0700.HK, HSI or BABA)");
+	bad("HSI.US", "\"HSI.US\": not a symbol (try 700, 0700.HK, HSI or BABA)");
+	bad("usHSTECH", "\"usHSTECH\": not a symbol (try 700, 0700.HK, HSI or BABA)");
 
 	codes("700", "r_hk00700", "rt_hk00700", "116.00700", "0700.HK");
 	codes("9988", "r_hk09988", "rt_hk09988", "116.09988", "9988.HK");
@@ -113,7 +121,6 @@ int main(void)
 	codes("BABA", "usBABA", NULL, "106.BABA", "BABA");
 	codes("BIDU", "usBIDU", NULL, "105.BIDU", "BIDU");
 	codes("AAPL", "usAAPL", NULL, NULL, "AAPL");
-	codes("BRK.B", NULL, NULL, NULL, "BRK-B");
 
 	symbol_parse("700", &a, err, sizeof err);
 	ok(symbol_tencent(&a, false, small, sizeof small) == false, "short buffer refused");

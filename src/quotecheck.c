@@ -1,0 +1,88 @@
+/* quotecheck.c - the checks shared by the Tencent and Sina parsers */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "quotecheck.h"
+
+void quote_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
+{
+	struct instrument in = r->q.in;
+	int n;
+
+	memset(&r->q, 0, sizeof r->q);
+	r->q.in = in;
+	r->q.source = source;
+	r->ok = false;
+	n = snprintf(r->err, sizeof r->err, "%s: %s: ", source, r->q.in.display);
+	if (n < 0 || (size_t)n >= sizeof r->err)
+		return;
+	vsnprintf(r->err + n, sizeof r->err - (size_t)n, fmt, ap);
+}
+
+static void fail(struct quote_result *r, const char *source, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void fail(struct quote_result *r, const char *source, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	quote_vfail(r, source, fmt, ap);
+	va_end(ap);
+}
+
+const char *quote_show(struct text_span s, char *buf, size_t cap)
+{
+	text_sanitize(buf, cap, s.p, s.len);
+	return buf;
+}
+
+static const char *show_num(struct num n, char *buf, size_t cap)
+{
+	num_format(n, buf, cap);
+	return buf;
+}
+
+bool quote_required(struct quote_result *r, const char *source, struct text_span s,
+		    const char *what, enum quote_field qf)
+{
+	struct num *n = &r->q.f[qf];
+	char buf[24];
+
+	if (!num_parse(s.p, s.len, n)) {
+		if (s.len == 0)
+			fail(r, source, "no %s", what);
+		else
+			fail(r, source, "%s \"%s\" is not a number", what, quote_show(s, buf, sizeof buf));
+		return false;
+	}
+	if (n->v <= 0) {
+		fail(r, source, n->v == 0 ? "%s is 0" : "%s is negative", what);
+		n->ok = false;
+		return false;
+	}
+	return true;
+}
+
+bool quote_consistent(struct quote_result *r, const char *source)
+{
+	struct num *f = r->q.f;
+	char a[32], b[32], c[32];
+
+	if (!num_diff_consistent(f[QF_PRICE], f[QF_PREV_CLOSE], f[QF_CHANGE])) {
+		fail(r, source, "inconsistent line (change %s, but price %s - previous close %s)",
+		     show_num(f[QF_CHANGE], a, sizeof a), show_num(f[QF_PRICE], b, sizeof b),
+		     show_num(f[QF_PREV_CLOSE], c, sizeof c));
+		return false;
+	}
+	if (!num_within(f[QF_PRICE], f[QF_LOW], f[QF_HIGH])) {
+		fail(r, source, "inconsistent line (price %s outside low %s - high %s)",
+		     show_num(f[QF_PRICE], a, sizeof a), show_num(f[QF_LOW], b, sizeof b),
+		     show_num(f[QF_HIGH], c, sizeof c));
+		return false;
+	}
+	if (!num_pct_consistent(f[QF_CHANGE_PCT], f[QF_CHANGE], f[QF_PREV_CLOSE]))
+		f[QF_CHANGE_PCT].ok = false;
+	return true;
+}
