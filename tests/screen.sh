@@ -195,6 +195,12 @@ EOF
 is "$(cat "$T/mono.txt")" "$(cat "$T/first.txt")" "NO_COLOR: the same text, signs carry the direction"
 is "$(sed -n 12p "$T/mono.colors" | cut -c22-31)" "bbbbbbbbbb" "a rise in bold"
 is "$(sed -n 10p "$T/mono.colors" | cut -c22-31)" "" "a fall plain"
+TERM=xterm-direct screen direct "$GOOD" <<EOF
+:save-display $T/direct.txt
+:save-colors $T/direct.colors
+EOF
+is "$(cat "$T/direct.txt")" "$(cat "$T/first.txt")" "a direct-colour (24-bit) terminal draws the same screen"
+is "$(sed -n 12p "$T/direct.colors" | cut -c22-31)" "gggggggggg" "with the rise in its colour"
 TERM=vt100 screen vt100 "$GOOD" <<EOF
 :save-display $T/vt100.txt
 EOF
