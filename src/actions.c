@@ -134,6 +134,11 @@ static void prompt_submit(struct app *app)
 	react(app, REACT_SAVE | REACT_REFETCH | REACT_REDRAW);
 }
 
+void app_mouse(struct app *app, const MEVENT *ev)
+{
+	react(app, screen_mouse(app, ev));
+}
+
 void app_key(struct app *app, wint_t ch, bool is_code)
 {
 	enum action act;
@@ -159,7 +164,7 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 	if (is_code && ch == KEY_MOUSE) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK)
-			react(app, screen_mouse(app, &ev));
+			app_mouse(app, &ev);
 		return;
 	}
 	act = keymap_lookup(&app->o->keys, (int)ch);

@@ -103,6 +103,9 @@ void app_refresh_start(struct app *app);
 /* One key from the terminal or a script: a character or a curses code. */
 void app_key(struct app *app, wint_t ch, bool is_code);
 
+/* A mouse event from curses or a script: wheel scrolls, click selects. */
+void app_mouse(struct app *app, const MEVENT *ev);
+
 /* Run the dashboard until quit. Returns the exit status. */
 int app_run(struct options *o, struct causes *causes, bool demo);
 

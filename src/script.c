@@ -64,6 +64,24 @@ static bool command(struct app *app, char *line)
 		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
 		return true;
 	}
+	if (sscanf(line, ":click %d %d", &rows, &cols) == 2 ||
+	    strcmp(line, ":wheel-up") == 0 || strcmp(line, ":wheel-down") == 0) {
+		MEVENT ev;
+		memset(&ev, 0, sizeof ev);
+		if (line[1] == 'c') {
+			ev.y = rows;
+			ev.x = cols;
+			ev.bstate = BUTTON1_CLICKED;
+		} else {
+#ifdef BUTTON5_PRESSED
+			ev.bstate = line[7] == 'u' ? BUTTON4_PRESSED : BUTTON5_PRESSED;
+#else
+			ev.bstate = BUTTON4_PRESSED;
+#endif
+		}
+		app_mouse(app, &ev);
+		return true;
+	}
 	if (strcmp(line, ":refresh") == 0) {
 		feed_key(app, key_from_name("r"));
 		return true;

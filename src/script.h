@@ -11,6 +11,8 @@ struct app;
  *   :save-display FILE    the screen as text
  *   :save-colors FILE     the screen, each row followed by its colours
  *   :resize ROWS COLS     as if the terminal were resized
+ *   :click ROW COL        a mouse click at that cell (0-based)
+ *   :wheel-up, :wheel-down   the mouse wheel
  *   :refresh              refresh now and wait for it
  *   :quit
  * Blank lines and '#' comments are skipped. Returns false at the end of

@@ -206,6 +206,20 @@ TERM=vt100 screen vt100 "$GOOD" <<EOF
 EOF
 is "$(cat "$T/vt100.txt")" "$(cat "$T/first.txt")" "a terminal without colour draws the same screen"
 
+screen mouse "$GOOD" <<EOF
+:click 5 10
+:save-display $T/mouse1.txt
+:wheel-down
+:save-colors $T/mouse2.colors
+:wheel-up
+:wheel-up
+:save-colors $T/mouse3.colors
+EOF
+is "$(sed -n 1p "$T/mouse1.txt")" "$(sed -n 1p "$T/first.txt")" "a click leaves the screen in place"
+is "$(sed -n 14p "$T/mouse2.colors" | cut -c1-3)" "Y##" "a click on screen row 5 selects 9988, the wheel moves on to BABA"
+is "$(sed -n 14p "$T/mouse3.colors" | cut -c1-3)" "y.." "the wheel up moves off it"
+is "$(sed -n 10p "$T/mouse3.colors" | cut -c1-3)" "Y##" "two rows up, to 0700"
+
 LINES=20 screen detail "$GOOD" <<EOF
 j
 j
