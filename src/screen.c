@@ -103,9 +103,10 @@ static void draw_status(struct app *app)
 		snprintf(right, sizeof right, " %s%s%zu | ? help ",
 			 app->source_delay, app->source_delay[0] ? " | " : "", app->board.n);
 	{
-		/* The message wins over the summary when both do not fit. */
+		/* The message wins over the summary when both do not fit, and an
+		 * error always does: its cause must be readable. */
 		int rw = text_width(right), lw = text_width(left);
-		if (rw > cols - 20 || (lw + rw > cols && rw > cols / 2))
+		if (rw > cols - 20 || (lw + rw > cols && (app->status_error || rw > cols / 2)))
 			rw = 0;
 		ui_text(stdscr, y, 0, cols - rw, left, 0, a);
 		if (rw)
