@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz-utf8.h"
 #include "source.h"
 
 #define MAX_INPUT (64 * 1024)
@@ -18,37 +19,6 @@
 static const char *const symbols[] = { "0700", "9988", "HSI", "HSTECH", "BABA", "0005" };
 #define NSYM (sizeof symbols / sizeof symbols[0])
 
-/* One UTF-8 character, strictly; 0 when invalid. */
-static size_t utf8_char(const unsigned char *s, uint32_t *cp)
-{
-	size_t n, i;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		n = 2;
-		*cp = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		n = 3;
-		*cp = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		n = 4;
-		*cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		*cp = (*cp << 6) | (s[i] & 0x3f);
-	}
-	if ((n == 3 && *cp < 0x800) || (n == 4 && (*cp < 0x10000 || *cp > 0x10ffff)) ||
-	    (*cp >= 0xd800 && *cp <= 0xdfff))
-		return 0;
-	return n;
-}
 
 /* Safe to print: NUL-terminated within cap, valid UTF-8, no controls,
  * ESC, C1 or bidi overrides; and (for names) no space at either end. */
@@ -63,7 +33,7 @@ static void check_text(const char *s, size_t cap, bool trimmed)
 	if (trimmed && len > 0 && (s[0] == ' ' || s[len - 1] == ' ' || strstr(s, "  ")))
 		abort();
 	while (*p) {
-		if (!(k = utf8_char(p, &c)))
+		if (!(k = fuzz_utf8_char(p, &c)))
 			abort();
 		if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) ||
 		    (c >= 0x2066 && c <= 0x2069))

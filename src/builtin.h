@@ -12,5 +12,9 @@ extern const char builtin_calendar[];
 extern const size_t builtin_calendar_len;
 extern const char builtin_demo[];
 extern const size_t builtin_demo_len;
+extern const char builtin_adr[];
+extern const size_t builtin_adr_len;
+extern const char builtin_aliases[];
+extern const size_t builtin_aliases_len;
 
 #endif

@@ -56,7 +56,10 @@ static bool is_duplicate(const struct headline *old, const struct headline *h)
 		return true;
 	if (same(old->link, h->link))
 		return true;
-	return old->key[0] && same(old->key, h->key);
+	/* A title of punctuation alone has an empty key: compare it whole. */
+	if (!old->key[0] && !h->key[0])
+		return same(old->title, h->title);
+	return same(old->key, h->key);
 }
 
 /* Move a field the kept headline lacks over from its duplicate. */
@@ -165,6 +168,8 @@ void news_list_free(struct news_list *l)
 	news_list_init(l);
 }
 
+static void vrecord(char *dst, size_t len, const char *source, const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
 static void vrecord(char *dst, size_t len, const char *source, const char *fmt, va_list ap)
 {
 	int n = snprintf(dst, len, "%s: ", source);
@@ -275,7 +280,8 @@ static size_t decode_ref(const char *s, size_t len, char *out, size_t *used)
 		i += hex;
 		start = i;
 		/* Eight digits reach past U+10FFFF without overflowing. */
-		while (i < len && i - start < 8 && (d = hex ? hex_value(s[i]) : (is_digit(s[i]) ? s[i] - '0' : -1)) >= 0) {
+		while (i < len && i - start < 8 &&
+		       (d = hex ? hex_value(s[i]) : is_digit(s[i]) ? s[i] - '0' : -1) >= 0) {
 			c = c * (hex ? 16 : 10) + (uint32_t)d;
 			i++;
 		}
@@ -300,6 +306,12 @@ static size_t decode_ref(const char *s, size_t len, char *out, size_t *used)
 	return 0;
 }
 
+static char lower(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
+/* Does s (len bytes) start with word (lowercase ASCII), ignoring case? */
 static bool ieq_prefix(const char *s, size_t len, const char *word)
 {
 	size_t n = strlen(word), i;
@@ -307,7 +319,7 @@ static bool ieq_prefix(const char *s, size_t len, const char *word)
 	if (len < n)
 		return false;
 	for (i = 0; i < n; i++)
-		if ((s[i] | 0x20) != word[i])
+		if (lower(s[i]) != word[i])
 			return false;
 	return true;
 }
@@ -334,7 +346,7 @@ static bool is_block(const char *name, size_t n)
 	for (i = 0; i < sizeof blocks / sizeof blocks[0]; i++) {
 		if (strlen(blocks[i]) != n)
 			continue;
-		for (k = 0; k < n && (name[k] | 0x20) == blocks[i][k]; k++)
+		for (k = 0; k < n && lower(name[k]) == blocks[i][k]; k++)
 			;
 		if (k == n)
 			return true;
@@ -378,8 +390,8 @@ static size_t skip_markup(const char *s, size_t len, bool *space)
 		return len; /* an unterminated tag: nothing after it is text */
 	p++;
 	*space = is_block(name, n);
-	if (!closing && (ieq_prefix(name, n, "script") || ieq_prefix(name, n, "style")) &&
-	    (n == 6 || n == 5)) {
+	if (!closing && ((n == 6 && ieq_prefix(name, n, "script")) ||
+			 (n == 5 && ieq_prefix(name, n, "style")))) {
 		const char *close = find_ci(p, end, n == 6 ? "</script" : "</style");
 
 		if (!close)
@@ -551,31 +563,41 @@ static size_t next_char(const unsigned char *s, uint32_t *c)
 	return s[1] && s[2] && s[3] ? 4 : 1;
 }
 
+static bool is_word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || is_digit(c);
+}
+
 size_t news_title_key(char *dst, size_t cap, const char *title)
 {
 	const unsigned char *s = (const unsigned char *)title;
 	size_t o = 0, k;
-	bool space = false;
+	bool gap = false;
 	uint32_t c;
+	char low;
 
 	if (cap == 0)
 		return 0;
 	while (*s) {
 		k = next_char(s, &c);
-		if (c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0x3000) {
-			space = true;
-		} else if (!is_punct(c)) {
-			if (space && o > 0 && o + 1 < cap)
-				dst[o++] = ' ';
-			space = false;
-			if (o + k >= cap)
-				break;
-			if (c < 0x80) {
-				dst[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			} else {
-				memcpy(dst + o, s, k);
-				o += k;
-			}
+		if (c == ' ' || (c >= 0x09 && c <= 0x0d) || c == 0x3000 || is_punct(c)) {
+			gap = true;
+			s += k;
+			continue;
+		}
+		low = c < 0x80 ? lower((char)c) : 0;
+		/* A gap separates words, and only Latin words need telling
+		 * apart: "腾讯，业绩" and "腾讯 业绩" are the same title. */
+		if (gap && o > 0 && low && is_word_byte(low) && is_word_byte(dst[o - 1]) && o + 1 < cap)
+			dst[o++] = ' ';
+		gap = false;
+		if (o + k >= cap)
+			break;
+		if (low) {
+			dst[o++] = low;
+		} else {
+			memcpy(dst + o, s, k);
+			o += k;
 		}
 		s += k;
 	}

@@ -123,9 +123,11 @@ size_t news_html_to_text(char *dst, size_t cap, const char *src, size_t len, boo
  * otherwise, and *nomem says whether that was for want of memory. */
 char *news_link_dup(const char *src, size_t len, bool *nomem);
 
-/* The dedupe form of a title: lowercase ASCII, punctuation (ASCII, CJK and
- * fullwidth) removed, whitespace collapsed to one space and trimmed.
- * Returns the length written to dst (cap bytes, NUL-terminated). */
+/* The dedupe form of a title: lowercase ASCII; punctuation (ASCII, CJK and
+ * fullwidth) and whitespace are gaps, kept as one space between two Latin
+ * words or numbers and dropped elsewhere ("Q2-results" = "q2 results",
+ * "腾讯，业绩" = "腾讯业绩"). Returns the length written to dst (cap bytes,
+ * NUL-terminated). */
 size_t news_title_key(char *dst, size_t cap, const char *title);
 
 /* Is t a believable publication time: 1970 to 2100? */

@@ -25,6 +25,7 @@
 #include "charset.h"
 #include "hktime.h"
 #include "source.h"
+#include "fixture.h"
 #include "tap.h"
 #include "tencent.h"
 
@@ -97,26 +98,6 @@ static const char *const want_baba[QF_COUNT] = {
 #define MAX_REQ 8
 static struct instrument req[MAX_REQ];
 static struct quote_result res[MAX_REQ];
-
-static char *slurp(const char *name, size_t *len)
-{
-	const char *dir = getenv("FIXTURES");
-	char path[1024], *buf;
-	FILE *fp;
-	long n;
-
-	snprintf(path, sizeof path, "%s/%s", dir ? dir : "tests/fixtures", name);
-	if (!(fp = fopen(path, "rb")) || fseek(fp, 0, SEEK_END) || (n = ftell(fp)) < 0 ||
-	    fseek(fp, 0, SEEK_SET) || !(buf = malloc((size_t)n + 1)) ||
-	    fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-		printf("Bail out! cannot read %s\n", path);
-		exit(1);
-	}
-	fclose(fp);
-	buf[n] = '\0';
-	*len = (size_t)n;
-	return buf;
-}
 
 /* Space-separated symbols into req[]; returns how many. */
 static size_t want(const char *list)

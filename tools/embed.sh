@@ -9,9 +9,10 @@ while [ $# -ge 2 ]; do
 	name=$1 file=$2
 	shift 2
 	printf 'extern const char %s[];\nextern const size_t %s_len;\n' "$name" "$name"
-	printf 'const char %s[] =\n' "$name"
+	# A brace list of character constants, not a string literal: ISO C
+	# only promises string literals of 4095 bytes (-Woverlength-strings).
+	printf 'const char %s[] = {\n' "$name"
 	od -An -v -tx1 "$file" | awk '
-		{ line = ""; for (i = 1; i <= NF; i++) line = line "\\x" $i; print "\t\"" line "\"" }
-		END { if (NR == 0) print "\t\"\"" }'
-	printf ';\nconst size_t %s_len = sizeof %s - 1;\n' "$name" "$name"
+		{ line = ""; for (i = 1; i <= NF; i++) line = line "\x27\\x" $i "\x27,"; print "\t" line }'
+	printf '\t0\n};\nconst size_t %s_len = sizeof %s - 1;\n' "$name" "$name"
 done

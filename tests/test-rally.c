@@ -1,0 +1,130 @@
+/* test-rally.c - columns of the session, returns by column, breadth, contributors */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "hktime.h"
+#include "rally.h"
+#include "tap.h"
+
+/* Monday 2 March 2026, hh:mm HKT. */
+static time_t at(int h, int mi)
+{
+	time_t t = 0;
+
+	hktime_make(2026, 3, 2, h, mi, 0, HKT_OFFSET, &t);
+	return t;
+}
+
+static void columns(void)
+{
+	time_t ends[32];
+
+	is_int(rally_columns(at(11, 0), RALLY_STEP_DEFAULT, false, ends, 32), 22, "22 quarter hours in a day");
+	is_int(ends[0], at(9, 45), "the first ends 09:45");
+	is_int(ends[9], at(12, 0), "the morning's last ends 12:00");
+	is_int(ends[10], at(13, 15), "lunch is skipped: 13:15");
+	is_int(ends[21], at(16, 0), "the last ends 16:00");
+	is_int(rally_columns(at(23, 59), 900, false, ends, 32), 22, "any moment of the day names it");
+	is_int(ends[0], at(9, 45), "23:59 HKT is still the same day");
+	is_int(rally_columns(at(0, 0), 900, true, ends, 32), 10, "a half day: the morning only");
+	is_int(rally_columns(at(10, 0), 40 * 60, false, ends, 32), 9, "40 minutes: 4 + 5 columns");
+	is_int(ends[3], at(12, 0), "a short last column ends at the close");
+	is_int(ends[4], at(13, 40), "and the afternoon starts afresh");
+	is_int(rally_columns(at(10, 0), 0, false, ends, 3), 22, "step 0 is the default; max only caps writes");
+}
+
+static void matrix(void)
+{
+	struct rally_point pa[7], pb[1], pd[1];
+	struct rally_series s[4];
+	struct rally_matrix m;
+
+	pa[0] = (struct rally_point){ at(9, 30), 101 };
+	pa[1] = (struct rally_point){ at(10, 20), 99 };   /* out of order on purpose */
+	pa[2] = (struct rally_point){ at(9, 50), 102 };
+	pa[3] = (struct rally_point){ at(13, 5), 105 };
+	pa[4] = (struct rally_point){ at(13, 20), 110 };  /* after now: not seen */
+	pa[5] = (struct rally_point){ at(10, 25), 0 };    /* a bad price: ignored */
+	pa[6] = (struct rally_point){ at(10, 26), NAN };
+	pb[0] = (struct rally_point){ at(9, 31), 49 };
+	pd[0] = (struct rally_point){ at(9, 31) - 86400, 70 }; /* yesterday */
+	s[0] = (struct rally_series){ pa, 7, 100 };
+	s[1] = (struct rally_series){ pb, 1, 50 };
+	s[2] = (struct rally_series){ pb, 1, 0 };          /* no previous close */
+	s[3] = (struct rally_series){ pd, 1, 60 };
+
+	ok(rally_matrix_build(&m, s, 4, at(9, 0), at(13, 10), RALLY_STEP_DEFAULT, false), "built");
+	is_int(m.ncols, 22, "22 columns");
+	is_int(m.begun, 11, "at 13:10 the morning and one afternoon column have begun");
+	is_int(m.rows[0].series, 0, "biggest rise first");
+	is_num(m.rows[0].change_pct, 5, 1e-9, "today's move: the latest price by now");
+	is_int(m.rows[1].series, 1, "then the faller");
+	is_num(m.rows[1].change_pct, -2, 1e-9, "49 on 50 is -2%%");
+	is_int(m.rows[2].series, 2, "unknown last, by index");
+	is_int(m.rows[3].series, 3, "yesterday's prices do not count");
+	ok(isnan(m.rows[2].change_pct) && isnan(m.rows[3].change_pct), "their moves are unknown");
+	is_num(m.rows[0].cells[0], 1, 1e-9, "09:45: 101");
+	is_num(m.rows[0].cells[1], 2, 1e-9, "10:00: 102");
+	is_num(m.rows[0].cells[2], 2, 1e-9, "10:15: still 102");
+	is_num(m.rows[0].cells[3], -1, 1e-9, "10:30: 99, bad prices skipped");
+	is_num(m.rows[0].cells[9], -1, 1e-9, "12:00: 99");
+	is_num(m.rows[0].cells[10], 5, 1e-9, "13:15, under way: 105 so far");
+	ok(isnan(m.rows[0].cells[11]) && isnan(m.rows[0].cells[21]), "columns not begun are empty");
+	is_num(m.rows[1].cells[0], -2, 1e-9, "B at 09:45");
+	is_num(m.rows[1].cells[10], -2, 1e-9, "B carried forward");
+	ok(isnan(m.rows[2].cells[0]), "no previous close: empty cells");
+	rally_matrix_free(&m);
+
+	ok(rally_matrix_build(&m, s, 4, at(9, 0), at(9, 29), 900, false), "before the open");
+	is_int(m.begun, 0, "nothing has begun before 09:30");
+	rally_matrix_free(&m);
+	ok(rally_matrix_build(&m, s, 4, at(9, 0), at(20, 0), 900, false), "in the evening");
+	is_int(m.begun, 22, "every column has begun");
+	is_num(m.rows[0].cells[21], 10, 1e-9, "16:00: 110");
+	rally_matrix_free(&m);
+	ok(rally_matrix_build(&m, NULL, 0, at(9, 0), at(20, 0), 900, true), "no series");
+	is_int(m.nrows, 0, "no rows");
+	is_int(m.ncols, 10, "half-day columns");
+	rally_matrix_free(&m);
+}
+
+static void breadth(void)
+{
+	const double pct[] = { 1.2, -0.5, 0, NAN, -0.0, 3 };
+	struct rally_breadth b = rally_breadth(pct, 6);
+
+	ok(b.up == 2 && b.down == 1 && b.flat == 2 && b.unknown == 1, "2 up, 1 down, 2 flat, 1 unknown");
+	b = rally_breadth(NULL, 0);
+	ok(b.up + b.down + b.flat + b.unknown == 0, "empty");
+}
+
+static void contributors(void)
+{
+	const double cap[] = { 700, 350, 130, 0, NAN, 50, 1e308, 1e308 };
+	const double pct[] = { 1, -2, 3, 5, 1, NAN, 1, 1 };
+	struct rally_contrib c[8];
+	double move;
+
+	is_int(rally_contributors(cap, pct, 6, c, 2, &move), 2, "top 2");
+	is_int(c[0].index, 0, "an equal pull either way: the lower index first");
+	is_int(c[1].index, 1, "then the faller");
+	is_num(c[0].weight, 700.0 / 1180, 1e-12, "weight: cap over counted caps");
+	is_num(c[1].contrib, -700.0 / 1180, 1e-12, "contrib: weight times change");
+	is_num(move, 390.0 / 1180, 1e-12, "cap-weighted move");
+	is_int(rally_contributors(cap, pct, 6, c, 8, NULL), 3, "only tickers with a cap and a change count");
+	is_int(c[2].index, 2, "the third");
+	is_int(rally_contributors(cap + 3, pct + 3, 3, c, 8, &move), 0, "none counts");
+	ok(isnan(move), "no move then");
+	is_int(rally_contributors(cap, pct, 8, c, 8, &move), 5, "huge caps");
+	ok(isfinite(move) && fabs(move - 1) < 1e-6, "huge caps do not overflow the sum");
+}
+
+int main(void)
+{
+	columns();
+	matrix();
+	breadth();
+	contributors();
+	return tap_done();
+}
