@@ -10,6 +10,9 @@
 
 enum phase { PHASE_PRIMARY, PHASE_FALLBACK };
 
+/* No source takes more codes a request (Tencent and Sina take 60). */
+#define BATCH_MAX 128
+
 struct fetch {
 	struct http *http;
 	const struct fetch_config *cfg;
@@ -70,6 +73,18 @@ static void finish(struct fetch *f)
 
 static void start_phase(struct fetch *f);
 
+/* Every request of the phase has answered: on to the fallback for what is
+ * still missing, or done. The fetch may be freed on return. */
+static void phase_done(struct fetch *f)
+{
+	if (f->phase == PHASE_PRIMARY && f->cfg->fallback) {
+		f->phase = PHASE_FALLBACK;
+		start_phase(f);
+	} else {
+		finish(f);
+	}
+}
+
 static void batch_done(void *arg, const struct http_response *r)
 {
 	struct batch *b = arg;
@@ -92,8 +107,10 @@ static void batch_done(void *arg, const struct http_response *r)
 		for (size_t i = 0; i < b->n; i++) {
 			struct quote_result *dst = &f->res[b->idx[i]];
 			if (tmp[i].ok) {
+				/* The fallback's quote is whole: the primary's cause is history. */
 				dst->ok = true;
 				dst->q = tmp[i].q;
+				dst->err[0] = '\0';
 			} else {
 				add_error(dst, "%s", tmp[i].err[0] ? tmp[i].err : "no data");
 			}
@@ -102,21 +119,15 @@ static void batch_done(void *arg, const struct http_response *r)
 	free(req);
 	free(tmp);
 	free(b);
-	if (--f->outstanding == 0) {
-		if (f->phase == PHASE_PRIMARY && f->cfg->fallback) {
-			f->phase = PHASE_FALLBACK;
-			start_phase(f);
-		} else {
-			finish(f);
-		}
-	}
+	if (--f->outstanding == 0)
+		phase_done(f);
 }
 
 static void send_batch(struct fetch *f, const struct quote_source *src, const char *base,
 		       const size_t *idx, size_t n)
 {
 	struct batch *b = malloc(sizeof *b + n * sizeof b->idx[0]);
-	const struct instrument *ins[128] = { NULL };
+	const struct instrument *ins[BATCH_MAX] = { NULL };
 	char url[4096], err[256];
 	struct http_request req;
 
@@ -159,8 +170,8 @@ static void start_phase(struct fetch *f)
 {
 	const struct quote_source *src = f->phase == PHASE_PRIMARY ? f->cfg->primary : f->cfg->fallback;
 	const char *base = f->phase == PHASE_PRIMARY ? f->cfg->primary_url : f->cfg->fallback_url;
-	size_t batch = src->max_batch < 128 ? src->max_batch : 128;
-	size_t idx[128], k = 0;
+	size_t batch = src->max_batch < BATCH_MAX ? src->max_batch : BATCH_MAX;
+	size_t idx[BATCH_MAX], k = 0;
 
 	for (size_t i = 0; i < f->n; i++) {
 		char code[32];
@@ -179,14 +190,8 @@ static void start_phase(struct fetch *f)
 	}
 	if (k)
 		send_batch(f, src, base, idx, k);
-	if (f->outstanding == 0) {
-		if (f->phase == PHASE_PRIMARY && f->cfg->fallback) {
-			f->phase = PHASE_FALLBACK;
-			start_phase(f);
-		} else {
-			finish(f);
-		}
-	}
+	if (f->outstanding == 0)
+		phase_done(f);
 }
 
 bool fetch_quotes(struct http *h, const struct fetch_config *cfg,

@@ -28,6 +28,7 @@ struct http {
 	FILE *trace;
 	int running;
 	int pending;
+	bool closing;                 /* in http_free: no new transfers */
 	struct transfer *head;
 };
 
@@ -75,17 +76,28 @@ static void transfer_free(struct transfer *t)
 
 void http_free(struct http *h)
 {
+	struct http_response r;
 	CURLMsg *m;
 	int left;
 
 	if (!h)
 		return;
+	h->closing = true;
 	if (h->multi) {
-		/* Transfers still running are abandoned without their callbacks. */
+		/* Transfers still running are cancelled: each callback runs once,
+		 * as promised, so its owner can free what it holds. A callback
+		 * cannot start another transfer now (http_get refuses). */
 		while (h->head) {
 			struct transfer *t = h->head;
 			h->head = t->next;
 			curl_multi_remove_handle(h->multi, t->easy);
+			h->pending--;
+			memset(&r, 0, sizeof r);
+			r.url = t->url;
+			r.body = "";
+			r.error = "cancelled";
+			if (t->done)
+				t->done(t->arg, &r);
 			transfer_free(t);
 		}
 		while ((m = curl_multi_info_read(h->multi, &left)))
@@ -128,10 +140,14 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *arg)
 
 bool http_get(struct http *h, const struct http_request *req, char *err, size_t errlen)
 {
-	struct transfer *t = calloc(1, sizeof *t);
+	struct transfer *t;
 	CURL *e;
 
-	if (!t || !(t->url = strdup(req->url)) || !(t->easy = e = curl_easy_init())) {
+	if (h->closing) {
+		snprintf(err, errlen, "cancelled");
+		return false;
+	}
+	if (!(t = calloc(1, sizeof *t)) || !(t->url = strdup(req->url)) || !(t->easy = e = curl_easy_init())) {
 		snprintf(err, errlen, "out of memory");
 		transfer_free(t);
 		return false;

@@ -33,7 +33,8 @@ struct http_request {
 struct http *http_new(const char *user_agent, char *err, size_t errlen);
 void http_free(struct http *h);
 
-/* Queue a GET. The callback runs from http_dispatch, exactly once. */
+/* Queue a GET. The callback runs from http_dispatch, exactly once; from
+ * http_free, with the error "cancelled", for a transfer still running. */
 bool http_get(struct http *h, const struct http_request *req, char *err, size_t errlen);
 
 /* Transfers still in flight. */
