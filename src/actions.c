@@ -69,6 +69,8 @@ static unsigned global_action(struct app *app, enum action act)
 	case ACT_TOGGLE_NAMES:
 		app->o->names = app->o->names == NAMES_ZH ? NAMES_EN : NAMES_ZH;
 		app->board.zh = app->o->names == NAMES_ZH;
+		if (app->board.sort == COL_NAME)
+			app_resort(app); /* the names it sorted by are gone */
 		return REACT_REDRAW_ALL;
 	case ACT_REDRAW:
 		return REACT_REDRAW_ALL;

@@ -94,12 +94,7 @@ void app_status(struct app *app, bool error, const char *fmt, ...)
 
 const char *app_row_name(const struct app *app, const struct row *r)
 {
-	bool zh = app->o->names == NAMES_ZH;
-	const char *n = r->have ? (zh ? r->q.name : r->q.name_en) : (zh ? r->name_zh : r->name_en);
-
-	if (!n[0])
-		n = zh ? r->name_zh : r->name_en;
-	return n;
+	return board_row_name(r, app->o->names == NAMES_ZH);
 }
 
 void app_scroll_to_selected(struct app *app, int height)
@@ -181,7 +176,8 @@ static void loop(struct app *app)
 		}
 		if (app->script) {
 			/* Tests: the next scripted key only once nothing is in flight. */
-			if (!app->fetching && http_pending(app->http) == 0) {
+			if (app->script_burst > 0 ||
+			    (!app->fetching && http_pending(app->http) == 0)) {
 				if (!script_step(app))
 					break;
 				continue;

@@ -51,6 +51,8 @@ struct app {
 	bool fetching;
 	struct instrument *inflight;  /* what the running refresh asked for */
 	size_t ninflight;
+	size_t nboard_inflight;       /* of which the watchlist's, first */
+	bool refetch_pending;         /* a refresh was asked for during one */
 	long long next_refresh_ms;    /* monotonic */
 	int failures;                 /* consecutive refreshes with no quote */
 	time_t last_done;             /* wall clock of the last finished refresh */
@@ -74,6 +76,7 @@ struct app {
 
 	/* Tests: a key script, a frozen clock. */
 	FILE *script;
+	int script_burst;             /* lines still to run without waiting */
 	time_t fixed_now;
 	char state_path[4096];
 };
@@ -97,7 +100,11 @@ void app_scroll_to_selected(struct app *app, int height);
 /* Fill rows' names from the instrument table until quotes bring theirs. */
 void app_name_rows(struct app *app);
 
-/* Start a refresh unless one is running (refresh.c). */
+/* Re-sort the board, the cursor and the detail view staying on their
+ * tickers (refresh.c). */
+void app_resort(struct app *app);
+
+/* Start a refresh; if one is running, another right after it (refresh.c). */
 void app_refresh_start(struct app *app);
 
 /* One key from the terminal or a script: a character or a curses code. */

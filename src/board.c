@@ -108,11 +108,19 @@ size_t board_apply(struct board *b, const struct quote_result *res, size_t n)
 	return changed;
 }
 
-static const char *row_name(const struct row *r, bool zh)
+const char *board_row_name(const struct row *r, bool zh)
 {
-	if (r->have)
-		return zh ? r->q.name : r->q.name_en;
-	return zh ? r->name_zh : r->name_en;
+	const char *order[4] = {
+		r->have ? (zh ? r->q.name : r->q.name_en) : NULL,
+		zh ? r->name_zh : r->name_en,
+		zh ? r->name_en : r->name_zh,
+		r->in.display,
+	};
+
+	for (size_t i = 0; i < 4; i++)
+		if (order[i] && order[i][0])
+			return order[i];
+	return "";
 }
 
 static bool row_figure(const struct row *r, int col, double *v)
@@ -145,7 +153,7 @@ static int compare(const void *pa, const void *pb, void *arg)
 	if (bd->sort == COL_CODE) {
 		c = strcmp(a->in.display, b->in.display);
 	} else if (bd->sort == COL_NAME) {
-		c = strcmp(row_name(a, bd->zh), row_name(b, bd->zh));
+		c = strcmp(board_row_name(a, bd->zh), board_row_name(b, bd->zh));
 	} else if (bd->sort >= 0) {
 		double va, vb;
 		bool ha = row_figure(a, bd->sort, &va), hb = row_figure(b, bd->sort, &vb);

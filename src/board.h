@@ -58,4 +58,8 @@ bool board_instruments(const struct board *b, struct instrument **out, size_t *n
 /* The sort column's title for the status line. */
 const char *board_col_name(int col);
 
+/* The name a row shows: the feed's in the language, else the instrument
+ * table's, else the other language's, else the code. Never NULL. */
+const char *board_row_name(const struct row *r, bool zh);
+
 #endif

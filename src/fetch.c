@@ -194,6 +194,17 @@ static void start_phase(struct fetch *f)
 		phase_done(f);
 }
 
+#define BACKOFF_MAX_S 300
+
+long fetch_backoff_s(long refresh, int failures)
+{
+	long cap = refresh > BACKOFF_MAX_S ? refresh : BACKOFF_MAX_S, delay = refresh;
+
+	for (int i = 0; i < failures && delay < cap; i++)
+		delay *= 2;
+	return delay > cap ? cap : delay;
+}
+
 bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
 		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
 		  char *err, size_t errlen)

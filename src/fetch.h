@@ -31,6 +31,11 @@ bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
 		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
 		  char *err, size_t errlen);
 
+/* Seconds until the next refresh: every `refresh` seconds, doubled for each
+ * refresh in a row that brought nothing back, capped at 5 minutes (or at
+ * `refresh` when that is longer). Pure. */
+long fetch_backoff_s(long refresh, int failures);
+
 /* Build the request URL: base + query + codes joined by ','. Pure. */
 bool fetch_build_url(const struct quote_source *src, const char *base,
 		     const struct instrument *const *in, size_t n, char *buf, size_t len);

@@ -10,8 +10,6 @@
 #include "fmt.h"
 #include "source.h"
 
-#define BACKOFF_MAX_S 300
-
 /* Known names fill the rows until the first quote brings the feed's own. */
 void app_name_rows(struct app *app)
 {
@@ -28,16 +26,28 @@ void app_name_rows(struct app *app)
 
 static const char *const header_indexes[2] = { "HSI", "HSTECH" };
 
+/* Re-sort the board; the cursor and the detail view stay on their tickers,
+ * wherever those land. */
+void app_resort(struct app *app)
+{
+	struct instrument sel, det;
+	bool have_sel = app->selected >= 0 && app->selected < (long)app->board.n;
+	bool have_det = app->detail_row >= 0 && app->detail_row < (long)app->board.n;
+
+	if (have_sel)
+		sel = app->board.rows[app->selected].in;
+	if (have_det)
+		det = app->board.rows[app->detail_row].in;
+	board_sort(&app->board);
+	if (have_sel)
+		app->selected = board_find(&app->board, &sel);
+	if (have_det)
+		app->detail_row = board_find(&app->board, &det);
+}
+
 static void schedule_next(struct app *app)
 {
-	long delay = app->o->refresh;
-
-	/* Exponential backoff while nothing comes back, capped. */
-	for (int i = 0; i < app->failures && delay < BACKOFF_MAX_S; i++)
-		delay *= 2;
-	if (delay > BACKOFF_MAX_S)
-		delay = BACKOFF_MAX_S;
-	app->next_refresh_ms = app_mono_ms() + delay * 1000;
+	app->next_refresh_ms = app_mono_ms() + fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
 }
 
 /* Each source's delay: its newest quote time against the clock. */
@@ -81,6 +91,10 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 						 res[i].err); /* keep the old figures, marked stale */
 				}
 			}
+		/* The header's own indexes are not the watchlist's: their
+		 * failure shows as a stale header, not in "N of M failed". */
+		if (i >= app->nboard_inflight)
+			continue;
 		if (res[i].ok) {
 			ok++;
 		} else {
@@ -89,16 +103,11 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 				first_fail = i;
 		}
 	}
+	if (app->nboard_inflight == 0)
+		ok = 1; /* an empty watchlist is not a failed refresh */
 	board_apply(&app->board, res, n);
-	if (app->board.sort >= 0) {
-		struct instrument sel;
-		bool have_sel = app->selected >= 0 && app->selected < (long)app->board.n;
-		if (have_sel)
-			sel = app->board.rows[app->selected].in;
-		board_sort(&app->board);
-		if (have_sel)
-			app->selected = board_find(&app->board, &sel);
-	}
+	if (app->board.sort >= 0)
+		app_resort(app);
 	app->fetching = false;
 	app->last_done = app_now(app);
 	app->failures = ok ? 0 : app->failures + 1;
@@ -113,8 +122,8 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
 			   app->demo ? "" : " (offline? try hktop --demo)");
 	} else {
-		app_status(app, true, "Updated %s; %zu of %zu failed: %s", hhmm, failed, n,
-			   res[first_fail].err);
+		app_status(app, true, "Updated %s; %zu of %zu failed: %s", hhmm, failed,
+			   app->nboard_inflight, res[first_fail].err);
 	}
 	if (ok)
 		schedule_next(app);
@@ -122,6 +131,12 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	app->inflight = NULL;
 	app->dirty |= REDRAW_ALL;
 	app->refreshes++;
+	if (app->refetch_pending) {
+		/* Asked for while this one ran, maybe for a symbol it did not
+		 * include: run it now rather than drop it. */
+		app->refetch_pending = false;
+		app_refresh_start(app);
+	}
 }
 
 /* The board's instruments plus the header's indexes. */
@@ -132,6 +147,7 @@ static bool refresh_list(struct app *app)
 
 	if (!board_instruments(&app->board, &v, &n))
 		return false;
+	app->nboard_inflight = n;
 	if (!(grown = realloc(v, (n + 2) * sizeof *v))) {
 		free(v);
 		return false;
@@ -169,8 +185,16 @@ static void demo_refresh(struct app *app)
 		source_tencent.parse(body, len, app->inflight, app->ninflight, res);
 	}
 	free(body);
-	if (res)
+	if (res) {
 		refresh_done(app, res, app->ninflight);
+	} else {
+		app->fetching = false;
+		free(app->inflight);
+		app->inflight = NULL;
+		app->failures++;
+		schedule_next(app);
+		app_status(app, true, "demo: out of memory");
+	}
 	free(res);
 }
 
@@ -178,10 +202,14 @@ void app_refresh_start(struct app *app)
 {
 	char err[256];
 
-	if (app->fetching)
+	if (app->fetching) {
+		app->refetch_pending = true;
 		return;
+	}
 	if (!refresh_list(app)) {
-		app_status(app, true, "out of memory");
+		app->failures++;
+		schedule_next(app); /* not at once again: that would spin */
+		app_status(app, true, "refresh failed: out of memory");
 		return;
 	}
 	app->fetching = true;

@@ -82,6 +82,12 @@ static bool command(struct app *app, char *line)
 		app_mouse(app, &ev);
 		return true;
 	}
+	if (sscanf(line, ":burst %d", &rows) == 1 && rows > 0) {
+		/* The next lines run back to back, not each after quiet: to
+		 * press keys while a refresh is still in flight. */
+		app->script_burst = rows;
+		return true;
+	}
 	if (strcmp(line, ":refresh") == 0) {
 		feed_key(app, key_from_name("r"));
 		return true;
@@ -97,6 +103,8 @@ bool script_step(struct app *app)
 	size_t n;
 	int key;
 
+	if (app->script_burst > 0)
+		app->script_burst--;
 	for (;;) {
 		if (!fgets(line, sizeof line, app->script))
 			return false;

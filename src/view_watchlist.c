@@ -179,18 +179,6 @@ static unsigned select_row(struct app *app, long to)
 	return REACT_REDRAW;
 }
 
-static void resort(struct app *app)
-{
-	struct instrument sel;
-	bool have = app->selected >= 0 && app->selected < (long)app->board.n;
-
-	if (have)
-		sel = app->board.rows[app->selected].in;
-	board_sort(&app->board);
-	if (have)
-		app->selected = board_find(&app->board, &sel);
-}
-
 static unsigned action(struct app *app, enum action act)
 {
 	long page = screen_body_height(app) - 2;
@@ -220,13 +208,13 @@ static unsigned action(struct app *app, enum action act)
 		app->board.desc = app->board.sort > COL_NAME;
 		if (app->board.sort < 0)
 			app->board.desc = false;
-		resort(app);
+		app_resort(app);
 		return REACT_REDRAW | REACT_STATUS;
 	case ACT_SORT_REVERSE:
 		if (app->board.sort < 0)
 			return REACT_NONE;
 		app->board.desc = !app->board.desc;
-		resort(app);
+		app_resort(app);
 		return REACT_REDRAW | REACT_STATUS;
 	case ACT_REMOVE:
 		if (app->selected < 0 || app->selected >= (long)app->board.n)

@@ -244,4 +244,35 @@ like "$(cat "$T/detail1.txt")" 'Quote time 2026-08-07T16:08:23\+08:00 \(1m old\)
 like "$(sed -n 2p "$T/detail2.txt")" '^ 9988  BABA-W' "] steps to the next ticker"
 like "$(sed -n 6p "$T/detail3.txt")" '^ 9988 ' "Esc returns to the watchlist with that ticker selected"
 
+# Sorted by name, L re-sorts by the names it now shows.
+screen sortname "$GOOD" <<EOF
+s
+s
+:save-display $T/sortname1.txt
+L
+:save-display $T/sortname2.txt
+EOF
+names_in_order()
+{
+	sed -n '3,7p' "$1" | awk '{ print $2 }'
+}
+is "$(names_in_order "$T/sortname1.txt" | tr '\n' ' ')" \
+	"$(names_in_order "$T/sortname1.txt" | LC_ALL=C sort | tr '\n' ' ')" "sorted by English name"
+is "$(names_in_order "$T/sortname2.txt" | tr '\n' ' ')" \
+	"$(names_in_order "$T/sortname2.txt" | LC_ALL=C sort | tr '\n' ' ')" "after L, by Chinese name"
+
+# `r` pressed while a refresh is in flight is not dropped: one more refresh
+# follows the running one (start-up, the first r, the queued second r).
+cat > "$T/rules-slow" <<RULES
+* 200 $F/tencent-batch.gbk.txt delay=300
+RULES
+start_httpd "$T/rules-slow"
+screen burst "$BASE" <<EOF
+:burst 2
+r
+r
+:save-display $T/burst.txt
+EOF
+is "$(grep -c '^GET /q=' "$REQLOG")" 3 "a refresh asked for during another runs after it"
+
 done_testing

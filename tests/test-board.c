@@ -103,5 +103,21 @@ int main(void)
 	res[0] = good("700", 480, 1);
 	is_int(board_apply(&b, res, 1), 0, "removed row ignored");
 	board_free(&b);
+
+	/* A name the feed left empty falls back; a row always has one to show. */
+	{
+		struct row r;
+
+		memset(&r, 0, sizeof r);
+		r.in = sym("BABA");
+		is_str(board_row_name(&r, false), "BABA", "no name anywhere: the code");
+		snprintf(r.name_en, sizeof r.name_en, "ALIBABA");
+		is_str(board_row_name(&r, true), "ALIBABA", "no Chinese name: the English one");
+		snprintf(r.name_zh, sizeof r.name_zh, "阿里巴巴");
+		r.have = true;
+		is_str(board_row_name(&r, true), "阿里巴巴", "the feed gave none: the table's");
+		snprintf(r.q.name, sizeof r.q.name, "阿里巴巴集团");
+		is_str(board_row_name(&r, true), "阿里巴巴集团", "the feed's own name first");
+	}
 	return tap_done();
 }

@@ -184,11 +184,22 @@ static void test_failover_clean(void)
 	loopback_stop(&lb);
 }
 
+static void test_backoff(void)
+{
+	is_int(fetch_backoff_s(5, 0), 5, "refresh 5 s: every 5 s");
+	is_int(fetch_backoff_s(5, 1), 10, "one failed refresh: 10 s");
+	is_int(fetch_backoff_s(5, 3), 40, "three: 40 s");
+	is_int(fetch_backoff_s(5, 30), 300, "capped at 5 minutes");
+	is_int(fetch_backoff_s(600, 0), 600, "refresh 600 s is kept, not capped to 300");
+	is_int(fetch_backoff_s(600, 4), 600, "nor shortened by failures");
+}
+
 int main(void)
 {
 	char base[64];
 	int fd = silent_server(base, sizeof base);
 
+	test_backoff();
 	test_cancel_get(base);
 	test_cancel_fetch(base);
 	test_failover_clean();
