@@ -169,7 +169,7 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 			app_mouse(app, &ev);
 		return;
 	}
-	act = keymap_lookup(&app->o->keys, (int)ch);
+	act = keymap_lookup(&app->o->keys, (int)ch, is_code);
 	if (act == ACT_NONE)
 		return;
 	r = app->view->action ? app->view->action(app, act) : REACT_PASS;

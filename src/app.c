@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -22,7 +23,15 @@
 
 /* The signal handler's only job: one byte into the self-pipe, read by the
  * loop like any other input (tmux's signals-as-events). */
-static int signal_fd = -1;
+static volatile sig_atomic_t signal_fd = -1;
+
+/* Signals that end hktop or resize it: events for the loop. */
+static const int event_sigs[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+/* Signals of a crash: the terminal is given back, then the signal goes on
+ * to whoever handled it before (a sanitizer, or the default: a core). */
+static const int fatal_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+#define NSIGS (sizeof event_sigs / sizeof event_sigs[0] + sizeof fatal_sigs / sizeof fatal_sigs[0])
+static struct sigaction saved_actions[NSIGS]; /* to restore at the end */
 
 static void on_signal(int sig)
 {
@@ -35,10 +44,21 @@ static void on_signal(int sig)
 	errno = saved;
 }
 
+static void on_fatal(int sig)
+{
+	const size_t nev = sizeof event_sigs / sizeof event_sigs[0];
+
+	ui_emergency_restore();
+	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+		if (fatal_sigs[i] == sig)
+			sigaction(sig, &saved_actions[nev + i], NULL);
+	raise(sig);
+}
+
 static bool signals_init(struct app *app)
 {
+	const size_t nev = sizeof event_sigs / sizeof event_sigs[0];
 	struct sigaction sa;
-	static const int sigs[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP };
 
 	if (pipe(app->sigpipe) != 0)
 		return false;
@@ -53,14 +73,27 @@ static bool signals_init(struct app *app)
 	sa.sa_flags = SA_RESTART;
 	/* Installed before curses starts, so ncurses leaves SIGWINCH to us
 	 * and we call resizeterm ourselves (resizeterm(3X)). */
-	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-		sigaction(sigs[i], &sa, NULL);
+	for (size_t i = 0; i < nev; i++)
+		sigaction(event_sigs[i], &sa, &saved_actions[i]);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_NODEFER; /* so that raise() in it goes through at once */
+	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+		sigaction(fatal_sigs[i], &sa, &saved_actions[nev + i]);
+	app->signals_set = true;
 	return true;
 }
 
 static void signals_done(struct app *app)
 {
-	signal(SIGWINCH, SIG_DFL);
+	const size_t nev = sizeof event_sigs / sizeof event_sigs[0];
+
+	if (app->signals_set) {
+		for (size_t i = 0; i < nev; i++)
+			sigaction(event_sigs[i], &saved_actions[i], NULL);
+		for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+			sigaction(fatal_sigs[i], &saved_actions[nev + i], NULL);
+		app->signals_set = false;
+	}
 	signal_fd = -1;
 	for (int i = 0; i < 2; i++)
 		if (app->sigpipe[i] >= 0)
@@ -133,6 +166,16 @@ static void handle_signals(struct app *app)
 		}
 }
 
+/* A terminal that hung up without a SIGHUP reaching us (the session
+ * leader ignored it) leaves stdin forever readable and get_wch forever
+ * ERR: poll would return at once, a busy loop. Ask the descriptor. */
+static bool terminal_hung_up(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 static void read_keys(struct app *app)
 {
 	wint_t ch;
@@ -192,6 +235,11 @@ static void loop(struct app *app)
 		fds[nfds++].revents = 0;
 		http_poll(app->http, fds, nfds, app->script ? 1000 : poll_timeout(app));
 		handle_signals(app);
+		if (!app->script && terminal_hung_up()) {
+			snprintf(app->exit_msg, sizeof app->exit_msg, "terminal hung up");
+			app->quit = true;
+			break;
+		}
 		if (!app->script && fds[0].revents)
 			read_keys(app);
 		http_dispatch(app->http);
@@ -316,5 +364,9 @@ int app_run(struct options *o, struct causes *causes, bool demo)
 	app_refresh_start(&app);
 	loop(&app);
 	app_done(&app);
+	if (app.exit_msg[0]) {
+		fprintf(stderr, "hktop: %s\n", app.exit_msg);
+		rc = 1;
+	}
 	return rc;
 }

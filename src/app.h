@@ -66,7 +66,9 @@ struct app {
 	struct prompt prompt;         /* '/' */
 	unsigned dirty;
 	bool quit;
+	char exit_msg[128];           /* why the loop ended, if not by request */
 	int sigpipe[2];
+	bool signals_set;
 
 	/* make bench: $HKTOP_BENCH names the report file. */
 	const char *bench;

@@ -138,8 +138,12 @@ bool keymap_bind(struct keymap *km, const char *key, const char *action, char *e
 	return true;
 }
 
-enum action keymap_lookup(const struct keymap *km, int key)
+enum action keymap_lookup(const struct keymap *km, int key, bool is_code)
 {
+	/* Curses codes (KEY_MIN and up) share their numbers with characters
+	 * from U+0101 on; only ASCII characters can be bound. */
+	if (is_code != (key >= KEY_MIN))
+		return ACT_NONE;
 	for (size_t i = 0; i < km->n; i++)
 		if (km->v[i].key == key)
 			return km->v[i].act;

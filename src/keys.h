@@ -72,7 +72,9 @@ void keymap_init(struct keymap *km);
 /* `bind KEY ACTION`: later bindings win; ACTION "none" unbinds. */
 bool keymap_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen);
 
-enum action keymap_lookup(const struct keymap *km, int key);
+/* The action of a key; is_code tells a curses key code from a typed
+ * character with the same number. */
+enum action keymap_lookup(const struct keymap *km, int key, bool is_code);
 
 /* The keys bound to an action, as names ("j <Down>"), for the help view. */
 void keymap_keys_of(const struct keymap *km, enum action act, char *buf, size_t len);

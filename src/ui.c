@@ -4,10 +4,12 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <term.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <wctype.h>
@@ -104,6 +106,52 @@ static void restore_terminal(void)
 		endwin();
 }
 
+/* For a fatal signal, where endwin() may not be called: the terminal's
+ * settings from before curses and its own sequences that leave curses'
+ * modes, kept where a signal handler can reach them. Process-wide, like
+ * the terminal itself. */
+static struct {
+	volatile sig_atomic_t armed;
+	struct termios tios;
+	char seq[256];
+	size_t len;
+} emergency;
+
+static void emergency_add(const char *cap)
+{
+	char *s = tigetstr(cap);
+	size_t n;
+
+	if (!s || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (emergency.len + n < sizeof emergency.seq) {
+		memcpy(emergency.seq + emergency.len, s, n);
+		emergency.len += n;
+	}
+}
+
+static void emergency_arm(void)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
+
+	emergency.len = 0;
+	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
+		emergency_add(caps[i]);
+	emergency.armed = 1;
+}
+
+void ui_emergency_restore(void)
+{
+	if (!emergency.armed)
+		return;
+	emergency.armed = 0;
+	tcsetattr(STDIN_FILENO, TCSANOW, &emergency.tios);
+	if (write(STDOUT_FILENO, emergency.seq, emergency.len) < 0) {
+		/* Nothing more can be done from a dying process. */
+	}
+}
+
 bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 {
 	static bool registered;
@@ -126,6 +174,10 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	} else {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 			snprintf(err, errlen, "not a terminal (for a report use --once)");
+			return false;
+		}
+		if (tcgetattr(STDIN_FILENO, &emergency.tios) != 0) {
+			snprintf(err, errlen, "terminal settings: %s", strerror(errno));
 			return false;
 		}
 		ui->screen = newterm(NULL, stdout, stdin);
@@ -154,11 +206,14 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 			  , NULL);
 	init_colors(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
+	if (!test)
+		emergency_arm();
 	return true;
 }
 
 void ui_done(struct ui *ui)
 {
+	emergency.armed = 0;
 	if (ui->screen) {
 		endwin();
 		delscreen(ui->screen);

@@ -37,6 +37,10 @@ struct ui {
 bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen);
 void ui_done(struct ui *ui);
 
+/* From a fatal signal handler (async-signal-safe): the terminal settings
+ * from before curses back, curses' modes left. Once. */
+void ui_emergency_restore(void);
+
 /* Re-read the terminal size after SIGWINCH and resize curses' idea of it. */
 void ui_resize(struct ui *ui);
 void ui_set_size(struct ui *ui, int rows, int cols); /* scripted resize */

@@ -49,18 +49,22 @@ int main(void)
 	}
 
 	keymap_init(&km);
-	is_int(keymap_lookup(&km, 'j'), ACT_MOVE_DOWN, "j moves down");
-	is_int(keymap_lookup(&km, KEY_DOWN), ACT_MOVE_DOWN, "Down moves down");
-	is_int(keymap_lookup(&km, 'q'), ACT_QUIT, "q quits");
-	is_int(keymap_lookup(&km, '\r'), ACT_OPEN, "CR opens");
-	is_int(keymap_lookup(&km, 'x'), ACT_NONE, "x is unbound");
+	is_int(keymap_lookup(&km, 'j', false), ACT_MOVE_DOWN, "j moves down");
+	is_int(keymap_lookup(&km, KEY_DOWN, true), ACT_MOVE_DOWN, "Down moves down");
+	is_int(keymap_lookup(&km, 'q', false), ACT_QUIT, "q quits");
+	is_int(keymap_lookup(&km, '\r', false), ACT_OPEN, "CR opens");
+	is_int(keymap_lookup(&km, 'x', false), ACT_NONE, "x is unbound");
+	/* A typed character whose code point equals a curses key code (U+0102
+	 * is KEY_DOWN) is that character, not the arrow. */
+	is_int(keymap_lookup(&km, KEY_DOWN, false), ACT_NONE, "typed U+0102 is not <Down>");
+	is_int(keymap_lookup(&km, 'j', true), ACT_NONE, "a curses code 0x6a is not j");
 	keymap_keys_of(&km, ACT_MOVE_DOWN, buf, sizeof buf);
 	is_str(buf, "j <Down>", "help lists the keys of move-down");
 
 	ok(keymap_bind(&km, "x", "quit", err, sizeof err), "bind x quit");
-	is_int(keymap_lookup(&km, 'x'), ACT_QUIT, "x quits now");
+	is_int(keymap_lookup(&km, 'x', false), ACT_QUIT, "x quits now");
 	ok(keymap_bind(&km, "q", "none", err, sizeof err), "unbind q");
-	is_int(keymap_lookup(&km, 'q'), ACT_NONE, "q does nothing");
+	is_int(keymap_lookup(&km, 'q', false), ACT_NONE, "q does nothing");
 	ok(!keymap_bind(&km, "<Bogus>", "quit", err, sizeof err), "bad key refused");
 	is_str(err, "\"<Bogus>\": not a key name (e.g. j, <C-n>, <PgDn>, <F5>)", "cause");
 	ok(!keymap_bind(&km, "z", "explode", err, sizeof err), "bad action refused");
@@ -72,7 +76,7 @@ int main(void)
 		static const char text[] = "bind <C-n> move-down\nbind n\nbind z nothing\n";
 		conffile_parse(&o, "k.conf", text, sizeof text - 1, &c);
 	}
-	is_int(keymap_lookup(&o.keys, 14), ACT_MOVE_DOWN, "config bind applied");
+	is_int(keymap_lookup(&o.keys, 14, false), ACT_MOVE_DOWN, "config bind applied");
 	is_int(c.n, 2, "two bad bind lines");
 	is_str(c.n > 0 ? c.v[0] : "", "k.conf:2: expected \"bind KEY ACTION\"", "missing action");
 	is_str(c.n > 1 ? c.v[1] : "", "k.conf:3: bind: \"nothing\": not an action (see hktop(1), KEYS)", "bad action");

@@ -1,0 +1,98 @@
+#!/bin/sh
+# signals.sh - the terminal is given back on every way out: q, SIGINT,
+# SIGTERM, SIGHUP, SIGQUIT, a crash; and a terminal that hangs up ends
+# hktop instead of leaving it spinning. hktop runs on a pty from script(1), which
+# logs every byte it writes; "given back" means the log ends with the
+# alternate screen left (rmcup) after the signal.
+. "$(dirname "$0")/lib.sh"
+setup_tmp
+
+if ! command -v script >/dev/null 2>&1; then
+	tap_plan 0
+	echo "# SKIP script(1) (util-linux) is not installed"
+	exit 0
+fi
+export TERM=xterm-256color HOME="$T" XDG_STATE_HOME="$T/state" XDG_CONFIG_HOME="$T/config"
+unset HKTOP_SCRIPT NO_COLOR
+RMCUP=$(printf '\033[?1049l')
+
+# start NAME [hktop args]: hktop --demo on a pty; waits for its first screen.
+start()
+{
+	name=$1
+	shift
+	: > "$T/$name.log"
+	script -qfc "stty rows 24 cols 80; exec '$HKTOP' --demo $*" "$T/$name.log" \
+		> /dev/null 2>&1 < /dev/null &
+	spid=$!
+	k=0
+	until grep -q 'DEMO' "$T/$name.log" 2>/dev/null || [ $k -ge 200 ]; do
+		sleep 0.05
+		k=$((k + 1))
+	done
+}
+
+# finish NAME: wait up to 10 s for script(1) to end; rc is its status.
+finish()
+{
+	k=0
+	while kill -0 "$spid" 2>/dev/null && [ $k -lt 200 ]; do
+		sleep 0.05
+		k=$((k + 1))
+	done
+	if kill -0 "$spid" 2>/dev/null; then
+		pkill -KILL -P "$spid" 2>/dev/null
+		kill -KILL "$spid" 2>/dev/null
+		rc=timeout
+	else
+		rc=done
+	fi
+	wait "$spid" 2>/dev/null
+}
+
+restored()
+{
+	# The last mode change on the log is leaving the alternate screen.
+	tail -c 400 "$T/$1.log" | grep -qF "$RMCUP"
+}
+
+for sig in INT TERM HUP QUIT SEGV ABRT; do
+	start "sig$sig"
+	pkill "-$sig" -P "$spid" 2>/dev/null
+	finish "sig$sig"
+	is "$rc" done "SIG$sig: hktop ends"
+	ok_if "SIG$sig: the terminal is restored" restored "sig$sig"
+done
+
+# A terminal that hangs up without sending hktop a SIGHUP (the session
+# leader ignores it and does not pass it on): hktop sees its input gone and
+# ends, instead of spinning on a dead descriptor.
+: > "$T/hup.log"
+script -qfc "stty rows 24 cols 80; trap '' HUP; '$HKTOP' --demo 2> '$T/hup.err'; sleep 30" \
+	"$T/hup.log" > /dev/null 2>&1 < /dev/null &
+spid=$!
+k=0
+until grep -q 'DEMO' "$T/hup.log" 2>/dev/null || [ $k -ge 200 ]; do
+	sleep 0.05
+	k=$((k + 1))
+done
+shpid=$(pgrep -P "$spid" | head -n 1)
+hkpid=$(pgrep -P "$shpid" -x hktop | head -n 1)
+ok_if "hktop runs under the shell" test -n "$hkpid"
+kill -KILL "$spid"           # the pty's master closes: a hangup
+k=0
+while kill -0 "$hkpid" 2>/dev/null && [ $k -lt 100 ]; do
+	sleep 0.05
+	k=$((k + 1))
+done
+if kill -0 "$hkpid" 2>/dev/null; then
+	fail "a hung-up terminal ends hktop"
+	kill -KILL "$hkpid" 2>/dev/null
+else
+	pass "a hung-up terminal ends hktop"
+fi
+pkill -KILL -P "$shpid" 2>/dev/null
+kill -KILL "$shpid" 2>/dev/null
+like "$(cat "$T/hup.err")" 'terminal hung up' "saying why"
+
+done_testing
