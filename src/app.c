@@ -233,7 +233,12 @@ static void loop(struct app *app)
 		fds[nfds].fd = app->sigpipe[0];
 		fds[nfds].events = CURL_WAIT_POLLIN;
 		fds[nfds++].revents = 0;
-		http_poll(app->http, fds, nfds, app->script ? 1000 : poll_timeout(app));
+		if (!http_poll(app->http, fds, nfds, app->script ? 1000 : poll_timeout(app))) {
+			/* Without a working wait every turn would return at once. */
+			snprintf(app->exit_msg, sizeof app->exit_msg, "waiting for events failed");
+			app->quit = true;
+			break;
+		}
 		handle_signals(app);
 		if (!app->script && terminal_hung_up()) {
 			snprintf(app->exit_msg, sizeof app->exit_msg, "terminal hung up");
@@ -269,8 +274,6 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 		     char *err, size_t errlen)
 {
 	const char *now = getenv("HKTOP_NOW"), *script = getenv("HKTOP_SCRIPT");
-	const struct quote_source *primary = source_by_name(source_names[o->quotes_source]);
-	const struct quote_source *other = primary == &source_tencent ? &source_sina : &source_tencent;
 	struct instrument *saved = NULL;
 	size_t nsaved = 0;
 	bool exists = false;
@@ -312,14 +315,7 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 		return false;
 	if (!(app->http = http_new(o->user_agent, err, errlen)))
 		return false;
-	app->fetch_cfg.primary = primary;
-	app->fetch_cfg.primary_url = primary == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
-	if (o->quotes_failover) {
-		app->fetch_cfg.fallback = other;
-		app->fetch_cfg.fallback_url = other == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
-	}
-	app->fetch_cfg.timeout_ms = o->timeout * 1000;
-	app->fetch_cfg.max_body = (size_t)o->max_body;
+	fetch_config_init(&app->fetch_cfg, o);
 	if (!signals_init(app)) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
 		return false;

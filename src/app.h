@@ -44,7 +44,8 @@ struct app {
 	long help_scroll;
 	long detail_row;              /* board row the detail view shows */
 
-	/* The indexes in the header, fetched with every refresh. */
+	/* The indexes in the header (app_header_indexes), fetched with every
+	 * refresh. */
 	struct quote_result index_q[2];
 
 	/* Refresh state */
@@ -82,6 +83,9 @@ struct app {
 	time_t fixed_now;
 	char state_path[4096];
 };
+
+/* The header's indexes, as symbols: "HSI", "HSTECH". */
+extern const char *const app_header_indexes[2];
 
 /* Monotonic milliseconds, for scheduling. */
 long long app_mono_ms(void);

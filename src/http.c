@@ -1,6 +1,7 @@
 /* http.c - libcurl multi: one loop, many transfers, nothing unbounded */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,7 @@ struct http *http_new(const char *user_agent, char *err, size_t errlen)
 	/* Keep a few connections per host; more would look like abuse. */
 	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 4L);
 	if (trace && *trace && !(h->trace = fopen(trace, "a"))) {
-		snprintf(err, errlen, "HKTOP_TRACE: cannot open %s", trace);
+		snprintf(err, errlen, "HKTOP_TRACE: %s: %s", trace, strerror(errno));
 		http_free(h);
 		return NULL;
 	}
@@ -178,7 +179,9 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 3L);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* A redirect never downgrades a TLS request to plain HTTP. */
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR,
+			 strncmp(t->url, "https://", 8) == 0 ? "https" : "http,https");
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* what libcurl can decode */
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);

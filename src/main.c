@@ -197,8 +197,6 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 
 static int run_once(const struct options *o, enum report_format format)
 {
-	const struct quote_source *primary = source_by_name(source_names[o->quotes_source]);
-	const struct quote_source *other = primary == &source_tencent ? &source_sina : &source_tencent;
 	struct fetch_config fc;
 	struct once_state st = { o, format, EXIT_FAILED };
 	struct http *h;
@@ -212,15 +210,7 @@ static int run_once(const struct options *o, enum report_format format)
 		fprintf(stderr, "hktop: %s\n", err);
 		return EXIT_FAILED;
 	}
-	memset(&fc, 0, sizeof fc);
-	fc.primary = primary;
-	fc.primary_url = primary == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
-	if (o->quotes_failover) {
-		fc.fallback = other;
-		fc.fallback_url = other == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
-	}
-	fc.timeout_ms = o->timeout * 1000;
-	fc.max_body = (size_t)o->max_body;
+	fetch_config_init(&fc, o);
 	if (!fetch_quotes(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
@@ -235,14 +225,32 @@ static int run_once(const struct options *o, enum report_format format)
 	return st.status;
 }
 
-static void dump_config(const struct options *o)
+static int dump_config(const struct options *o)
 {
-	char buf[8192];
+	size_t cap = 256;
+	char *buf = malloc(cap);
 
-	for (size_t i = 0; i < option_count; i++) {
-		options_format(o, &option_table[i], buf, sizeof buf);
+	for (size_t i = 0; buf && i < option_count; i++) {
+		size_t need = options_format(o, &option_table[i], buf, cap);
+		if (need >= cap) {
+			char *grown = realloc(buf, need + 1);
+			if (!grown) {
+				free(buf);
+				buf = NULL;
+				break;
+			}
+			buf = grown;
+			cap = need + 1;
+			options_format(o, &option_table[i], buf, cap);
+		}
 		printf("%s = %s\n", option_table[i].name, buf);
 	}
+	if (!buf) {
+		fprintf(stderr, "hktop: out of memory\n");
+		return EXIT_FAILED;
+	}
+	free(buf);
+	return EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -278,7 +286,7 @@ int main(int argc, char **argv)
 			rc = EXIT_USAGE;
 		if (rc == EXIT_OK) {
 			if (cli.dump_config)
-				dump_config(&o);
+				rc = dump_config(&o);
 			else
 				rc = run_once(&o, cli.format);
 		}

@@ -296,33 +296,32 @@ bool options_set_pair(struct options *o, const char *pair, char *err, size_t err
 	return options_set(o, key, eq, err, errlen);
 }
 
-void options_format(const struct options *o, const struct option_def *d, char *buf, size_t len)
+size_t options_format(const struct options *o, const struct option_def *d, char *buf, size_t len)
 {
 	const void *v = cslot(o, d);
 	size_t used = 0;
 
-	buf[0] = '\0';
+	if (len)
+		buf[0] = '\0';
 	switch (d->type) {
 	case OPT_INT:
 	case OPT_SIZE:
-		snprintf(buf, len, "%ld", *(const long *)v);
-		break;
+		return (size_t)snprintf(buf, len, "%ld", *(const long *)v);
 	case OPT_BOOL:
-		snprintf(buf, len, "%s", *(const bool *)v ? "yes" : "no");
-		break;
+		return (size_t)snprintf(buf, len, "%s", *(const bool *)v ? "yes" : "no");
 	case OPT_CHOICE:
-		snprintf(buf, len, "%s", d->choices[*(const int *)v]);
-		break;
+		return (size_t)snprintf(buf, len, "%s", d->choices[*(const int *)v]);
 	case OPT_URL:
 	case OPT_STRING:
-		snprintf(buf, len, "%s", (const char *)v);
-		break;
+		return (size_t)snprintf(buf, len, "%s", (const char *)v);
 	case OPT_SYMBOLS:
-		for (size_t i = 0; i < o->nwatch && used < len; i++)
-			used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? " " : "",
-						 o->watchlist[i].display);
+		/* Counts on past the end of buf, so the caller learns the size. */
+		for (size_t i = 0; i < o->nwatch; i++)
+			used += (size_t)snprintf(used < len ? buf + used : NULL, used < len ? len - used : 0,
+						 "%s%s", i ? " " : "", o->watchlist[i].display);
 		break;
 	}
+	return used;
 }
 
 void options_print_help(FILE *fp)

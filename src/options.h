@@ -74,7 +74,9 @@ bool options_set(struct options *o, const char *name, const char *value,
 bool options_set_pair(struct options *o, const char *pair, char *err, size_t errlen);
 
 /* The current value as config text, e.g. for `--dump-config`. */
-void options_format(const struct options *o, const struct option_def *d, char *buf, size_t len);
+/* A key's value as the config would spell it. Returns the length of the
+ * whole text, like snprintf: buf holds it only if that is below len. */
+size_t options_format(const struct options *o, const struct option_def *d, char *buf, size_t len);
 
 /* The CONFIGURATION list of --help, generated from the table. */
 void options_print_help(FILE *fp);

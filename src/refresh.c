@@ -24,7 +24,7 @@ void app_name_rows(struct app *app)
 }
 
 
-static const char *const header_indexes[2] = { "HSI", "HSTECH" };
+const char *const app_header_indexes[2] = { "HSI", "HSTECH" };
 
 /* Re-sort the board; the cursor and the detail view stay on their tickers,
  * wherever those land. */
@@ -53,11 +53,11 @@ static void schedule_next(struct app *app)
 /* Each source's delay: its newest quote time against the clock. */
 static void note_delays(struct app *app, const struct quote_result *res, size_t n)
 {
-	static const char *const names[] = { "tencent", "sina" };
+	const char *const *names = source_names;
 	size_t used = 0;
 
 	app->source_delay[0] = '\0';
-	for (size_t s = 0; s < 2; s++) {
+	for (size_t s = 0; names[s]; s++) {
 		time_t newest = 0;
 		char age[16];
 		for (size_t i = 0; i < n; i++)
@@ -82,7 +82,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 
 	for (size_t i = 0; i < n; i++) {
 		for (int k = 0; k < 2; k++)
-			if (strcmp(res[i].q.in.code, header_indexes[k]) == 0 &&
+			if (strcmp(res[i].q.in.code, app_header_indexes[k]) == 0 &&
 			    res[i].q.in.market == MARKET_HK_INDEX) {
 				if (res[i].ok) {
 					app->index_q[k] = res[i];
@@ -157,7 +157,7 @@ static bool refresh_list(struct app *app)
 		struct instrument in;
 		char err[64];
 		bool have = false;
-		symbol_parse(header_indexes[k], &in, err, sizeof err);
+		symbol_parse(app_header_indexes[k], &in, err, sizeof err);
 		for (size_t i = 0; i < n && !have; i++)
 			have = symbol_equal(&v[i], &in);
 		if (!have)

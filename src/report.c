@@ -109,10 +109,17 @@ static void write_json(FILE *fp, const struct quote_result *res, size_t n)
 	fputs("\n]\n", fp);
 }
 
-static void csv_field(FILE *fp, const char *s, bool last)
+/* RFC 4180 quoting. Text from the network that a spreadsheet would run as
+ * a formula (= + - @ first) is written with a leading ' (OWASP's advice
+ * on CSV injection); figures are never text and keep their sign. */
+static void csv_write(FILE *fp, const char *s, bool text, bool last)
 {
+	bool formula = text && strchr("=+-@\t\r", s[0]) && s[0];
+
 	if (strpbrk(s, ",\"\n\r")) {
 		fputc('"', fp);
+		if (formula)
+			fputc('\'', fp);
 		for (; *s; s++) {
 			if (*s == '"')
 				fputc('"', fp);
@@ -120,9 +127,21 @@ static void csv_field(FILE *fp, const char *s, bool last)
 		}
 		fputc('"', fp);
 	} else {
+		if (formula)
+			fputc('\'', fp);
 		fputs(s, fp);
 	}
 	fputc(last ? '\n' : ',', fp);
+}
+
+static void csv_field(FILE *fp, const char *s, bool last)
+{
+	csv_write(fp, s, false, last);
+}
+
+static void csv_text(FILE *fp, const char *s, bool last)
+{
+	csv_write(fp, s, true, last);
 }
 
 static void write_csv(FILE *fp, const struct quote_result *res, size_t n)
@@ -137,8 +156,8 @@ static void write_csv(FILE *fp, const struct quote_result *res, size_t n)
 		char buf[64];
 
 		csv_field(fp, q->in.display, false);
-		csv_field(fp, ok ? q->name : "", false);
-		csv_field(fp, ok ? q->name_en : "", false);
+		csv_text(fp, ok ? q->name : "", false);
+		csv_text(fp, ok ? q->name_en : "", false);
 		for (size_t c = 0; c < NFIG; c++) {
 			buf[0] = '\0';
 			if (ok)
@@ -153,7 +172,7 @@ static void write_csv(FILE *fp, const struct quote_result *res, size_t n)
 		iso_time(q, buf, sizeof buf);
 		csv_field(fp, ok ? buf : "", false);
 		csv_field(fp, ok ? q->source : "", false);
-		csv_field(fp, ok ? "" : res[i].err, true);
+		csv_text(fp, ok ? "" : res[i].err, true);
 	}
 }
 

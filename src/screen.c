@@ -24,7 +24,7 @@ static bool too_small(const struct app *app)
 /* "HSI 25915.820 +62.900 +0.24%", the figures in the direction colour. */
 static int draw_index(struct app *app, int x, int room, int k)
 {
-	static const char *const label[2] = { "HSI", "HSTECH" };
+	const char *const *label = app_header_indexes;
 	const struct quote_result *r = &app->index_q[k];
 	char price[32], chg[32], pct[32], figs[100];
 	enum ui_color c;

@@ -52,6 +52,12 @@ like "$(cat "$T/out")" '^refresh = 9$' "the XDG config is read"
 like "$(cat "$T/out")" '^watchlist = 0700 HSI BABA$' "watchlist in canonical form"
 like "$(cat "$T/out")" '^timeout = 10$' "defaults for the rest"
 
+# A whole-board watchlist is printed whole, however long.
+long=$(seq 1 3000 | tr '\n' ' ')
+run_with_timeout 10 "$HKTOP" --dump-config -o watchlist="$long"
+is "$(sed -n 's/^watchlist = //p' "$T/out" | wc -w)" 3000 "--dump-config prints all 3,000 symbols"
+like "$(sed -n 's/^watchlist = //p' "$T/out")" ' 3000$' "up to the last"
+
 run_with_timeout 10 "$HKTOP" --dump-config -o refresh=30 -o refresh=31
 like "$(cat "$T/out")" '^refresh = 31$' "-o overrides the file, last one wins"
 

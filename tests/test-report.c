@@ -22,6 +22,7 @@ static char *render(enum report_format fmt, const struct quote_result *res, size
 int main(void)
 {
 	struct quote_result r[2];
+	struct quote saved;
 	enum report_format f;
 	char err[64], *out;
 
@@ -68,6 +69,18 @@ int main(void)
 	       "2026-08-07T16:08:23+08:00,tencent,\n"
 	       "BABA,,,,,,,,,,,,,,,,,tencent: BABA: HTTP 503\n", "csv: RFC 4180 quoting");
 	free(out);
+
+	/* A name from the feed that a spreadsheet would run as a formula is
+	 * written as text; numbers keep their sign. */
+	saved = r[0].q;
+	snprintf(r[0].q.name_en, sizeof r[0].q.name_en, "=HYPERLINK(\"http://x\")");
+	snprintf(r[0].q.name, sizeof r[0].q.name, "@SUM(1)");
+	out = render(REPORT_CSV, r, 1, false);
+	ok(strstr(out, "\n0700,'@SUM(1),\"'=HYPERLINK(\"\"http://x\"\")\",478.800,") != NULL,
+	   "csv: formula-like names start with ' (%s)", out);
+	ok(strstr(out, ",-0.400,") != NULL, "csv: a negative change is still a number");
+	free(out);
+	r[0].q = saved;
 
 	/* A market cap in another currency is not printed as HKD. */
 	snprintf(r[0].q.currency, sizeof r[0].q.currency, "USD");
