@@ -244,6 +244,35 @@ like "$(cat "$T/detail1.txt")" 'Quote time 2026-08-07T16:08:23\+08:00 \(1m old\)
 like "$(sed -n 2p "$T/detail2.txt")" '^ 9988  BABA-W' "] steps to the next ticker"
 like "$(sed -n 6p "$T/detail3.txt")" '^ 9988 ' "Esc returns to the watchlist with that ticker selected"
 
+# The detail view stays on its ticker when a refresh re-sorts the board
+# under it: the second answer lifts 0700 from third to first by change %.
+LC_ALL=C sed '/^v_r_hk00700=/{s/~478\.800~479\.200~/~503.200~479.200~/;s/~-0\.400~-0\.08~483\.200~/~24.000~5.01~505.000~/;}' \
+	"$F/tencent-batch.gbk.txt" > "$T/moved.gbk.txt"
+cat > "$T/rules-move" <<RULES
+* 200 $F/tencent-batch.gbk.txt count=1
+* 200 $T/moved.gbk.txt
+RULES
+start_httpd "$T/rules-move"
+LINES=20 screen keepdetail "$BASE" <<EOF
+s
+s
+s
+s
+s
+g
+j
+<Enter>
+:save-display $T/keep1.txt
+r
+:save-display $T/keep2.txt
+<Esc>
+:save-display $T/keep3.txt
+EOF
+like "$(sed -n 2p "$T/keep1.txt")" '^ 9988 ' "detail of 9988, second by change %"
+like "$(sed -n 2p "$T/keep2.txt")" '^ 9988 ' "the detail view still shows 9988"
+like "$(sed -n 3p "$T/keep3.txt")" '^ 0700 .*503\.200' "a refresh moved 0700 to the top"
+like "$(sed -n 5p "$T/keep3.txt")" '^ 9988 ' "and the cursor is still on 9988"
+
 # Sorted by name, L re-sorts by the names it now shows.
 screen sortname "$GOOD" <<EOF
 s
