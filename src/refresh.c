@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "demo.h"
+#include "detail.h"
 #include "fmt.h"
 #include "source.h"
 
@@ -122,6 +123,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	app->inflight = NULL;
 	app->dirty |= REDRAW_ALL;
 	app->refreshes++;
+	detail_refreshed(app); /* the 1D chart and ADR parity move with the quotes */
 }
 
 /* The board's instruments plus the header's indexes. */
