@@ -259,8 +259,13 @@ void detail_refreshed(struct app *app)
 {
 	struct detail *d = app->detail;
 
+	long k;
+
 	if (!d || app->view != &view_detail || !d->have_in)
 		return;
+	/* A sorted board moves rows on refresh: stay on the same ticker. */
+	if ((k = board_find(&app->board, &d->in)) >= 0)
+		app->detail_row = k;
 	/* The day's chart moves with the quotes; longer ranges do not. */
 	if (d->range == SERIES_1D || !detail_chart_current(d))
 		start_chart(app);
