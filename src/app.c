@@ -14,6 +14,7 @@
 #include "bench.h"
 #include "builtin.h"
 #include "demo.h"
+#include "detail.h"
 #include "fmt.h"
 #include "log.h"
 #include "screen.h"
@@ -327,10 +328,13 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 
 static void app_done(struct app *app)
 {
+	/* Callbacks of transfers http_free cancels must not start new ones. */
+	app->quit = true;
 	ui_done(&app->ui);
 	bench_report(app);
 	signals_done(app);
 	http_free(app->http);
+	detail_free(app);
 	demo_free(app->demo);
 	board_free(&app->board);
 	instruments_free(&app->db);

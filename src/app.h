@@ -18,6 +18,7 @@
 #include "view.h"
 
 struct demo;
+struct detail;
 
 enum redraw {
 	REDRAW_HEADER = 1 << 0,
@@ -43,6 +44,7 @@ struct app {
 	long scroll;                  /* first board row shown */
 	long help_scroll;
 	long detail_row;              /* board row the detail view shows */
+	struct detail *detail;        /* its chart and ADR data (detail.h) */
 
 	/* The indexes in the header (app_header_indexes), fetched with every
 	 * refresh. */

@@ -28,6 +28,16 @@
 	_(OPEN,           "open",           "<Enter>",         "Open the selected ticker's detail view") \
 	_(PREV_TICKER,    "prev-ticker",    "[",               "Detail view: the previous ticker") \
 	_(NEXT_TICKER,    "next-ticker",    "]",               "Detail view: the next ticker") \
+	_(CHART_1D,       "chart-1d",       "1",               "Detail view: chart of the day, minute by minute") \
+	_(CHART_5D,       "chart-5d",       "2",               "Detail view: chart of 5 days") \
+	_(CHART_1M,       "chart-1m",       "3",               "Detail view: chart of a month, daily bars") \
+	_(CHART_3M,       "chart-3m",       "4",               "Detail view: chart of 3 months") \
+	_(CHART_6M,       "chart-6m",       "5",               "Detail view: chart of 6 months") \
+	_(CHART_1Y,       "chart-1y",       "6",               "Detail view: chart of a year") \
+	_(CHART_5Y,       "chart-5y",       "7",               "Detail view: chart of 5 years, weekly bars") \
+	_(TOGGLE_CANDLES, "toggle-candles", "c",               "Detail view: switch the chart between line and candles") \
+	_(CURSOR_LEFT,    "cursor-left",    "h <Left>",        "Detail view: move the chart cursor to an earlier bar") \
+	_(CURSOR_RIGHT,   "cursor-right",   "l <Right>",       "Detail view: move the chart cursor to a later bar") \
 	_(BACK,           "back",           "<Esc>",           "Return to the previous view") \
 	_(HELP,           "help",           "? <F1>",          "Show the keys") \
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \

@@ -14,6 +14,8 @@
 #include "log.h"
 #include "options.h"
 #include "report.h"
+#include "series_report.h"
+#include "seriesfetch.h"
 #include "source.h"
 #include "text.h"
 
@@ -29,6 +31,8 @@ struct cli {
 	enum report_format format;
 	bool format_given;
 	const char *log;
+	const char *series;        /* --series RANGE */
+	enum series_range range;
 	char **symbols;            /* positional */
 	size_t nsymbols;
 };
@@ -43,7 +47,10 @@ static void usage(FILE *fp)
 		"  -o, --option=KEY=VALUE set a config key for this run (repeatable)\n"
 		"      --demo             run offline on a simulated market (labelled DEMO)\n"
 		"      --once             fetch quotes once, print them and exit\n"
-		"      --format=FORMAT    output of --once: table (default), json or csv\n"
+		"      --series=RANGE     print SYMBOL's chart bars and exit; RANGE is 1D, 5D,\n"
+		"                         1M, 3M, 6M, 1Y or 5Y\n"
+		"      --format=FORMAT    output of --once: table (default), json or csv;\n"
+		"                         of --series: csv (default) or json\n"
 		"      --dump-config      print the effective configuration and exit\n"
 		"      --log=FILE         append a debug log to FILE\n"
 		"  -h, --help             display this help and exit\n"
@@ -57,7 +64,8 @@ static void usage(FILE *fp)
 	options_print_help(fp);
 	fprintf(fp,
 		"\n"
-		"Exit status: 0 if every symbol has a quote, 1 if any failed,\n"
+		"Exit status: 0 if every symbol has a quote (--series: the chart came),\n"
+		"1 if any failed,\n"
 		"2 on a usage or configuration error.\n"
 		"\n"
 		"Quotes from free services are usually delayed about 15 minutes; hktop\n"
@@ -66,11 +74,12 @@ static void usage(FILE *fp)
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO };
+	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "option", required_argument, NULL, 'o' },
 		{ "once", no_argument, NULL, OPT_ONCE },
+		{ "series", required_argument, NULL, OPT_SERIES },
 		{ "demo", no_argument, NULL, OPT_DEMO },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "dump-config", no_argument, NULL, OPT_DUMP },
@@ -98,6 +107,15 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case OPT_DEMO:
 			cli->demo = true;
+			break;
+		case OPT_SERIES:
+			if (!series_range_parse(optarg, &cli->range)) {
+				text_quote_error(err, sizeof err, optarg,
+						 "not a range (1D, 5D, 1M, 3M, 6M, 1Y or 5Y)");
+				fprintf(stderr, "hktop: --series: %s\n", err);
+				return EXIT_USAGE;
+			}
+			cli->series = optarg;
 			break;
 		case OPT_FORMAT:
 			if (!report_format_parse(optarg, &cli->format)) {
@@ -128,8 +146,20 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --demo is for the dashboard; --once prints live quotes only\n");
 		return EXIT_USAGE;
 	}
-	if (cli->format_given && !cli->once) {
-		fprintf(stderr, "hktop: --format only applies to --once\n");
+	if (cli->series && (cli->once || cli->demo || cli->dump_config)) {
+		fprintf(stderr, "hktop: --series goes alone, not with --once, --demo or --dump-config\n");
+		return EXIT_USAGE;
+	}
+	if (cli->series && optind + 1 != argc) {
+		fprintf(stderr, "hktop: --series takes exactly one SYMBOL\n");
+		return EXIT_USAGE;
+	}
+	if (cli->series && cli->format_given && cli->format == REPORT_TABLE) {
+		fprintf(stderr, "hktop: --series prints csv or json\n");
+		return EXIT_USAGE;
+	}
+	if (cli->format_given && !cli->once && !cli->series) {
+		fprintf(stderr, "hktop: --format only applies to --once and --series\n");
 		return EXIT_USAGE;
 	}
 	cli->symbols = argv + optind;
@@ -225,6 +255,54 @@ static int run_once(const struct options *o, enum report_format format)
 	return st.status;
 }
 
+struct series_state {
+	enum series_format format;
+	enum series_range range;
+	int status;
+};
+
+static void series_done(void *arg, bool ok, struct series *s, bool cancelled)
+{
+	struct series_state *st = arg;
+
+	if (ok) {
+		series_report_write(stdout, st->format, s, st->range);
+		st->status = EXIT_OK;
+	} else if (!cancelled) {
+		fprintf(stderr, "hktop: %s\n", s->err);
+	}
+	series_free(s);
+}
+
+/* --series: one chart, printed; the exit codes of --once. */
+static int run_series(const struct options *o, const struct cli *cli)
+{
+	struct series_state st = { cli->format == REPORT_JSON ? SERIES_JSON : SERIES_CSV,
+				   cli->range, EXIT_FAILED };
+	struct seriesfetch_config c = { o->tencent_chart_url, o->yahoo_url, o->timeout * 1000,
+					(size_t)o->max_body, o->chart_failover };
+	struct http *h;
+	char err[SERIES_ERR_MAX];
+
+	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+		fprintf(stderr, "hktop: %s\n", err);
+		return EXIT_FAILED;
+	}
+	if (!seriesfetch_start(h, &c, &o->watchlist[0], cli->range, series_done, &st, err,
+			       sizeof err)) {
+		fprintf(stderr, "hktop: %s\n", err);
+		http_free(h);
+		return EXIT_FAILED;
+	}
+	http_run(h);
+	http_free(h);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("hktop: stdout");
+		return EXIT_FAILED;
+	}
+	return st.status;
+}
+
 static int dump_config(const struct options *o)
 {
 	size_t cap = 256;
@@ -275,7 +353,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rc = load_settings(&cli, &o, &causes);
-	if (rc == EXIT_OK && !cli.once && !cli.dump_config) {
+	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series) {
 		/* The dashboard carries on and shows config complaints itself. */
 		rc = app_run(&o, &causes, cli.demo);
 	} else {
@@ -287,6 +365,8 @@ int main(int argc, char **argv)
 		if (rc == EXIT_OK) {
 			if (cli.dump_config)
 				rc = dump_config(&o);
+			else if (cli.series)
+				rc = run_series(&o, &cli);
 			else
 				rc = run_once(&o, cli.format);
 		}

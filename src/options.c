@@ -14,6 +14,7 @@
 
 static const char *const names_choices[] = { "en", "zh", NULL };
 static const char *const colors_up_choices[] = { "auto", "green", "red", NULL };
+static const char *const chart_style_choices[] = { "line", "candle", NULL };
 
 #define OFF(field) .offset = offsetof(struct options, field), \
 	.size = sizeof(((struct options *)0)->field)
@@ -39,6 +40,16 @@ const struct option_def option_table[] = {
 	  .def = "https://qt.gtimg.cn", .help = "base URL of Tencent's quote service" },
 	{ .name = "sina.quote_url", .type = OPT_URL, OFF(sina_quote_url),
 	  .def = "https://hq.sinajs.cn", .help = "base URL of Sina's quote service" },
+	{ .name = "tencent.chart_url", .type = OPT_URL, OFF(tencent_chart_url),
+	  .def = "https://web.ifzq.gtimg.cn",
+	  .help = "base URL of Tencent's minute and kline charts" },
+	{ .name = "yahoo.url", .type = OPT_URL, OFF(yahoo_url),
+	  .def = "https://query1.finance.yahoo.com",
+	  .help = "base URL of Yahoo's chart service (second chart source, USD/HKD)" },
+	{ .name = "chart.style", .type = OPT_CHOICE, OFF(chart_style), .choices = chart_style_choices,
+	  .def = "line", .help = "detail view chart when it opens (c toggles)" },
+	{ .name = "chart.failover", .type = OPT_BOOL, OFF(chart_failover), .def = "yes",
+	  .help = "ask Yahoo for a chart when Tencent fails, and the reverse" },
 	{ .name = "names", .type = OPT_CHOICE, OFF(names), .choices = names_choices,
 	  .def = "en", .help = "language of instrument names" },
 	{ .name = "colors.up", .type = OPT_CHOICE, OFF(colors_up), .choices = colors_up_choices,

@@ -24,6 +24,7 @@ enum option_type {
 
 enum names_lang { NAMES_EN, NAMES_ZH };
 enum colors_up { COLORS_UP_AUTO, COLORS_UP_GREEN, COLORS_UP_RED };
+enum chart_style { CHART_STYLE_LINE, CHART_STYLE_CANDLE };
 
 /* Every setting, typed. Filled from the table defaults, then the built-in
  * share/hktoprc, then the user's config file, then -o overrides. */
@@ -37,6 +38,10 @@ struct options {
 	bool quotes_failover;
 	char tencent_quote_url[OPT_URL_MAX];
 	char sina_quote_url[OPT_URL_MAX];
+	char tencent_chart_url[OPT_URL_MAX];
+	char yahoo_url[OPT_URL_MAX];
+	int chart_style;        /* enum chart_style */
+	bool chart_failover;
 	int names;              /* enum names_lang */
 	int colors_up;          /* enum colors_up */
 	char user_agent[OPT_STR_MAX];

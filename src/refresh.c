@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "demo.h"
+#include "detail.h"
 #include "fmt.h"
 #include "source.h"
 
@@ -131,6 +132,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	app->inflight = NULL;
 	app->dirty |= REDRAW_ALL;
 	app->refreshes++;
+	detail_refreshed(app); /* the 1D chart and ADR parity move with the quotes */
 	if (app->refetch_pending) {
 		/* Asked for while this one ran, maybe for a symbol it did not
 		 * include: run it now rather than drop it. */

@@ -1,0 +1,286 @@
+/* detail_data.c - the detail view's fetches: chart, other side, USD/HKD
+ *
+ * One fetch of each kind at a time. An answer for a ticker or range the
+ * view has moved away from is dropped and the current one asked instead,
+ * so a slow reply can never paint the wrong chart. Callbacks free what
+ * they are handed whatever happens, and do nothing else once the app is
+ * quitting (http_free cancels transfers and calls them back). */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "builtin.h"
+#include "demo.h"
+#include "detail.h"
+#include "seriesfetch.h"
+#include "source.h"
+
+#define FX_MAX_AGE_MS (60 * 1000) /* the peg moves slowly; once a minute is plenty */
+
+/* Yahoo's USD/HKD (HK-FACTS §5); no quote source of ours has it. */
+static const struct instrument fx_instrument = { MARKET_US, "HKD=X", "USD/HKD" };
+
+struct detail *detail_get(struct app *app)
+{
+	struct detail *d = app->detail;
+	char err[128];
+
+	if (d)
+		return d;
+	if (!(d = calloc(1, sizeof *d)))
+		return NULL;
+	d->range = SERIES_1D;
+	d->mode = app->o->chart_style == CHART_STYLE_CANDLE ? CHART_CANDLES : CHART_LINE;
+	d->cursor = -1;
+	if (!adr_table_load(&d->adrs, builtin_adr, builtin_adr_len, err, sizeof err))
+		app_status(app, true, "adr.tsv: %s", err); /* a build bug; test-adr catches it */
+	app->detail = d;
+	return d;
+}
+
+bool detail_chart_current(const struct detail *d)
+{
+	return d->have_in && d->s.n > 0 && d->s_range == d->range && symbol_equal(&d->s.in, &d->in);
+}
+
+static void config(const struct app *app, struct seriesfetch_config *c)
+{
+	memset(c, 0, sizeof *c);
+	c->tencent_base = app->o->tencent_chart_url;
+	c->yahoo_base = app->o->yahoo_url;
+	c->timeout_ms = app->o->timeout * 1000;
+	c->max_body = (size_t)app->o->max_body;
+	c->failover = app->o->chart_failover;
+}
+
+static void start_chart(struct app *app);
+
+static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
+{
+	struct app *app = arg;
+	struct detail *d = app->detail;
+	bool current;
+
+	d->loading = false;
+	if (cancelled || app->quit) {
+		series_free(s);
+		return;
+	}
+	current = d->have_in && symbol_equal(&d->fetch_in, &d->in) && d->fetch_range == d->range &&
+		  app->view == &view_detail;
+	if (!current) {
+		series_free(s);
+		start_chart(app); /* the view moved on while this was in flight */
+		return;
+	}
+	if (ok) {
+		series_free(&d->s);
+		d->s = *s;
+		d->s_range = d->fetch_range;
+		d->stale = false;
+		d->err[0] = '\0';
+		if (d->cursor >= (long)d->s.n)
+			d->cursor = (long)d->s.n - 1;
+	} else {
+		/* The last good chart of this ticker and range stays, marked. */
+		d->stale = detail_chart_current(d);
+		snprintf(d->err, sizeof d->err, "%s", s->err);
+		series_free(s);
+		app_status(app, true, "chart: %s", d->err);
+	}
+	app->dirty |= REDRAW_BODY;
+}
+
+static void start_chart(struct app *app)
+{
+	struct detail *d = app->detail;
+	struct seriesfetch_config c;
+	char err[SERIES_ERR_MAX];
+
+	if (!d || d->loading || !d->have_in || app->demo || app->view != &view_detail)
+		return;
+	config(app, &c);
+	d->fetch_in = d->in;
+	d->fetch_range = d->range;
+	if (!seriesfetch_start(app->http, &c, &d->in, d->range, chart_done, app, err, sizeof err)) {
+		d->stale = detail_chart_current(d);
+		snprintf(d->err, sizeof d->err, "%s", err);
+		return;
+	}
+	d->loading = true;
+}
+
+/* ---- the other side of a dual listing ----------------------------------- */
+
+static void other_done(void *arg, const struct quote_result *res, size_t n)
+{
+	struct app *app = arg;
+	struct detail *d = app->detail;
+
+	d->other_loading = false;
+	if (app->quit || n != 1 || !d->adr || !symbol_equal(&res[0].q.in, &d->other))
+		return;
+	if (res[0].ok || !d->other_q.ok)
+		d->other_q = res[0];
+	else /* keep the last price, say why it is old */
+		snprintf(d->other_q.err, sizeof d->other_q.err, "%s", res[0].err);
+	app->dirty |= REDRAW_BODY;
+}
+
+static void demo_other(struct app *app)
+{
+	struct detail *d = app->detail;
+	struct quote_result res;
+	char *body = NULL, err[256];
+	size_t len = 0;
+
+	memset(&res, 0, sizeof res);
+	res.q.in = d->other;
+	/* The simulated body goes through the real Tencent parser. */
+	if (demo_body(app->demo, app_now(app), &d->other, 1, &body, &len, err, sizeof err))
+		source_tencent.parse(body, len, &d->other, 1, &res);
+	else
+		snprintf(res.err, sizeof res.err, "demo: %s", err);
+	free(body);
+	d->other_loading = true;
+	other_done(app, &res, 1);
+}
+
+static void start_other(struct app *app)
+{
+	struct detail *d = app->detail;
+	char err[256];
+
+	if (!d->adr || d->other_loading || app->view != &view_detail)
+		return;
+	if (app->demo) {
+		demo_other(app);
+		return;
+	}
+	if (fetch_quotes(app->http, &app->fetch_cfg, &d->other, 1, other_done, app, err, sizeof err))
+		d->other_loading = true;
+	else
+		snprintf(d->other_q.err, sizeof d->other_q.err, "%s", err);
+}
+
+/* ---- USD/HKD ------------------------------------------------------------ */
+
+static void fx_done(void *arg, bool ok, struct series *s, bool cancelled)
+{
+	struct app *app = arg;
+	struct detail *d = app->detail;
+
+	d->fx_loading = false;
+	if (!cancelled && !app->quit) {
+		if (ok) {
+			d->fx = s->v[s->n - 1].close;
+			d->fx_time = s->v[s->n - 1].t;
+			d->fx_ms = app_mono_ms();
+			d->fx_err[0] = '\0';
+		} else {
+			d->fx.ok = false;
+			snprintf(d->fx_err, sizeof d->fx_err, "%s", s->err);
+		}
+		app->dirty |= REDRAW_BODY;
+	}
+	series_free(s);
+}
+
+static void start_fx(struct app *app, bool force)
+{
+	struct detail *d = app->detail;
+	struct seriesfetch_config c;
+	char err[SERIES_ERR_MAX];
+
+	if (!d->adr || d->fx_loading || app->view != &view_detail)
+		return;
+	if (app->demo) {
+		snprintf(d->fx_err, sizeof d->fx_err, "the demo has no USD/HKD");
+		return;
+	}
+	if (!force && d->fx.ok && app_mono_ms() - d->fx_ms < FX_MAX_AGE_MS)
+		return;
+	config(app, &c);
+	c.failover = false; /* only Yahoo has it */
+	if (seriesfetch_start(app->http, &c, &fx_instrument, SERIES_1D, fx_done, app, err,
+			      sizeof err))
+		d->fx_loading = true;
+	else
+		snprintf(d->fx_err, sizeof d->fx_err, "%s", err);
+}
+
+/* ---- what the view calls ------------------------------------------------ */
+
+void detail_show(struct app *app, const struct instrument *in)
+{
+	struct detail *d = detail_get(app);
+	const struct adr *a;
+
+	if (!d)
+		return;
+	if (!d->have_in || !symbol_equal(&d->in, in)) {
+		d->in = *in;
+		d->have_in = true;
+		d->cursor = -1;
+		d->stale = false;
+		d->err[0] = '\0';
+	}
+	a = adr_find(&d->adrs, in);
+	if (a != d->adr) {
+		d->adr = a;
+		memset(&d->other_q, 0, sizeof d->other_q);
+		if (a)
+			d->other = symbol_equal(&a->us, in) ? a->hk : a->us;
+	}
+	if (!detail_chart_current(d))
+		start_chart(app);
+	if (!d->other_q.ok)
+		start_other(app);
+	start_fx(app, false);
+}
+
+void detail_set_range(struct app *app, enum series_range r)
+{
+	struct detail *d = detail_get(app);
+
+	if (!d || d->range == r)
+		return;
+	d->range = r;
+	d->cursor = -1;
+	d->stale = false;
+	d->err[0] = '\0';
+	start_chart(app);
+}
+
+void detail_refreshed(struct app *app)
+{
+	struct detail *d = app->detail;
+
+	long k;
+
+	if (!d || app->view != &view_detail || !d->have_in)
+		return;
+	/* A sorted board moves rows on refresh: stay on the same ticker. */
+	if ((k = board_find(&app->board, &d->in)) >= 0)
+		app->detail_row = k;
+	/* The day's chart moves with the quotes; longer ranges do not. */
+	if (d->range == SERIES_1D || !detail_chart_current(d))
+		start_chart(app);
+	start_other(app);
+	start_fx(app, false);
+}
+
+void detail_free(struct app *app)
+{
+	struct detail *d = app->detail;
+
+	if (!d)
+		return;
+	series_free(&d->s);
+	adr_table_free(&d->adrs);
+	free(d);
+	app->detail = NULL;
+}
