@@ -291,6 +291,7 @@ static void app_done(struct app *app)
 	bench_report(app);
 	signals_done(app);
 	http_free(app->http);
+	heatview_free(app->heat); /* after http_free: cancelled callbacks use it */
 	demo_free(app->demo);
 	board_free(&app->board);
 	instruments_free(&app->db);

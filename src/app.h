@@ -43,6 +43,7 @@ struct app {
 	long scroll;                  /* first board row shown */
 	long help_scroll;
 	long detail_row;              /* board row the detail view shows */
+	struct heatview *heat;        /* the heatmap's state, made on first use */
 
 	/* The indexes in the header, fetched with every refresh. */
 	struct quote_result index_q[2];

@@ -178,6 +178,7 @@ void app_refresh_start(struct app *app)
 {
 	char err[256];
 
+	heatview_refresh(app);
 	if (app->fetching)
 		return;
 	if (!refresh_list(app)) {
