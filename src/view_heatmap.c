@@ -113,7 +113,17 @@ void heatview_legend(struct app *app, WINDOW *w, int y, const char *tail)
 	static const double at[] = { -6, -4, -2.5, -1.5, 0, 1.5, 2.5, 4, 6 };
 
 	ui_clear_row(w, y, 0, cols, A_NORMAL);
-	for (size_t i = 0; i < n && i < sizeof at / sizeof at[0] && x + 6 < cols; i++) {
+	if (cols < 120) {
+		/* Narrow: the swatches between the ends of the scale, so the
+		 * notes and causes after it keep their room. */
+		ui_text(w, y, x, 4, lg[0].label, 0, app->ui.attrs[UI_DIM]);
+		x += 4;
+		for (size_t i = 0; i < sizeof at / sizeof at[0]; i++, x++)
+			heatview_fill(app, w, y, x, 1, at[i], 0);
+		ui_text(w, y, x + 1, 4, lg[n - 1].label, 0, app->ui.attrs[UI_DIM]);
+		x += 5;
+	}
+	for (size_t i = 0; cols >= 120 && i < n && i < sizeof at / sizeof at[0]; i++) {
 		int lw = (int)strlen(lg[i].label);
 		heatview_fill(app, w, y, x, 2, at[i], 0);
 		ui_text(w, y, x + 2, lw + 1, lg[i].label, 0, app->ui.attrs[UI_DIM]);
@@ -256,16 +266,19 @@ static void draw_map(struct app *app, struct heatview *hv, WINDOW *w, int top, i
 	for (size_t i = 0; i < hv->hm.ntiles; i++)
 		hidden += (hv->hm.tiles[i].flags & TREEMAP_HIDDEN) != 0;
 	if (hv->hm.unsized)
-		snprintf(notes, sizeof notes, "  ?: no %s, drawn smallest",
-			 hv->mode == HEATMAP_CAP ? "market cap" : "turnover");
+		snprintf(notes, sizeof notes, "?=no %s: smallest  ",
+			 hv->mode == HEATMAP_CAP ? "cap" : "turnover");
 	if (hidden)
 		snprintf(notes + strlen(notes), sizeof notes - strlen(notes),
-			 "  %zu too small to show", hidden);
+			 "%zu too small  ", hidden);
 	if (hv->hm.left_out)
 		snprintf(notes + strlen(notes), sizeof notes - strlen(notes),
-			 "  %zu not shown (indexes, US)", hv->hm.left_out);
-	selection_line(app, sel, sizeof sel);
-	snprintf(tail, sizeof tail, "%s%s%s", sel, sel[0] ? " " : "", notes);
+			 "%zu left out (indexes, US)  ", hv->hm.left_out);
+	sel[0] = '\0';
+	if (app->selected >= 0 && heatmap_tile_of(&hv->hm, (size_t)app->selected) >= 0)
+		selection_line(app, sel, sizeof sel);
+	/* The selection first: it changes with every key. */
+	snprintf(tail, sizeof tail, "%s%s%s", sel, sel[0] ? "  " : "", notes);
 	heatview_legend(app, w, top + height - 1, tail);
 }
 
