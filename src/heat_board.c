@@ -119,9 +119,10 @@ static void draw_cell(struct app *app, WINDOW *w, int y, int x, int cw, double v
 		return;
 	}
 	heatview_fill(app, w, y, x, cw, v, 0);
-	/* Monochrome: the sign says which way, the shading how far. */
-	if (app->ui.tier == UI_MONO && s.sign != ' ') {
-		buf[0] = s.sign;
+	/* Monochrome: the sign says which way, the shading how far; an
+	 * unchanged price is a 0, not a blank that reads as no data. */
+	if (app->ui.tier == UI_MONO) {
+		buf[0] = s.sign != ' ' ? s.sign : '0';
 		buf[1] = '\0';
 		ui_text(w, y, x, 1, buf, 0, heatview_attr(app, v));
 	}

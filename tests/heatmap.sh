@@ -139,7 +139,9 @@ is "$(sed -n 4,5p "$T/200x60-colour.board")" " 9618   JD-SW          0.00% +2.00
  1810   XIAOMI-W      -0.38% +1.29% +1.65% +1.05% +0.33% -0.14% -0.38% -0.38%" \
 	"200 columns: the returns in the cells, none after 11:02"
 like "$(sed -n 3p "$T/200x60-colour.board")" ' 09:45  10:00  10:15 .* 12:00  13:15 .* 16:00$' "a column a quarter hour, lunch left out"
-is "$(sed -n 4p "$T/80x24-mono.board")" " 9618   JD-SW          0.00% +▒+▒+▒+░+░" "monochrome board: sign and shade"
+is "$(sed -n 4p "$T/80x24-mono.board")" " 9618   JD-SW          0.00% +▒+▒+▒+░+░0 0" "monochrome board: sign and shade"
+is "$(sed -n 6p "$T/80x24-mono.board")" " 0981   SMIC          -0.64% +░-░-░0 -░-░-░" \
+	"an unchanged cell reads 0, not blank"
 is "$(sed -n 20p "$T/80x24-mono.map.colors" | cut -c1-36 | tr -d .)" "" "monochrome: a fall is plain"
 
 # Minute series are asked for only while the board is shown, for every
