@@ -335,6 +335,7 @@ static void app_done(struct app *app)
 	signals_done(app);
 	http_free(app->http);
 	detail_free(app);
+	heatview_free(app->heat); /* after http_free: cancelled callbacks use it */
 	demo_free(app->demo);
 	board_free(&app->board);
 	instruments_free(&app->db);

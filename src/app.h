@@ -45,6 +45,7 @@ struct app {
 	long help_scroll;
 	long detail_row;              /* board row the detail view shows */
 	struct detail *detail;        /* its chart and ADR data (detail.h) */
+	struct heatview *heat;        /* the heatmap's state, made on first use */
 
 	/* The indexes in the header (app_header_indexes), fetched with every
 	 * refresh. */

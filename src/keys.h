@@ -13,6 +13,8 @@
 #define ACTIONS(_) \
 	_(MOVE_DOWN,      "move-down",      "j <Down>",        "Select the next row") \
 	_(MOVE_UP,        "move-up",        "k <Up>",          "Select the previous row") \
+	_(MOVE_LEFT,      "move-left",      "h <Left>",        "Heatmap: the tile to the left; detail: an earlier bar") \
+	_(MOVE_RIGHT,     "move-right",     "l <Right>",       "Heatmap: the tile to the right; detail: a later bar") \
 	_(PAGE_DOWN,      "page-down",      "<PgDn> <C-f> <Space>", "Move down one page") \
 	_(PAGE_UP,        "page-up",        "<PgUp> <C-b>",    "Move up one page") \
 	_(FIRST,          "first",          "g <Home>",        "Select the first row") \
@@ -24,6 +26,9 @@
 	_(REFRESH,        "refresh",        "r <F5>",          "Refresh quotes now") \
 	_(TOGGLE_NAMES,   "toggle-names",   "L",               "Switch names between English and Chinese") \
 	_(VIEW_WATCHLIST, "view-watchlist", "w",               "Show the watchlist") \
+	_(VIEW_HEATMAP,   "view-heatmap",   "m",               "Show the heatmap") \
+	_(HEAT_AREA,      "heat-area",      "a",               "Heatmap: tile area by market cap, equal or turnover") \
+	_(HEAT_BOARD,     "heat-board",     "b",               "Heatmap: switch between the treemap and the rally board") \
 	_(VIEW_NEXT,      "view-next",      "<Tab>",           "Cycle through the views") \
 	_(OPEN,           "open",           "<Enter>",         "Open the selected ticker's detail view") \
 	_(PREV_TICKER,    "prev-ticker",    "[",               "Detail view: the previous ticker") \
@@ -36,8 +41,6 @@
 	_(CHART_1Y,       "chart-1y",       "6",               "Detail view: chart of a year") \
 	_(CHART_5Y,       "chart-5y",       "7",               "Detail view: chart of 5 years, weekly bars") \
 	_(TOGGLE_CANDLES, "toggle-candles", "c",               "Detail view: switch the chart between line and candles") \
-	_(CURSOR_LEFT,    "cursor-left",    "h <Left>",        "Detail view: move the chart cursor to an earlier bar") \
-	_(CURSOR_RIGHT,   "cursor-right",   "l <Right>",       "Detail view: move the chart cursor to a later bar") \
 	_(BACK,           "back",           "<Esc>",           "Return to the previous view") \
 	_(HELP,           "help",           "? <F1>",          "Show the keys") \
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \

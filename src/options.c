@@ -15,6 +15,8 @@
 static const char *const names_choices[] = { "en", "zh", NULL };
 static const char *const colors_up_choices[] = { "auto", "green", "red", NULL };
 static const char *const chart_style_choices[] = { "line", "candle", NULL };
+/* In enum heatmap_area order. */
+const char *const heatmap_area_choices[] = { "cap", "equal", "turnover", NULL };
 
 #define OFF(field) .offset = offsetof(struct options, field), \
 	.size = sizeof(((struct options *)0)->field)
@@ -42,7 +44,7 @@ const struct option_def option_table[] = {
 	  .def = "https://hq.sinajs.cn", .help = "base URL of Sina's quote service" },
 	{ .name = "tencent.chart_url", .type = OPT_URL, OFF(tencent_chart_url),
 	  .def = "https://web.ifzq.gtimg.cn",
-	  .help = "base URL of Tencent's minute and kline charts" },
+	  .help = "base URL of Tencent's minute and kline charts (detail view, rally board)" },
 	{ .name = "yahoo.url", .type = OPT_URL, OFF(yahoo_url),
 	  .def = "https://query1.finance.yahoo.com",
 	  .help = "base URL of Yahoo's chart service (second chart source, USD/HKD)" },
@@ -58,6 +60,11 @@ const struct option_def option_table[] = {
 	  .def = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
 		 "Chrome/131.0.0.0 Safari/537.36",
 	  .help = "User-Agent header sent to every service" },
+	{ .name = "heatmap.area", .type = OPT_CHOICE, OFF(heatmap_area),
+	  .choices = heatmap_area_choices, .def = "cap",
+	  .help = "heatmap tile area at start: market cap, equal or turnover" },
+	{ .name = "heatmap.bucket", .type = OPT_INT, OFF(heatmap_bucket), .min = 1, .max = 60,
+	  .def = "15", .unit = "minutes", .help = "time a rally board column spans" },
 };
 const size_t option_count = sizeof option_table / sizeof option_table[0];
 

@@ -25,6 +25,7 @@ enum option_type {
 enum names_lang { NAMES_EN, NAMES_ZH };
 enum colors_up { COLORS_UP_AUTO, COLORS_UP_GREEN, COLORS_UP_RED };
 enum chart_style { CHART_STYLE_LINE, CHART_STYLE_CANDLE };
+enum heatmap_area { HEATMAP_AREA_CAP, HEATMAP_AREA_EQUAL, HEATMAP_AREA_TURNOVER };
 
 /* Every setting, typed. Filled from the table defaults, then the built-in
  * share/hktoprc, then the user's config file, then -o overrides. */
@@ -45,6 +46,8 @@ struct options {
 	int names;              /* enum names_lang */
 	int colors_up;          /* enum colors_up */
 	char user_agent[OPT_STR_MAX];
+	long heatmap_bucket;    /* minutes a rally board column spans */
+	int heatmap_area;       /* enum heatmap_area */
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
 };
@@ -63,6 +66,7 @@ struct option_def {
 
 extern const struct option_def option_table[];
 extern const size_t option_count;
+extern const char *const heatmap_area_choices[];
 
 /* Table defaults only (no files). Free with options_done. */
 void options_init(struct options *o);

@@ -204,6 +204,7 @@ void app_refresh_start(struct app *app)
 {
 	char err[256];
 
+	heatview_refresh(app);
 	if (app->fetching) {
 		app->refetch_pending = true;
 		return;

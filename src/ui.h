@@ -7,6 +7,8 @@
 
 #include <curses.h>
 
+#include "heatscale.h"
+
 /* Semantic colour slots; a scheme table maps each to colours per tier. */
 #define COLOR_ELEMENTS(_) \
 	_(DEFAULT) _(HEADER) _(TITLE) _(COLHEAD) _(UP) _(DOWN) _(FLAT) \
@@ -30,6 +32,8 @@ struct ui {
 	bool utf8;
 	bool test;          /* virtual screen: output to /dev/null */
 	attr_t attrs[UI_COLOR_COUNT];
+	attr_t heat[HEAT_STYLES];     /* a heatmap tile by bucket (ui_heat.c) */
+	char heat_letter[HEAT_STYLES];
 };
 
 /* Start curses on the terminal, or on a virtual screen of LINES x COLUMNS
@@ -58,6 +62,11 @@ void ui_text(WINDOW *w, int y, int x, int width, const char *s, int align, attr_
 
 /* Fill the rest of a row with spaces in attribute a. */
 void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
+
+/* The heat scale's pairs and attributes, by tier (ui_heat.c); called by
+ * ui_init. The letter is what a colour dump shows for a heat pair. */
+void ui_heat_init(struct ui *ui);
+char ui_heat_letter(const struct ui *ui, short pair);
 
 /* Write what is on the virtual screen as UTF-8 text, one line per row,
  * trailing spaces trimmed. With colors, each row is followed by a line of

@@ -34,5 +34,12 @@ struct view_ops {
 extern const struct view_ops view_watchlist;
 extern const struct view_ops view_detail;
 extern const struct view_ops view_help;
+extern const struct view_ops view_heatmap;
+
+/* The heatmap's state (view_heatmap.c): app_refresh_start asks it to
+ * refresh the rally board's minute series; app_done frees it. */
+struct heatview;
+void heatview_refresh(struct app *app);
+void heatview_free(struct heatview *hv);
 
 #endif

@@ -309,9 +309,9 @@ static unsigned action(struct app *app, enum action act)
 		if (d)
 			d->mode = d->mode == CHART_LINE ? CHART_CANDLES : CHART_LINE;
 		return REACT_REDRAW;
-	case ACT_CURSOR_LEFT:
+	case ACT_MOVE_LEFT:
 		return move_cursor(app, -1);
-	case ACT_CURSOR_RIGHT:
+	case ACT_MOVE_RIGHT:
 		return move_cursor(app, 1);
 	case ACT_QUIT:
 		return REACT_BACK;
