@@ -162,7 +162,9 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 		return;
 	}
 	if (is_code && ch == KEY_RESIZE) {
-		ui_resize(&app->ui);
+		/* curses queues this after our resizeterm (SIGWINCH): take the new
+		 * size, but resizing again would queue another, forever. */
+		ui_size_changed(&app->ui);
 		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
 		return;
 	}

@@ -236,6 +236,11 @@ void ui_resize(struct ui *ui)
 	getmaxyx(stdscr, ui->rows, ui->cols);
 }
 
+void ui_size_changed(struct ui *ui)
+{
+	getmaxyx(stdscr, ui->rows, ui->cols);
+}
+
 void ui_set_size(struct ui *ui, int rows, int cols)
 {
 	resizeterm(rows, cols);

@@ -47,6 +47,9 @@ void ui_emergency_restore(void);
 
 /* Re-read the terminal size after SIGWINCH and resize curses' idea of it. */
 void ui_resize(struct ui *ui);
+
+/* Curses already has the new size (KEY_RESIZE): take it over. */
+void ui_size_changed(struct ui *ui);
 void ui_set_size(struct ui *ui, int rows, int cols); /* scripted resize */
 
 /* colors.up=auto: rises are red in Chinese (mainland, Taiwan), Japanese

@@ -64,6 +64,32 @@ for sig in INT TERM HUP QUIT SEGV ABRT; do
 	ok_if "SIG$sig: the terminal is restored" restored "sig$sig"
 done
 
+# A resize, then keys: the resize is taken once, the keys still work (a
+# KEY_RESIZE that made another resize used to loop forever).
+mkfifo "$T/keys"
+: > "$T/resize.log"
+script -qfc "stty rows 24 cols 80; exec '$HKTOP' --demo" "$T/resize.log" \
+	> /dev/null 2>&1 < "$T/keys" &
+spid=$!
+exec 9> "$T/keys"            # held open: script(1) reads keys from it
+k=0
+until grep -q 'DEMO' "$T/resize.log" 2>/dev/null || [ $k -ge 200 ]; do
+	sleep 0.05
+	k=$((k + 1))
+done
+hkpid=$(pgrep -P "$spid" -x hktop | head -n 1)
+ok_if "hktop runs on the pty" test -n "$hkpid"
+stty -F "$(readlink "/proc/$hkpid/fd/0")" rows 30 cols 100 2>/dev/null
+kill -WINCH "$hkpid"
+sleep 0.3
+printf 'j' >&9
+sleep 0.3
+printf 'q' >&9
+finish resize
+exec 9>&-
+is "$rc" done "after a resize, keys still reach hktop: q quits"
+ok_if "and the terminal is restored" restored resize
+
 # A terminal that hangs up without sending hktop a SIGHUP (the session
 # leader ignores it and does not pass it on): hktop sees its input gone and
 # ends, instead of spinning on a dead descriptor.
