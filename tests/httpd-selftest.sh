@@ -53,7 +53,7 @@ cat > "$T/www/rules" <<'EOF'
 /chunk		200 @zero:1K	chunked ctype=application/json
 /trunc		200 @zero:1K	truncate=100
 /big		200 @zero:8M
-/slow		200 tencent.txt	delay=300
+/slow		200 tencent.txt	delay=2000
 /hang		200 @hang
 *		200 -
 EOF
@@ -148,7 +148,8 @@ for fd in "${fds[@]}"; do
 done
 is "$good" 50 "50 concurrent connections all answered"
 
-# A delayed answer must not hold up anyone else.
+# A delayed answer must not hold up anyone else (margins wide enough for a
+# loaded machine: the point is 2 s against well under that).
 exec 4<>"/dev/tcp/127.0.0.1/$PORT"
 t0=$(now_ms)
 printf 'GET /slow HTTP/1.1\r\n\r\n' >&4
@@ -158,8 +159,8 @@ IFS= read -r -d '' resp <&4
 t2=$(now_ms)
 exec 4<&-
 is "$status" "HTTP/1.1 200 OK" "served during another's delay"
-ok_if "... without waiting for it ($((t1 - t0)) ms)" test $((t1 - t0)) -lt 250
-ok_if "delay=300 waits ($((t2 - t0)) ms)" test $((t2 - t0)) -ge 290
+ok_if "... without waiting for it ($((t1 - t0)) ms)" test $((t1 - t0)) -lt 1500
+ok_if "delay=2000 waits ($((t2 - t0)) ms)" test $((t2 - t0)) -ge 1990
 is "${resp%%$'\r'*}" "HTTP/1.1 200 OK" "delayed answer arrives"
 
 # @hang: the request is taken and nothing comes back.
