@@ -36,7 +36,7 @@ static void switch_view(struct app *app, const struct view_ops *v)
 	app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
 }
 
-static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_detail };
+static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_detail, &view_news };
 
 static unsigned global_action(struct app *app, enum action act)
 {
@@ -50,6 +50,9 @@ static unsigned global_action(struct app *app, enum action act)
 		return REACT_NONE;
 	case ACT_VIEW_WATCHLIST:
 		switch_view(app, &view_watchlist);
+		return REACT_NONE;
+	case ACT_VIEW_NEWS:
+		switch_view(app, &view_news);
 		return REACT_NONE;
 	case ACT_VIEW_NEXT:
 		for (size_t i = 0; i < sizeof cycle_views / sizeof cycle_views[0]; i++)

@@ -157,6 +157,11 @@ static int poll_timeout(struct app *app)
 
 	if (app->next_refresh_ms >= 0)
 		best = app->next_refresh_ms > now ? app->next_refresh_ms - now : 0;
+	if (app_news_next_ms(app) >= 0) {
+		long long due = app_news_next_ms(app) > now ? app_news_next_ms(app) - now : 0;
+		if (best < 0 || due < best)
+			best = due;
+	}
 	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
 		best = curl_ms;
 	if (!app->fixed_now) {
@@ -201,6 +206,8 @@ static void loop(struct app *app)
 		http_dispatch(app->http);
 		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms)
 			app_refresh_start(app);
+		if (!app->script)
+			app_news_start(app, false);
 		if (app_now(app) / 60 != shown_minute) {
 			shown_minute = app_now(app) / 60;
 			app->dirty |= REDRAW_HEADER;
@@ -274,6 +281,8 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 		app->fetch_cfg.fallback = other;
 		app->fetch_cfg.fallback_url = other == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
 	}
+	if (!app_news_init(app, demo, err, errlen))
+		return false;
 	app->fetch_cfg.timeout_ms = o->timeout * 1000;
 	app->fetch_cfg.max_body = (size_t)o->max_body;
 	if (!signals_init(app)) {
@@ -290,7 +299,8 @@ static void app_done(struct app *app)
 	ui_done(&app->ui);
 	bench_report(app);
 	signals_done(app);
-	http_free(app->http);
+	http_free(app->http); /* before the headlines: callbacks of cancelled transfers */
+	app_news_done(app);
 	demo_free(app->demo);
 	board_free(&app->board);
 	instruments_free(&app->db);
@@ -318,6 +328,7 @@ int app_run(struct options *o, struct causes *causes, bool demo)
 		app_status(&app, false, "Fetching quotes%s", demo ? " (simulated)" : "");
 	app.dirty = REDRAW_ALL | REDRAW_CLEAR;
 	app_refresh_start(&app);
+	app_news_start(&app, true);
 	loop(&app);
 	app_done(&app);
 	return rc;

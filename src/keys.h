@@ -25,7 +25,9 @@
 	_(TOGGLE_NAMES,   "toggle-names",   "L",               "Switch names between English and Chinese") \
 	_(VIEW_WATCHLIST, "view-watchlist", "w",               "Show the watchlist") \
 	_(VIEW_NEXT,      "view-next",      "<Tab>",           "Cycle through the views") \
-	_(OPEN,           "open",           "<Enter>",         "Open the selected ticker's detail view") \
+	_(VIEW_NEWS,      "view-news",      "n",               "Show the headlines") \
+	_(OPEN,           "open",           "<Enter>",         "Open the selected ticker's detail view, or a headline's link") \
+	_(COPY_LINK,      "copy-link",      "y",               "Headlines: copy the selected link (OSC 52)") \
 	_(PREV_TICKER,    "prev-ticker",    "[",               "Detail view: the previous ticker") \
 	_(NEXT_TICKER,    "next-ticker",    "]",               "Detail view: the next ticker") \
 	_(BACK,           "back",           "<Esc>",           "Return to the previous view") \

@@ -365,12 +365,15 @@ static bool parse(struct newsfeed_source *s, const char *body, size_t len,
 	return rss_parse(body, len, s->name, l, st);
 }
 
+/* The new items, then the older ones the feed no longer carries: a story
+ * does not vanish from the screen because the feed's window moved on. */
 static void take_items(struct newsfeed *f, struct newsfeed_source *s, struct news_list *l,
 		       time_t now)
 {
 	for (size_t k = 0; k < l->n; k++)
 		tagger_tag_headline(&f->tagger, &l->v[k]);
-	news_list_free(&s->items);
+	news_list_merge(l, &s->items);
+	news_list_keep(l, f->keep);
 	s->items = *l;
 	s->ok_at = now;
 	s->err[0] = '\0';

@@ -34,5 +34,6 @@ struct view_ops {
 extern const struct view_ops view_watchlist;
 extern const struct view_ops view_detail;
 extern const struct view_ops view_help;
+extern const struct view_ops view_news;
 
 #endif

@@ -102,6 +102,7 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 	}
 	if (r->stale && y < top + height)
 		ui_text(w, y++, 1, app->ui.cols - 1, r->err, 0, app->ui.attrs[UI_ERROR]);
+	detail_news_draw(app, w, y + 1, top + height - y - 1, &r->in);
 }
 
 static unsigned action(struct app *app, enum action act)
