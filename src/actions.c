@@ -36,7 +36,8 @@ static void switch_view(struct app *app, const struct view_ops *v)
 	app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
 }
 
-static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_heatmap, &view_detail };
+static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_heatmap, &view_detail,
+							    &view_news };
 
 static unsigned global_action(struct app *app, enum action act)
 {
@@ -53,6 +54,9 @@ static unsigned global_action(struct app *app, enum action act)
 		return REACT_NONE;
 	case ACT_VIEW_HEATMAP:
 		switch_view(app, &view_heatmap);
+		return REACT_NONE;
+	case ACT_VIEW_NEWS:
+		switch_view(app, &view_news);
 		return REACT_NONE;
 	case ACT_VIEW_NEXT:
 		for (size_t i = 0; i < sizeof cycle_views / sizeof cycle_views[0]; i++)

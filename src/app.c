@@ -196,6 +196,11 @@ static int poll_timeout(struct app *app)
 
 	if (app->next_refresh_ms >= 0)
 		best = app->next_refresh_ms > now ? app->next_refresh_ms - now : 0;
+	if (app_news_next_ms(app) >= 0) {
+		long long due = app_news_next_ms(app) > now ? app_news_next_ms(app) - now : 0;
+		if (best < 0 || due < best)
+			best = due;
+	}
 	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
 		best = curl_ms;
 	if (!app->fixed_now) {
@@ -251,6 +256,8 @@ static void loop(struct app *app)
 		http_dispatch(app->http);
 		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms)
 			app_refresh_start(app);
+		if (!app->script)
+			app_news_start(app, false);
 		if (app_now(app) / 60 != shown_minute) {
 			shown_minute = app_now(app) / 60;
 			app->dirty |= REDRAW_HEADER;
@@ -317,6 +324,8 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 	if (!(app->http = http_new(o->user_agent, err, errlen)))
 		return false;
 	fetch_config_init(&app->fetch_cfg, o);
+	if (!app_news_init(app, demo, err, errlen))
+		return false;
 	if (!signals_init(app)) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
 		return false;
@@ -333,9 +342,10 @@ static void app_done(struct app *app)
 	ui_done(&app->ui);
 	bench_report(app);
 	signals_done(app);
-	http_free(app->http);
+	http_free(app->http); /* first: callbacks of cancelled transfers use what follows */
 	detail_free(app);
-	heatview_free(app->heat); /* after http_free: cancelled callbacks use it */
+	heatview_free(app->heat);
+	app_news_done(app);
 	demo_free(app->demo);
 	board_free(&app->board);
 	instruments_free(&app->db);
@@ -363,6 +373,7 @@ int app_run(struct options *o, struct causes *causes, bool demo)
 		app_status(&app, false, "Fetching quotes%s", demo ? " (simulated)" : "");
 	app.dirty = REDRAW_ALL | REDRAW_CLEAR;
 	app_refresh_start(&app);
+	app_news_start(&app, true);
 	loop(&app);
 	app_done(&app);
 	if (app.exit_msg[0]) {

@@ -19,6 +19,7 @@
 
 struct demo;
 struct detail;
+struct newsfetch;
 
 enum redraw {
 	REDRAW_HEADER = 1 << 0,
@@ -66,6 +67,12 @@ struct app {
 	char status[320];
 	bool status_error;
 	struct causes *causes;
+
+	/* Headlines (app_news.c, view_news.c). */
+	struct newsfetch *news;
+	unsigned long news_seen;      /* generation shown at the last look */
+	unsigned long news_since;     /* marks: newer than this is new */
+	long news_sel, news_scroll;
 
 	struct prompt prompt;         /* '/' */
 	unsigned dirty;
@@ -121,6 +128,23 @@ void app_key(struct app *app, wint_t ch, bool is_code);
 
 /* A mouse event from curses or a script: wheel scrolls, click selects. */
 void app_mouse(struct app *app, const MEVENT *ev);
+
+/* Headlines: set up (after the http handle), start what is due (all:
+ * every source now), and free (after http_free). app_news.c. */
+bool app_news_init(struct app *app, bool demo, char *err, size_t errlen);
+void app_news_start(struct app *app, bool all);
+long long app_news_next_ms(const struct app *app);
+void app_news_status(struct app *app); /* the sources' state on the status line */
+bool app_news_fresh(const struct app *app, const struct instrument *in); /* news.fresh */
+
+/* The detail view's list of the ticker's own headlines, in rows y to
+ * y + height - 1 (detail_news.c). */
+void detail_news_draw(struct app *app, WINDOW *w, int y, int height, const struct instrument *in);
+
+/* Rows the detail view's headline list wants, at most room: 0 when the
+ * ticker has none, else a title and a row a headline (detail_news.c). */
+int detail_news_height(const struct app *app, const struct instrument *in, int room);
+void app_news_done(struct app *app);
 
 /* Run the dashboard until quit. Returns the exit status. */
 int app_run(struct options *o, struct causes *causes, bool demo);

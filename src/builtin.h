@@ -16,5 +16,7 @@ extern const char builtin_adr[];
 extern const size_t builtin_adr_len;
 extern const char builtin_aliases[];
 extern const size_t builtin_aliases_len;
+extern const char builtin_demo_news[];
+extern const size_t builtin_demo_news_len;
 
 #endif

@@ -30,7 +30,9 @@
 	_(HEAT_AREA,      "heat-area",      "a",               "Heatmap: tile area by market cap, equal or turnover") \
 	_(HEAT_BOARD,     "heat-board",     "b",               "Heatmap: switch between the treemap and the rally board") \
 	_(VIEW_NEXT,      "view-next",      "<Tab>",           "Cycle through the views") \
-	_(OPEN,           "open",           "<Enter>",         "Open the selected ticker's detail view") \
+	_(VIEW_NEWS,      "view-news",      "n",               "Show the headlines") \
+	_(OPEN,           "open",           "<Enter>",         "Open the selected ticker's detail view, or a headline's link") \
+	_(COPY_LINK,      "copy-link",      "y",               "Headlines: copy the selected link (OSC 52)") \
 	_(PREV_TICKER,    "prev-ticker",    "[",               "Detail view: the previous ticker") \
 	_(NEXT_TICKER,    "next-ticker",    "]",               "Detail view: the next ticker") \
 	_(CHART_1D,       "chart-1d",       "1",               "Detail view: chart of the day, minute by minute") \

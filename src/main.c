@@ -12,6 +12,7 @@
 #include "fetch.h"
 #include "http.h"
 #include "log.h"
+#include "newsfetch.h"
 #include "options.h"
 #include "report.h"
 #include "series_report.h"
@@ -26,6 +27,7 @@ struct cli {
 	const char **overrides;    /* -o KEY=VALUE, in order */
 	size_t noverrides;
 	bool once;
+	bool news;                 /* --news */
 	bool demo;
 	bool dump_config;
 	enum report_format format;
@@ -47,10 +49,13 @@ static void usage(FILE *fp)
 		"  -o, --option=KEY=VALUE set a config key for this run (repeatable)\n"
 		"      --demo             run offline on a simulated market (labelled DEMO)\n"
 		"      --once             fetch quotes once, print them and exit\n"
+		"      --news             fetch headlines once, print them and exit; with\n"
+		"                         SYMBOLs only those tagged with them\n"
 		"      --series=RANGE     print SYMBOL's chart bars and exit; RANGE is 1D, 5D,\n"
 		"                         1M, 3M, 6M, 1Y or 5Y\n"
 		"      --format=FORMAT    output of --once: table (default), json or csv;\n"
-		"                         of --series: csv (default) or json\n"
+		"                         of --series: csv (default) or json;\n"
+		"                         of --news: table (default) or json\n"
 		"      --dump-config      print the effective configuration and exit\n"
 		"      --log=FILE         append a debug log to FILE\n"
 		"  -h, --help             display this help and exit\n"
@@ -64,8 +69,8 @@ static void usage(FILE *fp)
 	options_print_help(fp);
 	fprintf(fp,
 		"\n"
-		"Exit status: 0 if every symbol has a quote (--series: the chart came),\n"
-		"1 if any failed,\n"
+		"Exit status: 0 if every symbol has a quote (--series: the chart came;\n"
+		"--news: every headline source answered), 1 if any failed,\n"
 		"2 on a usage or configuration error.\n"
 		"\n"
 		"Quotes from free services are usually delayed about 15 minutes; hktop\n"
@@ -74,13 +79,14 @@ static void usage(FILE *fp)
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES };
+	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "option", required_argument, NULL, 'o' },
 		{ "once", no_argument, NULL, OPT_ONCE },
 		{ "series", required_argument, NULL, OPT_SERIES },
 		{ "demo", no_argument, NULL, OPT_DEMO },
+		{ "news", no_argument, NULL, OPT_NEWS },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "dump-config", no_argument, NULL, OPT_DUMP },
 		{ "log", required_argument, NULL, OPT_LOG },
@@ -116,6 +122,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 				return EXIT_USAGE;
 			}
 			cli->series = optarg;
+			break;
+		case OPT_NEWS:
+			cli->news = true;
 			break;
 		case OPT_FORMAT:
 			if (!report_format_parse(optarg, &cli->format)) {
@@ -158,8 +167,20 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --series prints csv or json\n");
 		return EXIT_USAGE;
 	}
-	if (cli->format_given && !cli->once && !cli->series) {
-		fprintf(stderr, "hktop: --format only applies to --once and --series\n");
+	if (cli->news && (cli->once || cli->demo)) {
+		fprintf(stderr, "hktop: --news prints live headlines; not with --once or --demo\n");
+		return EXIT_USAGE;
+	}
+	if (cli->news && cli->format_given && cli->format == REPORT_CSV) {
+		fprintf(stderr, "hktop: --news prints a table or json\n");
+		return EXIT_USAGE;
+	}
+	if (cli->news && cli->series) {
+		fprintf(stderr, "hktop: --news and --series go one at a time\n");
+		return EXIT_USAGE;
+	}
+	if (cli->format_given && !cli->once && !cli->series && !cli->news) {
+		fprintf(stderr, "hktop: --format only applies to --once, --series and --news\n");
 		return EXIT_USAGE;
 	}
 	cli->symbols = argv + optind;
@@ -353,7 +374,7 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rc = load_settings(&cli, &o, &causes);
-	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series) {
+	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
 		/* The dashboard carries on and shows config complaints itself. */
 		rc = app_run(&o, &causes, cli.demo);
 	} else {
@@ -367,6 +388,9 @@ int main(int argc, char **argv)
 				rc = dump_config(&o);
 			else if (cli.series)
 				rc = run_series(&o, &cli);
+			else if (cli.news)
+				rc = newsfetch_print(&o, cli.format, o.watchlist,
+						     cli.nsymbols ? o.nwatch : 0);
 			else
 				rc = run_once(&o, cli.format);
 		}

@@ -17,6 +17,7 @@ static const char *const colors_up_choices[] = { "auto", "green", "red", NULL };
 static const char *const chart_style_choices[] = { "line", "candle", NULL };
 /* In enum heatmap_area order. */
 const char *const heatmap_area_choices[] = { "cap", "equal", "turnover", NULL };
+const char *const news_source_choices[] = { "yahoo", "google", "eastmoney", NULL };
 
 #define OFF(field) .offset = offsetof(struct options, field), \
 	.size = sizeof(((struct options *)0)->field)
@@ -65,6 +66,27 @@ const struct option_def option_table[] = {
 	  .help = "heatmap tile area at start: market cap, equal or turnover" },
 	{ .name = "heatmap.bucket", .type = OPT_INT, OFF(heatmap_bucket), .min = 1, .max = 60,
 	  .def = "15", .unit = "minutes", .help = "time a rally board column spans" },
+	{ .name = "news.sources", .type = OPT_FLAGS, OFF(news_sources),
+	  .choices = news_source_choices, .def = "yahoo google eastmoney",
+	  .help = "built-in headline sources that are on, or none" },
+	{ .name = "news.feeds", .type = OPT_URLS, OFF(news_feeds), .def = "",
+	  .help = "more RSS or Atom feed URLs for headlines, separated by spaces" },
+	{ .name = "news.interval", .type = OPT_INT, OFF(news_interval), .min = 30, .max = 86400,
+	  .def = "120", .unit = "seconds", .help = "time between fetches of each headline source" },
+	{ .name = "news.count", .type = OPT_INT, OFF(news_count), .min = 10, .max = 5000,
+	  .def = "200", .unit = "headlines", .help = "newest headlines kept" },
+	{ .name = "news.fresh", .type = OPT_INT, OFF(news_fresh), .min = 60, .max = 86400,
+	  .def = "3600", .unit = "seconds",
+	  .help = "headlines this young mark their names on the watchlist" },
+	{ .name = "news.max_body", .type = OPT_SIZE, OFF(news_max_body), .min = 4096,
+	  .max = 4L << 20, .def = "1M", .unit = "bytes",
+	  .help = "largest headline feed accepted (K and M suffixes allowed)" },
+	{ .name = "yahoo.rss_url", .type = OPT_URL, OFF(yahoo_rss_url),
+	  .def = "https://feeds.finance.yahoo.com", .help = "base URL of Yahoo Finance's RSS headlines" },
+	{ .name = "google.news_url", .type = OPT_URL, OFF(google_news_url),
+	  .def = "https://news.google.com", .help = "base URL of Google News RSS search" },
+	{ .name = "eastmoney.news_url", .type = OPT_URL, OFF(eastmoney_news_url),
+	  .def = "https://np-listapi.eastmoney.com", .help = "base URL of Eastmoney's 7x24 news" },
 };
 const size_t option_count = sizeof option_table / sizeof option_table[0];
 
@@ -199,6 +221,18 @@ static bool has_control(const char *s)
 	return false;
 }
 
+/* An http:// or https:// URL; *n becomes its length without trailing slashes. */
+static bool check_url(const char *value, size_t *n, char *err, size_t errlen)
+{
+	if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0)
+		return fail(err, errlen, value, "not an http:// or https:// URL");
+	if (strpbrk(value, " \"<>\\^`{|}"))
+		return fail(err, errlen, value, "URL contains a space or an unsafe character");
+	while (*n > 8 && value[*n - 1] == '/')
+		(*n)--;
+	return true;
+}
+
 static bool set_string(struct options *o, const struct option_def *d, const char *value,
 		       char *err, size_t errlen)
 {
@@ -207,14 +241,8 @@ static bool set_string(struct options *o, const struct option_def *d, const char
 
 	if (has_control(value))
 		return fail(err, errlen, value, "contains control characters");
-	if (d->type == OPT_URL) {
-		if (strncmp(value, "http://", 7) != 0 && strncmp(value, "https://", 8) != 0)
-			return fail(err, errlen, value, "not an http:// or https:// URL");
-		if (strpbrk(value, " \"<>\\^`{|}"))
-			return fail(err, errlen, value, "URL contains a space or an unsafe character");
-		while (n > 8 && value[n - 1] == '/')
-			n--;
-	}
+	if (d->type == OPT_URL && !check_url(value, &n, err, errlen))
+		return false;
 	if (n >= d->size)
 		return fail(err, errlen, value, "too long");
 	memcpy(dst, value, n);
@@ -269,6 +297,75 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 	return true;
 }
 
+/* Words separated by spaces or commas, each one of the choices. */
+static bool set_flags(struct options *o, const struct option_def *d, const char *value,
+		      char *err, size_t errlen)
+{
+	unsigned flags = 0;
+	const char *p = value;
+
+	while (*p) {
+		size_t len = strcspn(p, " \t,");
+		int i;
+
+		if (len == 0) {
+			p++;
+			continue;
+		}
+		for (i = 0; d->choices[i]; i++)
+			if (strlen(d->choices[i]) == len && strncmp(p, d->choices[i], len) == 0)
+				break;
+		if (d->choices[i]) {
+			flags |= 1u << i;
+		} else if (!(len == 4 && strncmp(p, "none", 4) == 0)) {
+			char word[64];
+			snprintf(word, sizeof word, "%.*s", (int)len, p);
+			return set_choice(o, d, word, err, errlen); /* fails, naming the choices */
+		}
+		p += len;
+	}
+	*(unsigned *)slot(o, d) = flags;
+	return true;
+}
+
+/* Each word must be a URL as OPT_URL takes it; stored one space apart. */
+static bool set_urls(struct options *o, const struct option_def *d, const char *value,
+		     char *err, size_t errlen)
+{
+	char *dst = slot(o, d), out[OPT_URLS_MAX];
+	size_t used = 0;
+	const char *p = value;
+
+	if (has_control(value))
+		return fail(err, errlen, value, "contains control characters");
+	while (*p) {
+		size_t len = strcspn(p, " \t"), n;
+		char word[OPT_URL_MAX];
+
+		if (len == 0) {
+			p++;
+			continue;
+		}
+		if (len >= sizeof word)
+			return fail(err, errlen, p, "too long");
+		memcpy(word, p, len);
+		word[len] = '\0';
+		p += len;
+		n = len;
+		if (!check_url(word, &n, err, errlen))
+			return false;
+		if (used + n + 2 > sizeof out || used + n + 2 > d->size)
+			return fail(err, errlen, value, "too long");
+		if (used)
+			out[used++] = ' ';
+		memcpy(out + used, word, n);
+		used += n;
+	}
+	out[used] = '\0';
+	memcpy(dst, out, used + 1);
+	return true;
+}
+
 bool options_set(struct options *o, const char *name, const char *value,
 		 char *err, size_t errlen)
 {
@@ -289,6 +386,10 @@ bool options_set(struct options *o, const char *name, const char *value,
 		return set_string(o, d, value, err, errlen);
 	case OPT_SYMBOLS:
 		return set_symbols(o, value, err, errlen);
+	case OPT_FLAGS:
+		return set_flags(o, d, value, err, errlen);
+	case OPT_URLS:
+		return set_urls(o, d, value, err, errlen);
 	}
 	return fail(err, errlen, name, "unhandled type");
 }
@@ -332,6 +433,17 @@ size_t options_format(const struct options *o, const struct option_def *d, char 
 	case OPT_URL:
 	case OPT_STRING:
 		return (size_t)snprintf(buf, len, "%s", (const char *)v);
+	case OPT_URLS:
+		return (size_t)snprintf(buf, len, "%s", (const char *)v);
+	case OPT_FLAGS:
+		for (int i = 0; d->choices[i]; i++)
+			if (*(const unsigned *)v & (1u << i))
+				used += (size_t)snprintf(used < len ? buf + used : NULL,
+							 used < len ? len - used : 0, "%s%s",
+							 used ? " " : "", d->choices[i]);
+		if (!used)
+			return (size_t)snprintf(buf, len, "none");
+		break;
 	case OPT_SYMBOLS:
 		/* Counts on past the end of buf, so the caller learns the size. */
 		for (size_t i = 0; i < o->nwatch; i++)
@@ -353,7 +465,7 @@ void options_print_help(FILE *fp)
 		fprintf(fp, "  %-20s %s", d->name, d->help);
 		if (d->type == OPT_INT || d->type == OPT_SIZE)
 			fprintf(fp, " (%ld-%ld %s)", d->min, d->max, d->unit);
-		if (d->type == OPT_CHOICE)
+		if (d->type == OPT_CHOICE || d->type == OPT_FLAGS)
 			for (int c = 0; d->choices[c]; c++)
 				fprintf(fp, "%s%s%s", c ? ", " : " (", d->choices[c],
 					d->choices[c + 1] ? "" : ")");

@@ -11,6 +11,7 @@
 
 #define OPT_URL_MAX 512
 #define OPT_STR_MAX 256
+#define OPT_URLS_MAX 2048
 
 enum option_type {
 	OPT_INT,     /* whole number within [min, max] */
@@ -20,6 +21,8 @@ enum option_type {
 	OPT_URL,     /* http:// or https:// base URL, trailing slash dropped */
 	OPT_STRING,  /* free text without control characters */
 	OPT_SYMBOLS, /* list of symbols separated by spaces or commas */
+	OPT_FLAGS,   /* any of choices[], separated by spaces or commas; "none" */
+	OPT_URLS,    /* http:// or https:// URLs separated by spaces */
 };
 
 enum names_lang { NAMES_EN, NAMES_ZH };
@@ -48,6 +51,16 @@ struct options {
 	char user_agent[OPT_STR_MAX];
 	long heatmap_bucket;    /* minutes a rally board column spans */
 	int heatmap_area;       /* enum heatmap_area */
+	/* Headlines (newsfeed.h) */
+	char yahoo_rss_url[OPT_URL_MAX];
+	char google_news_url[OPT_URL_MAX];
+	char eastmoney_news_url[OPT_URL_MAX];
+	unsigned news_sources;  /* bit i: news_source_choices[i] */
+	char news_feeds[OPT_URLS_MAX];
+	long news_interval;     /* seconds */
+	long news_count;
+	long news_fresh;        /* seconds */
+	long news_max_body;     /* bytes */
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
 };
@@ -58,11 +71,14 @@ struct option_def {
 	size_t offset;          /* of the value in struct options */
 	size_t size;            /* of that value, for strings */
 	long min, max;          /* OPT_INT, OPT_SIZE */
-	const char *const *choices; /* OPT_CHOICE, NULL-terminated */
+	const char *const *choices; /* OPT_CHOICE, OPT_FLAGS: NULL-terminated */
 	const char *def;        /* default, as config text */
 	const char *unit;       /* shown in --help */
 	const char *help;       /* one line */
 };
+
+/* news.sources: the built-in headline sources, bit i of news_sources. */
+extern const char *const news_source_choices[];
 
 extern const struct option_def option_table[];
 extern const size_t option_count;

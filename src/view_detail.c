@@ -202,7 +202,7 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 	struct detail *d = detail_get(app);
 	struct fig_line adr[3];
 	char line[DETAIL_LINE_MAX];
-	int cols = app->ui.cols, y = top + 1, bottom = top + height, nadr, chart_h;
+	int cols = app->ui.cols, y = top + 1, bottom = top + height, nadr, nnews, chart_h;
 	bool side = cols >= SIDE_PANEL_MIN_COLS;
 
 	for (int i = 0; i < height; i++)
@@ -231,6 +231,13 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 		ui_text(w, bottom + 1 + i, 1, LABEL_W, adr[i].label, 0, app->ui.attrs[UI_DIM]);
 		ui_text(w, bottom + 1 + i, 1 + LABEL_W, cols - 2 - LABEL_W, adr[i].value, 0,
 			tone_attr(app, adr[i].tone, false));
+	}
+	/* The ticker's own headlines, above the quote line, when it has any
+	 * and the chart keeps its room. */
+	nnews = detail_news_height(app, &r->in, (bottom - y) / 3);
+	if (nnews > 0) {
+		bottom -= nnews;
+		detail_news_draw(app, w, bottom, nnews, &r->in);
 	}
 	if (side) {
 		if (r->have)

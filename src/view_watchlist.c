@@ -10,7 +10,7 @@
 #include "screen.h"
 #include "text.h"
 
-#define LEAD 1 /* the stale mark column */
+#define LEAD 1 /* the mark column: ! stale, * fresh news (news.fresh) */
 
 /* The widest name among the rows, so the name column is no wider. */
 static int name_want(const struct app *app)
@@ -107,9 +107,12 @@ static void draw_row(struct app *app, WINDOW *w, int y, size_t idx, const bool s
 	bool sel = (long)idx == app->selected;
 	attr_t extra = sel ? A_REVERSE : 0;
 	int x = 0;
+	bool stale, fresh;
 
-	ui_text(w, y, x, LEAD, r->stale || (!r->have && r->err[0]) ? "!" : " ", 0,
-		app->ui.attrs[UI_STALE] | extra);
+	stale = r->stale || (!r->have && r->err[0]);
+	fresh = !stale && app_news_fresh(app, &r->in);
+	ui_text(w, y, x, LEAD, stale ? "!" : fresh ? "*" : " ", 0,
+		app->ui.attrs[fresh ? UI_KEY : UI_STALE] | extra);
 	x += LEAD;
 	for (int c = 0; c < COL_COUNT; c++) {
 		char buf[128];

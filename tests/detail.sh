@@ -31,7 +31,7 @@ detail()
 	cat > "$T/$name.script"
 	HKTOP_SCRIPT="$T/$name.script" HKTOP_TRACE="$T/$name.trace" run_with_timeout 30 "$HKTOP" \
 		-o tencent.quote_url="$base" -o tencent.chart_url="$base" -o yahoo.url="$base" \
-		-o quotes.failover=no -o watchlist="HSI 700 9988 BABA" "$@"
+		-o quotes.failover=no -o news.sources=none -o watchlist="HSI 700 9988 BABA" "$@"
 	is "$rc" 0 "$name: exit 0"
 	is "$(cat "$T/err")" "" "$name: nothing on stderr"
 }
@@ -177,7 +177,8 @@ j
 <Enter>
 :save-display $T/demo.txt
 EOF
-like "$(sed -n 6p "$T/demo.txt")" '^ No chart in demo: the simulated market has no price history$' "demo: no chart, said plainly"
+like "$(cat "$T/demo.txt")" '^ No chart in demo: the simulated market has no price history$' "demo: no chart, said plainly"
+like "$(cat "$T/demo.txt")" '^ Headlines \(1; n shows them all\)$' "demo: the ticker's own headlines, from the demo feed"
 like "$(cat "$T/demo.txt")" '^Last       120\.400 ' "demo: the figures through the real parser"
 like "$(cat "$T/demo.txt")" '^ USD/HKD    no live rate: the demo has no USD/HKD$' "demo: no invented rate"
 is "$(cat "$T/demo.trace" 2>/dev/null)" "" "demo: nothing fetched"

@@ -50,7 +50,7 @@ screen()
 	LINES=$1 COLUMNS=$2
 	shift 2
 	LINES=$LINES COLUMNS=$COLUMNS HKTOP_SCRIPT="$T/$name.script" run_with_timeout 30 "$HKTOP" \
-		-o tencent.quote_url="$base" -o tencent.chart_url="$base" -o quotes.failover=no \
+		-o tencent.quote_url="$base" -o tencent.chart_url="$base" -o quotes.failover=no -o news.sources=none \
 		-o watchlist="$WATCH" "$@"
 	is "$rc" 0 "$name: exit 0"
 	is "$(cat "$T/err")" "" "$name: nothing on stderr"

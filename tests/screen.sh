@@ -31,7 +31,7 @@ screen()
 	shift 2
 	cat > "$T/$name.script"
 	HKTOP_SCRIPT="$T/$name.script" run_with_timeout 30 "$HKTOP" \
-		-o tencent.quote_url="$base" -o quotes.failover=no \
+		-o tencent.quote_url="$base" -o quotes.failover=no -o news.sources=none \
 		-o watchlist="HSI HSTECH 700 9988 BABA" "$@"
 	is "$rc" 0 "$name: exit 0"
 	is "$(cat "$T/err")" "" "$name: nothing on stderr"

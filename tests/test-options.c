@@ -159,6 +159,34 @@ int main(void)
 	causes_free(&c);
 	unlink(path);
 
+	/* Headline keys: a set of sources, a list of feed URLs. */
+	options_init(&o);
+	is_int((long)o.news_sources, 7, "every built-in news source is on by default");
+	ok(options_set(&o, "news.sources", "google, eastmoney", err, sizeof err), "two sources");
+	is_int((long)o.news_sources, 6, "google and eastmoney");
+	options_format(&o, options_find("news.sources"), buf, sizeof buf);
+	is_str(buf, "google eastmoney", "formatted in table order");
+	ok(options_set(&o, "news.sources", "none", err, sizeof err), "none");
+	is_int((long)o.news_sources, 0, "none is no source");
+	options_format(&o, options_find("news.sources"), buf, sizeof buf);
+	is_str(buf, "none", "and reads back as none");
+	ok(!options_set(&o, "news.sources", "yahoo bing", err, sizeof err), "an unknown source");
+	is_str(err, "\"bing\": not one of yahoo, google, eastmoney", "is named");
+	is_int((long)o.news_sources, 0, "and the value is kept");
+	ok(options_set(&o, "news.feeds", " https://a.example/rss  http://b.example/atom/ ",
+		       err, sizeof err), "two feeds");
+	is_str(o.news_feeds, "https://a.example/rss http://b.example/atom", "one space apart, slash dropped");
+	ok(!options_set(&o, "news.feeds", "https://a.example/rss file:///etc/passwd", err, sizeof err),
+	   "a file: URL is refused");
+	is_str(err, "\"file:///etc/passwd\": not an http:// or https:// URL", "with the cause");
+	is_str(o.news_feeds, "https://a.example/rss http://b.example/atom", "and the old list kept");
+	ok(options_set(&o, "news.feeds", "", err, sizeof err), "no feeds");
+	is_str(o.news_feeds, "", "empty");
+	ok(!options_set(&o, "yahoo.rss_url", "ftp://x", err, sizeof err), "yahoo.rss_url wants http");
+	ok(!options_set(&o, "news.interval", "5", err, sizeof err), "news.interval at least 30");
+	ok(!options_set(&o, "news.max_body", "8M", err, sizeof err), "news.max_body at most 4M");
+	options_done(&o);
+
 	/* Lookup order. */
 	setenv("HOME", "/home/u", 1);
 	unsetenv("XDG_CONFIG_HOME");

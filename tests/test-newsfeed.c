@@ -1,0 +1,196 @@
+/* test-newsfeed.c - headline sources without the network: URLs from the
+ * watchlist, a response merged in, a failure keeping the last headlines,
+ * new-since marks, look-ups by instrument, the --news formatter. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "news_report.h"
+#include "newsfeed.h"
+#include "tap.h"
+
+#define NOW 1786090200 /* 2026-08-07 16:10:00 HKT */
+
+static void watch(struct newsfeed *f, const char *const *syms)
+{
+	struct instrument v[16];
+	size_t n = 0;
+	char err[128];
+
+	for (; *syms; syms++)
+		if (symbol_parse(*syms, &v[n], err, sizeof err))
+			n++;
+	ok(newsfeed_set_watch(f, v, n), "watchlist of %zu set", n);
+}
+
+static struct instrument sym(const char *s)
+{
+	struct instrument in;
+	char err[128];
+
+	symbol_parse(s, &in, err, sizeof err);
+	return in;
+}
+
+static void test_urls(const struct options *o, const struct instrument_db *db)
+{
+	static const char *const syms[] = { "700", "HSI", "9988", "BABA", "9618", NULL };
+	struct newsfeed f;
+	char err[256], url[4096], q[64];
+	size_t used = 0;
+
+	ok(newsfeed_init(&f, o, db, false, err, sizeof err), "init");
+	is_int((long)f.nsrc, 5, "yahoo, google, google-hk, eastmoney, one user feed");
+	is_str(f.src[4].name, "example.com", "a user feed is named after its host");
+	ok(!newsfeed_url(&f, 0, NOW, url, sizeof url), "no watchlist: Yahoo has nothing to ask");
+	ok(!newsfeed_url(&f, 1, NOW, url, sizeof url), "nor Google");
+	watch(&f, syms);
+	ok(newsfeed_url(&f, 0, NOW, url, sizeof url), "yahoo url");
+	is_str(url, "https://y.test/rss/2.0/headline?s=0700.HK,%5EHSI,9988.HK,BABA,9618.HK"
+		    "&region=US&lang=en-US", "Yahoo: the watchlist's Yahoo codes, ^ escaped");
+	ok(newsfeed_url(&f, 1, NOW, url, sizeof url), "google url");
+	is_str(url, "https://g.test/rss/search?q=Tencent+OR+%22Hang+Seng+Index%22+OR+Alibaba+OR+JD.com"
+		    "+when%3A1d&hl=en-US&gl=US&ceid=US:en",
+	       "Google English: names ORed once each, quoted when two words, the last day");
+	ok(newsfeed_url(&f, 2, NOW, url, sizeof url), "google-hk url");
+	ok(strstr(url, "?q=%E9%A8%B0%E8%A8%8A%E6%8E%A7%E8%82%A1+OR+") != NULL,
+	   "Google Hong Kong: traditional Chinese names (騰訊控股 ...)");
+	ok(strstr(url, "%E9%98%BF%E9%87%8C%E5%B7%B4%E5%B7%B4+OR") != NULL,
+	   "阿里巴巴 without its -W");
+	ok(strstr(url, "&hl=zh-HK&gl=HK&ceid=HK:zh-Hant") != NULL, "in the zh-HK edition");
+	ok(newsfeed_url(&f, 3, NOW, url, sizeof url), "eastmoney url");
+	is_str(url, "https://e.test/comm/web/getFastNewsList?client=web&biz=web_724&fastColumn=102"
+		    "&sortEnd=&pageSize=50&req_trace=1786090200000", "Eastmoney with req_trace in ms");
+	is_str(newsfeed_headers(&f, 3)[0], "Referer: https://finance.eastmoney.com/",
+	       "Eastmoney's Referer");
+	ok(newsfeed_headers(&f, 0) == NULL, "no extra header for Yahoo");
+	ok(newsfeed_url(&f, 4, NOW, url, sizeof url), "user feed url");
+	is_str(url, "https://www.example.com/feed.xml", "a user feed as given");
+	ok(newsfeed_query_escape(q, sizeof q, &used, "a b&c=d/é"), "escape");
+	is_str(q, "a+b%26c%3Dd%2F%C3%A9", "query escaping");
+	used = 0;
+	ok(!newsfeed_query_escape(q, 4, &used, "abcd"), "escape reports a short buffer");
+	newsfeed_free(&f);
+}
+
+static void test_apply(const struct options *o, const struct instrument_db *db)
+{
+	struct newsfeed f;
+	struct instrument tencent = sym("700"), baba = sym("BABA"), li = sym("2015");
+	char err[256], line[512];
+	char *yahoo, *google, *east;
+	size_t ylen, glen, elen, idx[8];
+
+	yahoo = slurp("yahoo-rss.xml", &ylen);
+	google = slurp("google-news-en.xml", &glen);
+	east = slurp("eastmoney-fast.json", &elen);
+	ok(newsfeed_init(&f, o, db, false, err, sizeof err), "init");
+	ok(newsfeed_apply(&f, 0, yahoo, ylen, NULL, NOW - 60), "yahoo applied");
+	is_int((long)f.merged.n, 4, "four headlines");
+	ok(newsfeed_is_new(&f, 0, 0), "all new since generation 0");
+	is_int((long)f.generation, 1, "generation 1");
+	ok(newsfeed_apply(&f, 1, google, glen, NULL, NOW), "google applied");
+	ok(newsfeed_apply(&f, 3, east, elen, NULL, NOW), "eastmoney applied");
+	is_int((long)f.merged.n, 9, "merged: Google's copy of the Tencent story is dropped");
+	is_int((long)f.generation, 3, "each response with something new bumps the generation");
+	is_str(f.merged.v[0].title, "Tencent's second-quarter revenue beats estimates as gaming rebounds",
+	       "newest first");
+	ok(!newsfeed_is_new(&f, 0, 1), "a story from generation 1 is not new since 1");
+	is_int((long)news_for_instrument(&f.merged, &tencent, idx, 8), 2, "two Tencent headlines");
+	is_int((long)idx[0], 0, "the newest first");
+	is_int((long)news_for_instrument(&f.merged, &li, idx, 8), 1, "one for Li Auto");
+	ok(news_has_fresh(&f.merged, &tencent, NOW, 3600), "Tencent has news from the last hour");
+	ok(!news_has_fresh(&f.merged, &li, NOW, 3600), "Li Auto's is older");
+	ok(news_has_fresh(&f.merged, &li, NOW, 86400), "but within the day");
+	newsfeed_summary(&f, NOW, line, sizeof line);
+	is_str(line, "9 headlines from 5 sources", "summary when all is well");
+
+	/* A failure keeps what the source had, and says why. */
+	ok(!newsfeed_apply(&f, 0, NULL, 0, "HTTP 503", NOW + 300), "yahoo fails");
+	is_int((long)f.merged.n, 9, "its headlines stay");
+	is_str(f.src[0].err, "HTTP 503", "the cause is kept");
+	newsfeed_summary(&f, NOW + 300, line, sizeof line);
+	is_str(line, "9 headlines from 5 sources; yahoo: HTTP 503 (stale, from 6m ago)", "summary names it");
+	is_int((long)newsfeed_failed(&f), 1, "one source failing");
+	ok(!newsfeed_apply(&f, 1, "<html>nope", 10, NULL, NOW), "google sends garbage");
+	is_int((long)f.merged.n, 9, "Google's headlines stay too");
+	ok(strncmp(f.src[1].err, "google:", 7) != 0 && f.src[1].err[0], "the parser's cause, not prefixed twice: %s",
+	   f.src[1].err);
+	newsfeed_summary(&f, NOW + 300, line, sizeof line);
+	ok(strstr(line, "; and more failing") != NULL, "two failing: the summary says there is more");
+	ok(newsfeed_apply(&f, 0, yahoo, ylen, NULL, NOW + 400), "yahoo recovers");
+	is_str(f.src[0].err, "", "and is no longer stale");
+	is_int((long)f.generation, 3, "nothing new: the generation stays");
+	ok(!news_has_fresh(&f.merged, &baba, NOW + 7200, 600), "nothing fresh two hours on");
+
+	/* The --news formatter. */
+	{
+		char *buf = NULL;
+		size_t blen = 0;
+		FILE *fp = open_memstream(&buf, &blen);
+		news_report_write(fp, REPORT_JSON, &f.merged, &li, 1);
+		fclose(fp);
+		is_str(buf, "[\n{\"title\":\"Li Auto cuts prices on its L-series SUVs\",\"source\":\"google\","
+			    "\"publisher\":\"Bloomberg\",\"url\":\"https://news.google.com/rss/articles/"
+			    "CBMiRmh0dHBzOi8vd3d3LmJsb29tYmVyZy5jb20vbGk?oc=5\",\"time\":\"2026-08-07T07:10:00+08:00\","
+			    "\"symbols\":[\"2015\"]}\n]\n", "json, filtered to one symbol");
+		free(buf);
+		fp = open_memstream(&buf, &blen);
+		news_report_write(fp, REPORT_TABLE, &f.merged, &li, 1);
+		fclose(fp);
+		is_str(buf, "TIME                       SOURCE     SYMBOLS TITLE\n"
+			    "2026-08-07T07:10:00+08:00  google     2015    Li Auto cuts prices on its L-series SUVs\n"
+			    "  https://news.google.com/rss/articles/CBMiRmh0dHBzOi8vd3d3LmJsb29tYmVyZy5jb20vbGk?oc=5\n",
+		       "table, filtered");
+		free(buf);
+	}
+	newsfeed_free(&f);
+	free(yahoo);
+	free(google);
+	free(east);
+}
+
+static void test_demo(const struct options *o, const struct instrument_db *db)
+{
+	static const char feed[] =
+		"<rss version=\"2.0\"><channel><title>d</title>"
+		"<item><title>DEMO: Tencent one</title><pubDate>Fri, 07 Aug 2026 08:00:00 +0000</pubDate></item>"
+		"<item><title>DEMO: Alibaba two</title><pubDate>Fri, 07 Aug 2026 07:00:00 +0000</pubDate></item>"
+		"</channel></rss>";
+	struct newsfeed f;
+	char err[256], url[256];
+
+	ok(newsfeed_init(&f, o, db, true, err, sizeof err), "demo init");
+	is_int((long)f.nsrc, 1, "demo: one source");
+	ok(!newsfeed_url(&f, 0, NOW, url, sizeof url), "the demo source is never fetched");
+	ok(newsfeed_load_demo(&f, feed, sizeof feed - 1, NOW), "demo feed loaded");
+	is_int((long)f.merged.n, 2, "two demo headlines");
+	is_int((long)(NOW - f.merged.v[0].time), 120, "the newest two minutes old");
+	is_int((long)(NOW - f.merged.v[1].time), 3720, "the spacing kept");
+	is_str(f.merged.v[0].source, "demo", "labelled demo");
+	is_int((long)f.merged.v[1].ntags, 2, "tagged by the real tagger (9988, BABA)");
+	newsfeed_free(&f);
+}
+
+int main(void)
+{
+	struct options o;
+	struct instrument_db db;
+	char err[256];
+
+	options_init(&o);
+	instruments_load_builtin(&db);
+	options_set(&o, "yahoo.rss_url", "https://y.test", err, sizeof err);
+	options_set(&o, "google.news_url", "https://g.test", err, sizeof err);
+	options_set(&o, "eastmoney.news_url", "https://e.test/", err, sizeof err);
+	options_set(&o, "news.feeds", "https://www.example.com/feed.xml", err, sizeof err);
+	test_urls(&o, &db);
+	test_apply(&o, &db);
+	test_demo(&o, &db);
+	instruments_free(&db);
+	options_done(&o);
+	return tap_done();
+}
