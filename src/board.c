@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "board.h"
+#include "quotecheck.h"
 
 static const char *const col_names[COL_COUNT] = {
 	"code", "name", "last", "change", "change %", "open", "high", "low",
@@ -137,9 +138,12 @@ static bool row_figure(const struct row *r, int col, double *v)
 		*v = (double)r->q.time;
 		return r->q.time != 0;
 	}
-	if (!r->q.f[fields[col]].ok)
-		return false;
-	*v = r->q.f[fields[col]].v;
+	{
+		struct num n = quote_hkd_figure(&r->q, fields[col]);
+		if (!n.ok)
+			return false;
+		*v = n.v;
+	}
 	return true;
 }
 
@@ -155,7 +159,7 @@ static int compare(const void *pa, const void *pb, void *arg)
 	} else if (bd->sort == COL_NAME) {
 		c = strcmp(board_row_name(a, bd->zh), board_row_name(b, bd->zh));
 	} else if (bd->sort >= 0) {
-		double va, vb;
+		double va = 0, vb = 0;
 		bool ha = row_figure(a, bd->sort, &va), hb = row_figure(b, bd->sort, &vb);
 		if (ha != hb)
 			return ha ? -1 : 1; /* unknown figures last, either direction */

@@ -108,8 +108,8 @@ static struct num vwap(const struct quote *q)
 	return q->f[QF_VWAP];
 }
 
-static void format_figure(const struct figure *f, struct num n, enum names_lang lang,
-			  struct fig_line *l)
+static void format_figure(const struct figure *f, struct num n, const struct quote *q,
+			  enum names_lang lang, struct fig_line *l)
 {
 	switch (f->kind) {
 	case K_SIGNED:
@@ -122,6 +122,11 @@ static void format_figure(const struct figure *f, struct num n, enum names_lang 
 		break;
 	case K_AMOUNT:
 		fmt_amount(n.v, lang, l->value, sizeof l->value);
+		/* Money in another currency says which (a US listing's cap). */
+		if ((f->field == QF_MARKET_CAP || f->field == QF_TURNOVER) && q->currency[0] &&
+		    strcmp(q->currency, "HKD") != 0)
+			snprintf(l->value + strlen(l->value), sizeof l->value - strlen(l->value), " %s",
+				 q->currency);
 		break;
 	case K_PCT:
 		fmt_num(n, l->value, sizeof l->value);
@@ -147,7 +152,7 @@ size_t detail_figures(const struct quote *q, time_t now, enum names_lang lang, b
 
 		if (!v.ok || !(l = add(out, &n, max, f->label, FIG_PLAIN)))
 			continue;
-		format_figure(f, v, lang, l);
+		format_figure(f, v, q, lang, l);
 		if (f->field == QF_LOW_52W && (l = add(out, &n, max, "52w range", FIG_DIM)))
 			detail_range_bar(v, q->f[QF_HIGH_52W], price, 12, utf8, l->value,
 					 sizeof l->value);

@@ -9,6 +9,7 @@
 
 #include "hktime.h"
 #include "report.h"
+#include "quotecheck.h"
 #include "text.h"
 
 bool report_format_parse(const char *s, enum report_format *out)
@@ -35,14 +36,11 @@ static const struct column {
 };
 #define NFIG (sizeof figure_columns / sizeof figure_columns[0])
 
-/* market_cap is promised in HKD; a USD figure would be a wrong number. */
+/* market_cap is promised in HKD; a USD figure would be a wrong number.
+ * (turnover is in the quote's currency, which the report gives.) */
 static struct num figure(const struct quote *q, enum quote_field f)
 {
-	struct num none = { 0, 0, false };
-
-	if (f == QF_MARKET_CAP && strcmp(q->currency, "HKD") != 0)
-		return none;
-	return q->f[f];
+	return f == QF_MARKET_CAP ? quote_hkd_figure(q, f) : q->f[f];
 }
 
 static void iso_time(const struct quote *q, char *buf, size_t len)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "quotecheck.h"
 #include "columns.h"
 #include "fmt.h"
 #include "screen.h"
@@ -87,13 +88,14 @@ static void cell(const struct app *app, const struct row *r, int col, char *buf,
 			fmt_amount(q->f[QF_VOLUME].v, lang, buf, len);
 		break;
 	case COL_TURNOVER:
-		if (q->f[QF_TURNOVER].ok)
-			fmt_amount(q->f[QF_TURNOVER].v, lang, buf, len);
+	case COL_MCAP: {
+		/* The columns are in HKD: a US listing's dollars stay out (its
+		 * detail view gives them, with the currency). */
+		struct num n = quote_hkd_figure(q, col == COL_MCAP ? QF_MARKET_CAP : QF_TURNOVER);
+		if (n.ok)
+			fmt_amount(n.v, lang, buf, len);
 		break;
-	case COL_MCAP:
-		if (q->f[QF_MARKET_CAP].ok)
-			fmt_amount(q->f[QF_MARKET_CAP].v, lang, buf, len);
-		break;
+	}
 	case COL_TIME:
 		cell_time(app, r, buf, len);
 		break;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "board.h"
+#include "quotecheck.h"
 #include "tap.h"
 
 static struct instrument sym(const char *s)
@@ -103,6 +104,31 @@ int main(void)
 	res[0] = good("700", 480, 1);
 	is_int(board_apply(&b, res, 1), 0, "removed row ignored");
 	board_free(&b);
+
+	/* Money figures of another currency do not sort among the HKD ones:
+	 * a USD market cap goes with the unknown, last. */
+	{
+		struct instrument two[2] = { sym("BABA"), sym("9988") };
+		struct quote_result q2[2] = { good("BABA", 120, 1), good("9988", 118, 1) };
+		struct board bb;
+
+		board_init(&bb, two, 2);
+		snprintf(q2[0].q.currency, sizeof q2[0].q.currency, "USD");
+		q2[0].q.f[QF_MARKET_CAP] = (struct num){ 3e12, 0, true }; /* bigger, in USD */
+		snprintf(q2[1].q.currency, sizeof q2[1].q.currency, "HKD");
+		q2[1].q.f[QF_MARKET_CAP] = (struct num){ 2.3e12, 0, true };
+		board_apply(&bb, q2, 2);
+		bb.sort = COL_MCAP;
+		bb.desc = true;
+		board_sort(&bb);
+		is_str(bb.rows[0].in.display, "9988", "HKD market cap first");
+		is_str(bb.rows[1].in.display, "BABA", "the USD one after it, as unknown");
+		ok(!quote_hkd_figure(&q2[0].q, QF_MARKET_CAP).ok, "a USD market cap is no HKD figure");
+		ok(!quote_hkd_figure(&q2[0].q, QF_TURNOVER).ok, "nor is its turnover");
+		ok(quote_hkd_figure(&q2[0].q, QF_PRICE).ok, "its price is still its price");
+		ok(quote_hkd_figure(&q2[1].q, QF_MARKET_CAP).ok, "an HKD cap is");
+		board_free(&bb);
+	}
 
 	/* A name the feed left empty falls back; a row always has one to show. */
 	{
