@@ -271,7 +271,12 @@ void demo_wire_stamp(char *buf, size_t len, time_t now, bool us)
 	local = (long long)now + off;
 	day = local / 86400 - (local % 86400 < 0);
 	sec = local - day * 86400;
-	t = (time_t)(day * 86400 + (sec < open ? open : sec > close ? close : sec));
+	/* Trading hours stamp the time itself; before the open, the close of the
+	 * day before (a quote is never from the future); after, the close. */
+	if (sec < open)
+		t = (time_t)((day - 1) * 86400 + close);
+	else
+		t = (time_t)(day * 86400 + (sec > close ? close : sec));
 	gmtime_r(&t, &tm);
 	strftime(buf, len, us ? "%Y-%m-%d %H:%M:%S" : "%Y/%m/%d %H:%M:%S", &tm);
 }

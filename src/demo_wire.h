@@ -44,7 +44,8 @@ void demo_wire_line(struct demo_buf *b, const char *code, const struct demo_figu
 		    const char *when);
 
 /* The quote time the feed would print at now: now while the market is
- * open, else the nearest end of that day's session (09:30-16:08 HKT, or
+ * open, else the last close before now (16:08 HKT or 16:00 New York,
+ * the day before when the session has not begun) of the session (09:30-16:08 HKT, or
  * 09:30-16:00 New York for us), as "YYYY/MM/DD HH:MM:SS" HKT or
  * "YYYY-MM-DD HH:MM:SS" US Eastern. Weekends and holidays are not
  * consulted: this is a demo. */

@@ -367,13 +367,16 @@ static void test_times(void)
 	symbol_parse("BABA", &in[1], err, sizeof err);
 	d = demo_new(builtin_demo, builtin_demo_len, 3, early, err, sizeof err);
 	ok(d && body_at(d, early, in, 2, &body, &len, res) && res[0].ok && res[1].ok, "early body");
-	is_int(res[0].q.time, hkt(2026, 8, 7, 9, 30, 0), "before the open: stamped 09:30 HKT");
+	/* A quote is never from the future: before the open it is the last close. */
+	is_int(res[0].q.time, hkt(2026, 8, 6, 16, 8, 0), "before the open: the day before's close");
+	ok(res[1].q.time <= early, "the US line is not ahead of the clock either");
 	free(body);
 	ok(body_at(d, evening, in, 2, &body, &len, res) && res[0].ok && res[1].ok, "evening body");
 	is_int(res[0].q.time, hkt(2026, 8, 7, 16, 8, 0), "after the close: stamped 16:08 HKT");
-	/* 20:00 HKT is 08:00 EDT: the US day has not begun, so its open. */
+	/* 20:00 HKT is 08:00 EDT: the US day has not begun, so the close of
+	 * the day before, 16:00 New York = 04:00 HKT. */
 	is_int(res[1].q.utc_offset, -4 * 3600, "US line in Eastern time (EDT)");
-	is_int(res[1].q.time, hkt(2026, 8, 7, 21, 30, 0), "US stamp 09:30 New York");
+	is_int(res[1].q.time, hkt(2026, 8, 7, 4, 0, 0), "US stamp: the last close in New York");
 	free(body);
 	demo_free(d);
 }
