@@ -254,8 +254,11 @@ static void loop(struct app *app)
 		if (!app->script && fds[0].revents)
 			read_keys(app);
 		http_dispatch(app->http);
-		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms)
+		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms) {
+			app->refresh_by_timer = true;
 			app_refresh_start(app);
+			app->refresh_by_timer = false;
+		}
 		if (!app->script)
 			app_news_start(app, false);
 		if (app_now(app) / 60 != shown_minute) {

@@ -14,6 +14,7 @@ struct heatview {
 	enum heatmap_mode mode;
 	bool board;              /* the rally board is shown */
 	struct intraday intra;   /* minute series, fetched while the board is shown */
+	long long round_ms;      /* when the last round of them started (monotonic) */
 	long board_scroll;
 	long *board_rows;        /* owned: board row of each rally board line, as drawn */
 	size_t nboard_rows;

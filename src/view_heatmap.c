@@ -358,7 +358,9 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 		draw_map(app, hv, w, top, height);
 }
 
-/* While the board is shown, each quote refresh also refreshes the minute
+#define INTRADAY_MIN_GAP_MS 60000
+
+/* While the board is shown, quote refreshes also refresh the minute
  * series of its instruments (called by app_refresh_start). */
 void heatview_refresh(struct app *app)
 {
@@ -370,13 +372,20 @@ void heatview_refresh(struct app *app)
 		return;
 	if (hv->intra.inflight || hv->intra.next < hv->intra.n)
 		return; /* the last round is still going */
+	/* Minute bars change once a minute: the periodic refresh asks for them
+	 * no more often, sparing the service a request a name every few
+	 * seconds; a refresh the trader asks for (r) always goes. */
+	if (app->refresh_by_timer && hv->round_ms && app_mono_ms() - hv->round_ms < INTRADAY_MIN_GAP_MS)
+		return;
 	if (!board_instruments(&app->board, &v, &n))
 		return;
 	for (size_t i = 0; i < n; i++)
 		if (v[i].market != MARKET_US) /* US minutes are another endpoint and another day */
 			v[m++] = v[i];
-	if (intraday_set(&hv->intra, v, m))
+	if (intraday_set(&hv->intra, v, m)) {
+		hv->round_ms = app_mono_ms();
 		intraday_refresh(&hv->intra);
+	}
 	free(v);
 }
 
