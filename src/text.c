@@ -198,9 +198,10 @@ size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 	return o;
 }
 
-/* Cut s back to whole characters if snprintf() truncated one. The parts
- * were valid UTF-8, so only a last character shorter than its lead byte
- * promises can be wrong. */
+/* Cut s back to whole characters if snprintf() truncated one, and drop
+ * the spaces a cut can leave at the end. The parts were valid UTF-8, so
+ * only a last character shorter than its lead byte promises can be
+ * wrong. */
 static void utf8_trim_tail(char *s)
 {
 	size_t n = strlen(s), start = n, need;
@@ -211,12 +212,15 @@ static void utf8_trim_tail(char *s)
 		if (((unsigned char)s[start] & 0xc0) != 0x80)
 			break;
 	}
-	if (start == n)
-		return;
-	lead = (unsigned char)s[start];
-	need = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
-	if (start + need > n)
-		s[start] = '\0';
+	if (start < n) {
+		lead = (unsigned char)s[start];
+		need = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+		if (start + need > n)
+			n = start;
+	}
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	s[n] = '\0';
 }
 
 void text_quote_error(char *err, size_t errlen, const char *input, const char *cause)

@@ -280,6 +280,11 @@ static void eastmoney_tests(void)
 	EM_FAIL("{\"code\":\"0\",\"message\":\"\\u001b]0;x\\u0007bad request\"}",
 		"eastmoney: error code \"0\": bad request", "code \"0\"");
 	EM_FAIL("{\"code\":\"-1\"}", "eastmoney: error code \"-1\": no message", "no message");
+	/* A message cut where a space falls leaves no space at the end (the
+	 * fuzzer found one). */
+	EM_FAIL("{\"code\":\"0\",\"message\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa bbbb\"}",
+		"eastmoney: error code \"0\": aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		"message cut at a space");
 	EM_FAIL("{\"code\":\"1\",\"data\":[]}", "eastmoney: \"data\" is not an object", "data array");
 	EM_FAIL("{\"code\":\"1\",\"data\":{\"fastNewsList\":{}}}",
 		"eastmoney: \"data.fastNewsList\" is not an array", "list object");

@@ -118,6 +118,12 @@ static void quote_error_tests(void)
 	is_str(err, "\"ab\": bad", "input is sanitised");
 	text_quote_error(err, sizeof err, "0123456789012345678901234567890123456789", "too long");
 	is_str(err, "\"01234567890123456789012345678901\xe2\x80\xa6\": too long", "cut to 32 characters");
+	{
+		char small[11]; /* "\"x\": ab " and two bytes of the last character */
+
+		text_quote_error(small, sizeof small, "x", "ab \xed\x95\x9c");
+		is_str(small, "\"x\": ab", "a cut character goes, and the space before it");
+	}
 	text_quote_error(err, sizeof err, "腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股", "x");
 	is_str(err, "\"腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股腾讯控股\xe2\x80\xa6\": x",
 	       "32 characters, not bytes");
