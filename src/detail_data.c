@@ -115,14 +115,20 @@ static void start_chart(struct app *app)
 
 /* ---- the other side of a dual listing ----------------------------------- */
 
+static void start_other(struct app *app);
+
 static void other_done(void *arg, const struct quote_result *res, size_t n)
 {
 	struct app *app = arg;
 	struct detail *d = app->detail;
 
 	d->other_loading = false;
-	if (app->quit || n != 1 || !d->adr || !symbol_equal(&res[0].q.in, &d->other))
+	if (app->quit || n != 1 || !d->adr)
 		return;
+	if (!symbol_equal(&res[0].q.in, &d->other)) {
+		start_other(app); /* the view moved on to another pair: ask for its side */
+		return;
+	}
 	if (res[0].ok || !d->other_q.ok)
 		d->other_q = res[0];
 	else /* keep the last price, say why it is old */
@@ -228,13 +234,19 @@ void detail_show(struct app *app, const struct instrument *in)
 		d->stale = false;
 		d->err[0] = '\0';
 	}
+	/* The other side of the pair, worked out from this ticker: both sides
+	 * of a pair find the same table row, so the row alone cannot tell. */
 	a = adr_find(&d->adrs, in);
-	if (a != d->adr) {
-		d->adr = a;
+	if (a) {
+		struct instrument other = symbol_equal(&a->us, in) ? a->hk : a->us;
+		if (a != d->adr || !symbol_equal(&other, &d->other)) {
+			d->other = other;
+			memset(&d->other_q, 0, sizeof d->other_q);
+		}
+	} else if (d->adr) {
 		memset(&d->other_q, 0, sizeof d->other_q);
-		if (a)
-			d->other = symbol_equal(&a->us, in) ? a->hk : a->us;
 	}
+	d->adr = a;
 	if (!detail_chart_current(d))
 		start_chart(app);
 	if (!d->other_q.ok)

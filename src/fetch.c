@@ -16,7 +16,7 @@ enum phase { PHASE_PRIMARY, PHASE_FALLBACK };
 struct fetch {
 	struct http *http;
 	const struct fetch_config *cfg;
-	const struct instrument *in;
+	struct instrument *in;        /* owned copy: the caller's may change meanwhile */
 	size_t n;
 	struct quote_result *res;
 	enum phase phase;
@@ -67,6 +67,7 @@ bool fetch_build_url(const struct quote_source *src, const char *base,
 static void finish(struct fetch *f)
 {
 	f->done(f->arg, f->res, f->n);
+	free(f->in);
 	free(f->res);
 	free(f);
 }
@@ -227,14 +228,18 @@ bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
 {
 	struct fetch *f = calloc(1, sizeof *f);
 
-	if (!f || !(f->res = calloc(n ? n : 1, sizeof *f->res))) {
+	if (!f || !(f->res = calloc(n ? n : 1, sizeof *f->res)) ||
+	    !(f->in = malloc((n ? n : 1) * sizeof *f->in))) {
+		if (f)
+			free(f->res);
 		free(f);
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
+	if (n)
+		memcpy(f->in, in, n * sizeof *in);
 	f->http = h;
 	f->cfg = cfg;
-	f->in = in;
 	f->n = n;
 	f->done = done;
 	f->arg = arg;

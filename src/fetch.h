@@ -30,8 +30,8 @@ typedef void (*fetch_done_fn)(void *arg, const struct quote_result *res, size_t 
 /* Start fetching quotes for in[0..n). Requests of the primary source go
  * out in parallel, max_batch codes each; instruments it could not serve
  * (HTTP error, timeout, cap, bad line, no code) are asked of the
- * fallback. Returns false only if nothing could be started. The caller
- * keeps `in` and the config strings alive until done runs. */
+ * fallback. Returns false only if nothing could be started. `in` is
+ * copied; the caller keeps the config strings alive until done runs. */
 bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
 		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
 		  char *err, size_t errlen);

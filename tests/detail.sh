@@ -170,6 +170,19 @@ EOF
 like "$(sed -n 6p "$T/green.colors")" '^\.+rrrr' "colors.up=green: a fall below the previous close is red"
 like "$(sed -n 6p "$T/red.colors")" '^\.+gggg' "colors.up=red: the same fall is green"
 
+# Stepping from the HK line to its ADR: the parity's HK side is 9988's
+# HKD price, not the ADS's own dollars.
+detail pair "$GOOD" <<EOF
+j
+j
+<Enter>
+]
+:save-display $T/pair.txt
+EOF
+like "$(sed -n 2p "$T/pair.txt")" '^ BABA ' "] from 9988 steps to BABA"
+like "$(cat "$T/pair.txt")" 'Parity +117\.909 HKD a share; 9988 at 118\.300 is \+0\.33% \(premium\)' \
+	"on BABA the HK side is 9988 at 118.300 HKD"
+
 # --demo: the simulated market has no history: said, not faked.
 HKTOP_DEMO_SEED=7 detail demo "$GOOD" --demo <<EOF
 j
