@@ -59,6 +59,7 @@ struct app {
 	size_t nboard_inflight;       /* of which the watchlist's, first */
 	bool refetch_pending;         /* a refresh was asked for during one */
 	bool refresh_by_timer;        /* this refresh is the periodic one, not asked for */
+	bool fetch_by_timer;          /* ... and so is the one in flight */
 	long long next_refresh_ms;    /* monotonic */
 	int failures;                 /* consecutive refreshes with no quote */
 	time_t last_done;             /* wall clock of the last finished refresh */

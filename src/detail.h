@@ -31,6 +31,7 @@ struct detail {
 	bool stale;                   /* the last fetch of it failed: err says why */
 	char err[SERIES_ERR_MAX];
 	bool loading;
+	long long chart_ms;           /* monotonic start of the last chart fetch */
 	struct instrument fetch_in;   /* what the running fetch asked for */
 	enum series_range fetch_range;
 

@@ -111,6 +111,7 @@ static void start_chart(struct app *app)
 		return;
 	}
 	d->loading = true;
+	d->chart_ms = app_mono_ms();
 }
 
 /* ---- the other side of a dual listing ----------------------------------- */
@@ -267,6 +268,8 @@ void detail_set_range(struct app *app, enum series_range r)
 	start_chart(app);
 }
 
+#define DETAIL_1D_GAP_MS 60000
+
 void detail_refreshed(struct app *app)
 {
 	struct detail *d = app->detail;
@@ -278,8 +281,12 @@ void detail_refreshed(struct app *app)
 	/* A sorted board moves rows on refresh: stay on the same ticker. */
 	if ((k = board_find(&app->board, &d->in)) >= 0)
 		app->detail_row = k;
-	/* The day's chart moves with the quotes; longer ranges do not. */
-	if (d->range == SERIES_1D || !detail_chart_current(d))
+	/* The day's chart moves with the quotes, a bar a minute: asked for
+	 * again once its minute has passed, not with every periodic refresh
+	 * (r asks at once). Longer ranges do not move. */
+	if (!detail_chart_current(d) ||
+	    (d->range == SERIES_1D &&
+	     (!app->fetch_by_timer || app_mono_ms() - d->chart_ms >= DETAIL_1D_GAP_MS)))
 		start_chart(app);
 	start_other(app);
 	start_fx(app, false);

@@ -216,6 +216,7 @@ void app_refresh_start(struct app *app)
 		return;
 	}
 	app->fetching = true;
+	app->fetch_by_timer = app->refresh_by_timer;
 	app->next_refresh_ms = -1;
 	app->dirty |= REDRAW_STATUS;
 	if (app->demo) {
