@@ -75,6 +75,7 @@ struct app {
 	unsigned long news_seen;      /* generation shown at the last look */
 	unsigned long news_since;     /* marks: newer than this is new */
 	long news_sel, news_scroll;
+	char *news_sel_key;           /* owned: link (or title) under the cursor, as drawn */
 
 	struct prompt prompt;         /* '/' */
 	unsigned dirty;
@@ -134,6 +135,10 @@ void app_mouse(struct app *app, const MEVENT *ev);
 /* Headlines: set up (after the http handle), start what is due (all:
  * every source now), and free (after http_free). app_news.c. */
 bool app_news_init(struct app *app, bool demo, char *err, size_t errlen);
+
+/* After the headlines changed: put the cursor back on the headline it was
+ * on, wherever that moved (view_news.c). */
+void news_view_follow(struct app *app);
 void app_news_start(struct app *app, bool all);
 long long app_news_next_ms(const struct app *app);
 void app_news_status(struct app *app); /* the sources' state on the status line */

@@ -27,6 +27,7 @@ static void on_changed(void *arg, const struct newsfeed_source *s)
 	struct app *app = arg;
 
 	(void)s;
+	news_view_follow(app);
 	/* The watchlist's fresh-news marks and the detail view's list depend on it. */
 	app->dirty |= REDRAW_BODY;
 	if (app->view == &view_news)
@@ -79,6 +80,8 @@ long long app_news_next_ms(const struct app *app)
 
 void app_news_done(struct app *app)
 {
+	free(app->news_sel_key);
+	app->news_sel_key = NULL;
 	if (!app->news)
 		return;
 	newsfetch_done(app->news);

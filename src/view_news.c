@@ -105,6 +105,40 @@ static int list_rows(const struct app *app, int height)
 	return height - 1 - (height >= 8 ? 1 : 0); /* header, and the footer if room */
 }
 
+static const char *key_of(const struct headline *h)
+{
+	return h->link ? h->link : h->title ? h->title : "";
+}
+
+/* The headline under the cursor, by its link (or title): indexes move
+ * when newer headlines arrive above it. */
+static void remember(struct app *app)
+{
+	const struct headline *h = selected(app);
+	const char *k = h ? key_of(h) : NULL;
+	char *dup;
+
+	if (!k || (app->news_sel_key && strcmp(app->news_sel_key, k) == 0))
+		return;
+	if ((dup = strdup(k))) {
+		free(app->news_sel_key);
+		app->news_sel_key = dup;
+	}
+}
+
+void news_view_follow(struct app *app)
+{
+	size_t n = count(app);
+
+	if (!app->news_sel_key)
+		return;
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(key_of(&app->news->feed.merged.v[k]), app->news_sel_key) == 0) {
+			app->news_sel = (long)k;
+			return;
+		}
+}
+
 static void keep_visible(struct app *app, int rows)
 {
 	long n = (long)count(app);
@@ -141,6 +175,7 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 	attr_t head = app->ui.attrs[UI_COLHEAD];
 
 	keep_visible(app, rows);
+	remember(app);
 	ui_clear_row(w, top, 0, cols, head);
 	ui_text(w, top, W_MARK, W_AGE, "AGE", 1, head);
 	if (!narrow)

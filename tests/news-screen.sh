@@ -104,6 +104,21 @@ is "$(sed -n 8p "$T/colors.txt" | cut -c7-15)" "$(sed -n 8p "$T/colors.txt" | cu
 ok_unless "a different one from a healthy source's (row 5, yahoo)" \
 	test "$(sed -n 8p "$T/colors.txt" | cut -c7)" = "$(sed -n 10p "$T/colors.txt" | cut -c7)"
 
+# The cursor stays on its headline when a fetch brings newer ones above it:
+# Enter before and after opens the same link.
+: > "$T/browser.log"
+screen follow <<EOF
+n
+j
+j
+<Enter>
+r
+:save-display $T/follow.txt
+<Enter>
+EOF
+is "$(grep -c '^open ' "$T/browser.log")" 2 "follow: two links opened"
+is "$(sed -n 2p "$T/browser.log")" "$(sed -n 1p "$T/browser.log")" "follow: the same headline both times"
+
 # Without HKTOP_BROWSER_LOG a test run never starts a browser.
 : > "$T/browser.log"
 HKTOP_BROWSER_LOG= screen nobrowser <<EOF
