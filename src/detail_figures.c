@@ -248,6 +248,14 @@ size_t detail_adr_lines(const struct adr *a, struct adr_side hk, struct adr_side
 			 a->hk.display, hkp, pct,
 			 par.premium.v > 0 ? "premium" : par.premium.v < 0 ? "discount" : "at par");
 		l->tone = (unsigned char)dir_tone(par.premium);
+		if (hk.stale || us.stale) {
+			/* An old price on either side: the premium is as old. */
+			const struct adr_side *old = hk.stale ? &hk : &us;
+			size_t k = strlen(l->value);
+			snprintf(l->value + k, sizeof l->value - k, "; STALE: %s",
+				 old->err && old->err[0] ? old->err : "old quote");
+			l->tone = FIG_DIM;
+		}
 	} else {
 		snprintf(l->value, sizeof l->value, "%s HKD a share; %s: %s", p, a->hk.display,
 			 hk.err && hk.err[0] ? hk.err : "no price");

@@ -48,7 +48,8 @@ int detail_quote_line(const struct quote *q, time_t now, char *buf, size_t len);
 /* One side of a dual listing: its quote, or why there is none. */
 struct adr_side {
 	const struct quote *q;  /* NULL: none yet */
-	const char *err;        /* why, when q is NULL ("" while waiting) */
+	const char *err;        /* why, when q is NULL ("" while waiting), or why q is old */
+	bool stale;             /* q is the last good quote; a refetch failed (err) */
 };
 
 /* The rate and where it came from. */

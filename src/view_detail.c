@@ -181,15 +181,16 @@ static size_t adr_lines(struct app *app, const struct row *r, struct fig_line *o
 	const char *oerr = d->other_q.err;
 	struct adr_side hk, us;
 	struct adr_fx fx = { d->fx, d->fx_time, "yahoo", d->fx_err };
+	bool self_stale = r->have && r->stale, other_stale = other && oerr[0];
 
 	if (!d->adr)
 		return 0;
 	if (r->in.market == MARKET_US) {
-		us = (struct adr_side){ self, r->err };
-		hk = (struct adr_side){ other, oerr };
+		us = (struct adr_side){ self, r->err, self_stale };
+		hk = (struct adr_side){ other, oerr, other_stale };
 	} else {
-		hk = (struct adr_side){ self, r->err };
-		us = (struct adr_side){ other, oerr };
+		hk = (struct adr_side){ self, r->err, self_stale };
+		us = (struct adr_side){ other, oerr, other_stale };
 	}
 	if (d->fx_loading && !d->fx.ok)
 		fx.err = "fetching...";

@@ -41,7 +41,8 @@ static char *adr_text(const struct adr *a, struct adr_side hk, struct adr_side u
 	buf[0] = '\0';
 	for (size_t i = 0; i < n; i++)
 		o += (size_t)snprintf(buf + o, sizeof buf - o, "%s=%s%s\n", f[i].label, f[i].value,
-				      f[i].tone == FIG_ERROR ? " (error)" : "");
+				      f[i].tone == FIG_ERROR ? " (error)" :
+				      f[i].tone == FIG_DIM ? " (dim)" : "");
 	return buf;
 }
 
@@ -141,6 +142,18 @@ int main(void)
 		ok(strstr(adr_text(a, (struct adr_side){ NULL, "" }, us, &fx),
 			  "Parity=117.439 HKD a share; 9988: no price\n") != NULL,
 		   "no HK price: the HK-equivalent alone");
+		/* An old price on either side makes an old premium: marked so. */
+		hk.stale = true;
+		hk.err = "tencent: 9988: HTTP 503";
+		ok(strstr(adr_text(a, hk, us, &fx),
+			  "Parity=117.439 HKD a share; 9988 at 118.300 is +0.73% (premium); "
+			  "STALE: tencent: 9988: HTTP 503 (dim)\n") != NULL,
+		   "a stale HK price: the premium says STALE and why");
+		hk.stale = false;
+		us.stale = true;
+		us.err = "tencent: BABA: HTTP 503";
+		ok(strstr(adr_text(a, hk, us, &fx), "STALE: tencent: BABA: HTTP 503 (dim)\n") != NULL,
+		   "a stale ADS price too");
 	}
 	adr_table_free(&t);
 	return tap_done();
