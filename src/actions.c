@@ -36,6 +36,14 @@ static void switch_view(struct app *app, const struct view_ops *v)
 	app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
 }
 
+/* Back returns once: the view it returns to goes back to the watchlist,
+ * never to and fro between two views. */
+static void go_back(struct app *app)
+{
+	switch_view(app, app->back ? app->back : &view_watchlist);
+	app->back = NULL;
+}
+
 static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_heatmap, &view_detail,
 							    &view_news };
 
@@ -71,7 +79,7 @@ static unsigned global_action(struct app *app, enum action act)
 			switch_view(app, &view_detail);
 		return REACT_NONE;
 	case ACT_BACK:
-		switch_view(app, app->back ? app->back : &view_watchlist);
+		go_back(app);
 		return REACT_NONE;
 	case ACT_TOGGLE_NAMES:
 		app->o->names = app->o->names == NAMES_ZH ? NAMES_EN : NAMES_ZH;
@@ -94,7 +102,7 @@ static void react(struct app *app, unsigned r)
 	if (r & REACT_QUIT)
 		app->quit = true;
 	if (r & REACT_BACK)
-		switch_view(app, app->back ? app->back : &view_watchlist);
+		go_back(app);
 	if (r & REACT_SAVE)
 		save_watchlist(app);
 	if (r & REACT_REFETCH) {

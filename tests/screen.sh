@@ -276,6 +276,19 @@ like "$(sed -n 2p "$T/keep2.txt")" '^ 9988 ' "the detail view still shows 9988"
 like "$(sed -n 3p "$T/keep3.txt")" '^ 0700 .*503\.200' "a refresh moved 0700 to the top"
 like "$(sed -n 5p "$T/keep3.txt")" '^ 9988 ' "and the cursor is still on 9988"
 
+# Back goes back once, not to and fro: detail, headlines, back to the
+# detail, back again to the watchlist (not to the headlines).
+screen backtwice "$GOOD" <<EOF
+<Enter>
+n
+<Esc>
+:save-display $T/back1.txt
+<Esc>
+:save-display $T/back2.txt
+EOF
+like "$(sed -n 2p "$T/back1.txt")" '^ HSI ' "Esc from the headlines returns to the detail view"
+like "$(sed -n 2p "$T/back2.txt")" '^ CODE ' "Esc again returns to the watchlist"
+
 # Sorted by name, L re-sorts by the names it now shows.
 screen sortname "$GOOD" <<EOF
 s
