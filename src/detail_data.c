@@ -221,6 +221,9 @@ static void start_fx(struct app *app, bool force)
 
 /* ---- what the view calls ------------------------------------------------ */
 
+#define DETAIL_1D_GAP_MS 60000     /* 1D bars are minutes */
+#define DETAIL_GAP_MS 3600000      /* longer ranges: their newest bar can grow within the day */
+
 void detail_show(struct app *app, const struct instrument *in)
 {
 	struct detail *d = detail_get(app);
@@ -248,7 +251,10 @@ void detail_show(struct app *app, const struct instrument *in)
 		memset(&d->other_q, 0, sizeof d->other_q);
 	}
 	d->adr = a;
-	if (!detail_chart_current(d))
+	/* Back on a chart kept from earlier: fetched again once it is older
+	 * than its bars (a minute for 1D, an hour for the rest). */
+	if (!detail_chart_current(d) ||
+	    app_mono_ms() - d->chart_ms >= (d->range == SERIES_1D ? DETAIL_1D_GAP_MS : DETAIL_GAP_MS))
 		start_chart(app);
 	if (!d->other_q.ok)
 		start_other(app);
@@ -267,8 +273,6 @@ void detail_set_range(struct app *app, enum series_range r)
 	d->err[0] = '\0';
 	start_chart(app);
 }
-
-#define DETAIL_1D_GAP_MS 60000
 
 void detail_refreshed(struct app *app)
 {
