@@ -226,6 +226,19 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 	return rc;
 }
 
+/* The scripted modes' last step: run the transfers to their end, then make
+ * sure what was printed reached stdout. *status is set by the callbacks. */
+static int run_to_end(struct http *h, const int *status)
+{
+	http_run(h);
+	http_free(h);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("hktop: stdout");
+		return EXIT_FAILED;
+	}
+	return *status;
+}
+
 struct once_state {
 	const struct options *o;
 	enum report_format format;
@@ -267,13 +280,7 @@ static int run_once(const struct options *o, enum report_format format)
 		http_free(h);
 		return EXIT_FAILED;
 	}
-	http_run(h);
-	http_free(h);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("hktop: stdout");
-		return EXIT_FAILED;
-	}
-	return st.status;
+	return run_to_end(h, &st.status);
 }
 
 struct series_state {
@@ -315,13 +322,7 @@ static int run_series(const struct options *o, const struct cli *cli)
 		http_free(h);
 		return EXIT_FAILED;
 	}
-	http_run(h);
-	http_free(h);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("hktop: stdout");
-		return EXIT_FAILED;
-	}
-	return st.status;
+	return run_to_end(h, &st.status);
 }
 
 static int dump_config(const struct options *o)

@@ -15,36 +15,46 @@ fi
 export TERM=xterm-256color HOME="$T" XDG_STATE_HOME="$T/state" XDG_CONFIG_HOME="$T/config"
 unset HKTOP_SCRIPT NO_COLOR
 
-# start NAME [hktop args]: hktop --demo on a pty; waits for its first screen.
-start()
+# on_pty NAME COMMAND [STDIN]: run the shell COMMAND on a pty of 24x80
+# from script(1), logging to $T/NAME.log; waits for hktop's first screen.
+on_pty()
 {
-	name=$1
-	shift
-	: > "$T/$name.log"
-	script -qfc "stty rows 24 cols 80; exec '$HKTOP' --demo $*" "$T/$name.log" \
-		> /dev/null 2>&1 < /dev/null &
+	: > "$T/$1.log"
+	script -qfc "stty rows 24 cols 80; $2" "$T/$1.log" > /dev/null 2>&1 < "${3:-/dev/null}" &
 	spid=$!
 	k=0
-	until grep -q 'DEMO' "$T/$name.log" 2>/dev/null || [ $k -ge 200 ]; do
+	until grep -q 'DEMO' "$T/$1.log" 2>/dev/null || [ $k -ge 200 ]; do
 		sleep 0.05
 		k=$((k + 1))
 	done
 }
 
-# finish NAME: wait up to 10 s for script(1) to end; rc is its status.
-finish()
+# start NAME [hktop args]: hktop --demo as the pty's own process.
+start()
+{
+	on_pty "$1" "exec '$HKTOP' --demo"
+}
+
+# wait_gone PID [TICKS]: wait up to TICKS x 50 ms (default 10 s) for PID to end.
+wait_gone()
 {
 	k=0
-	while kill -0 "$spid" 2>/dev/null && [ $k -lt 200 ]; do
+	while kill -0 "$1" 2>/dev/null && [ $k -lt "${2:-200}" ]; do
 		sleep 0.05
 		k=$((k + 1))
 	done
-	if kill -0 "$spid" 2>/dev/null; then
+	! kill -0 "$1" 2>/dev/null
+}
+
+# finish NAME: wait for script(1) to end; rc is "done" or "timeout".
+finish()
+{
+	if wait_gone "$spid"; then
+		rc=done
+	else
 		pkill -KILL -P "$spid" 2>/dev/null
 		kill -KILL "$spid" 2>/dev/null
 		rc=timeout
-	else
-		rc=done
 	fi
 	wait "$spid" 2>/dev/null
 }
@@ -67,16 +77,8 @@ done
 # A resize, then keys: the resize is taken once, the keys still work (a
 # KEY_RESIZE that made another resize used to loop forever).
 mkfifo "$T/keys"
-: > "$T/resize.log"
-script -qfc "stty rows 24 cols 80; exec '$HKTOP' --demo" "$T/resize.log" \
-	> /dev/null 2>&1 < "$T/keys" &
-spid=$!
-exec 9> "$T/keys"            # held open: script(1) reads keys from it
-k=0
-until grep -q 'DEMO' "$T/resize.log" 2>/dev/null || [ $k -ge 200 ]; do
-	sleep 0.05
-	k=$((k + 1))
-done
+exec 9<> "$T/keys"           # held open: script(1) reads keys from it
+on_pty resize "exec '$HKTOP' --demo" "$T/keys"
 hkpid=$(pgrep -P "$spid" -x hktop | head -n 1)
 ok_if "hktop runs on the pty" test -n "$hkpid"
 stty -F "$(readlink "/proc/$hkpid/fd/0")" rows 30 cols 100 2>/dev/null
@@ -93,29 +95,16 @@ ok_if "and the terminal is restored" restored resize
 # A terminal that hangs up without sending hktop a SIGHUP (the session
 # leader ignores it and does not pass it on): hktop sees its input gone and
 # ends, instead of spinning on a dead descriptor.
-: > "$T/hup.log"
-script -qfc "stty rows 24 cols 80; trap '' HUP; '$HKTOP' --demo 2> '$T/hup.err'; sleep 30" \
-	"$T/hup.log" > /dev/null 2>&1 < /dev/null &
-spid=$!
-k=0
-until grep -q 'DEMO' "$T/hup.log" 2>/dev/null || [ $k -ge 200 ]; do
-	sleep 0.05
-	k=$((k + 1))
-done
+on_pty hup "trap '' HUP; '$HKTOP' --demo 2> '$T/hup.err'; sleep 30"
 shpid=$(pgrep -P "$spid" | head -n 1)
 hkpid=$(pgrep -P "$shpid" -x hktop | head -n 1)
 ok_if "hktop runs under the shell" test -n "$hkpid"
 kill -KILL "$spid"           # the pty's master closes: a hangup
-k=0
-while kill -0 "$hkpid" 2>/dev/null && [ $k -lt 100 ]; do
-	sleep 0.05
-	k=$((k + 1))
-done
-if kill -0 "$hkpid" 2>/dev/null; then
+if wait_gone "$hkpid" 100; then
+	pass "a hung-up terminal ends hktop"
+else
 	fail "a hung-up terminal ends hktop"
 	kill -KILL "$hkpid" 2>/dev/null
-else
-	pass "a hung-up terminal ends hktop"
 fi
 pkill -KILL -P "$shpid" 2>/dev/null
 kill -KILL "$shpid" 2>/dev/null
