@@ -131,22 +131,27 @@ const char *app_row_name(const struct app *app, const struct row *r)
 	return board_row_name(r, app->o->names == NAMES_ZH);
 }
 
-void app_scroll_to_selected(struct app *app, int height)
+void app_keep_visible(long *sel, long *scroll, long n, int height)
 {
 	if (height < 1)
 		height = 1;
-	if (app->selected >= (long)app->board.n)
-		app->selected = (long)app->board.n - 1;
-	if (app->selected < 0)
-		app->selected = 0;
-	if (app->selected < app->scroll)
-		app->scroll = app->selected;
-	if (app->selected >= app->scroll + height)
-		app->scroll = app->selected - height + 1;
-	if (app->scroll > (long)app->board.n - height)
-		app->scroll = (long)app->board.n - height;
-	if (app->scroll < 0)
-		app->scroll = 0;
+	if (*sel >= n)
+		*sel = n - 1;
+	if (*sel < 0)
+		*sel = 0;
+	if (*sel < *scroll)
+		*scroll = *sel;
+	if (*sel >= *scroll + height)
+		*scroll = *sel - height + 1;
+	if (*scroll > n - height)
+		*scroll = n - height;
+	if (*scroll < 0)
+		*scroll = 0;
+}
+
+void app_scroll_to_selected(struct app *app, int height)
+{
+	app_keep_visible(&app->selected, &app->scroll, (long)app->board.n, height);
 }
 
 /* --- the loop ------------------------------------------------------------- */

@@ -113,6 +113,10 @@ void app_status(struct app *app, bool error, const char *fmt, ...)
 /* The row's instrument name in the current language. */
 const char *app_row_name(const struct app *app, const struct row *r);
 
+/* Clamp a cursor sel to [0, n) and scroll so that it is among the height
+ * rows shown. */
+void app_keep_visible(long *sel, long *scroll, long n, int height);
+
 /* Keep the cursor visible after it moves. */
 void app_scroll_to_selected(struct app *app, int height);
 

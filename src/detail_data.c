@@ -278,13 +278,9 @@ void detail_refreshed(struct app *app)
 {
 	struct detail *d = app->detail;
 
-	long k;
-
+	/* (app_resort already kept detail_row on its ticker.) */
 	if (!d || app->view != &view_detail || !d->have_in)
 		return;
-	/* A sorted board moves rows on refresh: stay on the same ticker. */
-	if ((k = board_find(&app->board, &d->in)) >= 0)
-		app->detail_row = k;
 	/* The day's chart moves with the quotes, a bar a minute: asked for
 	 * again once its minute has passed, not with every periodic refresh
 	 * (r asks at once). Longer ranges do not move. */

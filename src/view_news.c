@@ -139,25 +139,6 @@ void news_view_follow(struct app *app)
 		}
 }
 
-static void keep_visible(struct app *app, int rows)
-{
-	long n = (long)count(app);
-
-	if (rows < 1)
-		rows = 1;
-	if (app->news_sel >= n)
-		app->news_sel = n - 1;
-	if (app->news_sel < 0)
-		app->news_sel = 0;
-	if (app->news_sel < app->news_scroll)
-		app->news_scroll = app->news_sel;
-	if (app->news_sel >= app->news_scroll + rows)
-		app->news_scroll = app->news_sel - rows + 1;
-	if (app->news_scroll > n - rows)
-		app->news_scroll = n - rows;
-	if (app->news_scroll < 0)
-		app->news_scroll = 0;
-}
 
 static const char *empty_message(const struct app *app)
 {
@@ -174,7 +155,7 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 	bool narrow = cols < 60;
 	attr_t head = app->ui.attrs[UI_COLHEAD];
 
-	keep_visible(app, rows);
+	app_keep_visible(&app->news_sel, &app->news_scroll, (long)count(app), rows);
 	remember(app);
 	ui_clear_row(w, top, 0, cols, head);
 	ui_text(w, top, W_MARK, W_AGE, "AGE", 1, head);
