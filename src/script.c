@@ -49,11 +49,13 @@ static bool command(struct app *app, char *line)
 	char err[512];
 	int rows, cols;
 
-	if (strncmp(line, ":save-display ", 14) == 0 || strncmp(line, ":save-colors ", 13) == 0) {
-		bool colors = line[6] == 'c';
+	if (strncmp(line, ":save-display ", 14) == 0 || strncmp(line, ":save-colors ", 13) == 0 ||
+	    strncmp(line, ":save-backgrounds ", 18) == 0) {
+		enum ui_dump_kind kind = line[6] == 'c' ? UI_DUMP_COLORS :
+					 line[6] == 'b' ? UI_DUMP_BACKGROUNDS : UI_DUMP_TEXT;
 		if (app->dirty)
 			screen_render(app);
-		if (!ui_dump(&app->ui, strchr(line, ' ') + 1, colors, err, sizeof err))
+		if (!ui_dump(&app->ui, strchr(line, ' ') + 1, kind, err, sizeof err))
 			return fail(app, line, err);
 		return true;
 	}

@@ -53,12 +53,16 @@ static enum ui_color effective(const struct ui *ui, enum ui_color c)
 	return c;
 }
 
-static enum ui_tier detect_tier(void)
+/* Starts colour unless the user or the terminal wants none. COLORS is
+ * only known once start_color() has run: read before, it is 0, and every
+ * 256-colour terminal would get 8. */
+static enum ui_tier start_tier(void)
 {
 	const char *nc = getenv("NO_COLOR");
 
-	if ((nc && *nc) || !has_colors())
+	if ((nc && *nc) || !has_colors() || start_color() == ERR)
 		return UI_MONO;
+	use_default_colors();
 	if (COLORS >= 0x1000000 || tigetflag("RGB") > 0)
 		return UI_DIRECT;
 	return COLORS >= 256 ? UI_256 : UI_8;
@@ -66,11 +70,7 @@ static enum ui_tier detect_tier(void)
 
 static void init_colors(struct ui *ui)
 {
-	ui->tier = detect_tier();
-	if (ui->tier != UI_MONO) {
-		start_color();
-		use_default_colors();
-	}
+	ui->tier = start_tier();
 	for (int i = 0; i < UI_COLOR_COUNT; i++) {
 		const struct scheme *s = &scheme[effective(ui, (enum ui_color)i)];
 		const struct scheme *own = &scheme[i];
@@ -364,7 +364,24 @@ static char cell_letter(const struct ui *ui, attr_t attrs, short pair)
 	return c;
 }
 
-bool ui_dump(const struct ui *ui, const char *path, bool colors, char *err, size_t errlen)
+/* One letter per cell for background dumps: the colour the terminal is
+ * asked to paint behind the cell, by kind, which tells the tiers apart:
+ * '.' its default, an ANSI colour by name ("krgybmcw", upper case when
+ * bright), 'x' one of xterm's 256, 't' a 24-bit one. Reversed, the
+ * foreground is behind. */
+static char bg_letter(attr_t attrs, short pair)
+{
+	static const char ansi[] = "krgybmcwKRGYBMCW";
+	int fg = -1, bg = -1, c;
+
+	if (pair > 0 && extended_pair_content(pair, &fg, &bg) == ERR)
+		fg = bg = -1;
+	c = attrs & A_REVERSE ? fg : bg;
+	return c < 0 ? '.' : c < 16 ? ansi[c] : c < 256 ? 'x' : 't';
+}
+
+bool ui_dump(const struct ui *ui, const char *path, enum ui_dump_kind kind, char *err,
+	     size_t errlen)
 {
 	FILE *fp = fopen(path, "w");
 
@@ -390,7 +407,8 @@ bool ui_dump(const struct ui *ui, const char *path, bool colors, char *err, size
 			    getcchar(&cc, wch, &attrs, &pair, NULL) == ERR || wch[0] == 0)
 				wch[0] = L' ';
 			if (na + 2 < sizeof attr_line) {
-				attr_line[na++] = cell_letter(ui, attrs, pair);
+				attr_line[na++] = kind == UI_DUMP_BACKGROUNDS ? bg_letter(attrs, pair)
+									    : cell_letter(ui, attrs, pair);
 			}
 			k = wcrtomb(line + used, wch[0], &st);
 			if (k == (size_t)-1) {
@@ -409,7 +427,7 @@ bool ui_dump(const struct ui *ui, const char *path, bool colors, char *err, size
 			}
 		}
 		fprintf(fp, "%.*s\n", (int)last, line);
-		if (colors) {
+		if (kind != UI_DUMP_TEXT) {
 			while (na > 0 && attr_line[na - 1] == '.')
 				na--;
 			fprintf(fp, "%.*s\n", (int)na, attr_line);

@@ -71,9 +71,14 @@ void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
 void ui_heat_init(struct ui *ui);
 char ui_heat_letter(const struct ui *ui, short pair);
 
+/* What a dump adds under each row of text: nothing, a letter per cell
+ * naming its colour slot, or one naming the kind of its background. */
+enum ui_dump_kind { UI_DUMP_TEXT, UI_DUMP_COLORS, UI_DUMP_BACKGROUNDS };
+
 /* Write what is on the virtual screen as UTF-8 text, one line per row,
- * trailing spaces trimmed. With colors, each row is followed by a line of
- * one letter per cell naming its colour slot (see ui.c). */
-bool ui_dump(const struct ui *ui, const char *path, bool colors, char *err, size_t errlen);
+ * trailing spaces trimmed; each row followed by its line of letters unless
+ * kind is UI_DUMP_TEXT (see ui.c). */
+bool ui_dump(const struct ui *ui, const char *path, enum ui_dump_kind kind, char *err,
+	     size_t errlen);
 
 #endif
