@@ -118,9 +118,8 @@ static struct {
 	size_t len;
 } emergency;
 
-static void emergency_add(const char *cap)
+static void emergency_add(const char *s)
 {
-	char *s = tigetstr(cap);
 	size_t n;
 
 	if (!s || s == (char *)-1)
@@ -132,13 +131,25 @@ static void emergency_add(const char *cap)
 	}
 }
 
-static void emergency_arm(void)
+/* mouse: curses turned mouse reporting on. It is turned off as endwin()
+ * does, with the terminal's XM (xterm's modes, parameter 0 for off) or,
+ * without one, the xterm sequence ncurses itself falls back to; else the
+ * terminal goes on typing mouse reports into the shell. */
+static void emergency_arm(bool mouse)
 {
 	static const char *const caps[] = { "sgr0", "cnorm", "rmkx", "rmcup" };
 
 	emergency.len = 0;
+	if (mouse) {
+		const char *xm = tigetstr("XM");
+
+		if (xm && xm != (char *)-1)
+			emergency_add(tiparm(xm, 0));
+		else
+			emergency_add("\033[?1000l");
+	}
 	for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++)
-		emergency_add(caps[i]);
+		emergency_add(tigetstr(caps[i]));
 	emergency.armed = 1;
 }
 
@@ -158,6 +169,7 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	static bool registered;
 
 	const char *cs;
+	bool mouse = false;
 
 	memset(ui, 0, sizeof *ui);
 	ui->test = test;
@@ -200,15 +212,15 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	set_escdelay(25);
 	curs_set(0);
 	if (!test)
-		mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+		mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-			  | BUTTON5_PRESSED
+				  | BUTTON5_PRESSED
 #endif
-			  , NULL);
+				  , NULL) != 0;
 	init_colors(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	if (!test)
-		emergency_arm();
+		emergency_arm(mouse);
 	return true;
 }
 

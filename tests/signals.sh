@@ -1,6 +1,6 @@
 #!/bin/sh
 # signals.sh - the terminal is given back on every way out: q, SIGINT,
-# SIGTERM, SIGHUP, SIGQUIT, a crash; and a terminal that hangs up ends
+# SIGTERM, SIGHUP, SIGQUIT, a crash (mouse reporting off too); and a terminal that hangs up ends
 # hktop instead of leaving it spinning. hktop runs on a pty from script(1), which
 # logs every byte it writes; "given back" means the log ends with the
 # alternate screen left (rmcup) after the signal.
@@ -66,12 +66,20 @@ restored()
 	perl -0777 -ne 'exit(/\e\[\?1049h(?!.*\e\[\?1049h).*\e\[\?1049l/s ? 0 : 1)' "$T/$1.log"
 }
 
-for sig in INT TERM HUP QUIT SEGV ABRT; do
+# After the last time mouse reporting was turned on (xterm's 1000 mode,
+# alone or with others such as 1006), it was turned off.
+mouse_off()
+{
+	perl -0777 -ne 'exit(/\e\[\?[0-9;]*1000[0-9;]*h(?!.*\e\[\?[0-9;]*1000[0-9;]*h).*\e\[\?[0-9;]*1000[0-9;]*l/s ? 0 : 1)' "$T/$1.log"
+}
+
+for sig in INT TERM HUP QUIT SEGV ABRT BUS FPE ILL; do
 	start "sig$sig"
 	pkill "-$sig" -P "$spid" 2>/dev/null
 	finish "sig$sig"
 	is "$rc" done "SIG$sig: hktop ends"
 	ok_if "SIG$sig: the terminal is restored" restored "sig$sig"
+	ok_if "SIG$sig: mouse reporting is off" mouse_off "sig$sig"
 done
 
 # A resize, then keys: the resize is taken once, the keys still work (a
