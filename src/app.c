@@ -168,6 +168,8 @@ static void handle_signals(struct app *app)
 				app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
 			} else {
 				app->quit = true;
+				if (!app->quit_signal)
+					app->quit_signal = b[i];
 			}
 		}
 }
@@ -363,12 +365,13 @@ static void app_done(struct app *app)
 		fclose(app->script);
 }
 
-int app_run(struct options *o, struct causes *causes, bool demo)
+int app_run(struct options *o, struct causes *causes, bool demo, int *signo)
 {
 	struct app app;
 	char err[512] = "";
 	int rc = 0;
 
+	*signo = 0;
 	if (!app_init(&app, o, causes, demo, err, sizeof err)) {
 		app_done(&app);
 		fprintf(stderr, "hktop: %s\n", err);
@@ -384,6 +387,7 @@ int app_run(struct options *o, struct causes *causes, bool demo)
 	app_news_start(&app, true);
 	loop(&app);
 	app_done(&app);
+	*signo = app.quit_signal;
 	if (app.exit_msg[0]) {
 		fprintf(stderr, "hktop: %s\n", app.exit_msg);
 		rc = 1;

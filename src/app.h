@@ -80,6 +80,7 @@ struct app {
 	struct prompt prompt;         /* '/' */
 	unsigned dirty;
 	bool quit;
+	int quit_signal;              /* the signal that ended the loop, if one did */
 	char exit_msg[128];           /* why the loop ended, if not by request */
 	int sigpipe[2];
 	bool signals_set;
@@ -157,7 +158,8 @@ void detail_news_draw(struct app *app, WINDOW *w, int y, int height, const struc
 int detail_news_height(const struct app *app, const struct instrument *in, int room);
 void app_news_done(struct app *app);
 
-/* Run the dashboard until quit. Returns the exit status. */
-int app_run(struct options *o, struct causes *causes, bool demo);
+/* Run the dashboard until quit. Returns the exit status; *signo is the
+ * signal that ended it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
+int app_run(struct options *o, struct causes *causes, bool demo, int *signo);
 
 #endif

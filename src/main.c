@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,8 @@ static void usage(FILE *fp)
 		"\n"
 		"Exit status: 0 if every symbol has a quote (--series: the chart came;\n"
 		"--news: every headline source answered), 1 if any failed,\n"
-		"2 on a usage or configuration error.\n"
+		"2 on a usage or configuration error. The dashboard: 0 when quit, else\n"
+		"ended by the signal that stopped it.\n"
 		"\n"
 		"Quotes from free services are usually delayed about 15 minutes; hktop\n"
 		"shows each quote's own time. Full documentation: man hktop\n");
@@ -353,12 +355,32 @@ static int dump_config(const struct options *o)
 	return EXIT_OK;
 }
 
+/* The dashboard was stopped by a signal: with the terminal given back and
+ * everything closed, end by that signal, so that a shell or a supervisor
+ * sees it (a shell loop stops on ^C) and never reads it as success.
+ * SIGQUIT would dump the core of a process that ended cleanly: 128 + n
+ * instead, the status a shell gives a death by signal. */
+static int end_by_signal(int sig)
+{
+	sigset_t set;
+
+	fflush(NULL);
+	if (sig != SIGQUIT) {
+		signal(sig, SIG_DFL);
+		sigemptyset(&set);
+		sigaddset(&set, sig);
+		sigprocmask(SIG_UNBLOCK, &set, NULL);
+		raise(sig);
+	}
+	return 128 + sig;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli;
 	struct options o;
 	struct causes causes = { 0 };
-	int rc;
+	int rc, sig = 0;
 
 	setlocale(LC_ALL, "");
 	/* Figures print with '.', whatever the user's locale: a decimal comma
@@ -377,7 +399,7 @@ int main(int argc, char **argv)
 	rc = load_settings(&cli, &o, &causes);
 	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
 		/* The dashboard carries on and shows config complaints itself. */
-		rc = app_run(&o, &causes, cli.demo);
+		rc = app_run(&o, &causes, cli.demo, &sig);
 	} else {
 		for (size_t i = 0; i < causes.n; i++)
 			fprintf(stderr, "hktop: %s\n", causes.v[i]);
@@ -400,5 +422,5 @@ int main(int argc, char **argv)
 	options_done(&o);
 	free(cli.overrides);
 	log_close();
-	return rc;
+	return sig ? end_by_signal(sig) : rc;
 }

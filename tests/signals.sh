@@ -20,7 +20,7 @@ unset HKTOP_SCRIPT NO_COLOR
 on_pty()
 {
 	: > "$T/$1.log"
-	script -qfc "stty rows 24 cols 80; $2" "$T/$1.log" > /dev/null 2>&1 < "${3:-/dev/null}" &
+	script -qefc "ulimit -c 0; stty rows 24 cols 80; $2" "$T/$1.log" > /dev/null 2>&1 < "${3:-/dev/null}" &
 	spid=$!
 	k=0
 	until grep -q 'DEMO' "$T/$1.log" 2>/dev/null || [ $k -ge 200 ]; do
@@ -46,7 +46,9 @@ wait_gone()
 	! kill -0 "$1" 2>/dev/null
 }
 
-# finish NAME: wait for script(1) to end; rc is "done" or "timeout".
+# finish NAME: wait for script(1) to end; rc is "done" or "timeout", and
+# status hktop's exit status as script -e passes it on (128 + n when a
+# signal ended it, as a shell has it).
 finish()
 {
 	if wait_gone "$spid"; then
@@ -57,6 +59,7 @@ finish()
 		rc=timeout
 	fi
 	wait "$spid" 2>/dev/null
+	status=$?
 }
 
 restored()
@@ -80,6 +83,17 @@ for sig in INT TERM HUP QUIT SEGV ABRT BUS FPE ILL; do
 	is "$rc" done "SIG$sig: hktop ends"
 	ok_if "SIG$sig: the terminal is restored" restored "sig$sig"
 	ok_if "SIG$sig: mouse reporting is off" mouse_off "sig$sig"
+	# Ended by a signal, never a success: a shell loop stops on ^C, a
+	# supervisor sees hktop was stopped. (A crash's status is left to
+	# whoever handles it: a sanitizer exits 1.)
+	case $sig in
+	HUP) n=1 ;;
+	INT) n=2 ;;
+	QUIT) n=3 ;;
+	TERM) n=15 ;;
+	*) continue ;;
+	esac
+	is "$status" $((128 + n)) "SIG$sig: the status says so (128 + $n)"
 done
 
 # A resize, then keys: the resize is taken once, the keys still work (a
@@ -98,6 +112,7 @@ printf 'q' >&9
 finish resize
 exec 9>&-
 is "$rc" done "after a resize, keys still reach hktop: q quits"
+is "$status" 0 "q: status 0"
 ok_if "and the terminal is restored" restored resize
 
 # A terminal that hangs up without sending hktop a SIGHUP (the session
