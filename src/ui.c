@@ -14,6 +14,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "text.h"
 #include "ui.h"
 
 #define DEFAULT_COLOR (-1)
@@ -164,11 +165,30 @@ void ui_emergency_restore(void)
 	}
 }
 
+/* $TERM for a message: it is the user's, and may hold escapes. */
+static const char *term_name(char *buf, size_t len)
+{
+	const char *t = getenv("TERM");
+
+	if (!t)
+		return "(unset)";
+	text_sanitize(buf, len, t, strlen(t));
+	return buf;
+}
+
+static bool can_address(void)
+{
+	const char *cup = tigetstr("cup");
+
+	return cup && cup != (char *)-1;
+}
+
 bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 {
 	static bool registered;
 
 	const char *cs;
+	char term[64];
 	bool mouse = false;
 
 	memset(ui, 0, sizeof *ui);
@@ -197,11 +217,19 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	}
 	if (!ui->screen) {
 		snprintf(err, errlen, "cannot start curses on terminal type '%s'",
-			 getenv("TERM") ? getenv("TERM") : "(unset)");
+			 term_name(term, sizeof term));
 		ui_done(ui);
 		return false;
 	}
 	set_term(ui->screen);
+	/* A terminal without cursor addressing (TERM=dumb) starts, and can
+	 * show no more than one line: refused like an unknown one. */
+	if (!can_address()) {
+		snprintf(err, errlen, "terminal type '%s' cannot move the cursor (for a report use --once)",
+			 term_name(term, sizeof term));
+		ui_done(ui);
+		return false;
+	}
 	if (!registered && atexit(restore_terminal) == 0)
 		registered = true;
 	cbreak();

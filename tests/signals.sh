@@ -96,6 +96,25 @@ for sig in INT TERM HUP QUIT SEGV ABRT BUS FPE ILL; do
 	is "$status" $((128 + n)) "SIG$sig: the status says so (128 + $n)"
 done
 
+# A terminal that cannot move the cursor is refused with the cause and
+# status 1, as an unknown one is (TERM=dumb used to get a status line and
+# nothing else, for good).
+for term in dumb no-such-terminal; do
+	: > "$T/$term.err"
+	TERM=$term script -qefc "exec '$HKTOP' --demo 2> '$T/$term.err'" /dev/null \
+		> /dev/null 2>&1 < /dev/null &
+	spid=$!
+	finish
+	is "$rc" done "TERM=$term: hktop ends at once"
+	is "$status" 1 "TERM=$term: status 1"
+	like "$(cat "$T/$term.err")" "^hktop: .*terminal type '$term'" "TERM=$term: saying why"
+done
+like "$(cat "$T/dumb.err")" 'cannot move the cursor' "dumb: it cannot move the cursor"
+TERM=$(printf 'x\033]0;owned\a') script -qec "exec '$HKTOP' --demo 2> '$T/esc.err'" /dev/null \
+	> /dev/null 2>&1 < /dev/null
+like "$(cat "$T/esc.err")" "terminal type" "a TERM with control characters is refused"
+unlike "$(cat "$T/esc.err")" "$(printf '[\033\a]')" "and they are not printed"
+
 # A resize, then keys: the resize is taken once, the keys still work (a
 # KEY_RESIZE that made another resize used to loop forever).
 mkfifo "$T/keys"
