@@ -81,8 +81,29 @@ static bool log_line(const char *path, const char *what, char *const argv[], cha
 	return fclose(fp) == 0;
 }
 
-/* The grandchild: its own session, stdio on /dev/null, then the browser.
- * An exec failure goes back to the parent as errno through a CLOEXEC pipe. */
+/* Nothing of ours but the standard three may reach the browser: not
+ * curl's sockets (its wake-up pair among them), the signal pipe, the log.
+ * Marked close-on-exec rather than closed, so that the report pipe still
+ * carries an exec failure. Without close_range(2) (Linux 5.11), a loop
+ * up to the descriptor limit; no opendir between fork and exec. */
+static void cloexec_above_stdio(void)
+{
+	long max;
+
+#ifdef CLOSE_RANGE_CLOEXEC
+	if (close_range(STDERR_FILENO + 1, ~0U, CLOSE_RANGE_CLOEXEC) == 0)
+		return;
+#endif
+	max = sysconf(_SC_OPEN_MAX);
+	if (max < 0 || max > 65536)
+		max = 65536;
+	for (int fd = STDERR_FILENO + 1; fd < max; fd++)
+		fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+/* The grandchild: its own session, stdio on /dev/null and nothing else
+ * open, then the browser. An exec failure goes back to the parent as
+ * errno through a CLOEXEC pipe. */
 static void run_detached(char *const argv[], int report)
 {
 	int fd = open("/dev/null", O_RDWR);
@@ -96,6 +117,7 @@ static void run_detached(char *const argv[], int report)
 		if (fd > STDERR_FILENO)
 			close(fd);
 	}
+	cloexec_above_stdio();
 	execvp(argv[0], argv);
 	e = errno;
 	if (write(report, &e, sizeof e) < 0) {

@@ -20,8 +20,9 @@ bool browser_url_ok(const char *url);
 size_t browser_argv(const char *browser, const char *url, char *store, size_t len,
 		    char *argv[BROWSER_ARGS_MAX + 1]);
 
-/* Run the command detached from the terminal (its stdio on /dev/null, in
- * its own session), without a shell, and without waiting for it. When
+/* Run the command detached from the terminal (its stdio on /dev/null and
+ * no other descriptor of ours, in its own session), without a shell, and
+ * without waiting for it. When
  * $HKTOP_BROWSER_LOG names a file, the command line is appended to it
  * instead (tests). False with a cause in err. */
 bool browser_open(const char *url, char *err, size_t errlen);
