@@ -3,11 +3,13 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "builtin.h"
 #include "conffile.h"
@@ -117,6 +119,10 @@ void conffile_parse(struct options *o, const char *name, const char *text, size_
 		causes_add(c, "%s: out of memory", name);
 		return;
 	}
+	/* Windows editors start UTF-8 files with a byte-order mark; it is
+	 * not part of the first key. */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
 	while (i < len) {
 		size_t end = i;
 		bool cont;
@@ -164,20 +170,28 @@ void conffile_parse(struct options *o, const char *name, const char *text, size_
 
 bool conffile_load(struct options *o, const char *path, bool must_exist, struct causes *c)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp;
 	char *buf;
 	size_t len;
 	struct stat st;
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer
+	 * forever; it is refused by fstat below before anything is read. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
-	if (!fp) {
+	if (fd < 0) {
 		if (errno == ENOENT && !must_exist)
 			return true;
 		causes_add(c, "%s: %s", path, strerror(errno));
 		return false;
 	}
-	if (fstat(fileno(fp), &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		causes_add(c, "%s: not a regular file", path);
-		fclose(fp);
+		close(fd);
+		return false;
+	}
+	if (!(fp = fdopen(fd, "rb"))) {
+		causes_add(c, "%s: %s", path, strerror(errno));
+		close(fd);
 		return false;
 	}
 	if (!(buf = malloc(CONFIG_MAX_BYTES + 1))) {
