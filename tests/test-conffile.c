@@ -1,5 +1,5 @@
 /* test-conffile.c - config files that are not what they seem: a FIFO, a
- * byte-order mark */
+ * byte-order mark, terminal escapes in keys and values */
 #include "config.h"
 
 #include <stdio.h>
@@ -79,9 +79,46 @@ static void test_bom(void)
 	causes_free(&c);
 }
 
+static void test_escapes(void)
+{
+	static const char text[] =
+		"\x1b]0;pwned\x07 = 1\n"         /* OSC: sets the window title */
+		"refresh\x1b[2J = 3\n"          /* CSI: clears the screen */
+		"names = \x1b[2Jzh\n"
+		"bind \x1b[31mx quit\n"
+		"no equals \x1b[5m here\n"
+		"watchlist = 700 \x1b]0;x\x07\n";
+	struct options o;
+	struct causes c = { 0 };
+
+	options_init(&o);
+	conffile_parse(&o, "esc.conf", text, sizeof text - 1, &c);
+	is_int(c.n, 6, "every hostile line complained about");
+	ok(all_clean(&c), "no complaint carries an escape or a control byte");
+	for (size_t i = 0; i < c.n; i++)
+		printf("# %s\n", c.v[i]);
+	is_str(c.n > 0 ? c.v[0] : "", "esc.conf:1: \"\": unknown key (see hktop --help)",
+	       "a key that is all escape is shown empty, in quotes");
+	is_str(c.n > 1 ? c.v[1] : "", "esc.conf:2: \"refresh\": unknown key (see hktop --help)",
+	       "the escape is stripped from the key, and the key named once");
+	is_str(c.n > 2 ? c.v[2] : "", "esc.conf:3: names: \"zh\": not one of en, zh",
+	       "a value is quoted the same way");
+	options_done(&o);
+	causes_free(&c);
+
+	/* The file name is the user's text too. */
+	options_init(&o);
+	conffile_parse(&o, "evil\x1b[2J.conf", "x\n", 2, &c);
+	is_int(c.n, 1, "one complaint");
+	ok(all_clean(&c), "the file name is printed without its escape: %s", c.n ? c.v[0] : "");
+	options_done(&o);
+	causes_free(&c);
+}
+
 int main(void)
 {
 	test_fifo();
 	test_bom();
+	test_escapes();
 	return tap_done();
 }
