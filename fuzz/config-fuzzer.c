@@ -23,9 +23,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (o.refresh < 1 || o.refresh > 3600 || o.timeout < 1 || o.timeout > 120 ||
 	    o.max_body < 4096 || o.max_body > (64L << 20))
 		abort();
-	for (size_t i = 0; i < c.n; i++)
+	/* Every complaint names the file and carries no control byte: the
+	 * text it quotes was the user's and must not reach the terminal raw. */
+	for (size_t i = 0; i < c.n; i++) {
 		if (strncmp(c.v[i], "fuzz:", 5) != 0)
 			abort();
+		for (const unsigned char *p = (const unsigned char *)c.v[i]; *p; p++)
+			if (*p < 0x20 || *p == 0x7f)
+				abort();
+	}
 	causes_free(&c);
 	options_done(&o);
 	return 0;

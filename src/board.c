@@ -34,6 +34,14 @@ static bool grow(struct board *b, size_t want)
 	return true;
 }
 
+/* After the rows move (a sort, a removal), record where each now is. */
+static void reindex(struct board *b)
+{
+	symbol_index_clear(&b->index);
+	for (size_t i = 0; i < b->n; i++)
+		symbol_index_add(&b->index, &b->rows[i].in, i); /* the table has room: it held them */
+}
+
 bool board_init(struct board *b, const struct instrument *in, size_t n)
 {
 	memset(b, 0, sizeof *b);
@@ -47,23 +55,23 @@ bool board_init(struct board *b, const struct instrument *in, size_t n)
 void board_free(struct board *b)
 {
 	free(b->rows);
+	symbol_index_free(&b->index);
 	memset(b, 0, sizeof *b);
 }
 
 long board_find(const struct board *b, const struct instrument *in)
 {
-	for (size_t i = 0; i < b->n; i++)
-		if (symbol_equal(&b->rows[i].in, in))
-			return (long)i;
-	return -1;
+	return symbol_index_find(&b->index, in);
 }
 
 bool board_add(struct board *b, const struct instrument *in)
 {
 	struct row *r;
 
-	if (board_find(b, in) >= 0 || !grow(b, b->n + 1))
+	if (!grow(b, b->n + 1))
 		return false;
+	if (symbol_index_add(&b->index, in, b->n) != (long)b->n)
+		return false; /* present already, or out of memory */
 	r = &b->rows[b->n++];
 	memset(r, 0, sizeof *r);
 	r->in = *in;
@@ -77,6 +85,7 @@ bool board_remove(struct board *b, size_t idx)
 		return false;
 	memmove(&b->rows[idx], &b->rows[idx + 1], (b->n - idx - 1) * sizeof *b->rows);
 	b->n--;
+	reindex(b);
 	return true;
 }
 
@@ -175,8 +184,10 @@ static int compare(const void *pa, const void *pb, void *arg)
 
 void board_sort(struct board *b)
 {
-	if (b->n > 1)
+	if (b->n > 1) {
 		qsort_r(b->rows, b->n, sizeof *b->rows, compare, b);
+		reindex(b);
+	}
 }
 
 static int by_seq(const void *pa, const void *pb)

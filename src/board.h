@@ -31,6 +31,7 @@ struct board {
 	bool desc;
 	bool zh;            /* sort names by their Chinese form */
 	unsigned next_seq;
+	struct symbol_index index; /* instrument -> display index, kept in step with rows */
 };
 
 bool board_init(struct board *b, const struct instrument *in, size_t n);

@@ -3,17 +3,20 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "builtin.h"
 #include "conffile.h"
 #include "text.h"
 
 #define CONFIG_MAX_BYTES (1L << 20)
+#define PATH_SHOWN_MAX 1024 /* more than a complaint (512 bytes) can show */
 #define LINE_MAX_BYTES (256 * 1024) /* a whole-board watchlist is one logical line */
 
 void causes_add(struct causes *c, const char *fmt, ...)
@@ -101,13 +104,29 @@ static void parse_line(struct options *o, const char *name, int lineno, char *li
 	*eq = '\0';
 	value = trim(eq + 1);
 	key = trim(key);
-	if (!options_set(o, key, value, err, sizeof err))
+	if (options_set(o, key, value, err, sizeof err))
+		return;
+	/* A known key is a name from the table, safe to print as it is; an
+	 * unknown one is already quoted in err. */
+	if (options_find(key))
 		causes_add(c, "%s:%d: %s: %s", name, lineno, key, err);
+	else
+		causes_add(c, "%s:%d: %s", name, lineno, err);
 }
 
-void conffile_parse(struct options *o, const char *name, const char *text, size_t len,
+/* A file name as complaints show it: the user's text, so sanitised like
+ * any other, but left unquoted in the "FILE:LINE:" form editors jump to. */
+static const char *shown_name(char *buf, size_t cap, const char *name)
+{
+	text_sanitize(buf, cap, name, strlen(name));
+	return buf;
+}
+
+void conffile_parse(struct options *o, const char *file, const char *text, size_t len,
 		    struct causes *c)
 {
+	char shown[PATH_SHOWN_MAX];
+	const char *name = shown_name(shown, sizeof shown, file);
 	char *line = malloc(LINE_MAX_BYTES);
 	size_t used = 0, i = 0;
 	int lineno = 0, start = 0;
@@ -117,6 +136,10 @@ void conffile_parse(struct options *o, const char *name, const char *text, size_
 		causes_add(c, "%s: out of memory", name);
 		return;
 	}
+	/* Windows editors start UTF-8 files with a byte-order mark; it is
+	 * not part of the first key. */
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
 	while (i < len) {
 		size_t end = i;
 		bool cont;
@@ -162,22 +185,32 @@ void conffile_parse(struct options *o, const char *name, const char *text, size_
 	free(line);
 }
 
-bool conffile_load(struct options *o, const char *path, bool must_exist, struct causes *c)
+bool conffile_load(struct options *o, const char *file, bool must_exist, struct causes *c)
 {
-	FILE *fp = fopen(path, "rb");
+	char shown[PATH_SHOWN_MAX];
+	const char *path = shown_name(shown, sizeof shown, file);
+	FILE *fp;
 	char *buf;
 	size_t len;
 	struct stat st;
+	/* O_NONBLOCK: opening a FIFO for reading would wait for a writer
+	 * forever; it is refused by fstat below before anything is read. */
+	int fd = open(file, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
-	if (!fp) {
+	if (fd < 0) {
 		if (errno == ENOENT && !must_exist)
 			return true;
 		causes_add(c, "%s: %s", path, strerror(errno));
 		return false;
 	}
-	if (fstat(fileno(fp), &st) == 0 && !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		causes_add(c, "%s: not a regular file", path);
-		fclose(fp);
+		close(fd);
+		return false;
+	}
+	if (!(fp = fdopen(fd, "rb"))) {
+		causes_add(c, "%s: %s", path, strerror(errno));
+		close(fd);
 		return false;
 	}
 	if (!(buf = malloc(CONFIG_MAX_BYTES + 1))) {
@@ -191,7 +224,7 @@ bool conffile_load(struct options *o, const char *path, bool must_exist, struct 
 	} else if (len > CONFIG_MAX_BYTES) {
 		causes_add(c, "%s: larger than 1 MiB, ignored", path);
 	} else {
-		conffile_parse(o, path, buf, len, c);
+		conffile_parse(o, file, buf, len, c);
 		free(buf);
 		fclose(fp);
 		return true;

@@ -208,17 +208,16 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 		if (!list)
 			return EXIT_FAILED;
 		for (size_t i = 0; i < cli->nsymbols; i++) {
-			struct instrument in;
-			bool dup = false;
-			if (!symbol_parse(cli->symbols[i], &in, err, sizeof err)) {
+			if (!symbol_parse(cli->symbols[i], &list[n], err, sizeof err)) {
 				fprintf(stderr, "hktop: %s\n", err);
 				rc = EXIT_USAGE;
 				continue;
 			}
-			for (size_t k = 0; k < n; k++)
-				dup = dup || symbol_equal(&list[k], &in);
-			if (!dup)
-				list[n++] = in;
+			n++;
+		}
+		if (!symbol_dedup(list, &n)) {
+			free(list);
+			return EXIT_FAILED;
 		}
 		free(o->watchlist);
 		o->watchlist = list;

@@ -260,7 +260,6 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 		char word[64];
 		size_t len = strcspn(p, " \t,");
 		struct instrument in;
-		bool dup = false;
 
 		if (len == 0) {
 			p++;
@@ -277,10 +276,6 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 			free(list);
 			return false;
 		}
-		for (size_t i = 0; i < n && !dup; i++)
-			dup = symbol_equal(&list[i], &in);
-		if (dup)
-			continue; /* a name listed twice is shown once */
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
 			if (!(grown = realloc(list, cap * sizeof *list))) {
@@ -290,6 +285,10 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 			list = grown;
 		}
 		list[n++] = in;
+	}
+	if (!symbol_dedup(list, &n)) { /* a name listed twice is shown once */
+		free(list);
+		return fail(err, errlen, "watchlist", "out of memory");
 	}
 	free(o->watchlist);
 	o->watchlist = list;

@@ -32,12 +32,6 @@ static void fail(struct quote_result *r, const char *source, const char *fmt, ..
 	va_end(ap);
 }
 
-const char *quote_show(struct text_span s, char *buf, size_t cap)
-{
-	text_sanitize(buf, cap, s.p, s.len);
-	return buf;
-}
-
 static const char *show_num(struct num n, char *buf, size_t cap)
 {
 	num_format(n, buf, cap);
@@ -48,13 +42,14 @@ bool quote_required(struct quote_result *r, const char *source, struct text_span
 		    const char *what, enum quote_field qf)
 {
 	struct num *n = &r->q.f[qf];
-	char buf[24];
+	char buf[TEXT_QUOTE_SIZE];
 
 	if (!num_parse(s.p, s.len, n)) {
 		if (s.len == 0)
 			fail(r, source, "no %s", what);
 		else
-			fail(r, source, "%s \"%s\" is not a number", what, quote_show(s, buf, sizeof buf));
+			fail(r, source, "%s %s is not a number", what,
+			     text_quote(buf, sizeof buf, s.p, s.len));
 		return false;
 	}
 	if (n->v <= 0) {

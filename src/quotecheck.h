@@ -14,9 +14,6 @@
 void quote_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
-/* Feed text for an error message, made safe and short. */
-const char *quote_show(struct text_span s, char *buf, size_t cap);
-
 /* A figure without which there is no quote (price, previous close): it
  * must parse and be above 0, else r is refused with the cause. */
 bool quote_required(struct quote_result *r, const char *source, struct text_span s,

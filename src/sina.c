@@ -119,7 +119,7 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 	size_t nfigs = index ? NELEM(index_figures) : NELEM(stock_figures);
 	struct quote *q = &r->q;
 	struct text_span f[FIELDS_MAX];
-	char buf[24];
+	char buf[TEXT_QUOTE_SIZE];
 	size_t nf, i;
 
 	if (a->value.len == 0) {
@@ -138,7 +138,8 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 	if (nf > FIELDS_MAX)
 		nf = FIELDS_MAX;
 	if (index && !text_span_is(f[S_CODE], in->code)) {
-		fail(r, "line is for \"%s\", not %s", quote_show(f[S_CODE], buf, sizeof buf), in->code);
+		fail(r, "line is for %s, not %s",
+		     text_quote(buf, sizeof buf, f[S_CODE].p, f[S_CODE].len), in->code);
 		return;
 	}
 	if (!quote_required(r, SOURCE_NAME, f[S_PRICE], "price", QF_PRICE) ||

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -165,9 +167,115 @@ bad:
 	return false;
 }
 
+unsigned long symbol_compares;
+
 bool symbol_equal(const struct instrument *a, const struct instrument *b)
 {
+	symbol_compares++;
 	return a->market == b->market && strcmp(a->code, b->code) == 0;
+}
+
+struct symbol_slot {
+	struct instrument key;
+	size_t pos_1; /* position + 1; 0 marks an empty slot */
+};
+
+/* FNV-1a over the market and the code. */
+static size_t hash(const struct instrument *in)
+{
+	uint64_t h = 14695981039346656037u ^ (uint64_t)in->market;
+
+	h *= 1099511628211u;
+	for (const unsigned char *p = (const unsigned char *)in->code; *p; p++) {
+		h ^= *p;
+		h *= 1099511628211u;
+	}
+	return (size_t)(h ^ (h >> 29));
+}
+
+/* The slot holding in, or the empty one where it would go. Linear
+ * probing; the table is never more than half full. */
+static struct symbol_slot *probe(const struct symbol_index *ix, const struct instrument *in)
+{
+	size_t mask = ix->cap - 1, i = hash(in) & mask;
+
+	while (ix->slot[i].pos_1 && !symbol_equal(&ix->slot[i].key, in))
+		i = (i + 1) & mask;
+	return &ix->slot[i];
+}
+
+/* Room for want entries with the table at most half full. */
+static bool index_reserve(struct symbol_index *ix, size_t want)
+{
+	struct symbol_index big = { .cap = ix->cap ? ix->cap : 64 };
+
+	while (want > big.cap / 2)
+		big.cap *= 2;
+	if (big.cap == ix->cap)
+		return true;
+	if (!(big.slot = calloc(big.cap, sizeof *big.slot)))
+		return false;
+	for (size_t i = 0; i < ix->cap; i++)
+		if (ix->slot[i].pos_1)
+			*probe(&big, &ix->slot[i].key) = ix->slot[i];
+	big.n = ix->n;
+	free(ix->slot);
+	*ix = big;
+	return true;
+}
+
+long symbol_index_add(struct symbol_index *ix, const struct instrument *in, size_t pos)
+{
+	struct symbol_slot *s;
+
+	if (!index_reserve(ix, ix->n + 1))
+		return -1;
+	s = probe(ix, in);
+	if (s->pos_1)
+		return (long)(s->pos_1 - 1);
+	s->key = *in;
+	s->pos_1 = pos + 1;
+	ix->n++;
+	return (long)pos;
+}
+
+long symbol_index_find(const struct symbol_index *ix, const struct instrument *in)
+{
+	const struct symbol_slot *s;
+
+	if (ix->n == 0)
+		return -1;
+	s = probe(ix, in);
+	return s->pos_1 ? (long)(s->pos_1 - 1) : -1;
+}
+
+void symbol_index_clear(struct symbol_index *ix)
+{
+	if (ix->slot)
+		memset(ix->slot, 0, ix->cap * sizeof *ix->slot);
+	ix->n = 0;
+}
+
+void symbol_index_free(struct symbol_index *ix)
+{
+	free(ix->slot);
+	memset(ix, 0, sizeof *ix);
+}
+
+bool symbol_dedup(struct instrument *v, size_t *n)
+{
+	struct symbol_index ix = { 0 };
+	size_t kept = 0;
+
+	/* Room for all up front, so no add can fail halfway through. */
+	if (!index_reserve(&ix, *n))
+		return false;
+	for (size_t i = 0; i < *n; i++)
+		if ((size_t)symbol_index_add(&ix, &v[i], kept) == kept)
+			v[kept++] = v[i];
+	symbol_index_free(&ix);
+	*n = kept;
+	return true;
 }
 
 static const struct index_def *index_of(const struct instrument *in)

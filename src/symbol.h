@@ -29,6 +29,34 @@ bool symbol_parse(const char *text, struct instrument *out, char *err, size_t er
 /* Same instrument? */
 bool symbol_equal(const struct instrument *a, const struct instrument *b);
 
+/* Instrument comparisons made so far, by symbol_equal and the index
+ * below: lets a test see that work on a watchlist grows linearly. */
+extern unsigned long symbol_compares;
+
+/* Where each instrument sits in an array the caller owns, found in
+ * constant time: a hash table keyed by the canonical form, so "700" and
+ * "0700.HK" are one key. Owns only its table; a zeroed one is empty. */
+struct symbol_index {
+	struct symbol_slot *slot; /* cap entries, cap a power of two, or NULL */
+	size_t cap, n;
+};
+
+/* Record that in sits at pos. Returns pos, or the position already
+ * recorded if in is there (nothing changes then), or -1 out of memory. */
+long symbol_index_add(struct symbol_index *ix, const struct instrument *in, size_t pos);
+
+/* Position recorded for in, or -1. */
+long symbol_index_find(const struct symbol_index *ix, const struct instrument *in);
+
+/* Forget every entry, keeping the table for reuse. */
+void symbol_index_clear(struct symbol_index *ix);
+
+void symbol_index_free(struct symbol_index *ix);
+
+/* Drop repeats from v (*n entries), keeping each first one in place and
+ * the order. False, with v untouched, only when out of memory. */
+bool symbol_dedup(struct instrument *v, size_t *n);
+
 /* Per-source codes. Each writes a NUL-terminated code into buf and returns
  * false when the source has no code for this instrument. */
 bool symbol_tencent(const struct instrument *in, bool realtime, char *buf, size_t len);

@@ -172,7 +172,7 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 	struct quote *q = &r->q;
 	struct text_span f[FIELDS_MAX];
 	const struct figure *fig;
-	char buf[24];
+	char buf[TEXT_QUOTE_SIZE];
 	size_t nf, i;
 
 	if (a->value.len == 0) {
@@ -191,12 +191,14 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 	if (nf > FIELDS_MAX)
 		nf = FIELDS_MAX;
 	if (!text_span_is(f[F_MARKET], lay->market_id)) {
-		fail(r, "wrong market id \"%s\" (want %s)", quote_show(f[F_MARKET], buf, sizeof buf),
+		fail(r, "wrong market id %s (want %s)",
+		     text_quote(buf, sizeof buf, f[F_MARKET].p, f[F_MARKET].len),
 		     lay->market_id);
 		return;
 	}
 	if (!code_matches(f[F_CODE], in)) {
-		fail(r, "line is for \"%s\", not %s", quote_show(f[F_CODE], buf, sizeof buf), in->code);
+		fail(r, "line is for %s, not %s",
+		     text_quote(buf, sizeof buf, f[F_CODE].p, f[F_CODE].len), in->code);
 		return;
 	}
 	if (!quote_required(r, SOURCE_NAME, f[F_PRICE], "price", QF_PRICE) ||

@@ -223,15 +223,15 @@ static void utf8_trim_tail(char *s)
 	s[n] = '\0';
 }
 
-void text_quote_error(char *err, size_t errlen, const char *input, const char *cause)
+const char *text_quote(char *dst, size_t cap, const char *s, size_t len)
 {
 	char clean[256];
 	size_t i, chars = 0;
 	bool cut = false;
 
-	if (errlen == 0)
-		return;
-	text_sanitize(clean, sizeof clean, input, strlen(input));
+	if (cap == 0)
+		return dst;
+	text_sanitize(clean, sizeof clean, s, len);
 	for (i = 0; clean[i]; i++) {
 		if (((unsigned char)clean[i] & 0xc0) == 0x80)
 			continue;
@@ -241,7 +241,19 @@ void text_quote_error(char *err, size_t errlen, const char *input, const char *c
 			break;
 		}
 	}
-	snprintf(err, errlen, "\"%s%s\": %s", clean, cut ? "\xe2\x80\xa6" : "", cause);
+	snprintf(dst, cap, "\"%s%s\"", clean, cut ? "\xe2\x80\xa6" : "");
+	utf8_trim_tail(dst);
+	return dst;
+}
+
+void text_quote_error(char *err, size_t errlen, const char *input, const char *cause)
+{
+	char quoted[TEXT_QUOTE_SIZE];
+
+	if (errlen == 0)
+		return;
+	snprintf(err, errlen, "%s: %s", text_quote(quoted, sizeof quoted, input, strlen(input)),
+		 cause);
 	utf8_trim_tail(err);
 }
 

@@ -15,8 +15,18 @@
  * of bytes written. */
 size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len);
 
-/* Write `"<input>": <cause>` into err, the input sanitised and shortened
- * to 32 characters so a hostile argument cannot flood the message. */
+/* Room text_quote needs: 32 characters of at most 4 bytes, an ellipsis,
+ * two quotes and the NUL. */
+#define TEXT_QUOTE_SIZE (32 * 4 + 3 + 2 + 1)
+
+/* The one way a message shows user or network text: `"<text>"`, the text
+ * sanitised (text_sanitize) and shortened to 32 characters with an
+ * ellipsis, so a hostile argument or reply can neither drive the terminal
+ * nor flood the message. Writes into dst (cap bytes, TEXT_QUOTE_SIZE is
+ * always enough) and returns dst. */
+const char *text_quote(char *dst, size_t cap, const char *s, size_t len);
+
+/* Write `"<input>": <cause>` into err, the input quoted by text_quote. */
 void text_quote_error(char *err, size_t errlen, const char *input, const char *cause);
 
 /* Display width of a UTF-8 string in terminal columns (wcwidth), with

@@ -113,7 +113,7 @@ int main(void)
 	is_int(c.n, 3, "three complaints");
 	is_str(c.n > 0 ? c.v[0] : "", "test.conf:3: \"bogus line\": expected \"key = value\"", "bad line named");
 	is_str(c.n > 1 ? c.v[1] : "", "test.conf:4: timeout: \"abc\": not a whole number", "bad value named");
-	is_str(c.n > 2 ? c.v[2] : "", "test.conf:10: unknown: \"unknown\": unknown key (see hktop --help)", "unknown key named");
+	is_str(c.n > 2 ? c.v[2] : "", "test.conf:10: \"unknown\": unknown key (see hktop --help)", "unknown key named");
 	is_int(o.refresh, 7, "good lines still apply");
 	is_int(o.timeout, 10, "bad value keeps the default");
 	is_int(o.nwatch, 3, "continued lines joined");

@@ -1,6 +1,8 @@
 /* test-symbol.c - every way a trader writes a symbol, and every source's code */
 #include "config.h"
 
+#include <stdio.h>
+
 #include "symbol.h"
 #include "tap.h"
 
@@ -49,10 +51,66 @@ static void codes(const char *text, const char *tencent, const char *sina,
 	   "%s yahoo %s (got %s)", text, yahoo, buf);
 }
 
+static struct instrument sym(const char *text)
+{
+	struct instrument in;
+	char err[128];
+
+	symbol_parse(text, &in, err, sizeof err);
+	return in;
+}
+
+/* The index behind the watchlist's duplicate check and the board's finds. */
+static void index_tests(void)
+{
+	struct symbol_index ix = { 0 };
+	struct instrument v[6] = { sym("700"), sym("HSI"), sym("0700.HK"), sym("BABA"),
+				   sym("hkHSI"), sym("9988") };
+	struct instrument hk700 = sym("700"), us = sym("usBABA"), none = sym("5");
+	size_t n = 6;
+	long found = 0;
+
+	is_int(symbol_index_find(&ix, &hk700), -1, "an empty index finds nothing");
+	is_int(symbol_index_add(&ix, &v[0], 0), 0, "added at 0");
+	is_int(symbol_index_add(&ix, &v[2], 7), 0, "0700.HK is 700: the first position stands");
+	is_int(symbol_index_add(&ix, &us, 3), 3, "usBABA added at 3");
+	is_int(symbol_index_find(&ix, &v[3]), 3, "BABA found as usBABA");
+	is_int(symbol_index_find(&ix, &none), -1, "0005 is not there");
+	for (size_t i = 0; i < 5000; i++) {
+		char code[8];
+		struct instrument in;
+		snprintf(code, sizeof code, "%zu", i + 10);
+		in = sym(code);
+		symbol_index_add(&ix, &in, i + 10);
+	}
+	is_int(ix.n, 5001, "4,999 more (700 was among them), through several growths");
+	is_int(symbol_index_find(&ix, &hk700), 0, "and 700 kept its first position");
+	for (size_t i = 0; i < 5000; i++) {
+		char code[8];
+		struct instrument in;
+		snprintf(code, sizeof code, "%zu", i + 10);
+		in = sym(code);
+		found += symbol_index_find(&ix, &in) == (long)(i == 690 ? 0 : i + 10);
+	}
+	is_int(found, 5000, "each found at its position");
+	symbol_index_clear(&ix);
+	is_int(symbol_index_find(&ix, &hk700), -1, "cleared");
+	symbol_index_free(&ix);
+
+	ok(symbol_dedup(v, &n), "dedup");
+	is_int(n, 4, "0700.HK and hkHSI were repeats");
+	is_str(v[0].display, "0700", "order kept: 0700");
+	is_str(v[1].display, "HSI", "HSI");
+	is_str(v[2].display, "BABA", "BABA");
+	is_str(v[3].display, "9988", "9988");
+}
+
 int main(void)
 {
 	struct instrument a, b;
 	char err[128], small[4];
+
+	index_tests();
 
 	/* The list: all one instrument. */
 	same("700", "00700", "0700");

@@ -131,6 +131,19 @@ static void quote_error_tests(void)
 	is_str(err, "\"a\xef\xbf\xbd\": b\xef\xbf\xbd", "a U+FFFD at the very end is kept");
 	text_quote_error(tiny, sizeof tiny, "腾讯控股", "x");
 	is_str(tiny, "\"腾讯控", "a short buffer ends on a whole character");
+	{
+		static const char span[] = "0700\x1b]0;title\x07 more";
+		char q[TEXT_QUOTE_SIZE], wide[33 * 4 + 1] = "";
+
+		is_str(text_quote(q, sizeof q, span, 4), "\"0700\"", "a span is quoted to its length");
+		is_str(text_quote(q, sizeof q, span, sizeof span - 1), "\"0700 more\"",
+		       "an OSC in it is dropped");
+		for (int i = 0; i < 33; i++)
+			strcat(wide, "\xf0\x9f\x98\x80"); /* four bytes each */
+		text_quote(q, sizeof q, wide, strlen(wide));
+		ok(strlen(q) > 2 && q[strlen(q) - 1] == '"',
+		   "TEXT_QUOTE_SIZE holds 32 four-byte characters, the ellipsis and both quotes");
+	}
 }
 
 static void width_tests(void)

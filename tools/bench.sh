@@ -2,7 +2,11 @@
 # bench.sh - `make bench`: hktop against a loopback Tencent feed, at 40 and
 # at 3,000 symbols. Prints, per size: time from start to the first full
 # screen, CPU while idle at refresh 5 s, peak RSS, and the bytes written to
-# the terminal per refresh. The dashboard runs on a real pty (script(1)).
+# the terminal per refresh, and the time --dump-config takes to read the
+# config. The dashboard runs on a real pty (script(1)).
+# Then the start-up of a 20,000-symbol watchlist, where any work that grows
+# with the square of the list shows (idle only briefly: its figure is the
+# first screen).
 #
 #	tools/bench.sh HKTOP HTTPD [IDLE_SECONDS]
 set -eu
@@ -42,9 +46,10 @@ gen()
 	}'
 }
 
+# run N [IDLE_SECONDS]
 run()
 {
-	n=$1
+	n=$1 wait_idle=${2:-$idle}
 	gen "$n" 0 > "$tmp/a.txt"
 	gen "$n" 1 > "$tmp/b.txt"
 	# The real service answers each request with only the codes it asked
@@ -76,6 +81,10 @@ run()
 	list=$(i=1; while [ $i -le "$n" ]; do printf '%d ' $i; i=$((i + 1)); done)
 	printf 'watchlist = %s\n' "$list" > "$tmp/config"
 	rm -f "$tmp/report" "$tmp/tty.log"
+	# Reading the config alone: parsing and checking the watchlist.
+	t0=$(date +%s%N)
+	HOME=$tmp XDG_STATE_HOME=$tmp/state "$hktop" -c "$tmp/config" --dump-config > /dev/null
+	dump_ms=$((($(date +%s%N) - t0) / 1000000))
 	# script(1) gives hktop a pty and logs every byte written to it.
 	TERM=xterm-256color HOME=$tmp XDG_STATE_HOME=$tmp/state HKTOP_BENCH=$tmp/report \
 		script -qf -c "stty rows 40 cols 120; exec '$hktop' -c '$tmp/config' -o refresh=5 -o tencent.quote_url=http://127.0.0.1:$(cat "$tmp/port")" \
@@ -91,7 +100,7 @@ run()
 		last=$size k=$((k + 1))
 	done
 	first_bytes=$size
-	sleep "$idle"
+	sleep "$wait_idle"
 	before_exit=$(stat -c %s "$tmp/tty.log")
 	pkill -TERM -P "$spid" 2>/dev/null || true
 	wait "$spid" 2>/dev/null || true
@@ -102,12 +111,14 @@ run()
 		return 1
 	fi
 	refreshes=$(sed -n 's/^refreshes_after_first //p' "$tmp/report")
+	echo "dump_config_ms $dump_ms" >> "$tmp/report"
 	echo "bytes_first_screen $first_bytes" >> "$tmp/report"
 	echo "bytes_per_refresh $(( refreshes > 0 ? (before_exit - first_bytes) / refreshes : 0 ))" >> "$tmp/report"
-	echo "== $n symbols, ${idle}s at refresh 5 s"
+	echo "== $n symbols, ${wait_idle}s at refresh 5 s"
 	sed 's/^/  /' "$tmp/report"
 }
 
 run 40
 run 3000
+run 20000 5
 exit 0

@@ -1,0 +1,71 @@
+/* test-scaling.c - the work a watchlist costs grows with its length, not
+ * with its square: 40,000 symbols cost about four times 10,000, counted in
+ * instrument comparisons rather than timed (speed is for `make bench`) */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "board.h"
+#include "options.h"
+#include "tap.h"
+
+/* "1 2 3 ... n", with every tenth code listed twice to exercise the
+ * duplicate check. */
+static char *watchlist_text(size_t n)
+{
+	char *s = malloc(n * 14 + 1), *p = s;
+
+	for (size_t i = 1; i <= n; i++) {
+		p += sprintf(p, "%zu ", i);
+		if (i % 10 == 0)
+			p += sprintf(p, "%zu ", i / 2);
+	}
+	*p = '\0';
+	return s;
+}
+
+/* Comparisons to parse a watchlist of n, build the board from it, find
+ * every row and apply a refresh to every row. */
+static unsigned long work(size_t n)
+{
+	struct options o;
+	struct board b;
+	struct quote_result *res;
+	char err[256], *text = watchlist_text(n);
+	unsigned long before = symbol_compares;
+	size_t found = 0;
+
+	options_init(&o);
+	before = symbol_compares;
+	ok(options_set(&o, "watchlist", text, err, sizeof err), "%zu symbols parse", n);
+	is_int(o.nwatch, n, "duplicates dropped, %zu left", n);
+	ok(board_init(&b, o.watchlist, o.nwatch), "board of %zu", n);
+	is_int(b.n, n, "one row each");
+	for (size_t i = 0; i < o.nwatch; i++)
+		found += board_find(&b, &o.watchlist[i]) == (long)i;
+	is_int(found, n, "every row found where it is");
+	res = calloc(n, sizeof *res);
+	for (size_t i = 0; i < n; i++) {
+		res[i].q.in = o.watchlist[n - 1 - i];
+		snprintf(res[i].err, sizeof res[i].err, "failed");
+	}
+	is_int(board_apply(&b, res, n), n, "a refresh reaches every row");
+	free(res);
+	board_free(&b);
+	options_done(&o);
+	free(text);
+	return symbol_compares - before;
+}
+
+int main(void)
+{
+	unsigned long small = work(10000), large = work(40000);
+
+	printf("# comparisons: %lu for 10,000 symbols, %lu for 40,000\n", small, large);
+	/* Linear work quadruples; quadratic work grows sixteenfold. */
+	ok(large < 6 * small, "four times the symbols, at most six times the work");
+	ok(large < 40000UL * 16, "a few comparisons per symbol and step, not thousands");
+	return tap_done();
+}
