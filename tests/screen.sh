@@ -336,6 +336,13 @@ is "$(names_in_order "$T/sortname1.txt" | tr '\n' ' ')" \
 	"$(names_in_order "$T/sortname1.txt" | LC_ALL=C sort | tr '\n' ' ')" "sorted by English name"
 is "$(names_in_order "$T/sortname2.txt" | tr '\n' ' ')" \
 	"$(names_in_order "$T/sortname2.txt" | LC_ALL=C sort | tr '\n' ' ')" "after L, by Chinese name"
+screen sortname-zh "$GOOD" -o names=zh <<EOF
+s
+s
+:save-display $T/sortname-zh.txt
+EOF
+is "$(names_in_order "$T/sortname-zh.txt" | tr '\n' ' ')" \
+	"$(names_in_order "$T/sortname-zh.txt" | LC_ALL=C sort | tr '\n' ' ')" "names = zh from the start: by Chinese name"
 
 # `r` pressed while a refresh is in flight is not dropped: one more refresh
 # follows the running one (start-up, the first r, the queued second r).
