@@ -81,12 +81,17 @@ static unsigned global_action(struct app *app, enum action act)
 	case ACT_BACK:
 		go_back(app);
 		return REACT_NONE;
-	case ACT_TOGGLE_NAMES:
-		app->o->names = app->o->names == NAMES_ZH ? NAMES_EN : NAMES_ZH;
-		app->board.zh = app->o->names == NAMES_ZH;
+	case ACT_TOGGLE_NAMES: {
+		char need[128];
+		if (!app_set_names(app, app->o->names == NAMES_ZH ? NAMES_EN : NAMES_ZH,
+				   need, sizeof need)) {
+			app_status(app, true, "Chinese names need %s", need);
+			return REACT_STATUS;
+		}
 		if (app->board.sort == COL_NAME)
 			app_resort(app); /* the names it sorted by are gone */
 		return REACT_REDRAW_ALL;
+	}
 	case ACT_REDRAW:
 		return REACT_REDRAW_ALL;
 	case ACT_FIND:
@@ -186,6 +191,7 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 			app_mouse(app, &ev);
 		return;
 	}
+	app->status_held = false; /* read: what comes next may replace it */
 	act = keymap_lookup(&app->o->keys, (int)ch, is_code);
 	if (act == ACT_NONE)
 		return;

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -118,12 +119,33 @@ void app_status(struct app *app, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (app->status_held && !error) {
+		/* "Updated" is on the header too; what went wrong at start-up is not. */
+		char note[sizeof app->status];
+		va_start(ap, fmt);
+		vsnprintf(note, sizeof note, fmt, ap);
+		va_end(ap);
+		log_debug("%s", note);
+		return;
+	}
+	app->status_held = false;
 	va_start(ap, fmt);
 	vsnprintf(app->status, sizeof app->status, fmt, ap);
 	va_end(ap);
 	app->status_error = error;
 	app->dirty |= REDRAW_STATUS;
 	log_debug("%s%s", error ? "error: " : "", app->status);
+}
+
+bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len)
+{
+	bool ok = lang != NAMES_ZH || app->ui.utf8;
+
+	if (!ok)
+		snprintf(need, len, "a UTF-8 locale (LC_CTYPE is %s)", setlocale(LC_CTYPE, NULL));
+	app->o->names = ok ? lang : NAMES_EN;
+	app->board.zh = app->o->names == NAMES_ZH;
+	return ok;
 }
 
 const char *app_row_name(const struct app *app, const struct row *r)
@@ -277,15 +299,9 @@ static void loop(struct app *app)
 
 static bool red_up_for(const struct options *o)
 {
-	const char *loc = getenv("LC_ALL");
-
 	if (o->colors_up != COLORS_UP_AUTO)
 		return o->colors_up == COLORS_UP_RED;
-	if (!loc || !*loc)
-		loc = getenv("LC_CTYPE");
-	if (!loc || !*loc)
-		loc = getenv("LANG");
-	return ui_locale_red_up(loc);
+	return ui_locale_red_up(ui_locale_env());
 }
 
 static bool app_init(struct app *app, struct options *o, struct causes *causes, bool demo,
@@ -304,7 +320,6 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 	app->causes = causes;
 	app->view = &view_watchlist;
 	app->next_refresh_ms = -1;
-	app->board.zh = o->names == NAMES_ZH;
 	if (now && *now)
 		app->fixed_now = (time_t)strtoll(now, NULL, 10);
 	if (script && *script && !(app->script = fopen(script, "r"))) {
@@ -342,6 +357,8 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 	}
 	if (!ui_init(&app->ui, app->script != NULL, red_up_for(o), err, errlen))
 		return false;
+	if (!app_set_names(app, o->names, err, errlen))
+		causes_add(causes, "names = zh needs %s; English names shown", err);
 	return true;
 }
 
@@ -382,6 +399,7 @@ int app_run(struct options *o, struct causes *causes, bool demo, int *signo)
 			   causes->n > 1 ? " (and more; see hktop --dump-config)" : "");
 	else
 		app_status(&app, false, "Fetching quotes%s", demo ? " (simulated)" : "");
+	app.status_held = causes->n > 0; /* the first refresh must not wipe them unread */
 	app.dirty = REDRAW_ALL | REDRAW_CLEAR;
 	app_refresh_start(&app);
 	app_news_start(&app, true);

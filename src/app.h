@@ -68,6 +68,7 @@ struct app {
 	/* Status line: the latest message and whether it is an error. */
 	char status[320];
 	bool status_error;
+	bool status_held;             /* start-up complaints, kept until a key */
 	struct causes *causes;
 
 	/* Headlines (app_news.c, view_news.c). */
@@ -110,6 +111,11 @@ time_t app_now(const struct app *app);
 /* Set the status line; error ones are drawn in the error colour. */
 void app_status(struct app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Show names in lang; but Chinese ones only in a UTF-8 locale (in any
+ * other the terminal shows each character as '?'): else English, and
+ * false with what they need in `need` ("a UTF-8 locale (LC_CTYPE is C)"). */
+bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len);
 
 /* The row's instrument name in the current language. */
 const char *app_row_name(const struct app *app, const struct row *r);

@@ -30,13 +30,15 @@ static const struct unit units_en[] = {
 	{ 1e3, "K", 1 }, { 1e6, "M", 1 }, { 1e9, "B", 1 }, { 1e12, "T", 1 },
 };
 
-/* Ten thousands, not thousands: 萬 (1e4), 億 (1e8), 萬億 (1e12). */
+/* Ten thousands, not thousands: 万 (1e4), 亿 (1e8), 万亿 (1e12). In the
+ * script of the names beside them, simplified: the feeds' and
+ * instruments.tsv's Chinese names are (萬/億 are the traditional forms). */
 static const struct unit units_zh[] = {
-	{ 1e4, "萬", 2 }, { 1e8, "億", 2 }, { 1e12, "萬億", 4 },
+	{ 1e4, "万", 2 }, { 1e8, "亿", 2 }, { 1e12, "万亿", 4 },
 };
 
 /* Chinese units are ten times coarser, so they get a fourth digit:
- * 78.04億 says what 7.80B says. Never more than 2 decimals. */
+ * 78.04亿 says what 7.80B says. Never more than 2 decimals. */
 static const struct amount_style {
 	const struct unit *units;
 	size_t n;

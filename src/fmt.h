@@ -21,7 +21,7 @@
 
 /* A big figure (volume, turnover, market cap) in at most 8 columns:
  *   en: 999, 1.23K, 45.6M, 7.80B, 1.23T (3 significant digits);
- *   zh: 9999, 1.23萬, 456.7萬, 78.04億, 5.12萬億 (up to 4).
+ *   zh: 9999, 1.23万, 456.7万, 78.04亿, 5.12万亿 (up to 4).
  * Values under the first unit print whole ("999", "9999"). Negatives keep
  * their minus; zero is "0"; beyond the largest unit it turns to "1.2e16";
  * NaN and infinities give "". */

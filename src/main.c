@@ -20,6 +20,7 @@
 #include "seriesfetch.h"
 #include "source.h"
 #include "text.h"
+#include "ui.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -374,6 +375,20 @@ static int end_by_signal(int sig)
 	return 128 + sig;
 }
 
+/* The user's locale, but with '.' in figures. When it is not installed
+ * (LANG=en_US.UTF-8 in a bare container) setlocale fails and leaves the
+ * C locale, whose ASCII would draw every CJK character as '?'; a name
+ * that asks for UTF-8 gets its characters from C.UTF-8 instead. */
+static void set_locale(void)
+{
+	if (!setlocale(LC_ALL, "") && !setlocale(LC_CTYPE, "") &&
+	    ui_locale_name_is_utf8(ui_locale_env()))
+		setlocale(LC_CTYPE, "C.UTF-8");
+	/* Figures print with '.', whatever the user's locale: a decimal comma
+	 * would turn 478.800 into 478,800. */
+	setlocale(LC_NUMERIC, "C");
+}
+
 int main(int argc, char **argv)
 {
 	struct cli cli;
@@ -381,10 +396,7 @@ int main(int argc, char **argv)
 	struct causes causes = { 0 };
 	int rc, sig = 0;
 
-	setlocale(LC_ALL, "");
-	/* Figures print with '.', whatever the user's locale: a decimal comma
-	 * would turn 478.800 into 478,800. */
-	setlocale(LC_NUMERIC, "C");
+	set_locale();
 	rc = parse_args(argc, argv, &cli);
 	if (rc != EXIT_OK) {
 		free(cli.overrides);

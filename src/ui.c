@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <term.h>
 #include <termios.h>
@@ -195,7 +196,7 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	ui->test = test;
 	ui->red_up = red_up;
 	cs = nl_langinfo(CODESET);
-	ui->utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	ui->utf8 = ui_codeset_is_utf8(cs);
 	if (test) {
 		/* Like tig's test mode: draw into curses' own buffer only. */
 		if (!(ui->out = fopen("/dev/null", "w")) || !(ui->in = fopen("/dev/null", "r"))) {
@@ -285,6 +286,39 @@ void ui_set_size(struct ui *ui, int rows, int cols)
 {
 	resizeterm(rows, cols);
 	getmaxyx(stdscr, ui->rows, ui->cols);
+}
+
+const char *ui_locale_env(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+
+	for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+bool ui_codeset_is_utf8(const char *codeset)
+{
+	return codeset && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "UTF8") == 0);
+}
+
+bool ui_locale_name_is_utf8(const char *name)
+{
+	const char *dot = name ? strchr(name, '.') : NULL;
+	char codeset[16];
+	size_t n;
+
+	if (!dot)
+		return false;
+	n = strcspn(dot + 1, "@");
+	if (n >= sizeof codeset)
+		return false;
+	memcpy(codeset, dot + 1, n);
+	codeset[n] = '\0';
+	return ui_codeset_is_utf8(codeset);
 }
 
 bool ui_locale_red_up(const char *locale)

@@ -52,6 +52,17 @@ void ui_resize(struct ui *ui);
 void ui_size_changed(struct ui *ui);
 void ui_set_size(struct ui *ui, int rows, int cols); /* scripted resize */
 
+/* The locale the environment asks for characters in: the first non-empty
+ * of LC_ALL, LC_CTYPE and LANG; NULL if none is. */
+const char *ui_locale_env(void);
+
+/* Is this nl_langinfo(CODESET) UTF-8? Only then can the terminal show
+ * Chinese names: in any other the curses library draws '?' for them. */
+bool ui_codeset_is_utf8(const char *codeset);
+
+/* Does a locale name ("zh_HK.UTF-8", "de_DE.utf8@euro") say UTF-8? */
+bool ui_locale_name_is_utf8(const char *name);
+
 /* colors.up=auto: rises are red in Chinese (mainland, Taiwan), Japanese
  * and Korean locales, green elsewhere (Hong Kong included). */
 bool ui_locale_red_up(const char *locale);

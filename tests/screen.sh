@@ -176,10 +176,41 @@ EOF
 is "$(sed -n 2,7p "$T/cjk.txt")" " CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
  HSI    恒生指数      24858.820  -102.640   -0.41%                   16:09:05
  HSTECH 恒生科技指数   4302.150   -29.720   -0.69%                   16:09:05
- 0700   腾讯控股        478.800    -0.400   -0.08%   1632萬  78.04億 16:08:23
- 9988   阿里巴巴－Ｗ    118.300    +0.800   +0.68%   4523萬  53.56億 16:08:11
- BABA   阿里巴巴        120.450    +1.530   +1.29%   1283萬             08-08" \
-	"Chinese names and units aligned by display width"
+ 0700   腾讯控股        478.800    -0.400   -0.08%   1632万  78.04亿 16:08:23
+ 9988   阿里巴巴－Ｗ    118.300    +0.800   +0.68%   4523万  53.56亿 16:08:11
+ BABA   阿里巴巴        120.450    +1.530   +1.29%   1283万             08-08" \
+	"Chinese names and simplified units (万, 亿) aligned by display width"
+
+# In a locale that is not UTF-8 every CJK character would draw as '?':
+# English names and ASCII units, said once, and L does not switch.
+LC_ALL=C screen cjk-c "$GOOD" -o names=zh <<EOF
+:save-display $T/cjk-c1.txt
+L
+:save-display $T/cjk-c2.txt
+L
+r
+:save-display $T/cjk-c3.txt
+EOF
+is "$(cat "$T/cjk-c1.txt")" " hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
+ CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
+ HSI    Hang Seng In  24858.820  -102.640   -0.41%                   16:09:05
+ HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                   16:09:05
+ 0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B 16:08:23
+ 9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B 16:08:11
+ BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M             08-08
+
+
+ names = zh needs a UTF-8 locale (LC_CTYPE is C); English names shown" \
+	"LC_ALL=C, names = zh: English names, ASCII units, and the reason"
+like "$(sed -n 10p "$T/cjk-c2.txt")" '^ Chinese names need a UTF-8 locale \(LC_CTYPE is C\)' "L says why it keeps"
+like "$(sed -n 5p "$T/cjk-c3.txt")" '^ 0700   TENCENT ' "the English names, however often pressed"
+like "$(sed -n 10p "$T/cjk-c3.txt")" '^ Updated 16:10:00 ' "said once: the next refresh has the status line"
+# A UTF-8 locale that is not installed still means a UTF-8 terminal.
+LC_ALL=xx_XX.UTF-8 screen cjk-missing "$GOOD" -o names=zh <<EOF
+:save-display $T/cjk-missing.txt
+EOF
+is "$(sed -n 5p "$T/cjk-missing.txt")" " 0700   腾讯控股        478.800    -0.400   -0.08%   1632万  78.04亿 16:08:23" \
+	"LC_ALL names a missing UTF-8 locale: C.UTF-8 draws the Chinese names"
 
 screen green "$GOOD" -o colors.up=green <<EOF
 :save-colors $T/green.colors
@@ -305,6 +336,13 @@ is "$(names_in_order "$T/sortname1.txt" | tr '\n' ' ')" \
 	"$(names_in_order "$T/sortname1.txt" | LC_ALL=C sort | tr '\n' ' ')" "sorted by English name"
 is "$(names_in_order "$T/sortname2.txt" | tr '\n' ' ')" \
 	"$(names_in_order "$T/sortname2.txt" | LC_ALL=C sort | tr '\n' ' ')" "after L, by Chinese name"
+screen sortname-zh "$GOOD" -o names=zh <<EOF
+s
+s
+:save-display $T/sortname-zh.txt
+EOF
+is "$(names_in_order "$T/sortname-zh.txt" | tr '\n' ' ')" \
+	"$(names_in_order "$T/sortname-zh.txt" | LC_ALL=C sort | tr '\n' ' ')" "names = zh from the start: by Chinese name"
 
 # `r` pressed while a refresh is in flight is not dropped: one more refresh
 # follows the running one (start-up, the first r, the queued second r).

@@ -328,7 +328,7 @@ static void test_labels(void)
 	chart_cursor_label(&d, 4, NAMES_EN, buf, sizeof buf);
 	is_str(buf, "2026-08-07  O 479.0 H 483.2 L 475.4 C 478.8  V 16.0M", "day bar");
 	chart_cursor_label(&d, 4, NAMES_ZH, buf, sizeof buf);
-	is_str(buf, "2026-08-07  O 479.0 H 483.2 L 475.4 C 478.8  V 1600萬", "day bar, 萬");
+	is_str(buf, "2026-08-07  O 479.0 H 483.2 L 475.4 C 478.8  V 1600万", "day bar, 万");
 	d.v[0].volume.ok = false;
 	chart_cursor_label(&d, 0, NAMES_EN, buf, sizeof buf);
 	is_str(buf, "2026-08-03  O 470.0 H 474.0 L 468.2 C 472.4", "no volume, no V");

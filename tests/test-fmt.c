@@ -71,23 +71,23 @@ static void test_amount_zh(void)
 	amount(1000, NAMES_ZH, "1000");
 	amount(1234, NAMES_ZH, "1234");
 	amount(9999, NAMES_ZH, "9999");
-	amount(9999.5, NAMES_ZH, "1.00萬");
-	amount(12345, NAMES_ZH, "1.23萬");
-	amount(456000, NAMES_ZH, "45.60萬");
-	amount(999999, NAMES_ZH, "100.0萬");
-	amount(1e6, NAMES_ZH, "100.0萬");
-	amount(4567800, NAMES_ZH, "456.8萬");
-	amount(45678900, NAMES_ZH, "4568萬");
-	amount(99995000, NAMES_ZH, "1.00億");
-	amount(7803757295.25, NAMES_ZH, "78.04億");
-	amount(-7803757295.25, NAMES_ZH, "-78.04億");
-	amount(1e12, NAMES_ZH, "1.00萬億");
-	amount(5.123e12, NAMES_ZH, "5.12萬億");
-	amount(-5.123e12, NAMES_ZH, "-5.1萬億"); /* the minus costs a decimal */
-	amount(78.04e12, NAMES_ZH, "78.0萬億");
-	amount(9999e12, NAMES_ZH, "9999萬億");
-	amount(-999e12, NAMES_ZH, "-999萬億");
-	amount(-1000e12, NAMES_ZH, "-1.0e15"); /* "-1000萬億" is 9 columns */
+	amount(9999.5, NAMES_ZH, "1.00万");
+	amount(12345, NAMES_ZH, "1.23万");
+	amount(456000, NAMES_ZH, "45.60万");
+	amount(999999, NAMES_ZH, "100.0万");
+	amount(1e6, NAMES_ZH, "100.0万");
+	amount(4567800, NAMES_ZH, "456.8万");
+	amount(45678900, NAMES_ZH, "4568万");
+	amount(99995000, NAMES_ZH, "1.00亿");
+	amount(7803757295.25, NAMES_ZH, "78.04亿");
+	amount(-7803757295.25, NAMES_ZH, "-78.04亿");
+	amount(1e12, NAMES_ZH, "1.00万亿");
+	amount(5.123e12, NAMES_ZH, "5.12万亿");
+	amount(-5.123e12, NAMES_ZH, "-5.1万亿"); /* the minus costs a decimal */
+	amount(78.04e12, NAMES_ZH, "78.0万亿");
+	amount(9999e12, NAMES_ZH, "9999万亿");
+	amount(-999e12, NAMES_ZH, "-999万亿");
+	amount(-1000e12, NAMES_ZH, "-1.0e15"); /* "-1000万亿" is 9 columns */
 	amount(-1234, NAMES_ZH, "-1234");
 	amount(NAN, NAMES_ZH, "");
 }
