@@ -54,7 +54,8 @@ bool quote_required(struct quote_result *r, const char *source, struct text_span
 		if (s.len == 0)
 			fail(r, source, "no %s", what);
 		else
-			fail(r, source, "%s \"%s\" is not a number", what, quote_show(s, buf, sizeof buf));
+			fail(r, source, "%s \"%s\" %s", what, quote_show(s, buf, sizeof buf),
+			     num_refusal(s.p, s.len));
 		return false;
 	}
 	if (n->v <= 0) {
