@@ -28,6 +28,7 @@ struct ctx {
 	int xres, yres;    /* sub-cells of a cell across and down */
 	int *px;           /* per bar: its sub-column */
 	double hi, lo;     /* price range of the price rows */
+	bool flat;         /* hi and lo too big to scale between: every price mid-way */
 	struct num prev;   /* the reference line, or !ok */
 	double ref;        /* what up and down are measured against */
 };
@@ -92,8 +93,8 @@ static enum chart_tag direction(double v, double ref)
 static int ypix(const struct ctx *k, double v)
 {
 	int rows = k->c->price_rows * k->yres;
-	double f = (k->hi - v) / (k->hi - k->lo) * (rows - 1);
-	long y = lround(f);
+	double f = k->flat ? (rows - 1) / 2.0 : (k->hi - v) / (k->hi - k->lo) * (rows - 1);
+	long y = isfinite(f) ? lround(f) : 0;
 
 	return y < 0 ? 0 : y >= rows ? rows - 1 : (int)y;
 }
@@ -126,8 +127,18 @@ static void price_range(struct ctx *k)
 		k->lo = k->prev.v < k->lo ? k->prev.v : k->lo;
 	}
 	if (k->hi - k->lo < unit / 2) {
-		k->hi += unit;
-		k->lo -= unit;
+		/* A unit of the last decimal, or, where a double's own steps are
+		 * coarser (1e15 + 0.01 is 1e15), a few of those steps: the range
+		 * must not stay empty, the scale divides by it. */
+		double pad = fmax(unit, fabs(k->hi) * 0x1p-50);
+		k->hi += pad;
+		k->lo -= pad;
+	}
+	if (!(k->hi - k->lo > 0 && isfinite(k->hi - k->lo))) {
+		/* Prices near the top of a double: no room to pad. Draw at one
+		 * level rather than divide by zero or infinity. */
+		k->lo = k->hi - 1;
+		k->flat = true;
 	}
 }
 

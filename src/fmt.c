@@ -12,6 +12,7 @@
 
 #include "fmt.h"
 #include "hktime.h"
+#include "text.h"
 
 #define DAY_S 86400LL
 
@@ -150,6 +151,17 @@ int fmt_signed(struct num n, const char *suffix, char *buf, size_t len)
 	/* "0.00" gets no sign: a change that rounds to nothing is no change */
 	return snprintf(buf, len, "%s%s%s", n.v > 0 && strpbrk(digits, "123456789") ? "+" : "",
 			digits, suffix ? suffix : "");
+}
+
+void fmt_fit(char *buf, size_t len, int width)
+{
+	size_t n;
+
+	if (len == 0 || width < 0 || text_width(buf) <= width)
+		return;
+	n = (size_t)width < len - 1 ? (size_t)width : len - 1;
+	memset(buf, FMT_OVERFLOW_CHAR, n);
+	buf[n] = '\0';
 }
 
 /* ---- ages and times ----------------------------------------------------- */

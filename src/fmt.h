@@ -34,6 +34,13 @@ int fmt_num(struct num n, char *buf, size_t len);
  * or "" or NULL for none); "" when !ok. */
 int fmt_signed(struct num n, const char *suffix, char *buf, size_t len);
 
+/* A figure in a cell of width columns: kept when it fits, else a row of
+ * FMT_OVERFLOW_CHAR filling the cell (a spreadsheet's "###"), because a
+ * figure cut to fit, 999999999999999 shown as 9999999999, is another
+ * number. buf must hold width + 1 bytes for the mark. */
+#define FMT_OVERFLOW_CHAR '#'
+void fmt_fit(char *buf, size_t len, int width);
+
 /* An age in its largest whole unit: "0s", "45s", "12m", "3h", "2d". A
  * negative age (a timestamp in the future: clock skew) keeps its minus,
  * "-5s", so the UI can flag it. At most 21 bytes. */

@@ -9,6 +9,7 @@
 #include "num.h"
 
 #define NUM_DIGITS_MAX 18 /* fits a uint64_t mantissa with room to spare */
+#define EXACT_MAX 9007199254740992.0 /* 2^53: every whole number below is a double */
 
 /* Exact powers of ten: every one up to 1e22 is representable in a double,
  * so dividing a mantissa by one is a single correctly rounded step. */
@@ -21,6 +22,17 @@ static const double pow10_table[] = {
 static double half_unit(struct num n)
 {
 	return 0.5 / pow10_table[n.dp >= 0 && n.dp <= NUM_DIGITS_MAX ? n.dp : 0];
+}
+
+bool num_exact(double v, int dp)
+{
+	return dp >= 0 && dp <= NUM_DIGITS_MAX && isfinite(v) && fabs(v) * pow10_table[dp] < EXACT_MAX;
+}
+
+/* The digits num_format writes for |v| at dp decimals, as one integer. */
+static uint64_t scaled_digits(double v, int dp)
+{
+	return (uint64_t)llround(fabs(v) * pow10_table[dp]);
 }
 
 /* Hand-rolled rather than strtod(3): strtod follows LC_NUMERIC, and
@@ -60,11 +72,38 @@ bool num_parse(const char *s, size_t len, struct num *out)
 	if (!digits || (frac && dp == 0))
 		return false;
 	out->v = (double)mant / pow10_table[dp];
+	/* A figure must print back as the source wrote it, or not be taken:
+	 * "999999999999999999" is 1e18 in a double. */
+	if (!num_exact(out->v, dp) || scaled_digits(out->v, dp) != mant) {
+		out->v = 0;
+		return false;
+	}
 	if (neg && mant != 0)
 		out->v = -out->v; /* and never a "-0.000" */
 	out->dp = (signed char)dp;
 	out->ok = true;
 	return true;
+}
+
+const char *num_refusal(const char *s, size_t len)
+{
+	size_t i = len > 0 && (s[0] == '-' || s[0] == '+'), digits = 0, points = 0;
+	struct num n;
+
+	if (num_parse(s, len, &n))
+		return "is a number";
+	/* Only digits and one point inside, yet refused: too many digits. */
+	for (size_t k = i; k < len; k++) {
+		if (s[k] == '.')
+			points++;
+		else if (s[k] >= '0' && s[k] <= '9')
+			digits++;
+		else
+			return "is not a number";
+	}
+	if (digits == 0 || points > 1 || s[i] == '.' || s[len - 1] == '.')
+		return "is not a number";
+	return "has more digits than a double holds exactly";
 }
 
 struct num num_scale(struct num n, double mul, int shift_dp)
@@ -85,9 +124,15 @@ struct num num_scale(struct num n, double mul, int shift_dp)
 		n.ok = false;
 		return n;
 	}
+	/* Past 2^53 the scaled figure's last digits would be the double's,
+	 * not the source's. */
+	if (!num_exact(n.v, dp)) {
+		n.v = 0;
+		n.ok = false;
+		return n;
+	}
 	/* 43488.0714 x 1e8 is 4348807139999.9995 in binary; say what was meant */
-	if (fabs(n.v) * pow10_table[dp] < 9007199254740992.0) /* 2^53 */
-		n.v = round(n.v * pow10_table[dp]) / pow10_table[dp];
+	n.v = round(n.v * pow10_table[dp]) / pow10_table[dp];
 	return n;
 }
 
@@ -152,31 +197,21 @@ bool num_pct_consistent(struct num pct, struct num change, struct num base)
  * whatever LC_NUMERIC the terminal program set for ncurses. */
 int num_format(struct num n, char *buf, size_t len)
 {
-	double scaled;
 	uint64_t u, ip, fp;
-	int dp = n.dp, w;
-	char *p;
+	int dp = n.dp;
 
 	if (len == 0)
 		return 0;
 	buf[0] = '\0';
 	if (!n.ok || !isfinite(n.v) || dp < 0 || dp > NUM_DIGITS_MAX)
 		return 0;
-	scaled = fabs(n.v) * pow10_table[dp];
-	if (scaled < 9.2e18) {
-		u = (uint64_t)llround(scaled);
-		ip = u / (uint64_t)pow10_table[dp];
-		fp = u % (uint64_t)pow10_table[dp];
-		if (dp > 0)
-			return snprintf(buf, len, "%s%llu.%0*llu", n.v < 0 && u ? "-" : "",
-					(unsigned long long)ip, dp, (unsigned long long)fp);
-		return snprintf(buf, len, "%s%llu", n.v < 0 && u ? "-" : "",
-				(unsigned long long)ip);
-	}
-	/* Beyond 64 bits printf must do it; mend a locale's decimal comma. */
-	w = snprintf(buf, len, "%.*f", dp, n.v);
-	for (p = buf; *p; p++)
-		if (*p != '-' && (*p < '0' || *p > '9'))
-			*p = '.';
-	return w;
+	if (!num_exact(n.v, dp))
+		return snprintf(buf, len, "%s", NUM_OVERFLOW);
+	u = scaled_digits(n.v, dp);
+	ip = u / (uint64_t)pow10_table[dp];
+	fp = u % (uint64_t)pow10_table[dp];
+	if (dp > 0)
+		return snprintf(buf, len, "%s%llu.%0*llu", n.v < 0 && u ? "-" : "",
+				(unsigned long long)ip, dp, (unsigned long long)fp);
+	return snprintf(buf, len, "%s%llu", n.v < 0 && u ? "-" : "", (unsigned long long)ip);
 }

@@ -14,10 +14,20 @@ struct num {
 };
 
 /* Parse exactly [-+]digits[.digits]: no hex, no exponent, no inf/nan, no
- * spaces, at most 18 significant digits and 18 decimals (a double holds
- * 15 digits exactly; the feeds send at most 13). The whole span must be
- * consumed. "-0.000" parses as 0 with 3 decimals. */
+ * spaces, at most 18 decimals, and only a figure that a double holds
+ * exactly to its decimals (num_exact), so that num_format prints it back
+ * digit for digit: 999999999999999999 would print as 1000000000000000000,
+ * so it is refused. The feeds send at most 13 digits. The whole span must be consumed. "-0.000" parses as 0 with 3
+ * decimals. */
 bool num_parse(const char *s, size_t len, struct num *out);
+
+/* Why num_parse refused a span, to follow its text in a message: "is not
+ * a number" or "has more digits than a double holds exactly". */
+const char *num_refusal(const char *s, size_t len);
+
+/* Can v be held to dp decimals exactly, every digit the one meant? True
+ * when v times 10^dp is below 2^53 (and dp is 0 to 18). */
+bool num_exact(double v, int dp);
 
 /* A figure scaled by a unit the source uses (亿 = 1e8): value times mul,
  * decimals reduced by shift_dp (log10(mul)) but never below 0, and the
@@ -51,7 +61,11 @@ bool num_within(struct num x, struct num lo, struct num hi);
  * figures allows? True when any of them is !ok or base is not positive. */
 bool num_pct_consistent(struct num pct, struct num change, struct num base);
 
-/* Format with the figure's own decimals into buf; "" when !ok. */
+/* Format with the figure's own decimals into buf; "" when !ok. A figure
+ * that is not num_exact (a computation ran past what a double holds)
+ * prints as NUM_OVERFLOW, never as some other number. */
+#define NUM_OVERFLOW "###"
+
 int num_format(struct num n, char *buf, size_t len);
 
 #endif

@@ -48,8 +48,8 @@ bool quote_required(struct quote_result *r, const char *source, struct text_span
 		if (s.len == 0)
 			fail(r, source, "no %s", what);
 		else
-			fail(r, source, "%s %s is not a number", what,
-			     text_quote(buf, sizeof buf, s.p, s.len));
+			fail(r, source, "%s %s %s", what,
+			     text_quote(buf, sizeof buf, s.p, s.len), num_refusal(s.p, s.len));
 		return false;
 	}
 	if (n->v <= 0) {

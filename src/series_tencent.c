@@ -97,8 +97,9 @@ static bool minute_bar(struct series *s, const char *row, const int day[3],
 		return series_fail(s, "minute row \"%s\": bad time",
 				   series_show(whole.p, whole.len, show, sizeof show));
 	if (!num_parse(f[1].p, f[1].len, &b->close))
-		return series_fail(s, "minute %04d: price \"%s\" is not a number", hhmm,
-				   series_show(f[1].p, f[1].len, show, sizeof show));
+		return series_fail(s, "minute %04d: price \"%s\" %s", hhmm,
+				   series_show(f[1].p, f[1].len, show, sizeof show),
+				   num_refusal(f[1].p, f[1].len));
 	b->open = b->high = b->low = b->close;
 	/* Index "volume" is in an unknown unit: leave it out. */
 	if (s->in.market == MARKET_HK_INDEX)
@@ -221,9 +222,9 @@ static bool kline_bar(struct series *s, const cJSON *row, size_t i, struct bar *
 				   series_show(v[0], strlen(v[0]), show, sizeof show));
 	for (size_t k = 1; k < KLINE_ITEMS; k++)
 		if (!num_parse(v[k], strlen(v[k]), dst[k]))
-			return series_fail(s, "kline %.10s: %s \"%s\" is not a number", v[0],
-					   what[k], series_show(v[k], strlen(v[k]), show,
-								sizeof show));
+			return series_fail(s, "kline %.10s: %s \"%s\" %s", v[0], what[k],
+					   series_show(v[k], strlen(v[k]), show, sizeof show),
+					   num_refusal(v[k], strlen(v[k])));
 	return true;
 }
 

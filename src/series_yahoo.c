@@ -44,13 +44,15 @@ static bool is_int(const cJSON *j, double lo, double hi)
 	       j->valuedouble <= hi && j->valuedouble == floor(j->valuedouble);
 }
 
-/* A float32 price to the decimals Yahoo says it has. */
+/* A float32 price to the decimals Yahoo says it has; !ok when a double
+ * cannot hold it to those decimals (1e300 would print as 301 digits that
+ * Yahoo never sent). */
 static struct num price(double v, int dp)
 {
 	struct num n = { 0, (signed char)dp, false };
 	double scale = pow(10, dp);
 
-	if (!isfinite(v) || !isfinite(v * scale))
+	if (!num_exact(v, dp))
 		return n;
 	n.v = round(v * scale) / scale;
 	n.ok = true;
@@ -128,14 +130,17 @@ static bool yahoo_bar(struct series *s, const cJSON *const el[1 + Q_COUNT], size
 	if (!is_int(el[0], 0, TIME_MAX))
 		return series_fail(s, "timestamp[%zu] is not a time", i);
 	b->t = (time_t)el[0]->valuedouble;
-	for (size_t k = 0; k < Q_CLOSE + 1; k++)
-		*dst[k] = price(el[1 + k]->valuedouble, s->dp);
-	/* an index's volume is 0 or a unit nobody states: leave it out */
-	if (el[1 + Q_VOLUME] && s->in.market != MARKET_HK_INDEX) {
-		b->volume = price(el[1 + Q_VOLUME]->valuedouble, 0);
-		if (b->volume.v < 0)
-			return series_fail(s, "volume[%zu] is negative", i);
+	for (size_t k = 0; k < Q_COUNT; k++) {
+		/* an index's volume is 0 or a unit nobody states: leave it out */
+		if (k == Q_VOLUME && (!el[1 + k] || s->in.market == MARKET_HK_INDEX))
+			break;
+		*dst[k] = price(el[1 + k]->valuedouble, k == Q_VOLUME ? 0 : s->dp);
+		if (!dst[k]->ok)
+			return series_fail(s, "%s[%zu] has more digits than a double holds exactly",
+					   quote_keys[k], i);
 	}
+	if (b->volume.ok && b->volume.v < 0)
+		return series_fail(s, "volume[%zu] is negative", i);
 	return true;
 }
 

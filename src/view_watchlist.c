@@ -122,6 +122,8 @@ static void draw_row(struct app *app, WINDOW *w, int y, size_t idx, const bool s
 		if (!shown[c])
 			continue;
 		cell(app, r, c, buf, sizeof buf, &color);
+		if (column_specs[c].align)
+			fmt_fit(buf, sizeof buf, widths[c]); /* figures: whole or ### */
 		/* A stale row keeps its figures, in the stale colour. */
 		if (r->stale && color != UI_DEFAULT)
 			color = UI_STALE;

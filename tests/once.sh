@@ -114,6 +114,7 @@ cat > "$T/rules-bad" <<RULES
 /q=r_hk00002 200 $F/tencent-hostile.gbk.txt
 /q=r_hk00003 200 - truncate=0
 /q=r_hk00004 200 $F/tencent-batch.gbk.txt truncate=300
+/q=r_hk00700 200 $F/tencent-digits.gbk.txt
 RULES
 start_httpd "$T/rules-bad"
 BAD=$BASE
@@ -146,6 +147,14 @@ is "$rc" 1 "empty body: exit 1"
 run_with_timeout 20 "$HKTOP" --once -o quotes.failover=no -o tencent.quote_url="$BAD" 0004
 is "$rc" 1 "body cut short: exit 1"
 like "$(cat "$T/err")" '^hktop: 0004: tencent: 0004: ' "and the cause is given"
+
+# A price of 18 nines is more than a double holds: refused, and the
+# message quotes the source's figure, never 1000000000000000000.
+run_with_timeout 20 "$HKTOP" --once --format json -o quotes.failover=no -o tencent.quote_url="$BAD" 700
+is "$rc" 1 "a price of 18 nines: exit 1"
+is "$(cat "$T/err")" 'hktop: 0700: tencent: 0700: price "999999999999999999" has more digits than a double holds exactly' \
+	"the cause quotes the figure as sent"
+unlike "$(cat "$T/out")" '1000000000000000000' "no other number is printed for it"
 
 # More than 60 codes: parallel requests of at most 60 codes each.
 syms=$(i=1; while [ $i -le 130 ]; do printf '%d ' $i; i=$((i + 1)); done)

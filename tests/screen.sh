@@ -358,4 +358,16 @@ r
 EOF
 is "$(grep -c '^GET /q=' "$REQLOG")" 3 "a refresh asked for during another runs after it"
 
+# A figure wider than its column is a row of #, never cut to another
+# number: 12345678901.500 in LAST's 10 columns is not 1234567890.
+cat > "$T/rules-wide" <<RULES
+* 200 $F/tencent-wide.gbk.txt
+RULES
+start_httpd "$T/rules-wide"
+screen wide "$BASE" <<EOF
+:save-display $T/wide.txt
+EOF
+is "$(grep '^ 0700' "$T/wide.txt")" " 0700   TENCENT      ##########     0.000    0.00%    16.3M    7.80B 16:08:23" \
+	"a price too wide for its cell is marked ##########"
+
 done_testing

@@ -101,6 +101,25 @@ series --series 1D -o timeout=1 -o tencent.chart_url=http://127.0.0.1:1 -o yahoo
 is "$rc" 1 "connection refused, then 503: exit 1"
 like "$(cat "$T/err")" '^hktop: tencent: 0700: Failed to connect to 127\.0\.0\.1 port 1.*; yahoo: 0700: HTTP 503$' "both causes named"
 
+# Figures a double cannot hold to their decimals are refused with the
+# source's text, never printed as another number: a close of 18 nines
+# (1e18 in a double), a Yahoo open of 1e300.
+cat > "$T/rules-digits" <<RULES
+/appstock/app/fqkline/get?param=hk00700,day,,,25,qfq 200 $F/tencent-kline-digits.json
+/v8/finance/chart/0700.HK?range=1d&interval=1m 200 $F/yahoo-chart-huge.json
+RULES
+start_httpd "$T/rules-digits"
+DIGITS=$BASE
+series --series 1M -o chart.failover=no -o tencent.chart_url="$DIGITS" 700
+is "$rc" 1 "a close of 18 nines: exit 1"
+is "$(cat "$T/err")" 'hktop: tencent: 0700: kline 2026-08-07: close "999999999999999999" has more digits than a double holds exactly' \
+	"the cause quotes the source's figure"
+unlike "$(cat "$T/out")" '1000000000000000000' "and 1e18 is never printed"
+series --series 1D --format json -o tencent.chart_url=http://127.0.0.1:1 -o timeout=1 -o yahoo.url="$DIGITS" 700
+is "$rc" 1 "a Yahoo open of 1e300: exit 1"
+like "$(cat "$T/err")" '; yahoo: 0700: open\[0\] has more digits than a double holds exactly$' "refused, with the cause"
+unlike "$(cat "$T/out")" '[0-9]{20}' "no 46-digit figure"
+
 # US listings are charted from Yahoo only.
 : > "$T/trace"
 series --series 1D -o tencent.chart_url="$TENCENT" -o yahoo.url="$YAHOO" BABA

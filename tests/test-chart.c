@@ -377,6 +377,46 @@ static void test_buckets(void)
 	series_free(&s);
 }
 
+/* The row of the first column's price, or -1. */
+static int line_row(const struct chart *c)
+{
+	for (int y = 0; y < c->price_rows; y++) {
+		int t = chart_at(c, 0, y)->tag;
+		if (t == CHART_UP || t == CHART_DOWN || t == CHART_FLAT)
+			return y;
+	}
+	return -1;
+}
+
+/* A day without a move is drawn across the middle, at 100 as at 1e18,
+ * where adding a cent to the high changes nothing (and the scale once
+ * divided by high - low = 0). */
+static void test_flat(void)
+{
+	static const double at[] = { 100, 1e15, 1e18, 1e300, 1.7e308 };
+	int want = -1;
+
+	for (size_t k = 0; k < sizeof at / sizeof at[0]; k++) {
+		struct series s = make("0700", 86400, 2, true, 0);
+		struct chart_opts o = opts(30, 6, CHART_LINE, CHART_ASCII, -1);
+		struct chart c;
+
+		for (int d = 3; d <= 5; d++)
+			add(&s, d, 0, at[k], at[k], at[k], at[k], -1);
+		if (!chart_render(&s, &o, &c)) {
+			ok(0, "flat at %g: rendered", at[k]);
+			series_free(&s);
+			continue;
+		}
+		if (k == 0)
+			want = line_row(&c);
+		ok(want > 0 && want < c.price_rows - 1 && line_row(&c) == want,
+		   "flat at %g: the line is in the middle (row %d, want %d)", at[k], line_row(&c), want);
+		chart_free(&c);
+		series_free(&s);
+	}
+}
+
 /* Every size and mode: each cell one column of valid text. */
 static void test_sweep(void)
 {
@@ -423,6 +463,7 @@ int main(void)
 	test_cursor();
 	test_labels();
 	test_buckets();
+	test_flat();
 	test_sweep();
 	return tap_done();
 }

@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdlib.h>
 
 #include "fmt.h"
@@ -147,6 +148,28 @@ static void test_num(void)
 	strcpy(buf, "junk");
 	is_int(fmt_num(bad, buf, sizeof buf), 0, "!ok writes nothing");
 	is_str(buf, "", "!ok is empty");
+
+	/* A figure wider than its cell is marked, never cut to another number */
+	strcpy(buf, "9999999999999.99");
+	fmt_fit(buf, sizeof buf, 10);
+	is_str(buf, "##########", "too wide for 10 columns: ##########");
+	strcpy(buf, "478.800");
+	fmt_fit(buf, sizeof buf, 7);
+	is_str(buf, "478.800", "a figure that fits is kept");
+	strcpy(buf, "-0.40");
+	fmt_fit(buf, sizeof buf, 0);
+	is_str(buf, "", "no room: nothing");
+	if (setlocale(LC_CTYPE, "C.UTF-8")) {
+		strcpy(buf, "12.34億");
+		fmt_fit(buf, sizeof buf, 7);
+		is_str(buf, "12.34億", "widths are columns: 億 is two");
+		fmt_fit(buf, sizeof buf, 6);
+		is_str(buf, "######", "one column short: marked");
+		setlocale(LC_CTYPE, "C");
+	}
+	strcpy(buf, "12345");
+	fmt_fit(buf, 3, 4);
+	is_str(buf, "##", "the mark is cut to the buffer");
 
 	fmt_signed(N(1.2, 2), "", buf, sizeof buf);
 	is_str(buf, "+1.20", "a rise has a plus");

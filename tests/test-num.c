@@ -47,6 +47,10 @@ int main(void)
 		"1234567890123456789", /* 19 significant digits */
 		"0.0000000000000000001", /* 19 decimals */
 		"1.0000000000000000000",
+		/* more digits than a double holds: each would print as another number */
+		"999999999999999999", "123456789012345678", "9007199254740993",
+		"-999999999999999999", "99999999999999.999", "99999999999999.99",
+		"100000000000000000", /* 1e17 is a double, but not every neighbour is: past 2^53 none is taken */
 	};
 	struct num n, s;
 	char buf[64], small[4];
@@ -65,7 +69,9 @@ int main(void)
 	good("0", 0, 0);
 	good("0.000", 0, 3);
 	good("0.05", 0.05, 2);
-	good("123456789012345678", 123456789012345678.0, 0); /* 18 digits: the limit */
+	good("9007199254740991", 9007199254740991.0, 0); /* 2^53 - 1: every digit exact */
+	good("9999999999999.99", 9999999999999.99, 2);
+	good("0.000000000000001234", 1.234e-15, 18);
 	good("0.000000000000000001", 1e-18, 18);
 	good("000000000000000000000001", 1, 0); /* leading zeros are not precision */
 	good("-0.000", 0, 3);
@@ -78,6 +84,16 @@ int main(void)
 	bad("478.800~479", 8);
 	bad("1\0" "2", 3);
 	bad("478.800\r", 8);
+	is_str(num_refusal("999999999999999999", 18), "has more digits than a double holds exactly",
+	       "a figure too long for a double says so");
+	is_str(num_refusal("-0.0000000000000000001", 22), "has more digits than a double holds exactly",
+	       "so do too many decimals");
+	is_str(num_refusal("12a", 3), "is not a number", "a figure with a letter is not a number");
+	is_str(num_refusal("1.2.3", 5), "is not a number", "nor one with two points");
+	is_str(num_refusal("", 0), "is not a number", "nor nothing");
+	is_str(num_refusal("5.", 2), "is not a number", "nor a truncation");
+	ok(num_exact(9999999999999.99, 2) && !num_exact(1e300, 2) && !num_exact(1e16, 0) &&
+	   !num_exact(NAN, 0) && !num_exact(1, 19), "num_exact: below 2^53 at the decimals");
 
 	/* 亿 to units */
 	s = num_scale(N("43488.0714"), 1e8, 8);
@@ -91,7 +107,9 @@ int main(void)
 	fmt(s, "0.015");
 	n.ok = false;
 	ok(!num_scale(n, 1e8, 8).ok, "scaling an unknown figure keeps it unknown");
-	ok(!num_scale(N("123456789012345678"), 1e300, 0).ok, "an overflowing scale is unknown, not inf");
+	ok(!num_scale(N("12345678901234567"), 1e300, 0).ok, "an overflowing scale is unknown, not inf");
+	ok(!num_scale(N("123456789.1234"), 1e8, 8).ok,
+	   "a scaled figure past what a double holds is unknown, not rounded");
 
 	/* f31 = f3 - f4, within the rounding of the three */
 	ok(num_diff_consistent(N("478.800"), N("479.200"), N("-0.400")), "change -0.400 = 478.800 - 479.200");
@@ -145,7 +163,8 @@ int main(void)
 	fmt(N("-0.000"), "0.000");
 	fmt(N("123456789012345"), "123456789012345"); /* 15 digits: exact in a double */
 	fmt(N("1234567890.12345"), "1234567890.12345");
-	fmt(N("123456789012345678"), "123456789012345680"); /* 18: the double's best */
+	fmt(N("9999999999999.99"), "9999999999999.99");
+	fmt(N("9007199254740991"), "9007199254740991");
 	fmt(N("0.000000000000000001"), "0.000000000000000001");
 	n.ok = false;
 	fmt(n, "");
@@ -155,16 +174,19 @@ int main(void)
 	fmt(n, "");
 	n.v = 1e25;
 	n.dp = 1;
-	fmt(n, "10000000000000000905969664.0");
+	fmt(n, NUM_OVERFLOW); /* a computed figure past a double: a mark, not its digits */
+	n.v = 1e18;
+	n.dp = 0;
+	fmt(n, "###");
 	is_int(num_format(N("478.800"), small, sizeof small), 7, "a short buffer reports the full length");
 	is_str(small, "478", "and holds a NUL-terminated prefix");
 	/* Whatever LC_NUMERIC says, the point stays a point */
 	if (setlocale(LC_NUMERIC, "de_DE.UTF-8") || setlocale(LC_NUMERIC, "fr_FR.UTF-8")) {
 		num_format(N("478.800"), buf, sizeof buf);
 		is_str(buf, "478.800", "decimal point under a comma locale");
-		n.v = 1e25;
+		n = N("9999999999999.99");
 		num_format(n, buf, sizeof buf);
-		is_str(buf, "10000000000000000905969664.0", "huge figure under a comma locale");
+		is_str(buf, "9999999999999.99", "a long figure under a comma locale");
 		ok(num_parse("478.800", 7, &n) && n.v == 478.8, "parses under a comma locale");
 		setlocale(LC_NUMERIC, "C");
 	} else {

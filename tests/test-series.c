@@ -256,6 +256,9 @@ static void test_tencent_kline(void)
 		"tencent: 0700: bar 2026-08-07: low is not above 0", "low 0");
 	refused(DAY, KL("[\"2026-08-07\",\"1.0\",\"1.0\",\"1.0\",\"1.0\",\"-\"]"), "0700",
 		"tencent: 0700: kline 2026-08-07: volume \"-\" is not a number", "volume -");
+	refused(DAY, KL("[\"2026-08-07\",\"1.0\",\"999999999999999999\",\"1.0\",\"1.0\",\"5\"]"),
+		"0700", "tencent: 0700: kline 2026-08-07: close \"999999999999999999\" has more digits "
+		"than a double holds exactly", "a close of 18 nines, not 1e18");
 	refused(DAY, KL("[\"2026/08/07\",\"1.0\",\"1.0\",\"1.0\",\"1.0\",\"5\"]"), "0700",
 		"tencent: 0700: kline row 0: date \"2026/08/07\" is not YYYY-MM-DD", "slashes");
 	refused(DAY, KL("[\"2026-08-07\",\"1\",\"1\",\"1\",\"1\",\"5\"],"
@@ -339,6 +342,12 @@ static void test_yahoo(void)
 		"yahoo: 0700: timestamp[0] is not a time", "fractional time");
 	refused(YAHOO, YH("", "1", "1", "1", "1", "1", ",\"volume\":[-3]"), "0700",
 		"yahoo: 0700: volume[0] is negative", "negative volume");
+	/* A figure a double cannot hold to the decimals is refused, never
+	 * printed as 301 digits Yahoo did not send. */
+	refused(YAHOO, YH("", "1", "1e300", "1e300", "1", "1", ""), "0700",
+		"yahoo: 0700: open[0] has more digits than a double holds exactly", "open 1e300");
+	refused(YAHOO, YH("", "1", "1", "1", "1", "1", ",\"volume\":[1e17]"), "0700",
+		"yahoo: 0700: volume[0] has more digits than a double holds exactly", "volume 1e17");
 	refused(YAHOO, YH("", "1", "1", "1", "1", "1e999", ""), "0700",
 		"yahoo: 0700: close[0] is not a number", "infinite");
 	refused(YAHOO, YH("", "1", "1", "2", "1", "1", ",\"volume\":{}"), "0700",

@@ -353,7 +353,8 @@ static void test_required(void)
 		{ "0x1C7", "sina: 0700: price \"0x1C7\" is not a number" },
 		{ "4.552E2", "sina: 0700: price \"4.552E2\" is not a number" },
 		{ "455.2.0", "sina: 0700: price \"455.2.0\" is not a number" },
-		{ "9999999999999999999", "sina: 0700: price \"9999999999999999999\" is not a number" },
+		{ "9999999999999999999", "sina: 0700: price \"9999999999999999999\" has more digits than a double holds exactly" },
+		{ "999999999999999999", "sina: 0700: price \"999999999999999999\" has more digits than a double holds exactly" },
 	};
 	size_t i;
 

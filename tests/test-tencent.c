@@ -447,9 +447,12 @@ static void test_required(void)
 		{ "478.800 ", "tencent: 0700: price \"478.800\" is not a number" },
 		{ "478,800", "tencent: 0700: price \"478,800\" is not a number" },
 		{ "478.8.0", "tencent: 0700: price \"478.8.0\" is not a number" },
-		{ "1234567890123456789", "tencent: 0700: price \"1234567890123456789\" is not a number" },
+		{ "1234567890123456789", "tencent: 0700: price \"1234567890123456789\" has more digits than a double holds exactly" },
+		/* 18 nines would read as 1e18 and print as 1000000000000000000 */
+		{ "999999999999999999", "tencent: 0700: price \"999999999999999999\" has more digits than a double holds exactly" },
 		{ "478.800\x1b[2J", "tencent: 0700: price \"478.800\" is not a number" },
-		{ "123456789012345678901234567890123", "tencent: 0700: price \"12345678901234567890123456789012\xe2\x80\xa6\" is not a number" },
+		{ "123456789012345678901234567890123", "tencent: 0700: price \"12345678901234567890123456789012\xe2\x80\xa6\" has more digits than a double holds exactly" },
+		{ "12345678901234567890123456789012", "tencent: 0700: price \"12345678901234567890123456789012\" has more digits than a double holds exactly" },
 	};
 	size_t i;
 
