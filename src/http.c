@@ -176,6 +176,16 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, req->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, req->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	/* A lookup still running when its transfer ends (timed out, or
+	 * cancelled by http_free) is left to finish on its own: without this,
+	 * libcurl's threaded resolver joins the getaddrinfo thread right there,
+	 * inside curl_multi_perform or remove_handle, and a DNS server that
+	 * never answers freezes the loop for glibc's whole retry time (10 s).
+	 * Deferring the cleanup of finished handles would not help, as the
+	 * join happens when the transfer ends, not when it is freed; c-ares
+	 * would, but Debian's libcurl is built threaded. The thread frees
+	 * itself when getaddrinfo returns, or dies with the process. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 3L);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
