@@ -16,6 +16,7 @@ struct transfer {
 	char *body;
 	size_t len, cap, max_body;
 	bool too_big;
+	bool head_ended;              /* the last head seen so far is whole */
 	long timeout_ms;
 	char errbuf[CURL_ERROR_SIZE];
 	http_done_fn done;
@@ -139,6 +140,20 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+/* Each whole header line. The blank line ends a head; a status line
+ * starts another (a redirect's, or the one after 100 Continue). */
+static size_t on_header(char *ptr, size_t size, size_t nmemb, void *arg)
+{
+	struct transfer *t = arg;
+	size_t n = size * nmemb;
+
+	if (n >= 5 && memcmp(ptr, "HTTP/", 5) == 0)
+		t->head_ended = false;
+	else if (n <= 2 && (n == 0 || ptr[0] == '\r' || ptr[0] == '\n'))
+		t->head_ended = true;
+	return n;
+}
+
 bool http_get(struct http *h, const struct http_request *req, char *err, size_t errlen)
 {
 	struct transfer *t;
@@ -170,6 +185,8 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, h->user_agent);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
@@ -237,12 +254,26 @@ void http_wakeup(struct http *h)
 	curl_multi_wakeup(h->multi);
 }
 
+/* libcurl 7.88 answers a header line over its 100 KB limit with "Out of
+ * memory" (CURLE_TOO_LARGE came in 8.6), and offers no option to set the
+ * limit: that error after the request went out and before the head ended
+ * is the line's size. */
+static bool head_too_large(const struct transfer *t, CURLcode rc)
+{
+	long sent = 0;
+
+	curl_easy_getinfo(t->easy, CURLINFO_REQUEST_SIZE, &sent);
+	return rc == CURLE_OUT_OF_MEMORY && sent > 0 && !t->head_ended && t->len == 0;
+}
+
 static void describe_error(struct transfer *t, CURLcode rc, long status, char *buf, size_t len)
 {
 	char clean[CURL_ERROR_SIZE];
 
 	if (t->too_big) {
 		snprintf(buf, len, "response larger than %zu bytes", t->max_body);
+	} else if (head_too_large(t, rc)) {
+		snprintf(buf, len, "response header too large");
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
 		snprintf(buf, len, "timed out after %ld s", (t->timeout_ms + 999) / 1000);
 	} else if (rc != CURLE_OK) {
