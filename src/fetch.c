@@ -222,6 +222,15 @@ long fetch_backoff_s(long refresh, int failures)
 	return delay > cap ? cap : delay;
 }
 
+long fetch_wait_ms(struct http *h, const struct fetch_config *cfg)
+{
+	long wait = http_wait_ms(h, cfg->primary_url), other;
+
+	if (cfg->fallback && (other = http_wait_ms(h, cfg->fallback_url)) < wait)
+		wait = other;
+	return wait;
+}
+
 bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
 		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
 		  char *err, size_t errlen)

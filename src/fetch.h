@@ -41,6 +41,10 @@ bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
  * `refresh` when that is longer). Pure. */
 long fetch_backoff_s(long refresh, int failures);
 
+/* Milliseconds before a quote source may be asked again: 0 when one may
+ * now, else the shortest Retry-After left of the primary and fallback. */
+long fetch_wait_ms(struct http *h, const struct fetch_config *cfg);
+
 /* Build the request URL: base + query + codes joined by ','. Pure. */
 bool fetch_build_url(const struct quote_source *src, const char *base,
 		     const struct instrument *const *in, size_t n, char *buf, size_t len);

@@ -1,10 +1,12 @@
 /* http.c - libcurl multi: one loop, many transfers, nothing unbounded */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http.h"
 #include "text.h"
@@ -16,6 +18,7 @@ struct transfer {
 	char *body;
 	size_t len, cap, max_body;
 	bool too_big;
+	bool head_ended;              /* the last head seen so far is whole */
 	long timeout_ms;
 	char errbuf[CURL_ERROR_SIZE];
 	http_done_fn done;
@@ -23,8 +26,18 @@ struct transfer {
 	struct transfer *prev, *next; /* in flight, owned by struct http */
 };
 
+/* A server that asked for a pause (Retry-After), until a monotonic time.
+ * A few are plenty: hktop talks to a handful of servers. */
+#define HOLDS 8
+struct hold {
+	char origin[128];             /* "" for a free slot */
+	long status;
+	long long until_ms;
+};
+
 struct http {
 	CURLM *multi;
+	struct hold holds[HOLDS];
 	char *user_agent;
 	FILE *trace;
 	int running;
@@ -34,6 +47,92 @@ struct http {
 };
 
 static bool global_ok;
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool http_origin(const char *url, char *buf, size_t len)
+{
+	const char *host = strstr(url, "://");
+	size_t n;
+
+	if (!host || host == url)
+		return false;
+	host += 3;
+	n = (size_t)(host - url) + strcspn(host, "/?#");
+	if (n >= len)
+		return false;
+	memcpy(buf, url, n);
+	buf[n] = '\0';
+	return true;
+}
+
+long http_retry_after_s(const char *value, time_t now)
+{
+	const char *p = value;
+	long long s = 0;
+
+	if (!p)
+		return -1;
+	p += strspn(p, " \t");
+	if (isdigit((unsigned char)*p)) {
+		/* delay-seconds = 1*DIGIT, read no further than the cap */
+		for (; isdigit((unsigned char)*p); p++)
+			if (s <= HTTP_RETRY_AFTER_MAX_S)
+				s = s * 10 + (*p - '0');
+		if (p[strspn(p, " \t")] != '\0')
+			return -1;
+	} else {
+		/* HTTP-date, in any of its three forms: libcurl's parser */
+		time_t t = *p ? curl_getdate(p, NULL) : -1;
+		if (t == -1)
+			return -1;
+		s = t > now ? (long long)(t - now) : 0;
+	}
+	return s > HTTP_RETRY_AFTER_MAX_S ? HTTP_RETRY_AFTER_MAX_S : (long)s;
+}
+
+static struct hold *hold_find(struct http *h, const char *url)
+{
+	char origin[sizeof h->holds[0].origin];
+
+	if (!http_origin(url, origin, sizeof origin))
+		return NULL;
+	for (int i = 0; i < HOLDS; i++)
+		if (strcasecmp(h->holds[i].origin, origin) == 0)
+			return &h->holds[i];
+	return NULL;
+}
+
+long http_wait_ms(struct http *h, const char *url)
+{
+	struct hold *o = hold_find(h, url);
+	long long left = o ? o->until_ms - mono_ms() : 0;
+
+	return left > 0 ? (long)left : 0;
+}
+
+/* Hold url's server for secs: in its own slot, else the one free soonest. */
+static void hold_add(struct http *h, const char *url, long status, long secs)
+{
+	struct hold *o = hold_find(h, url);
+
+	if (!o) {
+		o = &h->holds[0];
+		for (int i = 1; i < HOLDS; i++)
+			if (h->holds[i].until_ms < o->until_ms)
+				o = &h->holds[i];
+		if (!http_origin(url, o->origin, sizeof o->origin))
+			return;
+	}
+	o->status = status;
+	o->until_ms = mono_ms() + secs * 1000LL;
+}
 
 struct http *http_new(const char *user_agent, char *err, size_t errlen)
 {
@@ -97,6 +196,7 @@ void http_free(struct http *h)
 			r.url = t->url;
 			r.body = "";
 			r.error = "cancelled";
+			r.retry_after_s = -1;
 			if (t->done)
 				t->done(t->arg, &r);
 			transfer_free(t);
@@ -139,13 +239,33 @@ static size_t on_data(char *ptr, size_t size, size_t nmemb, void *arg)
 	return n;
 }
 
+/* Each whole header line. The blank line ends a head; a status line
+ * starts another (a redirect's, or the one after 100 Continue). */
+static size_t on_header(char *ptr, size_t size, size_t nmemb, void *arg)
+{
+	struct transfer *t = arg;
+	size_t n = size * nmemb;
+
+	if (n >= 5 && memcmp(ptr, "HTTP/", 5) == 0)
+		t->head_ended = false;
+	else if (n <= 2 && (n == 0 || ptr[0] == '\r' || ptr[0] == '\n'))
+		t->head_ended = true;
+	return n;
+}
+
 bool http_get(struct http *h, const struct http_request *req, char *err, size_t errlen)
 {
 	struct transfer *t;
+	const struct hold *o;
+	long wait;
 	CURL *e;
 
 	if (h->closing) {
 		snprintf(err, errlen, "cancelled");
+		return false;
+	}
+	if ((wait = http_wait_ms(h, req->url)) > 0 && (o = hold_find(h, req->url))) {
+		snprintf(err, errlen, "HTTP %ld, retry after %ld s", o->status, (wait + 999) / 1000);
 		return false;
 	}
 	if (!(t = calloc(1, sizeof *t)) || !(t->url = strdup(req->url)) || !(t->easy = e = curl_easy_init())) {
@@ -170,12 +290,24 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
 	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
 	curl_easy_setopt(e, CURLOPT_USERAGENT, h->user_agent);
 	curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, req->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, req->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	/* A lookup still running when its transfer ends (timed out, or
+	 * cancelled by http_free) is left to finish on its own: without this,
+	 * libcurl's threaded resolver joins the getaddrinfo thread right there,
+	 * inside curl_multi_perform or remove_handle, and a DNS server that
+	 * never answers freezes the loop for glibc's whole retry time (10 s).
+	 * Deferring the cleanup of finished handles would not help, as the
+	 * join happens when the transfer ends, not when it is freed; c-ares
+	 * would, but Debian's libcurl is built threaded. The thread frees
+	 * itself when getaddrinfo returns, or dies with the process. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
 	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
 	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 3L);
 	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -227,17 +359,34 @@ void http_wakeup(struct http *h)
 	curl_multi_wakeup(h->multi);
 }
 
-static void describe_error(struct transfer *t, CURLcode rc, long status, char *buf, size_t len)
+/* libcurl 7.88 answers a header line over its 100 KB limit with "Out of
+ * memory" (CURLE_TOO_LARGE came in 8.6), and offers no option to set the
+ * limit: that error after the request went out and before the head ended
+ * is the line's size. */
+static bool head_too_large(const struct transfer *t, CURLcode rc)
+{
+	long sent = 0;
+
+	curl_easy_getinfo(t->easy, CURLINFO_REQUEST_SIZE, &sent);
+	return rc == CURLE_OUT_OF_MEMORY && sent > 0 && !t->head_ended && t->len == 0;
+}
+
+static void describe_error(struct transfer *t, CURLcode rc, long status, long retry_s,
+			   char *buf, size_t len)
 {
 	char clean[CURL_ERROR_SIZE];
 
 	if (t->too_big) {
 		snprintf(buf, len, "response larger than %zu bytes", t->max_body);
+	} else if (head_too_large(t, rc)) {
+		snprintf(buf, len, "response header too large");
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
 		snprintf(buf, len, "timed out after %ld s", (t->timeout_ms + 999) / 1000);
 	} else if (rc != CURLE_OK) {
 		text_sanitize(clean, sizeof clean, t->errbuf, strlen(t->errbuf));
 		snprintf(buf, len, "%s", clean[0] ? clean : curl_easy_strerror(rc));
+	} else if (retry_s > 0) {
+		snprintf(buf, len, "HTTP %ld, retry after %ld s", status, retry_s);
 	} else if (status < 200 || status > 299) {
 		snprintf(buf, len, "HTTP %ld", status);
 	} else {
@@ -250,10 +399,17 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	struct transfer *t = NULL;
 	struct http_response r;
 	char cause[CURL_ERROR_SIZE + 64];
-	long status = 0;
+	struct curl_header *after;
+	long status = 0, retry_s = -1;
 
 	curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&t);
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+	/* Busy or down for a while: the server says how long (RFC 9110 10.2.3). */
+	if (rc == CURLE_OK && (status == 429 || status == 503) &&
+	    curl_easy_header(e, "Retry-After", 0, CURLH_HEADER, -1, &after) == CURLHE_OK)
+		retry_s = http_retry_after_s(after->value, time(NULL));
+	if (retry_s > 0)
+		hold_add(h, t->url, status, retry_s);
 	curl_multi_remove_handle(h->multi, e);
 	if (t->prev)
 		t->prev->next = t->next;
@@ -262,7 +418,7 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	if (t->next)
 		t->next->prev = t->prev;
 	h->pending--;
-	describe_error(t, rc, status, cause, sizeof cause);
+	describe_error(t, rc, status, retry_s, cause, sizeof cause);
 	memset(&r, 0, sizeof r);
 	r.url = t->url;
 	r.status = status;
@@ -271,6 +427,7 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	if (t->body)
 		t->body[t->len] = '\0';
 	r.error = cause[0] ? cause : NULL;
+	r.retry_after_s = retry_s;
 	if (t->done)
 		t->done(t->arg, &r);
 	transfer_free(t);

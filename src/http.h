@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 #include <curl/curl.h>
 
@@ -15,7 +16,11 @@ struct http_response {
 	const char *body;     /* NUL-terminated; valid only during the callback */
 	size_t len;
 	const char *error;    /* NULL on a 2xx response, else a one-line cause */
+	long retry_after_s;   /* a 429's or 503's Retry-After, -1 for none */
 };
+
+/* The longest wait a Retry-After may impose: past it hktop asks again. */
+#define HTTP_RETRY_AFTER_MAX_S 600
 
 typedef void (*http_done_fn)(void *arg, const struct http_response *r);
 
@@ -34,8 +39,20 @@ struct http *http_new(const char *user_agent, char *err, size_t errlen);
 void http_free(struct http *h);
 
 /* Queue a GET. The callback runs from http_dispatch, exactly once; from
- * http_free, with the error "cancelled", for a transfer still running. */
+ * http_free, with the error "cancelled", for a transfer still running.
+ * A server that answered 429 or 503 with a Retry-After is not asked again
+ * before that: http_get fails, the cause saying how long is left. */
 bool http_get(struct http *h, const struct http_request *req, char *err, size_t errlen);
+
+/* Milliseconds before url's server may be asked again (Retry-After), 0 if now. */
+long http_wait_ms(struct http *h, const char *url);
+
+/* A Retry-After value (delay-seconds or an HTTP-date) as seconds after
+ * now, capped at HTTP_RETRY_AFTER_MAX_S; -1 if absent or malformed. Pure. */
+long http_retry_after_s(const char *value, time_t now);
+
+/* "scheme://host[:port]" of url: what a Retry-After holds. Pure. */
+bool http_origin(const char *url, char *buf, size_t len);
 
 /* Transfers still in flight. */
 int http_pending(const struct http *h);

@@ -116,7 +116,8 @@ static void done(void *arg, const struct http_response *r)
 		d->changed(d->arg);
 }
 
-static bool ask(struct intraday *d, const struct intraday_entry *e)
+/* Start e's request, or say in e why not. */
+static bool ask(struct intraday *d, struct intraday_entry *e)
 {
 	struct intraday_req *q = malloc(sizeof *q);
 	struct http_request req;
@@ -124,6 +125,8 @@ static bool ask(struct intraday *d, const struct intraday_entry *e)
 
 	if (!q || !series_tencent_minute_url(d->base, &e->in, url, sizeof url)) {
 		free(q);
+		snprintf(e->err, sizeof e->err, "tencent: %s: no minute series for it",
+			 e->in.display);
 		return false;
 	}
 	*q = (struct intraday_req){ d, e->in };
@@ -135,6 +138,7 @@ static bool ask(struct intraday *d, const struct intraday_entry *e)
 	req.arg = q;
 	if (!http_get(d->http, &req, err, sizeof err)) {
 		free(q);
+		snprintf(e->err, sizeof e->err, "tencent: %s: %.180s", e->in.display, err);
 		return false;
 	}
 	d->inflight++;
@@ -146,11 +150,8 @@ static void pump(struct intraday *d)
 {
 	while (d->inflight < INTRADAY_PARALLEL && d->next < d->n) {
 		struct intraday_entry *e = &d->v[d->next++];
-		if (!ask(d, e)) {
+		if (!ask(d, e))
 			e->done = e->stale = true;
-			snprintf(e->err, sizeof e->err, "tencent: %s: no minute series for it",
-				 e->in.display);
-		}
 	}
 }
 

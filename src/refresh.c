@@ -46,9 +46,15 @@ void app_resort(struct app *app)
 		app->detail_row = board_find(&app->board, &det);
 }
 
-static void schedule_next(struct app *app)
+/* The backoff, or longer when every quote source asked for a pause:
+ * true then. */
+static bool schedule_next(struct app *app)
 {
-	app->next_refresh_ms = app_mono_ms() + fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
+	long long backoff = fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
+	long wait = fetch_wait_ms(app->http, &app->fetch_cfg);
+
+	app->next_refresh_ms = app_mono_ms() + (wait > backoff ? wait : backoff);
+	return wait > backoff;
 }
 
 /* Each source's delay: its newest quote time against the clock. */
@@ -117,10 +123,11 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	if (failed == 0) {
 		app_status(app, false, "Updated %s", hhmm);
 	} else if (ok == 0) {
-		schedule_next(app);
+		bool asked = schedule_next(app);
 		app_status(app, true, "No quotes at %s: %s; retrying in %llds%s", hhmm,
 			   res[first_fail].err,
 			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
+			   asked ? " as the server asked" :
 			   app->demo ? "" : " (offline? try hktop --demo)");
 	} else {
 		app_status(app, true, "Updated %s; %zu of %zu failed: %s", hhmm, failed,

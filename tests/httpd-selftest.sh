@@ -52,6 +52,7 @@ cat > "$T/www/rules" <<'EOF'
 /zero		200 @zero:1K	header=X-Test:a%20b	# trailing comment
 /chunk		200 @zero:1K	chunked ctype=application/json
 /trunc		200 @zero:1K	truncate=100
+/longhead	200 @longhead:1K
 /big		200 @zero:8M
 /slow		200 tencent.txt	delay=2000
 /hang		200 @hang
@@ -105,6 +106,10 @@ is "$body" "400$CRLF$zeros${CRLF}0$CRLF$CRLF" "chunked: framing"
 get /trunc
 like "$head" $'^Content-Length: 1024\r$' "truncate=: full length announced"
 is "${#body}" 100 "truncate=: 100 bytes sent"
+
+get /longhead
+is "$resp" "HTTP/1.1 200 OK${CRLF}Connection: close${CRLF}X-Long: $zeros" \
+	"@longhead: a header line of 1K zeros that never ends"
 
 request "HEAD /zero HTTP/1.1\r\nHost: x\r\n\r\n"
 like "$head" $'^Content-Length: 1024\r$' "HEAD: Content-Length of the body"

@@ -63,7 +63,8 @@ static const char usage_text[] =
 "PATH_PREFIX  prefix of the request target as received (path?query), or *\n"
 "STATUS       100-599\n"
 "BODY         FILE (relative to the rules file's directory), - (empty),\n"
-"             @zero:N ('0' x N; N may end in K or M), @hang (never answer)\n"
+"             @zero:N ('0' x N; N may end in K or M), @hang (never answer),\n"
+"             @longhead:N (a header line of N bytes that never ends)\n"
 "OPTION       delay=MS       wait before the status line\n"
 "             ctype=TYPE     Content-Type (default \"" DEFAULT_CTYPE "\")\n"
 "             header=NAME:VALUE  extra header, repeatable\n"
@@ -79,6 +80,7 @@ enum body_kind {
 	BODY_ZERO,		/* "@zero:N" */
 	BODY_HANG,		/* "@hang" */
 	BODY_TEXT,		/* our own error pages */
+	BODY_LONGHEAD,		/* "@longhead:N": the head never ends */
 };
 
 struct rule {
@@ -87,7 +89,7 @@ struct rule {
 	enum body_kind body;
 	char *path;		/* BODY_FILE, already resolved */
 	const char *text;	/* BODY_TEXT */
-	uint64_t zeros;		/* BODY_ZERO */
+	uint64_t zeros;		/* BODY_ZERO, BODY_LONGHEAD */
 	long delay_ms;
 	char *ctype;		/* NULL for DEFAULT_CTYPE */
 	char *headers;		/* "Name: value\r\n"..., or NULL */
@@ -311,6 +313,10 @@ static void parse_body(struct rule *r, const char *body, const char *dir,
 	} else if (strncmp(body, "@zero:", 6) == 0) {
 		r->body = BODY_ZERO;
 		if (!parse_size(body + 6, &r->zeros))
+			rules_error(file, line, "bad size in %s", body);
+	} else if (strncmp(body, "@longhead:", 10) == 0) {
+		r->body = BODY_LONGHEAD;
+		if (!parse_size(body + 10, &r->zeros))
 			rules_error(file, line, "bad size in %s", body);
 	} else if (body[0] == '@') {
 		/* Otherwise a typo would quietly become a missing file. */
@@ -569,7 +575,7 @@ static void conn_respond(struct conn *c)
 			len = (uint64_t)st.st_size;
 		}
 	}
-	if (r->body == BODY_ZERO)
+	if (r->body == BODY_ZERO || r->body == BODY_LONGHEAD)
 		len = r->zeros;
 	else if (r->body == BODY_TEXT)
 		len = strlen(r->text);
@@ -579,7 +585,11 @@ static void conn_respond(struct conn *c)
 	c->last_chunk = r->chunked && !c->head_only;
 	c->text_off = 0;
 	/* Rule limits (CTYPE_MAX, EXTRA_MAX) keep this well inside out[]. */
-	if (r->chunked)
+	if (r->body == BODY_LONGHEAD)	/* its zeros are the header's value */
+		n = snprintf(c->out, sizeof c->out,
+		    "HTTP/1.1 %d %s\r\nConnection: close\r\n%sX-Long: ",
+		    r->status, reason(r->status), r->headers ? r->headers : "");
+	else if (r->chunked)
 		n = snprintf(c->out, sizeof c->out,
 		    "HTTP/1.1 %d %s\r\nContent-Type: %s\r\n"
 		    "Transfer-Encoding: chunked\r\nConnection: close\r\n%s\r\n",
@@ -626,7 +636,7 @@ static int conn_refill(struct conn *c)
 			while (got < 0 && errno == EINTR);
 			if (got <= 0)	/* the file shrank or broke */
 				return -1;
-		} else if (r->body == BODY_ZERO) {
+		} else if (r->body == BODY_ZERO || r->body == BODY_LONGHEAD) {
 			memset(p, '0', want);
 			got = (ssize_t)want;
 		} else if (r->body == BODY_TEXT) {

@@ -100,6 +100,15 @@ is "$(cat "$T/err")" "hktop: 0700: tencent: 0700: response larger than 2097152 b
 run_with_timeout 20 "$HKTOP" --once -o quotes.failover=no -o max_body=64K -o tencent.quote_url="$BASE" 700
 is "$(cat "$T/err")" "hktop: 0700: tencent: 0700: response larger than 65536 bytes" "max_body sets the cap"
 
+# A 100 MB header line: libcurl 7.88 gives up on it with "Out of memory".
+cat > "$T/rules-head" <<RULES
+* 200 @longhead:100M
+RULES
+start_httpd "$T/rules-head"
+run_with_timeout 20 "$HKTOP" --once -o quotes.failover=no -o tencent.quote_url="$BASE" 700
+is "$rc" 1 "a header line of 100 MB: exit 1"
+is "$(cat "$T/err")" "hktop: 0700: tencent: 0700: response header too large" "the header's size is named"
+
 # Connection refused: a port nobody listens on.
 run_with_timeout 20 "$HKTOP" --once -o quotes.failover=no -o tencent.quote_url=http://127.0.0.1:1 700
 is "$rc" 1 "connection refused: exit 1"

@@ -43,6 +43,7 @@ struct seen {
 	int calls;
 	char error[256];
 	bool http_ok;
+	long retry_after_s;
 };
 
 static void on_done(void *arg, const struct http_response *r)
@@ -52,6 +53,7 @@ static void on_done(void *arg, const struct http_response *r)
 	s->calls++;
 	snprintf(s->error, sizeof s->error, "%s", r->error ? r->error : "");
 	s->http_ok = r->error == NULL;
+	s->retry_after_s = r->retry_after_s;
 }
 
 /* Drive curl until the request has surely been sent. */
@@ -194,6 +196,146 @@ static void test_backoff(void)
 	is_int(fetch_backoff_s(600, 4), 600, "nor shortened by failures");
 }
 
+/* Retry-After: delay-seconds or an HTTP-date, as seconds from now. */
+static void test_retry_after_parse(void)
+{
+	const time_t now = 1445412480; /* Wed, 21 Oct 2015 07:28:00 GMT */
+	static const struct {
+		const char *value;
+		long want;
+		const char *what;
+	} cases[] = {
+		{ "120", 120, "delay-seconds" },
+		{ " 120 ", 120, "with the blanks around a header value" },
+		{ "0", 0, "zero: at once" },
+		{ "Wed, 21 Oct 2015 07:29:30 GMT", 90, "IMF-fixdate" },
+		{ "Wednesday, 21-Oct-15 07:29:30 GMT", 90, "RFC 850 date" },
+		{ "Wed Oct 21 07:29:30 2015", 90, "asctime date" },
+		{ "Wed, 21 Oct 2015 07:00:00 GMT", 0, "a date gone by: at once" },
+		{ "3600", HTTP_RETRY_AFTER_MAX_S, "an hour is capped" },
+		{ "99999999999999999999999", HTTP_RETRY_AFTER_MAX_S, "a huge number is capped, not overflowed" },
+		{ "Thu, 22 Oct 2015 07:28:00 GMT", HTTP_RETRY_AFTER_MAX_S, "a date a day ahead is capped" },
+		{ "-5", -1, "a negative delay is no delay" },
+		{ "1.5", -1, "a fraction is not delay-seconds" },
+		{ "12abc", -1, "digits then junk" },
+		{ "soon", -1, "a word" },
+		{ "", -1, "empty" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		is_int(http_retry_after_s(cases[i].value, now), cases[i].want, "%s: \"%s\"",
+		       cases[i].what, cases[i].value);
+	is_int(http_retry_after_s(NULL, now), -1, "no header");
+}
+
+static void test_origin(void)
+{
+	char buf[64];
+
+	ok(http_origin("http://127.0.0.1:8080/q=r_hk00700", buf, sizeof buf) &&
+	   strcmp(buf, "http://127.0.0.1:8080") == 0, "origin: scheme, host and port");
+	ok(http_origin("https://qt.gtimg.cn?q=1", buf, sizeof buf) &&
+	   strcmp(buf, "https://qt.gtimg.cn") == 0, "origin: a query right after the host");
+	ok(http_origin("https://hq.sinajs.cn", buf, sizeof buf) &&
+	   strcmp(buf, "https://hq.sinajs.cn") == 0, "origin: the whole of a bare base URL");
+	ok(!http_origin("qt.gtimg.cn/q=1", buf, sizeof buf), "origin: none without a scheme");
+	ok(!http_origin("https://a-very-long-host-name-that-does-not-fit.example.com/", buf, 32),
+	   "origin: none when it does not fit");
+}
+
+static void get(struct http *h, const char *url, struct seen *s)
+{
+	struct http_request req;
+	char err[256];
+
+	memset(&req, 0, sizeof req);
+	req.url = url;
+	req.timeout_ms = 10000;
+	req.max_body = 1 << 20;
+	req.done = on_done;
+	req.arg = s;
+	ok(http_get(h, &req, err, sizeof err), "GET %s", url);
+}
+
+/* A 429 with Retry-After holds its server: nothing is asked of it until
+ * then (its next rule would answer 200 at once), other servers are asked. */
+static void test_retry_after_hold(void)
+{
+	struct loopback busy, other;
+	struct seen s = { 0 }, s2 = { 0 };
+	struct http_request req;
+	char err[256], url[128], url2[128];
+	struct http *h = http_new("hktop-test", err, sizeof err);
+	long wait;
+
+	loopback_start(&busy, "* 429 - header=Retry-After:120 count=1\n"
+		       "* 200 $/tencent-batch.gbk.txt\n");
+	loopback_start(&other, "* 200 $/tencent-batch.gbk.txt\n");
+	snprintf(url, sizeof url, "%s/q=r_hk00700", busy.base);
+	get(h, url, &s);
+	http_run(h);
+	is_str(s.error, "HTTP 429, retry after 120 s", "the cause names the wait");
+	is_int(s.retry_after_s, 120, "the response carries it");
+	wait = http_wait_ms(h, url);
+	ok(wait > 119000 && wait <= 120000, "the server is held for 120 s: %ld ms", wait);
+	snprintf(url2, sizeof url2, "%s/q=r_hk09988", busy.base);
+	memset(&req, 0, sizeof req);
+	req.url = url2;
+	req.timeout_ms = 10000;
+	req.max_body = 1 << 20;
+	req.done = on_done;
+	req.arg = &s2;
+	ok(!http_get(h, &req, err, sizeof err), "another path of the held server is not asked");
+	ok(strncmp(err, "HTTP 429, retry after 1", 23) == 0, "saying how long is left: %s", err);
+	is_int(http_pending(h), 0, "nothing in flight");
+	is_int(s2.calls, 0, "and no callback");
+	snprintf(url2, sizeof url2, "%s/q=r_hk00700", other.base);
+	is_int(http_wait_ms(h, url2), 0, "another server is not held");
+	get(h, url2, &s2);
+	http_run(h);
+	ok(s2.http_ok, "and is asked");
+	http_free(h);
+	loopback_stop(&busy);
+	loopback_stop(&other);
+}
+
+/* With failover the other source serves while the first is held; when
+ * every source is held, the next refresh waits for the first let go. */
+static void test_retry_after_fetch(void)
+{
+	struct loopback busy, sina;
+	struct fetch_config cfg;
+	struct instrument in[1];
+	struct copied got = { 0 };
+	char err[256];
+	struct http *h = http_new("hktop-test", err, sizeof err);
+
+	loopback_start(&busy, "* 503 - header=Retry-After:60\n");
+	loopback_start(&sina, "* 200 $/sina-batch.gbk.txt\n");
+	ok(symbol_parse("700", &in[0], err, sizeof err), "700");
+	memset(&cfg, 0, sizeof cfg);
+	cfg.primary = &source_tencent;
+	cfg.primary_url = busy.base;
+	cfg.fallback = &source_sina;
+	cfg.fallback_url = sina.base;
+	cfg.timeout_ms = 10000;
+	cfg.max_body = 1 << 20;
+	ok(fetch_quotes(h, &cfg, in, 1, on_copy, &got, err, sizeof err), "fetch started");
+	http_run(h);
+	ok(got.ok[0], "the fallback served");
+	is_int(fetch_wait_ms(h, &cfg), 0, "a source is free: refresh as usual");
+	cfg.fallback = NULL;
+	ok(fetch_wait_ms(h, &cfg) > 59000, "the only source is held: wait for it");
+	ok(fetch_quotes(h, &cfg, in, 1, on_copy, &got, err, sizeof err), "fetch started");
+	http_run(h);
+	is_int(got.calls, 2, "done at once");
+	ok(strncmp(got.err[0], "tencent: 0700: HTTP 503, retry after ", 37) == 0,
+	   "the cause says the source is held: %s", got.err[0]);
+	http_free(h);
+	loopback_stop(&busy);
+	loopback_stop(&sina);
+}
+
 int main(void)
 {
 	char base[64];
@@ -203,6 +345,10 @@ int main(void)
 	test_cancel_get(base);
 	test_cancel_fetch(base);
 	test_failover_clean();
+	test_retry_after_parse();
+	test_origin();
+	test_retry_after_hold();
+	test_retry_after_fetch();
 	close(fd);
 	return tap_done();
 }
