@@ -26,15 +26,15 @@ static void resolution_tests(void)
 	is_str(shown(NULL), "Fetching quotes", "an info is shown");
 	is_int(msglog_count(&l), 0, "infos are not kept in the ring");
 
-	msglog_add(&l, 101, MSG_CONFIG, MSG_WARN, "config:3: bad key");
+	msglog_add(&l, 101, MSG_CONFIG, MSG_ERROR, "config:3: bad key");
 	msglog_add(&l, 102, MSG_QUOTES, MSG_INFO, "Updated 12:00:01");
-	is_str(shown(&more), "config:3: bad key", "a quotes success does not hide a config warning");
+	is_str(shown(&more), "config:3: bad key", "a quotes success does not hide a config complaint");
 	is_int(more, 0, "one open");
 
 	msglog_add(&l, 103, MSG_STATE, MSG_ERROR, "not saved: No space left on device");
 	msglog_add(&l, 104, MSG_QUOTES, MSG_INFO, "Updated 12:00:04");
 	is_str(shown(&more), "not saved: No space left on device", "nor a state error");
-	is_int(more, 1, "the config warning waits behind it");
+	is_int(more, 1, "the config complaint waits behind it");
 
 	msglog_add(&l, 105, MSG_QUOTES, MSG_ERROR, "No quotes: HTTP 503");
 	is_str(shown(NULL), "No quotes: HTTP 503", "the newest open error is shown");
@@ -46,7 +46,7 @@ static void resolution_tests(void)
 	msglog_resolve(&l, MSG_STATE);
 	is_str(shown(NULL), "config:3: bad key", "a state success resolves the state error");
 	ok(msglog_dismiss(&l), "dismiss closes the shown one");
-	is_str(shown(&more), "Updated 12:00:06", "then the latest info shows");
+	is_str(shown(&more), "Updated 12:00:06", "then the latest message shows");
 	is_int(more, 0, "and nothing is open");
 	ok(!msglog_dismiss(&l), "nothing to dismiss");
 	is_int(msglog_count(&l), 3, "all three kept for the messages view");
@@ -55,6 +55,36 @@ static void resolution_tests(void)
 	is_int(msglog_at(&l, 2)->t, 101, "with its time");
 	is_str(msg_kind_names[msglog_at(&l, 1)->kind], "state", "and its source");
 	ok(msglog_at(&l, 3) == NULL, "past the end: NULL");
+}
+
+static void warning_tests(void)
+{
+	size_t more;
+
+	memset(&l, 0, sizeof l);
+	msglog_add(&l, 1, MSG_QUOTES, MSG_WARN, "Updated; 1 of 5 failed");
+	is_str(shown(NULL), "Updated; 1 of 5 failed", "a warning shows");
+	msglog_add(&l, 2, MSG_NEWS, MSG_INFO, "Headlines: 7");
+	is_str(shown(NULL), "Headlines: 7", "but only until the next message");
+	is_int(msglog_count(&l), 1, "and is kept in the ring");
+	ok(!msglog_at(&l, 0)->open, "never open");
+
+	msglog_add(&l, 3, MSG_QUOTES, MSG_ERROR, "No quotes");
+	msglog_add(&l, 4, MSG_KEY, MSG_INFO, "Removed 9988");
+	is_str(shown(&more), "Removed 9988", "the answer to a key shows over an older error");
+	is_int(more, 1, "which waits");
+	msglog_resolve(&l, MSG_KEY);
+	is_str(shown(&more), "No quotes", "the next key ends it: the error is back");
+	is_int(more, 0, "alone");
+	msglog_add(&l, 5, MSG_KEY, MSG_INFO, "Removed 0700");
+	msglog_add(&l, 5, MSG_NEWS, MSG_INFO, "Headlines: 8");
+	is_str(shown(NULL), "No quotes", "so does any later message: errors first again");
+	msglog_add(&l, 6, MSG_KEY, MSG_INFO, "Added 0700");
+	msglog_add(&l, 7, MSG_STATE, MSG_ERROR, "not saved");
+	is_str(shown(&more), "not saved", "an error after the answer wins");
+	is_int(more, 1, "the older error waits");
+	ok(msglog_dismiss(&l), "dismissed");
+	is_str(shown(NULL), "Added 0700", "then the answer, newer than the other error");
 }
 
 static void ring_tests(void)
@@ -81,6 +111,7 @@ static void ring_tests(void)
 	is_str(msglog_at(&l, 0)->text, text, "newest kept");
 	is_str(msglog_at(&l, MSGLOG_MAX - 1)->text, "error 5", "oldest kept");
 	msglog_add(&l, 1000, MSG_KEY, MSG_INFO, "Added 0700");
+	msglog_resolve(&l, MSG_KEY);
 	is_str(shown(NULL), text, "chart errors stay open through a key's success");
 }
 
@@ -92,6 +123,7 @@ static void layout_tests(void)
 
 	is_int(msg_break("hello world", 20), 11, "fits: all of it");
 	is_int(msg_break("hello world", 8), 5, "else up to the last whole word");
+	is_int(msg_break("hi abcdefghij", 8), 8, "unless that leaves less than half");
 	is_int(msg_break("hello world", 5), 5, "a space right after the fit ends a word");
 	is_int(msg_break("a:b:c", 4), 4, "after a colon");
 	is_int(msg_break("abcdefghij", 4), 4, "one long word: cut where it must be");
@@ -103,6 +135,14 @@ static void layout_tests(void)
 	msg_fit(cause, 78, false, out, sizeof out);
 	is_str(out, "No quotes, retrying in 10s (offline? try hktop --demo): tencent: HSI:...",
 	       "ASCII ellipsis");
+	msg_fit("watchlist not saved: /tmp/hktop-test.AbCdEf/state/hktop/watchlist: Not a directory",
+		60, true, out, sizeof out);
+	is_str(out, "watchlist not saved: \xe2\x80\xa6/hktop/watchlist: Not a directory",
+	       "a long path gives way to the cause after it");
+	msg_fit("see /a/b/c and /var/lib/x/y/z/a/very/long/path/file", 45, false, out, sizeof out);
+	is_str(out, "see /a/b/c and .../path/file", "short paths whole");
+	msg_fit("Copied https://finance.yahoo.com/news/a-long-story.html", 40, true, out, sizeof out);
+	is_str(out, "Copied https://finance.yahoo.com/news/a\xe2\x80\xa6", "a link keeps its host, cut where it must be");
 	msg_fit("short", 79, true, out, sizeof out);
 	is_str(out, "short", "short text untouched");
 	msg_fit("abc def", 3, false, out, sizeof out);
@@ -113,6 +153,7 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	resolution_tests();
+	warning_tests();
 	ring_tests();
 	layout_tests();
 	return tap_done();
