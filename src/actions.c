@@ -18,7 +18,9 @@ static void save_watchlist(struct app *app)
 	if (!app->state_path[0] || !board_instruments(&app->board, &v, &n))
 		return;
 	if (!state_watchlist_save(app->state_path, v, n, err, sizeof err))
-		app_status(app, true, "watchlist not saved: %s", err);
+		app_report(app, MSG_STATE, MSG_ERROR, "watchlist not saved: %s", err);
+	else
+		app_resolved(app, MSG_STATE);
 	free(v);
 }
 
@@ -56,6 +58,13 @@ static unsigned global_action(struct app *app, enum action act)
 		return REACT_REFETCH;
 	case ACT_HELP:
 		switch_view(app, &view_help);
+		return REACT_NONE;
+	case ACT_VIEW_MESSAGES:
+		switch_view(app, &view_messages);
+		return REACT_NONE;
+	case ACT_DISMISS:
+		if (msglog_dismiss(&app->log))
+			app_status_sync(app);
 		return REACT_NONE;
 	case ACT_VIEW_WATCHLIST:
 		switch_view(app, &view_watchlist);
@@ -191,10 +200,11 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 			app_mouse(app, &ev);
 		return;
 	}
-	app->status_held = false; /* read: what comes next may replace it */
 	act = keymap_lookup(&app->o->keys, (int)ch, is_code);
 	if (act == ACT_NONE)
 		return;
+	/* The answer to the last key has been read: the next key resolves it. */
+	app_resolved(app, MSG_KEY);
 	r = app->view->action ? app->view->action(app, act) : REACT_PASS;
 	if (r & REACT_PASS)
 		r = (r & ~(unsigned)REACT_PASS) | global_action(app, act);

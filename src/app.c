@@ -115,26 +115,51 @@ time_t app_now(const struct app *app)
 	return app->fixed_now ? app->fixed_now : time(NULL);
 }
 
+void app_status_sync(struct app *app)
+{
+	const struct msg *m = msglog_status(&app->log, &app->status_more);
+
+	snprintf(app->status, sizeof app->status, "%s", m->text);
+	app->status_error = m->level != MSG_INFO;
+	app->dirty |= REDRAW_STATUS;
+	if (app->view == &view_messages)
+		app->dirty |= REDRAW_BODY;
+}
+
+static void vreport(struct app *app, enum msg_kind kind, enum msg_level level, const char *fmt,
+		    va_list ap)
+{
+	char text[MSG_TEXT_MAX];
+
+	vsnprintf(text, sizeof text, fmt, ap);
+	msglog_add(&app->log, app_now(app), kind, level, text);
+	app_status_sync(app);
+	log_debug("%s: %s%s", msg_kind_names[kind],
+		  level == MSG_ERROR ? "error: " : level == MSG_WARN ? "warning: " : "", text);
+}
+
 void app_status(struct app *app, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (app->status_held && !error) {
-		/* "Updated" is on the header too; what went wrong at start-up is not. */
-		char note[sizeof app->status];
-		va_start(ap, fmt);
-		vsnprintf(note, sizeof note, fmt, ap);
-		va_end(ap);
-		log_debug("%s", note);
-		return;
-	}
-	app->status_held = false;
 	va_start(ap, fmt);
-	vsnprintf(app->status, sizeof app->status, fmt, ap);
+	vreport(app, MSG_KEY, error ? MSG_ERROR : MSG_INFO, fmt, ap);
 	va_end(ap);
-	app->status_error = error;
-	app->dirty |= REDRAW_STATUS;
-	log_debug("%s%s", error ? "error: " : "", app->status);
+}
+
+void app_report(struct app *app, enum msg_kind kind, enum msg_level level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(app, kind, level, fmt, ap);
+	va_end(ap);
+}
+
+void app_resolved(struct app *app, enum msg_kind kind)
+{
+	msglog_resolve(&app->log, kind);
+	app_status_sync(app);
 }
 
 bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len)
@@ -334,7 +359,7 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 		state_watchlist_path(app->state_path, sizeof app->state_path);
 	if (app->state_path[0] &&
 	    !state_watchlist_load(app->state_path, &saved, &nsaved, &exists, err, errlen))
-		causes_add(causes, "%s (using the config's watchlist)", err);
+		app_report(app, MSG_STATE, MSG_ERROR, "%s (using the config's watchlist)", err);
 	if (!board_init(&app->board, exists ? saved : o->watchlist, exists ? nsaved : o->nwatch)) {
 		free(saved);
 		snprintf(err, errlen, "out of memory");
@@ -394,12 +419,10 @@ int app_run(struct options *o, struct causes *causes, bool demo, int *signo)
 		fprintf(stderr, "hktop: %s\n", err);
 		return 1;
 	}
-	if (causes->n)
-		app_status(&app, true, "%s%s", causes->v[0],
-			   causes->n > 1 ? " (and more; see hktop --dump-config)" : "");
-	else
-		app_status(&app, false, "Fetching quotes%s", demo ? " (simulated)" : "");
-	app.status_held = causes->n > 0; /* the first refresh must not wipe them unread */
+	app_report(&app, MSG_QUOTES, MSG_INFO, "Fetching quotes%s", demo ? " (simulated)" : "");
+	/* Last, so that the first complaint is the newest: shown first. */
+	for (size_t i = causes->n; i-- > 0;)
+		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
 	app.dirty = REDRAW_ALL | REDRAW_CLEAR;
 	app_refresh_start(&app);
 	app_news_start(&app, true);

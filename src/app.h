@@ -12,6 +12,7 @@
 #include "http.h"
 #include "instruments.h"
 #include "market.h"
+#include "msglog.h"
 #include "options.h"
 #include "prompt.h"
 #include "ui.h"
@@ -65,10 +66,12 @@ struct app {
 	time_t last_done;             /* wall clock of the last finished refresh */
 	char source_delay[96];        /* "tencent 15m" */
 
-	/* Status line: the latest message and whether it is an error. */
-	char status[320];
+	/* Status line: what it shows, from the log (app_status_sync). */
+	char status[MSG_TEXT_MAX];
 	bool status_error;
-	bool status_held;             /* start-up complaints, kept until a key */
+	size_t status_more;           /* other open warnings and errors */
+	struct msglog log;            /* the session's messages (msglog.h) */
+	long msg_scroll;              /* the messages view's first message */
 	struct causes *causes;
 
 	/* Headlines (app_news.c, view_news.c). */
@@ -108,9 +111,20 @@ long long app_mono_ms(void);
 /* Wall clock (HKTOP_NOW in tests). */
 time_t app_now(const struct app *app);
 
-/* Set the status line; error ones are drawn in the error colour. */
+/* Say something on the status line, as the answer to a key (MSG_KEY):
+ * the next key resolves an error said this way. Errors are drawn in the
+ * error colour and kept in the messages view. */
 void app_status(struct app *app, bool error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* The same, naming what it is about: an error stays on the status line
+ * until a success of its kind (an info, or app_resolved) or a dismiss. */
+void app_report(struct app *app, enum msg_kind kind, enum msg_level level, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void app_resolved(struct app *app, enum msg_kind kind);
+
+/* The status line's message again, after the log changed. */
+void app_status_sync(struct app *app);
 
 /* Show names in lang; but Chinese ones only in a UTF-8 locale (in any
  * other the terminal shows each character as '?'): else English, and

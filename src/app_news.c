@@ -18,7 +18,7 @@ void app_news_status(struct app *app)
 		return;
 	f = &app->news->feed;
 	newsfeed_summary(f, app_now(app), line, sizeof line);
-	app_status(app, newsfeed_failed(f) > 0, "%sHeadlines: %s",
+	app_report(app, MSG_NEWS, newsfeed_failed(f) > 0 ? MSG_WARN : MSG_INFO, "%sHeadlines: %s",
 		   app->demo ? "DEMO (simulated) " : "", line);
 }
 

@@ -36,7 +36,7 @@ struct detail *detail_get(struct app *app)
 	d->mode = app->o->chart_style == CHART_STYLE_CANDLE ? CHART_CANDLES : CHART_LINE;
 	d->cursor = -1;
 	if (!adr_table_load(&d->adrs, builtin_adr, builtin_adr_len, err, sizeof err))
-		app_status(app, true, "adr.tsv: %s", err); /* a build bug; test-adr catches it */
+		app_report(app, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err); /* a build bug; test-adr catches it */
 	app->detail = d;
 	return d;
 }
@@ -84,12 +84,13 @@ static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
 		d->err[0] = '\0';
 		if (d->cursor >= (long)d->s.n)
 			d->cursor = (long)d->s.n - 1;
+		app_resolved(app, MSG_CHART);
 	} else {
 		/* The last good chart of this ticker and range stays, marked. */
 		d->stale = detail_chart_current(d);
 		snprintf(d->err, sizeof d->err, "%s", s->err);
 		series_free(s);
-		app_status(app, true, "chart: %s", d->err);
+		app_report(app, MSG_CHART, MSG_ERROR, "chart: %s", d->err);
 	}
 	app->dirty |= REDRAW_BODY;
 }

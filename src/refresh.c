@@ -121,16 +121,17 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	note_delays(app, res, n);
 	fmt_hkt_time(app->last_done, hhmm, sizeof hhmm);
 	if (failed == 0) {
-		app_status(app, false, "Updated %s", hhmm);
+		app_report(app, MSG_QUOTES, MSG_INFO, "Updated %s", hhmm);
 	} else if (ok == 0) {
 		bool asked = schedule_next(app);
-		app_status(app, true, "No quotes at %s: %s; retrying in %llds%s", hhmm,
-			   res[first_fail].err,
+		/* What to do first, the cause after it: at 80 columns the
+		 * cause is what gets cut (the messages view has it whole). */
+		app_report(app, MSG_QUOTES, MSG_ERROR, "No quotes, retrying in %llds%s: %s",
 			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
 			   asked ? " as the server asked" :
-			   app->demo ? "" : " (offline? try hktop --demo)");
+			   app->demo ? "" : " (offline? try hktop --demo)", res[first_fail].err);
 	} else {
-		app_status(app, true, "Updated %s; %zu of %zu failed: %s", hhmm, failed,
+		app_report(app, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s", hhmm, failed,
 			   app->nboard_inflight, res[first_fail].err);
 	}
 	if (ok)
@@ -202,7 +203,7 @@ static void demo_refresh(struct app *app)
 		app->inflight = NULL;
 		app->failures++;
 		schedule_next(app);
-		app_status(app, true, "demo: out of memory");
+		app_report(app, MSG_QUOTES, MSG_ERROR, "demo: out of memory");
 	}
 	free(res);
 }
@@ -219,7 +220,7 @@ void app_refresh_start(struct app *app)
 	if (!refresh_list(app)) {
 		app->failures++;
 		schedule_next(app); /* not at once again: that would spin */
-		app_status(app, true, "refresh failed: out of memory");
+		app_report(app, MSG_QUOTES, MSG_ERROR, "refresh failed: out of memory");
 		return;
 	}
 	app->fetching = true;
@@ -237,6 +238,6 @@ void app_refresh_start(struct app *app)
 		app->inflight = NULL;
 		app->failures++;
 		schedule_next(app);
-		app_status(app, true, "refresh failed: %s", err);
+		app_report(app, MSG_QUOTES, MSG_ERROR, "refresh failed: %s", err);
 	}
 }

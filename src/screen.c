@@ -79,7 +79,7 @@ static void draw_header(struct app *app)
 static void draw_status(struct app *app)
 {
 	int y = app->ui.rows - 1, cols = app->ui.cols;
-	char left[512], right[128];
+	char left[512], right[128], msg[MSG_TEXT_MAX + 16], more[32] = "", fitted[MSG_TEXT_MAX + 32];
 	attr_t a = app->ui.attrs[app->status_error ? UI_ERROR : UI_STATUS];
 
 	if (app->prompt.active) {
@@ -93,7 +93,9 @@ static void draw_status(struct app *app)
 		ui_text(stdscr, y, 0, cols, left, 0, app->ui.attrs[UI_STATUS]);
 		return;
 	}
-	snprintf(left, sizeof left, " %s%s", app->fetching ? "Refreshing... " : "", app->status);
+	snprintf(msg, sizeof msg, "%s%s", app->fetching ? "Refreshing... " : "", app->status);
+	if (app->status_more)
+		snprintf(more, sizeof more, " (+%zu more)", app->status_more);
 	if (app->board.sort >= 0)
 		snprintf(right, sizeof right, " %s%ssort: %s %s | %zu | ? help ",
 			 app->source_delay, app->source_delay[0] ? " | " : "",
@@ -105,9 +107,12 @@ static void draw_status(struct app *app)
 	{
 		/* The message wins over the summary when both do not fit, and an
 		 * error always does: its cause must be readable. */
-		int rw = text_width(right), lw = text_width(left);
+		int rw = text_width(right), mw = text_width(more), lw = 1 + text_width(msg) + mw;
 		if (rw > cols - 20 || (lw + rw > cols && (app->status_error || rw > cols / 2)))
 			rw = 0;
+		/* Cut at a word, the count of other open messages kept whole. */
+		msg_fit(msg, cols - rw - 1 - mw, app->ui.utf8, fitted, sizeof fitted);
+		snprintf(left, sizeof left, " %s%s", fitted, more);
 		ui_text(stdscr, y, 0, cols - rw, left, 0, a);
 		if (rw)
 			ui_text(stdscr, y, cols - rw, rw, right, 1, app->ui.attrs[UI_STATUS]);

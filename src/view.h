@@ -34,6 +34,7 @@ struct view_ops {
 extern const struct view_ops view_watchlist;
 extern const struct view_ops view_detail;
 extern const struct view_ops view_help;
+extern const struct view_ops view_messages;
 extern const struct view_ops view_news;
 extern const struct view_ops view_heatmap;
 

@@ -11,8 +11,10 @@
 #include "app.h"
 #include "detail.h"
 #include "detail_figures.h"
+#include "detail_title.h"
 #include "fmt.h"
 #include "hktime.h"
+#include "text.h"
 
 #define SIDE_PANEL_MIN_COLS 110 /* wider: figures beside the chart */
 #define PANEL_W 40
@@ -39,33 +41,29 @@ static attr_t tone_attr(const struct app *app, unsigned tone, bool stale)
 }
 
 /* " 0700  TENCENT  478.800 -0.400 -0.08%" then the ranges, the current one
- * in brackets, and the chart style. */
+ * in brackets, and the chart style: laid out by detail_title.c, where the
+ * figures win over the selector. */
 static void draw_title(struct app *app, WINDOW *w, int y, const struct row *r,
 		       const struct detail *d)
 {
-	char left[160], pr[32], ch[32], pct[32], right[64];
-	size_t o = 0;
+	char figs[100], pr[32], ch[32], pct[32];
+	struct detail_title t;
 	int rw;
 
-	pr[0] = ch[0] = pct[0] = '\0';
+	figs[0] = '\0';
 	if (r->have) {
 		fmt_num(r->q.f[QF_PRICE], pr, sizeof pr);
 		fmt_signed(r->q.f[QF_CHANGE], "", ch, sizeof ch);
 		fmt_signed(r->q.f[QF_CHANGE_PCT], "%", pct, sizeof pct);
+		snprintf(figs, sizeof figs, "%s %s %s", pr, ch, pct);
 	}
-	snprintf(left, sizeof left, " %s  %s  %s %s %s", r->in.display, app_row_name(app, r), pr,
-		 ch, pct);
-	for (int k = 0; k < SERIES_RANGE_COUNT; k++)
-		o += (size_t)snprintf(right + o, sizeof right - o, k == (int)d->range ? "[%s]" : " %s ",
-				      series_ranges[k].name);
-	snprintf(right + o, sizeof right - o, " %s ", d->mode == CHART_CANDLES ? "candle" : "line");
-	rw = (int)strlen(right);
+	detail_title_layout(r->in.display, app_row_name(app, r), figs, d->range,
+			    d->mode == CHART_CANDLES, app->ui.cols, &t);
+	rw = text_width(t.right);
 	ui_clear_row(w, y, 0, app->ui.cols, app->ui.attrs[UI_COLHEAD]);
-	if (rw > app->ui.cols / 2)
-		rw = 0;
-	ui_text(w, y, 0, app->ui.cols - rw, left, 0, app->ui.attrs[UI_COLHEAD]);
+	ui_text(w, y, 0, app->ui.cols - rw, t.left, 0, app->ui.attrs[UI_COLHEAD]);
 	if (rw)
-		ui_text(w, y, app->ui.cols - rw, rw, right, 1, app->ui.attrs[UI_COLHEAD]);
+		ui_text(w, y, app->ui.cols - rw, rw, t.right, 1, app->ui.attrs[UI_COLHEAD]);
 }
 
 static attr_t cell_attr(const struct app *app, unsigned tag, bool stale)

@@ -195,4 +195,21 @@ like "$(cat "$T/demo.txt")" '^ Headlines \(1; n shows them all\)$' "demo: the ti
 like "$(cat "$T/demo.txt")" '^Last       120\.400 ' "demo: the figures through the real parser"
 like "$(cat "$T/demo.txt")" '^ USD/HKD    no live rate: the demo has no USD/HKD$' "demo: no invented rate"
 is "$(cat "$T/demo.trace" 2>/dev/null)" "" "demo: nothing fetched"
+# The title at 80 columns: the figures win, the range selector gives way.
+detail title80 "$GOOD" <<EOF
+<Enter>
+:save-display $T/title80.txt
+3
+:save-display $T/title80m.txt
+EOF
+is "$(sed -n 2p "$T/title80.txt")" " HSI  Hang Seng Index  24858.820 -102.640 -0.41%    [1D] 5D 1M 3M 6M 1Y 5Y line" \
+	"80 columns: the index's figures whole, the selector compact"
+like "$(sed -n 2p "$T/title80m.txt")" ' -0\.41% +1D 5D \[1M\] 3M 6M 1Y 5Y line$' "and it follows the range"
+LINES=40 COLUMNS=120 detail title120 "$GOOD" <<EOF
+<Enter>
+:save-display $T/title120.txt
+EOF
+like "$(sed -n 2p "$T/title120.txt")" '^ HSI  Hang Seng Index  24858\.820 -102\.640 -0\.41% +\[1D\] 5D  1M  3M  6M  1Y  5Y  line$' \
+	"120 columns: the full selector"
+
 done_testing
