@@ -9,6 +9,7 @@
 
 #include "board.h"
 #include "heatmap.h"
+#include "instruments.h"
 #include "options.h"
 #include "tap.h"
 
@@ -96,9 +97,26 @@ static void linear(unsigned long (*fn)(size_t), const char *what)
 	ok(large < 40000UL * 16, "%s: a few comparisons per symbol and step, not thousands", what);
 }
 
+/* Names for n rows from the instrument table (n look-ups of one row). */
+static unsigned long names_work(size_t n)
+{
+	struct instrument_db db;
+	unsigned long before;
+	size_t found = 0;
+
+	instruments_load_builtin(&db);
+	before = symbol_compares;
+	for (size_t i = 0; i < n; i++)
+		found += instruments_find(&db, &db.v[i % db.n].in) == &db.v[i % db.n];
+	is_int(found, n, "every one of %zu look-ups finds its row", n);
+	instruments_free(&db);
+	return symbol_compares - before;
+}
+
 int main(void)
 {
 	linear(work, "watchlist and board");
+	linear(names_work, "instrument names");
 	linear(heatmap_work, "heatmap");
 	return tap_done();
 }
