@@ -48,13 +48,14 @@ static int group_of(struct heatmap *hm, const char *sector)
 	return hm->ngroups++;
 }
 
-/* The key an instrument had, or 0 (the first layout takes the weight). */
-static double old_key(const struct heatmap *hm, const struct instrument *in)
+/* The key an instrument had, or 0 (the first layout takes the weight).
+ * ix indexes hm->keys, so a whole-market board costs no n * n scan. */
+static double old_key(const struct heatmap *hm, const struct symbol_index *ix,
+		      const struct instrument *in)
 {
-	for (size_t i = 0; i < hm->nkeys; i++)
-		if (symbol_equal(&hm->keys[i].in, in))
-			return hm->keys[i].key;
-	return 0;
+	long k = symbol_index_find(ix, in);
+
+	return k < 0 ? 0 : hm->keys[k].key;
 }
 
 bool heatmap_layout(struct heatmap *hm, const struct heatmap_input *in, size_t n,
@@ -63,20 +64,25 @@ bool heatmap_layout(struct heatmap *hm, const struct heatmap_input *in, size_t n
 	struct treemap_item *items = calloc(n ? n : 1, sizeof *items);
 	struct treemap_tile *tt = calloc(n ? n : 1, sizeof *tt);
 	struct heatmap_key *keys = calloc(n ? n : 1, sizeof *keys);
+	struct symbol_index old = { 0 };
 	size_t m = 0;
+	bool indexed = true;
 
 	free(hm->tiles);
 	hm->tiles = calloc(n ? n : 1, sizeof *hm->tiles);
 	hm->ntiles = hm->left_out = hm->unsized = 0;
 	hm->ngroups = 0;
-	if (!items || !tt || !keys || !hm->tiles) {
+	if (hm->keys_mode != (int)mode)
+		hm->nkeys = 0;
+	for (size_t i = 0; i < hm->nkeys && indexed; i++)
+		indexed = symbol_index_add(&old, &hm->keys[i].in, i) >= 0;
+	if (!items || !tt || !keys || !hm->tiles || !indexed) {
 		free(items);
 		free(tt);
 		free(keys);
+		symbol_index_free(&old);
 		return false;
 	}
-	if (hm->keys_mode != (int)mode)
-		hm->nkeys = 0;
 	for (size_t i = 0; i < n; i++) {
 		double w;
 		if (in[i].in.market != MARKET_HK) {
@@ -85,7 +91,8 @@ bool heatmap_layout(struct heatmap *hm, const struct heatmap_input *in, size_t n
 		}
 		w = weight_of(&in[i], mode);
 		items[m].weight = w;
-		items[m].order = treemap_sticky_key(old_key(hm, &in[i].in), w, HEATMAP_STICKY);
+		items[m].order = treemap_sticky_key(old_key(hm, &old, &in[i].in), w,
+							 HEATMAP_STICKY);
 		items[m].group = group_of(hm, in[i].sector);
 		keys[m] = (struct heatmap_key){ in[i].in, items[m].order };
 		hm->tiles[m] = (struct heatmap_tile){ .input = i, .group = items[m].group,
@@ -103,6 +110,7 @@ bool heatmap_layout(struct heatmap *hm, const struct heatmap_input *in, size_t n
 	hm->keys = keys;
 	hm->nkeys = m;
 	hm->keys_mode = (int)mode;
+	symbol_index_free(&old);
 	free(items);
 	free(tt);
 	return true;

@@ -47,6 +47,9 @@ size_t instruments_load(struct instrument_db *db, const char *text, size_t len)
 						return bad + 1;
 					db->v = g;
 				}
+				/* A repeated row stays in the list; look-ups find the first. */
+				if (symbol_index_add(&db->index, &info.in, db->n) < 0)
+					return bad + 1;
 				db->v[db->n++] = info;
 			}
 		}
@@ -63,14 +66,14 @@ size_t instruments_load_builtin(struct instrument_db *db)
 const struct instrument_info *instruments_find(const struct instrument_db *db,
 					       const struct instrument *in)
 {
-	for (size_t i = 0; i < db->n; i++)
-		if (symbol_equal(&db->v[i].in, in))
-			return &db->v[i];
-	return NULL;
+	long k = symbol_index_find(&db->index, in);
+
+	return k < 0 ? NULL : &db->v[k];
 }
 
 void instruments_free(struct instrument_db *db)
 {
 	free(db->v);
+	symbol_index_free(&db->index);
 	memset(db, 0, sizeof *db);
 }

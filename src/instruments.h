@@ -17,6 +17,7 @@ struct instrument_info {
 struct instrument_db {
 	struct instrument_info *v; /* owned */
 	size_t n;
+	struct symbol_index index; /* instrument -> v[], so a lookup per row stays cheap */
 };
 
 /* Parse the TSV text (symbol, English, simplified, traditional, sector).

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "board.h"
+#include "heatmap.h"
+#include "instruments.h"
 #include "options.h"
 #include "tap.h"
 
@@ -59,13 +61,62 @@ static unsigned long work(size_t n)
 	return symbol_compares - before;
 }
 
+/* Comparisons for two heatmap layouts of n stocks: the second looks up
+ * every tile's key from the first. */
+static unsigned long heatmap_work(size_t n)
+{
+	struct heatmap hm;
+	struct heatmap_input *in = calloc(n, sizeof *in);
+	struct treemap_rect r = { 0, 0, 40, 120 };
+	char err[64], code[24];
+	unsigned long before;
+
+	for (size_t i = 0; i < n; i++) {
+		snprintf(code, sizeof code, "%zu", i + 1);
+		symbol_parse(code, &in[i].in, err, sizeof err);
+		in[i].cap = (double)(i % 97 + 1) * 1e9;
+		in[i].pct = 0;
+	}
+	heatmap_init(&hm);
+	before = symbol_compares;
+	ok(heatmap_layout(&hm, in, n, HEATMAP_CAP, r), "heatmap of %zu", n);
+	ok(heatmap_layout(&hm, in, n, HEATMAP_CAP, r), "and again, with its keys");
+	heatmap_free(&hm);
+	free(in);
+	return symbol_compares - before;
+}
+
+/* Linear work quadruples from 10,000 to 40,000; quadratic work grows
+ * sixteenfold. */
+static void linear(unsigned long (*fn)(size_t), const char *what)
+{
+	unsigned long small = fn(10000), large = fn(40000);
+
+	printf("# %s: %lu comparisons for 10,000 symbols, %lu for 40,000\n", what, small, large);
+	ok(large < 6 * small, "%s: four times the symbols, at most six times the work", what);
+	ok(large < 40000UL * 16, "%s: a few comparisons per symbol and step, not thousands", what);
+}
+
+/* Names for n rows from the instrument table (n look-ups of one row). */
+static unsigned long names_work(size_t n)
+{
+	struct instrument_db db;
+	unsigned long before;
+	size_t found = 0;
+
+	instruments_load_builtin(&db);
+	before = symbol_compares;
+	for (size_t i = 0; i < n; i++)
+		found += instruments_find(&db, &db.v[i % db.n].in) == &db.v[i % db.n];
+	is_int(found, n, "every one of %zu look-ups finds its row", n);
+	instruments_free(&db);
+	return symbol_compares - before;
+}
+
 int main(void)
 {
-	unsigned long small = work(10000), large = work(40000);
-
-	printf("# comparisons: %lu for 10,000 symbols, %lu for 40,000\n", small, large);
-	/* Linear work quadruples; quadratic work grows sixteenfold. */
-	ok(large < 6 * small, "four times the symbols, at most six times the work");
-	ok(large < 40000UL * 16, "a few comparisons per symbol and step, not thousands");
+	linear(work, "watchlist and board");
+	linear(names_work, "instrument names");
+	linear(heatmap_work, "heatmap");
 	return tap_done();
 }
