@@ -9,17 +9,26 @@
 #include "screen.h"
 #include "state.h"
 
+/* After an edit, whose message is on the status line: add to it when
+ * the edit could not be saved, or merged with another run's. */
 static void save_watchlist(struct app *app)
 {
 	struct instrument *v;
 	size_t n;
-	char err[512];
+	char err[STATE_MSG_MAX], said[sizeof app->status];
+	bool merged, ok;
 
-	if (!app->state_path[0] || !board_instruments(&app->board, &v, &n))
+	if (!board_instruments(&app->board, &v, &n)) {
+		app_status(app, true, "out of memory");
 		return;
-	if (!state_watchlist_save(app->state_path, v, n, err, sizeof err))
-		app_status(app, true, "watchlist not saved: %s", err);
+	}
+	ok = state_list_save(app->saved, v, n, &merged, err, sizeof err);
 	free(v);
+	snprintf(said, sizeof said, "%s", app->status);
+	if (!ok)
+		app_status(app, true, "%s; not saved: %s", said, err);
+	else if (merged)
+		app_status(app, false, "%s; saved with the edits of another hktop", said);
 }
 
 static void switch_view(struct app *app, const struct view_ops *v)

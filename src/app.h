@@ -14,6 +14,7 @@
 #include "market.h"
 #include "options.h"
 #include "prompt.h"
+#include "state.h"
 #include "ui.h"
 #include "view.h"
 
@@ -94,7 +95,7 @@ struct app {
 	FILE *script;
 	int script_burst;             /* lines still to run without waiting */
 	time_t fixed_now;
-	char state_path[4096];
+	struct state_list *saved;     /* where edits to the watchlist go */
 };
 
 /* The header's indexes, as symbols: "HSI", "HSTECH". */
@@ -158,6 +159,6 @@ int detail_news_height(const struct app *app, const struct instrument *in, int r
 void app_news_done(struct app *app);
 
 /* Run the dashboard until quit. Returns the exit status. */
-int app_run(struct options *o, struct causes *causes, bool demo);
+int app_run(struct options *o, struct causes *causes, struct state_list *saved, bool demo);
 
 #endif

@@ -103,6 +103,8 @@ static void parse_line(struct options *o, const char *name, int lineno, char *li
 	key = trim(key);
 	if (!options_set(o, key, value, err, sizeof err))
 		causes_add(c, "%s:%d: %s: %s", name, lineno, key, err);
+	else if (strcmp(key, "watchlist") == 0) /* for --dump-config's origin */
+		snprintf(o->watchlist_from, sizeof o->watchlist_from, "%s", name);
 }
 
 void conffile_parse(struct options *o, const char *name, const char *text, size_t len,
@@ -222,6 +224,7 @@ void conffile_load_all(struct options *o, const char *explicit, struct causes *c
 	char path[4096];
 
 	conffile_parse(o, "(built-in hktoprc)", builtin_config, builtin_config_len, c);
+	o->watchlist_from[0] = '\0'; /* the built-in list is the default, not a config's */
 	conffile_load(o, HKTOP_SYSCONFDIR "/hktop/config", false, c);
 	if (explicit) {
 		conffile_load(o, explicit, true, c);

@@ -18,6 +18,7 @@
 #include "series_report.h"
 #include "seriesfetch.h"
 #include "source.h"
+#include "state.h"
 #include "text.h"
 
 enum exit_status { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -188,17 +189,33 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	return EXIT_OK;
 }
 
-/* Table defaults, built-in hktoprc, config file, -o, then SYMBOLs. */
-static int load_settings(const struct cli *cli, struct options *o, struct causes *causes)
+/* Does this -o KEY=VALUE set the watchlist? */
+static bool sets_watchlist(const char *pair)
+{
+	size_t n = strcspn(pair, "=");
+
+	while (n > 0 && (pair[n - 1] == ' ' || pair[n - 1] == '\t'))
+		n--;
+	return n == 9 && strncmp(pair, "watchlist", 9) == 0;
+}
+
+/* Table defaults, built-in hktoprc, config file, -o, then SYMBOLs; then
+ * the one rule for the watchlist (state_list_choose) decides whether the
+ * saved list replaces it. */
+static int load_settings(const struct cli *cli, struct options *o, struct causes *causes,
+			 struct state_list *saved)
 {
 	char err[320];
 	int rc = EXIT_OK;
+	bool option_list = false;
 
 	options_init(o);
 	conffile_load_all(o, cli->config, causes);
 	for (size_t i = 0; i < cli->noverrides; i++)
 		if (!options_set_pair(o, cli->overrides[i], err, sizeof err))
 			causes_add(causes, "-o: %s", err);
+		else
+			option_list = option_list || sets_watchlist(cli->overrides[i]);
 	if (cli->nsymbols) {
 		struct instrument *list = calloc(cli->nsymbols, sizeof *list);
 		size_t n = 0;
@@ -223,6 +240,11 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 		o->nwatch = n;
 		o->cli_symbols = true;
 	}
+	if (!state_list_choose(saved, cli->nsymbols ? LIST_ARGS
+				      : option_list ? LIST_OPTION
+				      : o->watchlist_from[0] ? LIST_CONFIG : LIST_DEFAULT,
+			       o->watchlist_from, &o->watchlist, &o->nwatch))
+		return EXIT_FAILED;
 	return rc;
 }
 
@@ -325,7 +347,7 @@ static int run_series(const struct options *o, const struct cli *cli)
 	return run_to_end(h, &st.status);
 }
 
-static int dump_config(const struct options *o)
+static int dump_config(const struct options *o, const struct state_list *saved)
 {
 	size_t cap = 256;
 	char *buf = malloc(cap);
@@ -343,6 +365,12 @@ static int dump_config(const struct options *o)
 			cap = need + 1;
 			options_format(o, &option_table[i], buf, cap);
 		}
+		if (option_table[i].offset == offsetof(struct options, watchlist)) {
+			char from[sizeof saved->from + 32];
+
+			state_list_describe(saved, from, sizeof from);
+			printf("# watchlist: %s\n", from);
+		}
 		printf("%s = %s\n", option_table[i].name, buf);
 	}
 	if (!buf) {
@@ -358,6 +386,7 @@ int main(int argc, char **argv)
 	struct cli cli;
 	struct options o;
 	struct causes causes = { 0 };
+	struct state_list saved = { .origin = LIST_DEFAULT };
 	int rc;
 
 	setlocale(LC_ALL, "");
@@ -374,19 +403,28 @@ int main(int argc, char **argv)
 		free(cli.overrides);
 		return EXIT_USAGE;
 	}
-	rc = load_settings(&cli, &o, &causes);
+	rc = load_settings(&cli, &o, &causes, &saved);
 	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
-		/* The dashboard carries on and shows config complaints itself. */
-		rc = app_run(&o, &causes, cli.demo);
+		/* The dashboard carries on and shows config complaints itself,
+		 * and what was wrong with the saved list after them. */
+		for (size_t i = 0; i < saved.nnotes; i++)
+			causes_add(&causes, "%s", saved.notes[i]);
+		if (!saved.save && !saved.path[0] && saved.origin < LIST_OPTION)
+			causes_add(&causes, "watchlist edits will not be saved: %s", saved.why_not);
+		rc = app_run(&o, &causes, &saved, cli.demo);
 	} else {
 		for (size_t i = 0; i < causes.n; i++)
 			fprintf(stderr, "hktop: %s\n", causes.v[i]);
+		/* The saved list's troubles are said, but stop nothing: the
+		 * readable part of it, or the config's list, is used. */
+		for (size_t i = 0; (cli.once || cli.dump_config) && i < saved.nnotes; i++)
+			fprintf(stderr, "hktop: %s\n", saved.notes[i]);
 		/* A scripted run must not go ahead on a config it misread. */
 		if (causes.n && rc == EXIT_OK)
 			rc = EXIT_USAGE;
 		if (rc == EXIT_OK) {
 			if (cli.dump_config)
-				rc = dump_config(&o);
+				rc = dump_config(&o, &saved);
 			else if (cli.series)
 				rc = run_series(&o, &cli);
 			else if (cli.news)
@@ -397,6 +435,7 @@ int main(int argc, char **argv)
 		}
 	}
 	causes_free(&causes);
+	state_list_done(&saved);
 	options_done(&o);
 	free(cli.overrides);
 	log_close();
