@@ -65,6 +65,8 @@ static void usage(FILE *fp)
 		"SYMBOLs replace the watchlist for this run. Accepted forms: 700, 0700,\n"
 		"00700, 0700.HK, hk00700, HK.00700 (stocks); HSI, HSTECH, HSCEI, ^HSI\n"
 		"(indexes); BABA, BIDU, usBABA (US ADRs).\n"
+		"The watchlist is the first of: SYMBOLs, -o watchlist=..., the list saved\n"
+		"by editing it on screen, the config's watchlist, the default.\n"
 		"\n"
 		"Configuration keys (config file lines \"KEY = VALUE\", or -o KEY=VALUE):\n");
 	options_print_help(fp);
