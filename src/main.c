@@ -1,6 +1,7 @@
 /* main.c - command line, configuration, and the choice of what to run */
 #include "config.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -196,7 +197,7 @@ static bool sets_watchlist(const char *pair)
 {
 	size_t n = strcspn(pair, "=");
 
-	while (n > 0 && (pair[n - 1] == ' ' || pair[n - 1] == '\t'))
+	while (n > 0 && isspace((unsigned char)pair[n - 1])) /* as options_set_pair */
 		n--;
 	return n == 9 && strncmp(pair, "watchlist", 9) == 0;
 }
@@ -368,10 +369,12 @@ static int dump_config(const struct options *o, const struct state_list *saved)
 			options_format(o, &option_table[i], buf, cap);
 		}
 		if (option_table[i].offset == offsetof(struct options, watchlist)) {
-			char from[sizeof saved->from + 32];
+			char from[sizeof saved->from + 32], shown[sizeof from];
 
+			/* A path with a newline must not end the comment. */
 			state_list_describe(saved, from, sizeof from);
-			printf("# watchlist: %s\n", from);
+			text_sanitize(shown, sizeof shown, from, strlen(from));
+			printf("# watchlist: %s\n", shown);
 		}
 		printf("%s = %s\n", option_table[i].name, buf);
 	}

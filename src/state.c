@@ -240,8 +240,13 @@ bool state_doc_symbols(const struct state_doc *d, struct instrument **out, size_
 }
 
 /* A list sorted for lookups, each entry with its place in the list. */
+struct symref {
+	const struct instrument *in;
+	size_t at;
+};
+
 struct symset {
-	struct { const struct instrument *in; size_t at; } *v;
+	struct symref *v;
 	size_t n;
 };
 
@@ -254,9 +259,10 @@ static int symcmp(const struct instrument *a, const struct instrument *b)
 
 static int symset_cmp(const void *a, const void *b)
 {
-	const struct instrument *const *x = a, *const *y = b;
+	const struct symref *x = a, *y = b;
+	int c = symcmp(x->in, y->in);
 
-	return symcmp(*x, *y);
+	return c ? c : x->at < y->at ? -1 : 1;
 }
 
 static bool symset_init(struct symset *s, const struct instrument *v, size_t n)
@@ -269,7 +275,6 @@ static bool symset_init(struct symset *s, const struct instrument *v, size_t n)
 		s->v[i].at = i;
 	}
 	s->n = n;
-	/* in comes first in each entry, so entries sort by their instrument. */
 	qsort(s->v, n, sizeof *s->v, symset_cmp);
 	return true;
 }

@@ -5,10 +5,12 @@
 #include <dirent.h>
 #include <errno.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -219,10 +221,25 @@ static void test_keep_what_was_there(void)
 	       "a removal takes only its line");
 }
 
+/* Root without the capabilities that override file permissions: for a
+ * root that cannot become nobody (a user namespace mapping only uid 0). */
+static bool drop_dac(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+
+	if (syscall(SYS_capget, &h, d) != 0)
+		return false;
+	d[0].effective &= ~((1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH) |
+			    (1u << CAP_FOWNER));
+	return syscall(SYS_capset, &h, d) == 0;
+}
+
 /* Run fn in a child as an unprivileged user, for tests that need
- * permissions to bind: root ignores them, so as root the child drops to
- * nobody (65534), and own names what to give nobody first (and take back
- * after). fn reports through the pipe fd; its text goes into out. */
+ * permissions to bind: root ignores them, so as root the child gives what
+ * own names to nobody (65534) and becomes nobody, or, where it cannot,
+ * stays root without the capabilities that override permissions. fn
+ * reports through the pipe fd; its text goes into out. */
 static bool as_user(void (*fn)(int fd, const char *arg), const char *arg,
 		    const char *const *own, char *out, size_t outlen)
 {
@@ -234,17 +251,23 @@ static bool as_user(void (*fn)(int fd, const char *arg), const char *arg,
 	out[0] = '\0';
 	if (pipe(p) < 0)
 		return false;
-	for (size_t i = 0; geteuid() == 0 && own[i]; i++)
-		if (lchown(own[i], 65534, 65534) != 0)
-			snprintf(out, outlen, "chown %s: %s", own[i], strerror(errno));
 	chmod(root, 0711); /* nobody may pass through, not look */
 	fflush(stdout);
 	if ((pid = fork()) == 0) {
+		bool nobody = geteuid() == 0;
+
 		close(p[0]);
-		if (geteuid() == 0 && (setgroups(0, NULL) != 0 || setgid(65534) != 0 ||
-				       setuid(65534) != 0)) {
-			dprintf(p[1], "cannot become nobody: %s", strerror(errno));
-			_exit(1);
+		for (size_t i = 0; nobody && own[i]; i++)
+			nobody = lchown(own[i], 65534, 65534) == 0;
+		if (nobody)
+			nobody = setgroups(0, NULL) == 0 && setgid(65534) == 0 && setuid(65534) == 0;
+		if (geteuid() == 0) {
+			for (size_t i = 0; own[i]; i++)
+				(void)lchown(own[i], 0, 0);
+			if (!drop_dac()) {
+				dprintf(p[1], "cannot drop root's powers: %s", strerror(errno));
+				_exit(1);
+			}
 		}
 		fn(p[1], arg);
 		_exit(0);
