@@ -9,19 +9,33 @@
 #include "screen.h"
 #include "state.h"
 
+/* After an edit, whose message is on the status line: add to it when
+ * the edit could not be saved, or merged with another run's. */
 static void save_watchlist(struct app *app)
 {
 	struct instrument *v;
 	size_t n;
-	char err[512];
+	char err[STATE_MSG_MAX], said[sizeof app->status];
+	bool merged, ok;
 
-	if (!app->state_path[0] || !board_instruments(&app->board, &v, &n))
+	if (!board_instruments(&app->board, &v, &n)) {
+		app_status(app, true, "out of memory");
 		return;
-	if (!state_watchlist_save(app->state_path, v, n, err, sizeof err))
-		app_report(app, MSG_STATE, MSG_ERROR, "watchlist not saved: %s", err);
-	else
-		app_resolved(app, MSG_STATE);
+	}
+	ok = state_list_save(app->saved, v, n, &merged, err, sizeof err);
 	free(v);
+	snprintf(said, sizeof said, "%s", app->status);
+	if (!ok) {
+		/* A list from the command line is not saved by design: said once,
+		 * then the status line's "unsaved" mark keeps it. A list that
+		 * should have been saved and was not is an error that stays. */
+		app_report(app, MSG_STATE, app->saved->origin > LIST_SAVED ? MSG_WARN : MSG_ERROR,
+			   "%s; not saved: %s", said, err);
+		return;
+	}
+	app_resolved(app, MSG_STATE);
+	if (merged)
+		app_status(app, false, "%s; saved with the edits of another hktop", said);
 }
 
 static void switch_view(struct app *app, const struct view_ops *v)

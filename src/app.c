@@ -329,13 +329,10 @@ static bool red_up_for(const struct options *o)
 	return ui_locale_red_up(ui_locale_env());
 }
 
-static bool app_init(struct app *app, struct options *o, struct causes *causes, bool demo,
-		     char *err, size_t errlen)
+static bool app_init(struct app *app, struct options *o, struct causes *causes,
+		     struct state_list *saved, bool demo, char *err, size_t errlen)
 {
 	const char *now = getenv("HKTOP_NOW"), *script = getenv("HKTOP_SCRIPT");
-	struct instrument *saved = NULL;
-	size_t nsaved = 0;
-	bool exists = false;
 
 	memset(app, 0, sizeof *app);
 	app->start_ms = app_mono_ms();
@@ -343,6 +340,7 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 	app->sigpipe[0] = app->sigpipe[1] = -1;
 	app->o = o;
 	app->causes = causes;
+	app->saved = saved;
 	app->view = &view_watchlist;
 	app->next_refresh_ms = -1;
 	if (now && *now)
@@ -354,18 +352,11 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes, 
 	instruments_load_builtin(&app->db);
 	if (!market_calendar_load(&app->cal, builtin_calendar, builtin_calendar_len, err, errlen))
 		return false;
-	/* The watchlist the user edited on screen wins over the config's. */
-	if (!o->cli_symbols)
-		state_watchlist_path(app->state_path, sizeof app->state_path);
-	if (app->state_path[0] &&
-	    !state_watchlist_load(app->state_path, &saved, &nsaved, &exists, err, errlen))
-		app_report(app, MSG_STATE, MSG_ERROR, "%s (using the config's watchlist)", err);
-	if (!board_init(&app->board, exists ? saved : o->watchlist, exists ? nsaved : o->nwatch)) {
-		free(saved);
+	/* o->watchlist is the one list of this run (state_list_choose). */
+	if (!board_init(&app->board, o->watchlist, o->nwatch)) {
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
-	free(saved);
 	app_name_rows(app);
 	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
 					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
@@ -407,20 +398,27 @@ static void app_done(struct app *app)
 		fclose(app->script);
 }
 
-int app_run(struct options *o, struct causes *causes, bool demo, int *signo)
+int app_run(struct options *o, struct causes *causes, struct state_list *saved, bool demo,
+	    int *signo)
 {
 	struct app app;
 	char err[512] = "";
 	int rc = 0;
 
 	*signo = 0;
-	if (!app_init(&app, o, causes, demo, err, sizeof err)) {
+	if (!app_init(&app, o, causes, saved, demo, err, sizeof err)) {
 		app_done(&app);
 		fprintf(stderr, "hktop: %s\n", err);
 		return 1;
 	}
 	app_report(&app, MSG_QUOTES, MSG_INFO, "Fetching quotes%s", demo ? " (simulated)" : "");
-	/* Last, so that the first complaint is the newest: shown first. */
+	/* What was wrong with the saved list, then the config's complaints:
+	 * last, so that the first complaint is the newest, shown first. */
+	if (!saved->save && !saved->path[0] && saved->origin < LIST_OPTION)
+		app_report(&app, MSG_STATE, MSG_ERROR, "watchlist edits will not be saved: %s",
+			   saved->why_not);
+	for (size_t i = saved->nnotes; i-- > 0;)
+		app_report(&app, MSG_STATE, MSG_ERROR, "%s", saved->notes[i]);
 	for (size_t i = causes->n; i-- > 0;)
 		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
 	app.dirty = REDRAW_ALL | REDRAW_CLEAR;

@@ -15,6 +15,7 @@
 #include "msglog.h"
 #include "options.h"
 #include "prompt.h"
+#include "state.h"
 #include "ui.h"
 #include "view.h"
 
@@ -99,7 +100,7 @@ struct app {
 	FILE *script;
 	int script_burst;             /* lines still to run without waiting */
 	time_t fixed_now;
-	char state_path[4096];
+	struct state_list *saved;     /* where edits to the watchlist go */
 };
 
 /* The header's indexes, as symbols: "HSI", "HSTECH". */
@@ -178,8 +179,10 @@ void detail_news_draw(struct app *app, WINDOW *w, int y, int height, const struc
 int detail_news_height(const struct app *app, const struct instrument *in, int room);
 void app_news_done(struct app *app);
 
-/* Run the dashboard until quit. Returns the exit status; *signo is the
- * signal that ended it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
-int app_run(struct options *o, struct causes *causes, bool demo, int *signo);
+/* Run the dashboard on the list of this run (saved: where it is kept)
+ * until quit. Returns the exit status; *signo is the signal that ended it
+ * (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
+int app_run(struct options *o, struct causes *causes, struct state_list *saved, bool demo,
+	    int *signo);
 
 #endif

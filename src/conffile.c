@@ -104,8 +104,11 @@ static void parse_line(struct options *o, const char *name, int lineno, char *li
 	*eq = '\0';
 	value = trim(eq + 1);
 	key = trim(key);
-	if (options_set(o, key, value, err, sizeof err))
+	if (options_set(o, key, value, err, sizeof err)) {
+		if (strcmp(key, "watchlist") == 0) /* for --dump-config's origin */
+			snprintf(o->watchlist_from, sizeof o->watchlist_from, "%s", name);
 		return;
+	}
 	/* A known key is a name from the table, safe to print as it is; an
 	 * unknown one is already quoted in err. */
 	if (options_find(key))
@@ -255,6 +258,7 @@ void conffile_load_all(struct options *o, const char *explicit, struct causes *c
 	char path[4096];
 
 	conffile_parse(o, "(built-in hktoprc)", builtin_config, builtin_config_len, c);
+	o->watchlist_from[0] = '\0'; /* the built-in list is the default, not a config's */
 	conffile_load(o, HKTOP_SYSCONFDIR "/hktop/config", false, c);
 	if (explicit) {
 		conffile_load(o, explicit, true, c);

@@ -1,6 +1,7 @@
 /* main.c - command line, configuration, and the choice of what to run */
 #include "config.h"
 
+#include <ctype.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -19,6 +20,7 @@
 #include "series_report.h"
 #include "seriesfetch.h"
 #include "source.h"
+#include "state.h"
 #include "text.h"
 #include "ui.h"
 
@@ -66,6 +68,8 @@ static void usage(FILE *fp)
 		"SYMBOLs replace the watchlist for this run. Accepted forms: 700, 0700,\n"
 		"00700, 0700.HK, hk00700, HK.00700 (stocks); HSI, HSTECH, HSCEI, ^HSI\n"
 		"(indexes); BABA, BIDU, usBABA (US ADRs).\n"
+		"The watchlist is the first of: SYMBOLs, -o watchlist=..., the list saved\n"
+		"by editing it on screen, the config's watchlist, the default.\n"
 		"\n"
 		"Configuration keys (config file lines \"KEY = VALUE\", or -o KEY=VALUE):\n");
 	options_print_help(fp);
@@ -191,17 +195,33 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	return EXIT_OK;
 }
 
-/* Table defaults, built-in hktoprc, config file, -o, then SYMBOLs. */
-static int load_settings(const struct cli *cli, struct options *o, struct causes *causes)
+/* Does this -o KEY=VALUE set the watchlist? */
+static bool sets_watchlist(const char *pair)
+{
+	size_t n = strcspn(pair, "=");
+
+	while (n > 0 && isspace((unsigned char)pair[n - 1])) /* as options_set_pair */
+		n--;
+	return n == 9 && strncmp(pair, "watchlist", 9) == 0;
+}
+
+/* Table defaults, built-in hktoprc, config file, -o, then SYMBOLs; then
+ * the one rule for the watchlist (state_list_choose) decides whether the
+ * saved list replaces it. */
+static int load_settings(const struct cli *cli, struct options *o, struct causes *causes,
+			 struct state_list *saved)
 {
 	char err[320];
 	int rc = EXIT_OK;
+	bool option_list = false;
 
 	options_init(o);
 	conffile_load_all(o, cli->config, causes);
 	for (size_t i = 0; i < cli->noverrides; i++)
 		if (!options_set_pair(o, cli->overrides[i], err, sizeof err))
 			causes_add(causes, "-o: %s", err);
+		else
+			option_list = option_list || sets_watchlist(cli->overrides[i]);
 	if (cli->nsymbols) {
 		struct instrument *list = calloc(cli->nsymbols, sizeof *list);
 		size_t n = 0;
@@ -225,6 +245,11 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 		o->nwatch = n;
 		o->cli_symbols = true;
 	}
+	if (!state_list_choose(saved, cli->nsymbols ? LIST_ARGS
+				      : option_list ? LIST_OPTION
+				      : o->watchlist_from[0] ? LIST_CONFIG : LIST_DEFAULT,
+			       o->watchlist_from, &o->watchlist, &o->nwatch))
+		return EXIT_FAILED;
 	return rc;
 }
 
@@ -327,7 +352,7 @@ static int run_series(const struct options *o, const struct cli *cli)
 	return run_to_end(h, &st.status);
 }
 
-static int dump_config(const struct options *o)
+static int dump_config(const struct options *o, const struct state_list *saved)
 {
 	size_t cap = 256;
 	char *buf = malloc(cap);
@@ -344,6 +369,14 @@ static int dump_config(const struct options *o)
 			buf = grown;
 			cap = need + 1;
 			options_format(o, &option_table[i], buf, cap);
+		}
+		if (option_table[i].offset == offsetof(struct options, watchlist)) {
+			char from[sizeof saved->from + 32], shown[sizeof from];
+
+			/* A path with a newline must not end the comment. */
+			state_list_describe(saved, from, sizeof from);
+			text_sanitize(shown, sizeof shown, from, strlen(from));
+			printf("# watchlist: %s\n", shown);
 		}
 		printf("%s = %s\n", option_table[i].name, buf);
 	}
@@ -394,6 +427,7 @@ int main(int argc, char **argv)
 	struct cli cli;
 	struct options o;
 	struct causes causes = { 0 };
+	struct state_list saved = { .origin = LIST_DEFAULT };
 	int rc, sig = 0;
 
 	set_locale();
@@ -407,19 +441,24 @@ int main(int argc, char **argv)
 		free(cli.overrides);
 		return EXIT_USAGE;
 	}
-	rc = load_settings(&cli, &o, &causes);
+	rc = load_settings(&cli, &o, &causes, &saved);
 	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
-		/* The dashboard carries on and shows config complaints itself. */
-		rc = app_run(&o, &causes, cli.demo, &sig);
+		/* The dashboard carries on and shows config complaints and what
+		 * was wrong with the saved list itself. */
+		rc = app_run(&o, &causes, &saved, cli.demo, &sig);
 	} else {
 		for (size_t i = 0; i < causes.n; i++)
 			fprintf(stderr, "hktop: %s\n", causes.v[i]);
+		/* The saved list's troubles are said, but stop nothing: the
+		 * readable part of it, or the config's list, is used. */
+		for (size_t i = 0; (cli.once || cli.dump_config) && i < saved.nnotes; i++)
+			fprintf(stderr, "hktop: %s\n", saved.notes[i]);
 		/* A scripted run must not go ahead on a config it misread. */
 		if (causes.n && rc == EXIT_OK)
 			rc = EXIT_USAGE;
 		if (rc == EXIT_OK) {
 			if (cli.dump_config)
-				rc = dump_config(&o);
+				rc = dump_config(&o, &saved);
 			else if (cli.series)
 				rc = run_series(&o, &cli);
 			else if (cli.news)
@@ -430,6 +469,7 @@ int main(int argc, char **argv)
 		}
 	}
 	causes_free(&causes);
+	state_list_done(&saved);
 	options_done(&o);
 	free(cli.overrides);
 	log_close();

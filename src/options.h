@@ -63,6 +63,7 @@ struct options {
 	long news_max_body;     /* bytes */
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
+	char watchlist_from[4096]; /* the config file that set it last, or "" */
 };
 
 struct option_def {

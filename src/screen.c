@@ -79,7 +79,7 @@ static void draw_header(struct app *app)
 static void draw_status(struct app *app)
 {
 	int y = app->ui.rows - 1, cols = app->ui.cols;
-	char left[512], right[128], msg[MSG_TEXT_MAX + 16], more[32] = "", fitted[MSG_TEXT_MAX + 32];
+	char left[512], right[160], msg[MSG_TEXT_MAX + 16], more[32] = "", fitted[MSG_TEXT_MAX + 32];
 	attr_t a = app->ui.attrs[app->status_error ? UI_ERROR : UI_STATUS];
 
 	if (app->prompt.active) {
@@ -96,14 +96,16 @@ static void draw_status(struct app *app)
 	snprintf(msg, sizeof msg, "%s%s", app->fetching ? "Refreshing... " : "", app->status);
 	if (app->status_more)
 		snprintf(more, sizeof more, " (+%zu more)", app->status_more);
+	/* An edit that was not saved stays said after its message is gone. */
 	if (app->board.sort >= 0)
-		snprintf(right, sizeof right, " %s%ssort: %s %s | %zu | ? help ",
+		snprintf(right, sizeof right, " %s%ssort: %s %s | %zu%s | ? help ",
 			 app->source_delay, app->source_delay[0] ? " | " : "",
 			 board_col_name(app->board.sort), app->board.desc ? "desc" : "asc",
-			 app->board.n);
+			 app->board.n, app->saved->unsaved ? " unsaved" : "");
 	else
-		snprintf(right, sizeof right, " %s%s%zu | ? help ",
-			 app->source_delay, app->source_delay[0] ? " | " : "", app->board.n);
+		snprintf(right, sizeof right, " %s%s%zu%s | ? help ",
+			 app->source_delay, app->source_delay[0] ? " | " : "", app->board.n,
+			 app->saved->unsaved ? " unsaved" : "");
 	{
 		/* The message wins over the summary when both do not fit, and an
 		 * error always does: its cause must be readable. */

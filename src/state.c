@@ -1,17 +1,24 @@
-/* state.c - the watchlist the user edited, read strictly and written atomically
+/* state.c - the watchlist the user edited: which list a run uses, and
+ * saving edits without ever losing what the file held
  *
  * The user's config is theirs and read-only to us; what the dashboard
- * changes lives in its own small file. Writes go to a temporary file in
- * the same directory that is synced and renamed over the old one, so a
- * crash or a full disk leaves either the old list or the new one, never
- * half of either. */
+ * changes lives in its own small file. A line we cannot read is skipped,
+ * named, and kept (as a comment) when the file is rewritten; a file we
+ * cannot read at all is never written over. Writes merge this run's edits
+ * into the file as it is now, under a lock on its directory, and go to a
+ * temporary file that is synced and renamed over the old one, so a crash
+ * or a full disk leaves either the old list or the new one, never half of
+ * either, and two runs never lose each other's edits. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -19,8 +26,9 @@
 #include "state.h"
 #include "symbol.h"
 
-#define STATE_HEADER "# hktop watchlist: rewritten by hktop whenever you edit the " \
-	"dashboard's list.\n# One symbol a line; your config file is never touched.\n"
+#define STATE_HEADER "# hktop watchlist: hktop adds and removes symbols here when you " \
+	"edit the dashboard's list.\n# One symbol a line; your comments stay; your config " \
+	"file is never touched.\n"
 
 void state_watchlist_path(char *buf, size_t len)
 {
@@ -108,74 +116,278 @@ fail:
 	return NULL;
 }
 
-/* Parse the lines of buf into a new array. Fails on the first bad line. */
-static bool parse_list(const char *path, const char *buf, size_t len,
-		       struct instrument **out, size_t *n, char *err, size_t errlen)
+void state_doc_free(struct state_doc *d)
 {
-	struct instrument *v = NULL, *nv;
-	size_t cap = 0, count = 0, lineno = 0, pos = 0;
+	for (size_t i = 0; i < d->n; i++)
+		free(d->v[i].text);
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
 
+/* Make room for one more line at index at. */
+static bool doc_open_at(struct state_doc *d, size_t at)
+{
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+		struct state_line *v = realloc(d->v, cap * sizeof *v);
+
+		if (!v)
+			return false;
+		d->v = v;
+		d->cap = cap;
+	}
+	memmove(&d->v[at + 1], &d->v[at], (d->n - at) * sizeof *d->v);
+	d->n++;
+	return true;
+}
+
+/* Insert prefix+text (len bytes of it) as line at; in is NULL for a line
+ * that is not a symbol. */
+static bool doc_insert(struct state_doc *d, size_t at, const char *prefix, const char *text,
+		       size_t len, const struct instrument *in)
+{
+	size_t pl = strlen(prefix);
+	char *copy = malloc(pl + len + 1);
+
+	if (!copy || !doc_open_at(d, at)) {
+		free(copy);
+		return false;
+	}
+	memcpy(copy, prefix, pl);
+	memcpy(copy + pl, text, len);
+	copy[pl + len] = '\0';
+	d->v[at] = (struct state_line){ .text = copy, .symbol = in != NULL };
+	if (in)
+		d->v[at].in = *in;
+	return true;
+}
+
+/* The symbol a line holds, if any: *blank when there is nothing but
+ * space and comment, else false with the cause when it is not a symbol. */
+static bool line_symbol(const char *line, size_t ll, struct instrument *in, bool *blank,
+			char *cause, size_t causelen)
+{
+	const char *hash = memchr(line, '#', ll);
+	size_t tl = hash ? (size_t)(hash - line) : ll, a = 0;
+	char text[64];
+
+	while (a < tl && (line[a] == ' ' || line[a] == '\t'))
+		a++;
+	while (tl > a && (line[tl - 1] == ' ' || line[tl - 1] == '\t' || line[tl - 1] == '\r'))
+		tl--;
+	*blank = tl == a;
+	if (*blank)
+		return false;
+	/* Longer than any symbol: let symbol_parse quote and refuse it. */
+	if (tl - a >= sizeof text)
+		tl = a + sizeof text - 1;
+	memcpy(text, line + a, tl - a);
+	text[tl - a] = '\0';
+	return symbol_parse(text, in, cause, causelen);
+}
+
+bool state_doc_parse(struct state_doc *d, const char *name, const char *buf, size_t len,
+		     char *err, size_t errlen)
+{
+	size_t lineno = 0, pos = 0;
+
+	if (memchr(buf, '\0', len)) {
+		snprintf(err, errlen, "%s: a NUL byte; not a text file", name);
+		return false;
+	}
 	while (pos < len) {
 		const char *line = buf + pos, *nl = memchr(line, '\n', len - pos);
 		size_t ll = nl ? (size_t)(nl - line) : len - pos;
-		const char *hash = memchr(line, '#', ll);
-		char text[64], cause[160];
-		size_t tl = hash ? (size_t)(hash - line) : ll, a = 0;
+		struct instrument in;
+		char cause[160];
+		bool blank, ok;
 
 		pos += ll + (nl != NULL);
 		lineno++;
-		while (a < tl && (line[a] == ' ' || line[a] == '\t'))
-			a++;
-		while (tl > a && (line[tl - 1] == ' ' || line[tl - 1] == '\t' ||
-				  line[tl - 1] == '\r'))
-			tl--;
-		if (tl == a)
-			continue;
-		if (memchr(line + a, '\0', tl - a)) {
-			snprintf(err, errlen, "%s:%zu: a NUL byte; not a text file", path, lineno);
-			goto fail;
+		ok = line_symbol(line, ll, &in, &blank, cause, sizeof cause);
+		if (!ok && !blank) {
+			if (d->nbad < STATE_BAD_NAMED)
+				snprintf(d->bad[d->nbad], sizeof d->bad[0], "%s:%zu: %s", name,
+					 lineno, cause);
+			d->nbad++;
 		}
-		/* Longer than any symbol: let symbol_parse quote and refuse it. */
-		if (tl - a >= sizeof text)
-			tl = a + sizeof text - 1;
-		memcpy(text, line + a, tl - a);
-		text[tl - a] = '\0';
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(nv = realloc(v, cap * sizeof *v))) {
-				snprintf(err, errlen, "%s: out of memory", path);
-				goto fail;
-			}
-			v = nv;
+		if (!doc_insert(d, d->n, ok || blank ? "" : STATE_BAD_PREFIX, line, ll,
+				ok ? &in : NULL)) {
+			snprintf(err, errlen, "%s: out of memory", name);
+			return false;
 		}
-		if (!symbol_parse(text, &v[count], cause, sizeof cause)) {
-			snprintf(err, errlen, "%s:%zu: %s", path, lineno, cause);
-			goto fail;
-		}
-		count++;
-	}
-	*out = v;
-	*n = count;
-	if (count == 0) {
-		free(v);
-		*out = NULL;
 	}
 	return true;
-fail:
-	free(v);
+}
+
+bool state_doc_symbols(const struct state_doc *d, struct instrument **out, size_t *n)
+{
+	size_t k = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		k += d->v[i].symbol;
+	if (k == 0)
+		return true;
+	if (!(*out = malloc(k * sizeof **out)))
+		return false;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].symbol)
+			(*out)[(*n)++] = d->v[i].in;
+	return true;
+}
+
+/* A list sorted for lookups, each entry with its place in the list. */
+struct symref {
+	const struct instrument *in;
+	size_t at;
+};
+
+struct symset {
+	struct symref *v;
+	size_t n;
+};
+
+static int symcmp(const struct instrument *a, const struct instrument *b)
+{
+	if (a->market != b->market)
+		return a->market < b->market ? -1 : 1;
+	return strcmp(a->code, b->code);
+}
+
+static int symset_cmp(const void *a, const void *b)
+{
+	const struct symref *x = a, *y = b;
+	int c = symcmp(x->in, y->in);
+
+	return c ? c : x->at < y->at ? -1 : 1;
+}
+
+static bool symset_init(struct symset *s, const struct instrument *v, size_t n)
+{
+	s->n = 0;
+	if (!(s->v = malloc((n ? n : 1) * sizeof *s->v)))
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		s->v[i].in = &v[i];
+		s->v[i].at = i;
+	}
+	s->n = n;
+	qsort(s->v, n, sizeof *s->v, symset_cmp);
+	return true;
+}
+
+/* The place in the list of in (the first if listed twice), or -1. */
+static long symset_find(const struct symset *s, const struct instrument *in)
+{
+	size_t lo = 0, hi = s->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (symcmp(s->v[mid].in, in) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == s->n || symcmp(s->v[lo].in, in) != 0)
+		return -1;
+	return (long)s->v[lo].at;
+}
+
+/* Where mine[i] goes in d: after the line holding the latest symbol of
+ * mine before it, else before the first symbol line, else at the end. */
+static size_t insert_at(const struct state_doc *d, const struct symset *mine, size_t i)
+{
+	long best = -1;
+	size_t at = d->n, first = d->n;
+
+	for (size_t k = 0; k < d->n; k++) {
+		long j;
+
+		if (!d->v[k].symbol)
+			continue;
+		if (first == d->n)
+			first = k;
+		j = symset_find(mine, &d->v[k].in);
+		if (j >= 0 && (size_t)j < i && j > best) {
+			best = j;
+			at = k + 1;
+		}
+	}
+	return best >= 0 ? at : first;
+}
+
+static bool doc_has(const struct state_doc *d, const struct instrument *in)
+{
+	for (size_t k = 0; k < d->n; k++)
+		if (d->v[k].symbol && symbol_equal(&d->v[k].in, in))
+			return true;
 	return false;
 }
 
-bool state_watchlist_load(const char *path, struct instrument **out, size_t *n,
-			  bool *exists, char *err, size_t errlen)
+bool state_doc_merge(struct state_doc *d, const struct instrument *base, size_t nbase,
+		     const struct instrument *mine, size_t nmine)
+{
+	struct symset b, m;
+	size_t k = 0;
+	bool ok = true;
+
+	if (!symset_init(&b, base, nbase))
+		return false;
+	if (!symset_init(&m, mine, nmine)) {
+		free(b.v);
+		return false;
+	}
+	/* Removed here: in base, not in mine. */
+	for (size_t i = 0; i < d->n; i++) {
+		struct state_line *l = &d->v[i];
+
+		if (l->symbol && symset_find(&b, &l->in) >= 0 && symset_find(&m, &l->in) < 0)
+			free(l->text);
+		else
+			d->v[k++] = *l;
+	}
+	d->n = k;
+	/* Added here: in mine, not in base. Additions are few (one a key
+	 * press), so the scans they make stay cheap. */
+	for (size_t i = 0; ok && i < nmine; i++)
+		if (symset_find(&b, &mine[i]) < 0 && !doc_has(d, &mine[i]))
+			ok = doc_insert(d, insert_at(d, &m, i), "", mine[i].display,
+					strlen(mine[i].display), &mine[i]);
+	free(b.v);
+	free(m.v);
+	return ok;
+}
+
+int state_doc_write(FILE *f, const struct state_doc *d, bool sync)
+{
+	int e = 0;
+
+	errno = 0;
+	for (size_t i = 0; !e && i < d->n; i++)
+		if (fprintf(f, "%s\n", d->v[i].text) < 0)
+			e = errno ? errno : EIO;
+	if (!e && (fflush(f) != 0 || ferror(f)))
+		e = errno ? errno : EIO;
+	if (!e && sync && fsync(fileno(f)) != 0)
+		e = errno;
+	/* fclose releases f whatever happened before, so it always runs. */
+	if (fclose(f) != 0 && !e)
+		e = errno ? errno : EIO;
+	return e;
+}
+
+/* Read and parse an existing file, vetted first. */
+static bool load_doc(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
 {
 	struct stat st;
 	char *buf;
 	size_t len = 0;
 	bool ok;
 
-	*out = NULL;
-	*n = 0;
 	*exists = false;
 	if (lstat(path, &st) < 0) {
 		if (errno == ENOENT)
@@ -193,11 +405,10 @@ bool state_watchlist_load(const char *path, struct instrument **out, size_t *n,
 	}
 	if (!(buf = read_small(path, &len, err, errlen)))
 		return false;
-	ok = parse_list(path, buf, len, out, n, err, errlen);
+	ok = state_doc_parse(d, path, buf, len, err, errlen);
 	free(buf);
 	return ok;
 }
-
 /* mkdir -p for the directories above path, new ones private to us.
  * Existing directories are left as they are: they may well be shared
  * (~/.local) or symlinked on purpose. */
@@ -238,76 +449,168 @@ static bool make_parents(const char *path, char *err, size_t errlen)
 	return ok;
 }
 
-/* Write the list to an open temporary file and close it, checking each
- * step: a full disk shows up at fprintf, fflush, fsync or fclose,
- * depending on buffering and the file system. Returns 0 or an errno. */
-static int write_list(FILE *f, const struct instrument *v, size_t n)
-{
-	int e = 0;
-
-	errno = 0;
-	if (fputs(STATE_HEADER, f) < 0)
-		e = errno ? errno : EIO;
-	for (size_t i = 0; !e && i < n; i++)
-		if (fprintf(f, "%s\n", v[i].display) < 0)
-			e = errno ? errno : EIO;
-	if (!e && (fflush(f) != 0 || ferror(f)))
-		e = errno ? errno : EIO;
-	if (!e && fsync(fileno(f)) != 0)
-		e = errno;
-	/* fclose releases f whatever happened before, so it always runs. */
-	if (fclose(f) != 0 && !e)
-		e = errno ? errno : EIO;
-	return e;
-}
-
-/* Make the rename itself durable. A failure here loses nothing we could
- * report usefully, so it is not one. */
-static void sync_dir(const char *path)
+/* The directory part of path ("." for a bare name); NULL when out of memory. */
+static char *dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-			  : strdup(".");
-	int fd;
 
-	if (!dir)
-		return;
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
+	return slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
 }
 
-bool state_watchlist_save(const char *path, const struct instrument *v, size_t n,
-			  char *err, size_t errlen)
+/* Lock the directory of path. Every save holds the lock while it reads the
+ * file again and replaces it, so saves never interleave, and any temporary
+ * file found meanwhile is one a killed save left. A lock on the directory
+ * leaves no lock file behind. Returns the directory's fd, or -1 with errno
+ * (EWOULDBLOCK when !wait and another run holds it). */
+static int lock_dir(const char *path, bool wait)
 {
+	char *dir = dir_of(path);
+	int fd, e;
+
+	if (!dir) {
+		errno = ENOMEM;
+		return -1;
+	}
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	e = errno;
+	free(dir);
+	if (fd < 0) {
+		errno = e;
+		return -1;
+	}
+	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0) {
+		if (errno == EINTR)
+			continue;
+		e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+/* Remove ".BASE.XXXXXX" files of ours in the locked directory: with the
+ * lock held, no save is writing one, so each was left by a save that was
+ * killed between mkstemp and rename. */
+static void remove_strays(int dirfd, const char *base)
+{
+	size_t bl = strlen(base);
+	int fd = dup(dirfd);
+	struct dirent *e;
 	struct stat st;
-	const char *base = strrchr(path, '/');
-	size_t dirlen = base ? (size_t)(base - path) + 1 : 0, tmplen;
-	char *tmp = NULL;
+	DIR *dir;
+
+	if (fd < 0)
+		return;
+	if (!(dir = fdopendir(fd))) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(dir))) {
+		const char *name = e->d_name;
+
+		if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 || name[bl + 1] != '.' ||
+		    strlen(name + bl + 2) != 6)
+			continue;
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid())
+			(void)unlinkat(dirfd, name, 0);
+	}
+	closedir(dir);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
+{
+	int fd;
+
+	/* Tidy up after a killed save, unless a save is running right now. */
+	if ((fd = lock_dir(path, false)) >= 0) {
+		remove_strays(fd, base_name(path));
+		close(fd);
+	}
+	return load_doc(path, d, exists, err, errlen);
+}
+
+/* Same symbols, whatever the order and repeats? */
+static bool same_symbols(const struct instrument *a, size_t na, const struct instrument *b,
+			 size_t nb, bool *same)
+{
+	struct symset sa, sb;
+
+	if (!symset_init(&sa, a, na))
+		return false;
+	if (!symset_init(&sb, b, nb)) {
+		free(sa.v);
+		return false;
+	}
+	*same = true;
+	for (size_t i = 0; *same && i < na; i++)
+		*same = symset_find(&sb, &a[i]) >= 0;
+	for (size_t i = 0; *same && i < nb; i++)
+		*same = symset_find(&sa, &b[i]) >= 0;
+	free(sa.v);
+	free(sb.v);
+	return true;
+}
+
+/* What to write: the file as it is now with this run's edits merged in,
+ * or, when there is no file, base with a header and the edits. */
+static bool merged_doc(const char *path, struct state_doc *d, const struct instrument *base,
+		       size_t nbase, const struct instrument *mine, size_t nmine, bool *merged,
+		       char *err, size_t errlen)
+{
+	struct instrument *now;
+	size_t nnow;
+	bool exists, same = true;
+
+	if (!load_doc(path, d, &exists, err, errlen))
+		return false;
+	if (!exists) {
+		static const char header[] = STATE_HEADER;
+
+		if (!state_doc_parse(d, path, header, sizeof header - 1, err, errlen))
+			return false;
+		for (size_t i = 0; i < nbase; i++)
+			if (!doc_insert(d, d->n, "", base[i].display, strlen(base[i].display),
+					&base[i]))
+				goto oom;
+	} else {
+		if (!state_doc_symbols(d, &now, &nnow))
+			goto oom;
+		if (!same_symbols(now, nnow, base, nbase, &same)) {
+			free(now);
+			goto oom;
+		}
+		free(now);
+		*merged = !same;
+	}
+	if (state_doc_merge(d, base, nbase, mine, nmine))
+		return true;
+oom:
+	snprintf(err, errlen, "%s: out of memory", path);
+	return false;
+}
+
+/* Write d to a private temporary file beside path and rename it over
+ * path. ".watchlist.XXXXXX": rename() is atomic only within one file
+ * system, and a dot file stays out of the way. */
+static bool replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen)
+{
+	const char *base = base_name(path);
+	size_t dirlen = (size_t)(base - path), tmplen = dirlen + strlen(base) + sizeof "..XXXXXX";
+	char *tmp = malloc(tmplen);
 	FILE *f;
 	mode_t old_mask;
 	int fd, e;
 
-	base = base ? base + 1 : path;
-	if (!*base) {
-		snprintf(err, errlen, "%s: not a file name", path);
-		return false;
-	}
-	if (!make_parents(path, err, errlen))
-		return false;
-	if (lstat(path, &st) == 0) {
-		if (!check_target(path, &st, err, errlen))
-			return false;
-	} else if (errno != ENOENT) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return false;
-	}
-	/* ".watchlist.XXXXXX" beside the target: rename() is atomic only
-	 * within one file system, and a dot file stays out of the way. */
-	tmplen = dirlen + strlen(base) + sizeof "..XXXXXX";
-	if (!(tmp = malloc(tmplen))) {
+	if (!tmp) {
 		snprintf(err, errlen, "%s: out of memory", path);
 		return false;
 	}
@@ -326,18 +629,179 @@ bool state_watchlist_save(const char *path, const struct instrument *v, size_t n
 		close(fd);
 		goto fail;
 	}
-	if ((e = write_list(f, v, n)))
+	if ((e = state_doc_write(f, d, true)))
 		goto fail;
 	if (rename(tmp, path) < 0) {
 		e = errno;
 		goto fail;
 	}
-	sync_dir(path);
 	free(tmp);
 	return true;
 fail:
 	unlink(tmp);
-	snprintf(err, errlen, "%s: not saved: %s", path, strerror(e));
+	snprintf(err, errlen, "%s: %s", path, strerror(e));
 	free(tmp);
 	return false;
+}
+
+bool state_save(const char *path, const struct instrument *base, size_t nbase,
+		const struct instrument *mine, size_t nmine, bool *merged,
+		char *err, size_t errlen)
+{
+	struct state_doc d = { 0 };
+	bool ok = false;
+	int lock;
+
+	*merged = false;
+	if (!*base_name(path)) {
+		snprintf(err, errlen, "%s: not a file name", path);
+		return false;
+	}
+	if (!make_parents(path, err, errlen))
+		return false;
+	if ((lock = lock_dir(path, true)) < 0) {
+		snprintf(err, errlen, "%s: cannot lock its directory: %s", path, strerror(errno));
+		return false;
+	}
+	remove_strays(lock, base_name(path));
+	if (merged_doc(path, &d, base, nbase, mine, nmine, merged, err, errlen) &&
+	    replace_file(path, &d, err, errlen)) {
+		/* Make the rename itself durable. A failure here loses nothing
+		 * we could report usefully, so it is not one. */
+		(void)fsync(lock);
+		ok = true;
+	}
+	state_doc_free(&d);
+	close(lock);
+	return ok;
+}
+
+static bool copy_list(struct instrument **dst, size_t *ndst, const struct instrument *v, size_t n)
+{
+	struct instrument *c = NULL;
+
+	if (n && !(c = malloc(n * sizeof *c)))
+		return false;
+	if (n)
+		memcpy(c, v, n * sizeof *c);
+	free(*dst);
+	*dst = c;
+	*ndst = n;
+	return true;
+}
+
+static void add_note(struct state_list *s, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void add_note(struct state_list *s, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (s->nnotes == sizeof s->notes / sizeof s->notes[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(s->notes[s->nnotes++], sizeof s->notes[0], fmt, ap);
+	va_end(ap);
+}
+
+bool state_list_choose(struct state_list *s, enum list_origin origin, const char *config_file,
+		       struct instrument **list, size_t *n)
+{
+	struct state_doc d = { 0 };
+	struct instrument *saved;
+	size_t nsaved;
+	char err[STATE_MSG_MAX];
+	bool exists;
+
+	memset(s, 0, sizeof *s);
+	s->origin = origin;
+	if (origin == LIST_CONFIG)
+		snprintf(s->from, sizeof s->from, "%s", config_file);
+	if (origin > LIST_SAVED) {
+		snprintf(s->why_not, sizeof s->why_not, "this list came from %s",
+			 origin == LIST_ARGS ? "the command line" : "-o watchlist");
+		return true;
+	}
+	state_watchlist_path(s->path, sizeof s->path);
+	if (!s->path[0]) {
+		snprintf(s->why_not, sizeof s->why_not,
+			 "no HOME or XDG_STATE_HOME to keep the watchlist in");
+		return true;
+	}
+	if (!state_load(s->path, &d, &exists, err, sizeof err)) {
+		/* Never save over what we could not read: it may be all the
+		 * user has. */
+		snprintf(s->why_not, sizeof s->why_not, "%s", err);
+		add_note(s, "%s; using the %s watchlist; edits will not be saved", err,
+			 origin == LIST_CONFIG ? "config's" : "default");
+		state_doc_free(&d);
+		return true;
+	}
+	if (exists) {
+		if (!state_doc_symbols(&d, &saved, &nsaved)) {
+			state_doc_free(&d);
+			return false;
+		}
+		free(*list);
+		*list = saved;
+		*n = nsaved;
+		s->origin = LIST_SAVED;
+		snprintf(s->from, sizeof s->from, "%s", s->path);
+		for (size_t i = 0; i < d.nbad && i < STATE_BAD_NAMED; i++)
+			add_note(s, "%s (skipped; kept in the file)", d.bad[i]);
+		if (d.nbad > STATE_BAD_NAMED)
+			add_note(s, "%s: %zu more unreadable lines skipped", s->path,
+				 d.nbad - STATE_BAD_NAMED);
+	}
+	state_doc_free(&d);
+	s->save = true;
+	return copy_list(&s->base, &s->nbase, *list, *n);
+}
+
+bool state_list_save(struct state_list *s, const struct instrument *v, size_t n, bool *merged,
+		     char *err, size_t errlen)
+{
+	*merged = false;
+	s->unsaved = true;
+	if (!s->save) {
+		snprintf(err, errlen, "%s", s->why_not);
+		return false;
+	}
+	if (!state_save(s->path, s->base, s->nbase, v, n, merged, err, errlen))
+		return false;
+	/* What is on disk now holds this list: the base of the next merge. */
+	if (!copy_list(&s->base, &s->nbase, v, n)) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	s->unsaved = false;
+	return true;
+}
+
+void state_list_describe(const struct state_list *s, char *buf, size_t len)
+{
+	switch (s->origin) {
+	case LIST_DEFAULT:
+		snprintf(buf, len, "the default");
+		break;
+	case LIST_CONFIG:
+		snprintf(buf, len, "%s", s->from);
+		break;
+	case LIST_SAVED:
+		snprintf(buf, len, "the saved list %s", s->from);
+		break;
+	case LIST_OPTION:
+		snprintf(buf, len, "-o watchlist");
+		break;
+	case LIST_ARGS:
+		snprintf(buf, len, "the command line");
+		break;
+	}
+}
+
+void state_list_done(struct state_list *s)
+{
+	free(s->base);
+	s->base = NULL;
+	s->nbase = 0;
 }

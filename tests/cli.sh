@@ -90,7 +90,7 @@ for opt in $("$HKTOP" --help | sed -n 's/^ *\(-., \)\{0,1\}\(--[a-z-]*\).*/\2/p'
 	ok_if "man page documents $opt" grep -q -- "Fl $(echo "$opt" | sed 's/^--/Fl /')" "$man"
 done
 "$HKTOP" --help > "$T/out.help"
-for key in $("$HKTOP" --dump-config | sed 's/ = .*//'); do
+for key in $("$HKTOP" --dump-config | sed -n 's/ = .*//p'); do
 	ok_if "man page documents the key $key" grep -q "^\.It Cm $key" "$man"
 	ok_if "--help lists the key $key" grep -q "^  $key " "$T/out.help"
 done

@@ -95,18 +95,8 @@ is "$(sed -n 10p "$T/edit2.txt")" ' Updated 16:10:00; 1 of 6 failed: tencent: 98
 	"a new symbol is added and fetched at once"
 like "$(sed -n 8p "$T/edit2.txt")" '^!9888   BIDU-SW' "and marked when the feed has no quote for it"
 like "$(cat "$T/edit4.txt")" '"NOT-A-SYMBOL": not a symbol' "a bad symbol is refused with the reason"
-is "$(grep -v '^#' "$XDG_STATE_HOME/hktop/watchlist" | tr '\n' ' ')" "HSI HSTECH 0700 9988 BABA 0762 " \
-	"edits are saved to the state file, in watchlist order"
 like "$(sed -n 10p "$T/edit5.txt")" '^ Removed 9888' "d removes the selected symbol"
-ok_if "no temporary file is left behind" test "$(ls -A "$XDG_STATE_HOME/hktop" | wc -l)" -eq 1
-
-# The saved list wins over the config's at the next start.
-screen saved "$GOOD" <<EOF
-:save-display $T/saved.txt
-EOF
-is "$(sed -n '3,8s/^.\([A-Z0-9]*\).*/\1/p' "$T/saved.txt" | tr '\n' ' ')" "HSI HSTECH 0700 9988 BABA 0762 " \
-	"the edited watchlist comes back"
-rm -rf "$XDG_STATE_HOME/hktop"
+# Saving edits, and the list -o watchlist gives: tests/watchlist.sh.
 
 screen help "$GOOD" <<EOF
 ?

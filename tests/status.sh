@@ -24,9 +24,14 @@ screen()
 	name=$1 base=$2
 	shift 2
 	cat > "$T/$name.script"
+	if [ -n "${LIST_CONF:-}" ]; then
+		set -- -c "$LIST_CONF" "$@"
+	else
+		set -- -o watchlist="HSI HSTECH 700 9988 BABA" "$@"
+	fi
 	HKTOP_SCRIPT="$T/$name.script" run_with_timeout 30 "$HKTOP" \
 		-o tencent.quote_url="$base" -o quotes.failover=no -o news.sources=none \
-		-o watchlist="HSI HSTECH 700 9988 BABA" "$@"
+		"$@"
 	is "$rc" 0 "$name: exit 0"
 	is "$(cat "$T/err")" "" "$name: nothing on stderr"
 }
@@ -47,6 +52,9 @@ like "$(sed -n 24p "$T/config3.txt")" '^ Updated 16:10:00 ' "x dismisses it: the
 # The state directory is a file: the saved watchlist can be neither read
 # nor written, for root too.
 : > "$XDG_STATE_HOME/hktop"
+# The list comes from a config file, so the saved one would be used.
+printf 'watchlist = HSI HSTECH 700 9988 BABA\n' > "$T/list.conf"
+LIST_CONF=$T/list.conf
 screen state "$GOOD" <<EOF
 :save-display $T/state1.txt
 G
@@ -63,16 +71,17 @@ M
 EOF
 like "$(sed -n 24p "$T/state1.txt")" "^ .*hktop/watchlist: .*Not a directory.*using the config's watchlist" \
 	"a state-load error is not replaced by Updated"
-like "$(sed -n 24p "$T/state2.txt")" "^ watchlist not saved: .*Not a directory" "a removal that cannot be saved says so"
-like "$(sed -n 24p "$T/state3.txt")" "^ watchlist not saved: .*Not a directory" "and it stays through keys and refreshes"
+like "$(sed -n 24p "$T/state2.txt")" "^ Removed BABA; not saved: .*Not a directory" "a removal that cannot be saved says so"
+like "$(sed -n 24p "$T/state3.txt")" "^ Removed BABA; not saved: .*Not a directory" "and it stays through keys and refreshes"
 like "$(sed -n 24p "$T/state3.txt")" '\(\+1 more\)' "with a count of the others still open"
 is "$(sed -n 2p "$T/state-msgs.txt")" " Messages, newest first (x dismisses the status line's; Esc goes back)" \
 	"M: the messages view"
-like "$(sed -n 3p "$T/state-msgs.txt")" '^\*16:10:00 state  error watchlist not saved:' "newest first, with time, source and level"
+like "$(sed -n 3p "$T/state-msgs.txt")" '^\*16:10:00 state  error Removed BABA; not saved:' "newest first, with time, source and level"
 like "$(sed -n 4p "$T/state-msgs.txt")" '^ {23}[^ ]' "long causes wrap under the text"
 like "$(cat "$T/state-msgs.txt")" "^\*16:10:00 state  error .*hktop/watchlist: " "the load error, still open, below it"
 like "$(sed -n 24p "$T/state4.txt")" "^ .*hktop/watchlist: .*Not a directory" "x dismisses one: the next open one shows"
 rm -f "$XDG_STATE_HOME/hktop"
+LIST_CONF=
 
 # No network at 80 columns: the hint to --demo shows, the cause is cut at
 # a word, and the whole of it is in the messages view.

@@ -1,12 +1,17 @@
-/* test-state.c - the saved watchlist: round trip, refusals, atomic replace */
+/* test-state.c - the saved watchlist: round trip, unreadable lines kept,
+ * refusals, atomic replace, merging two runs' edits, which list a run uses */
 #include "config.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <grp.h>
+#include <linux/capability.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "state.h"
@@ -69,24 +74,49 @@ static void path_in(char *buf, size_t len, const char *rel)
 	snprintf(buf, len, "%s/%s", root, rel);
 }
 
+/* Test wrappers: load a file's symbols; save mine over what base was. */
+static bool load_list(const char *path, struct instrument **got, size_t *n, bool *exists,
+		      size_t *nbad, char *err, size_t errlen)
+{
+	struct state_doc d = { 0 };
+	bool ok = state_load(path, &d, exists, err, errlen) && state_doc_symbols(&d, got, n);
+
+	if (nbad)
+		*nbad = d.nbad;
+	if (!ok) {
+		*got = NULL;
+		*n = 0;
+	}
+	state_doc_free(&d);
+	return ok;
+}
+
+static bool save_list(const char *path, const struct instrument *base, size_t nbase,
+		      const struct instrument *mine, size_t nmine, char *err, size_t errlen)
+{
+	bool merged;
+
+	return state_save(path, base, nbase, mine, nmine, &merged, err, errlen);
+}
+
 static void test_round_trip(void)
 {
 	struct instrument v[4] = { sym("HSI"), sym("700"), sym("9988.HK"), sym("BABA") };
 	struct instrument *got = NULL;
-	size_t n = 0;
+	size_t n = 0, nbad = 9;
 	bool exists = false;
 	char path[512], dir[512], err[512] = "";
 	struct stat st;
 
 	path_in(path, sizeof path, "a/b/hktop/watchlist");
 	path_in(dir, sizeof dir, "a/b/hktop");
-	ok(state_watchlist_save(path, v, 4, err, sizeof err), "save into missing directories: %s", err);
+	ok(save_list(path, v, 4, v, 4, err, sizeof err), "save into missing directories: %s", err);
 	ok(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700, "new directories are 0700");
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "saved file is 0600");
-	ok(strstr(slurp(path), "\n0700\n9988\nBABA\n") != NULL, "one display symbol a line");
+	ok(strstr(slurp(path), "\nHSI\n0700\n9988\nBABA\n") != NULL, "one display symbol a line");
 	ok(slurp(path)[0] == '#', "starts with a header comment");
-	ok(state_watchlist_load(path, &got, &n, &exists, err, sizeof err), "load: %s", err);
-	ok(exists, "file exists");
+	ok(load_list(path, &got, &n, &exists, &nbad, err, sizeof err), "load: %s", err);
+	ok(exists && nbad == 0, "file exists, every line read");
 	is_int(n, 4, "four symbols back");
 	for (size_t i = 0; got && i < n && i < 4; i++)
 		ok(symbol_equal(&got[i], &v[i]), "symbol %zu is %s", i, v[i].display);
@@ -94,26 +124,27 @@ static void test_round_trip(void)
 	is_int(strays(dir, "watchlist"), 0, "no temporary file left after success");
 
 	/* Saving again replaces, and an empty list is a list. */
-	ok(state_watchlist_save(path, v, 0, err, sizeof err), "save empty list: %s", err);
-	ok(state_watchlist_load(path, &got, &n, &exists, err, sizeof err) && exists && n == 0,
+	ok(save_list(path, v, 4, v, 0, err, sizeof err), "save empty list: %s", err);
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && exists && n == 0,
 	   "empty list loads as existing and empty");
+	ok(slurp(path)[0] == '#', "the header stays");
 	free(got);
 }
 
 static void test_missing_and_bad(void)
 {
 	struct instrument *got = NULL;
-	size_t n = 9;
+	size_t n = 9, nbad = 0;
 	bool exists = true;
 	char path[512], want[600], err[512] = "";
 
 	path_in(path, sizeof path, "nope/watchlist");
-	ok(state_watchlist_load(path, &got, &n, &exists, err, sizeof err), "missing file is fine");
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "missing file is fine");
 	ok(!exists && n == 0 && got == NULL, "missing file: no list, exists false");
 
 	path_in(path, sizeof path, "comments");
 	write_file(path, "# mine\n\n  700   # Tencent\r\nhsi\n\t^HSCE\n");
-	ok(state_watchlist_load(path, &got, &n, &exists, err, sizeof err), "comments, blanks, CRLF: %s", err);
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "comments, blanks, CRLF: %s", err);
 	is_int(n, 3, "three symbols");
 	if (got && n == 3) {
 		is_str(got[0].display, "0700", "first");
@@ -122,12 +153,17 @@ static void test_missing_and_bad(void)
 	free(got);
 	got = NULL;
 
-	path_in(path, sizeof path, "bad");
-	write_file(path, "700\nHSI\nnot a symbol!\n9988\n");
-	ok(!state_watchlist_load(path, &got, &n, &exists, err, sizeof err), "bad line fails");
-	ok(got == NULL && n == 0, "no half list on failure");
-	snprintf(want, sizeof want, "%s:3: ", path);
-	ok(strncmp(err, want, strlen(want)) == 0, "error names PATH:LINE: %s", err);
+	path_in(path, sizeof path, "nul");
+	{
+		FILE *f = fopen(path, "w");
+
+		if (f) {
+			fwrite("700\n\0\n", 1, 6, f);
+			fclose(f);
+		}
+	}
+	ok(!load_list(path, &got, &n, &exists, NULL, err, sizeof err) && strstr(err, "NUL"),
+	   "a NUL byte: not a text file: %s", err);
 
 	path_in(path, sizeof path, "big");
 	{
@@ -138,8 +174,313 @@ static void test_missing_and_bad(void)
 		if (f)
 			fclose(f);
 	}
-	ok(!state_watchlist_load(path, &got, &n, &exists, err, sizeof err) &&
+	ok(!load_list(path, &got, &n, &exists, NULL, err, sizeof err) &&
 	   strstr(err, "KiB"), "a file over 256 KiB is refused: %s", err);
+
+	/* One bad line costs that line, not the list. */
+	path_in(path, sizeof path, "bad");
+	write_file(path, "700\nHSI\nnot a symbol!\n9988\n");
+	{
+		struct state_doc d = { 0 };
+
+		ok(state_load(path, &d, &exists, err, sizeof err), "a bad line does not fail the load");
+		is_int(d.nbad, 1, "one unreadable line");
+		snprintf(want, sizeof want, "%s:3: \"not a symbol!\": not a symbol", path);
+		ok(strncmp(d.bad[0], want, strlen(want)) == 0, "it is named PATH:LINE: cause: %s",
+		   d.bad[0]);
+		state_doc_symbols(&d, &got, &n);
+		is_int(n, 3, "the readable lines load");
+		if (got && n == 3)
+			is_str(got[2].display, "9988", "the line after the bad one too");
+		free(got);
+		got = NULL;
+		state_doc_free(&d);
+	}
+	write_file(path, "1\nx!\n2\ny!\n3\nz!\nw!\nv!\n");
+	ok(load_list(path, &got, &n, &exists, &nbad, err, sizeof err) && n == 3 && nbad == 5,
+	   "five bad lines counted, three symbols read");
+	free(got);
+}
+
+/* The dashboard's bug: a file with one unreadable line, edited, lost
+ * everything but the new symbol. */
+static void test_keep_what_was_there(void)
+{
+	struct instrument base[2] = { sym("700"), sym("9988") };
+	struct instrument add[3] = { sym("700"), sym("9988"), sym("BABA") };
+	struct instrument removed[2] = { sym("9988"), sym("BABA") };
+	char path[512], err[512] = "";
+
+	path_in(path, sizeof path, "kept");
+	write_file(path, "# mine\n700\nXYZ!!\n9988.HK   # Alibaba\n");
+	ok(save_list(path, base, 2, add, 3, err, sizeof err), "save an addition: %s", err);
+	is_str(slurp(path), "# mine\n700\n" STATE_BAD_PREFIX "XYZ!!\n9988.HK   # Alibaba\nBABA\n",
+	       "the bad line stays where it was, as a comment; the user's text and comments stay");
+	ok(save_list(path, add, 3, removed, 2, err, sizeof err), "save a removal: %s", err);
+	is_str(slurp(path), "# mine\n" STATE_BAD_PREFIX "XYZ!!\n9988.HK   # Alibaba\nBABA\n",
+	       "a removal takes only its line");
+}
+
+/* Root without the capabilities that override file permissions: for a
+ * root that cannot become nobody (a user namespace mapping only uid 0). */
+static bool drop_dac(void)
+{
+	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
+	struct __user_cap_data_struct d[2];
+
+	if (syscall(SYS_capget, &h, d) != 0)
+		return false;
+	d[0].effective &= ~((1u << CAP_DAC_OVERRIDE) | (1u << CAP_DAC_READ_SEARCH) |
+			    (1u << CAP_FOWNER));
+	return syscall(SYS_capset, &h, d) == 0;
+}
+
+/* Run fn in a child as an unprivileged user, for tests that need
+ * permissions to bind: root ignores them, so as root the child gives what
+ * own names to nobody (65534) and becomes nobody, or, where it cannot,
+ * stays root without the capabilities that override permissions. fn
+ * reports through the pipe fd; its text goes into out. */
+static bool as_user(void (*fn)(int fd, const char *arg), const char *arg,
+		    const char *const *own, char *out, size_t outlen)
+{
+	int p[2], status = -1;
+	size_t got = 0;
+	ssize_t r;
+	pid_t pid;
+
+	out[0] = '\0';
+	if (pipe(p) < 0)
+		return false;
+	chmod(root, 0711); /* nobody may pass through, not look */
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		bool nobody = geteuid() == 0;
+
+		close(p[0]);
+		for (size_t i = 0; nobody && own[i]; i++)
+			nobody = lchown(own[i], 65534, 65534) == 0;
+		if (nobody)
+			nobody = setgroups(0, NULL) == 0 && setgid(65534) == 0 && setuid(65534) == 0;
+		if (geteuid() == 0) {
+			for (size_t i = 0; own[i]; i++)
+				(void)lchown(own[i], 0, 0);
+			if (!drop_dac()) {
+				dprintf(p[1], "cannot drop root's powers: %s", strerror(errno));
+				_exit(1);
+			}
+		}
+		fn(p[1], arg);
+		_exit(0);
+	}
+	close(p[1]);
+	while (pid > 0 && got + 1 < outlen && (r = read(p[0], out + got, outlen - 1 - got)) > 0)
+		got += (size_t)r;
+	out[got] = '\0';
+	close(p[0]);
+	if (pid > 0)
+		waitpid(pid, &status, 0);
+	for (size_t i = 0; geteuid() == 0 && own[i]; i++)
+		(void)lchown(own[i], 0, 0);
+	chmod(root, 0700);
+	return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* In the child: save into a directory made read-only. */
+static void save_read_only(int fd, const char *dir)
+{
+	struct instrument v[1] = { sym("700") };
+	char path[600], err[512] = "";
+	bool saved;
+
+	snprintf(path, sizeof path, "%s/watchlist", dir);
+	chmod(dir, 0500);
+	saved = save_list(path, v, 1, v, 1, err, sizeof err);
+	chmod(dir, 0700);
+	dprintf(fd, "%s%s", saved ? "SAVED " : "", err);
+}
+
+/* In the child: a file we own but may not read. */
+static void load_unreadable(int fd, const char *path)
+{
+	struct instrument v[1] = { sym("700") };
+	struct state_doc d = { 0 };
+	char err[512] = "", err2[512] = "";
+	bool exists, loaded, saved;
+
+	chmod(path, 0);
+	loaded = state_load(path, &d, &exists, err, sizeof err);
+	saved = save_list(path, v, 1, v, 1, err2, sizeof err2);
+	chmod(path, 0600);
+	state_doc_free(&d);
+	dprintf(fd, "%s%s%s | %s", loaded ? "LOADED " : "", saved ? "SAVED " : "", err, err2);
+}
+
+static void test_failures(void)
+{
+	struct instrument v[3] = { sym("700"), sym("HSI"), sym("BABA") };
+	struct instrument big[200];
+	char dir[512], path[512], before[4096], out[1024], err[512] = "";
+	const char *own[3] = { dir, path, NULL };
+	struct rlimit old, lim;
+	bool saved;
+
+	path_in(dir, sizeof dir, "ro");
+	path_in(path, sizeof path, "ro/watchlist");
+	ok(save_list(path, v, 3, v, 3, err, sizeof err), "first save: %s", err);
+	snprintf(before, sizeof before, "%s", slurp(path));
+
+	/* As nobody when we are root: a read-only directory binds root too. */
+	ok(as_user(save_read_only, dir, own, out, sizeof out), "child ran: %s", out);
+	ok(strncmp(out, "SAVED", 5) != 0, "read-only directory: save fails");
+	ok(strstr(out, path) && strstr(out, strerror(EACCES)), "cause names path and errno: %s", out);
+	is_str(slurp(path), before, "old file intact");
+	is_int(strays(dir, "watchlist"), 0, "no temporary file left");
+
+	ok(as_user(load_unreadable, path, own, out, sizeof out), "child ran: %s", out);
+	ok(strncmp(out, "LOADED", 6) != 0 && strstr(out, strerror(EACCES)),
+	   "a file we may not read: load fails and says why: %s", out);
+	ok(!strstr(out, "SAVED") && strstr(strstr(out, " | ") ? strstr(out, " | ") : "", path),
+	   "and it is not saved over: %s", out);
+	is_str(slurp(path), before, "old file intact");
+
+	/* A write that fails half way (the file size limit stands in for a
+	 * full disk) must leave the old file and no temporary one behind. */
+	for (size_t i = 0; i < 200; i++)
+		big[i] = sym("9988");
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	lim = old;
+	lim.rlim_cur = 64;
+	fflush(stdout);
+	setrlimit(RLIMIT_FSIZE, &lim);
+	saved = save_list(path, v, 3, big, 200, err, sizeof err);
+	setrlimit(RLIMIT_FSIZE, &old);
+	ok(!saved && strstr(err, strerror(EFBIG)), "failing write: save fails: %s", err);
+	is_str(slurp(path), before, "old file intact after a failed write");
+	is_int(strays(dir, "watchlist"), 0, "no temporary file left after a failed write");
+}
+
+/* A save killed between mkstemp and rename (as kill -9 would): the old
+ * file stays whole, and the next start removes the temporary file. */
+static void test_killed_save(void)
+{
+	struct instrument v[2] = { sym("700"), sym("HSI") }, big[200];
+	char dir[512], path[512], before[4096], err[512] = "";
+	struct instrument *got = NULL;
+	size_t n = 0;
+	bool exists;
+	int status = 0;
+	pid_t pid;
+
+	path_in(dir, sizeof dir, "killed");
+	path_in(path, sizeof path, "killed/watchlist");
+	ok(save_list(path, v, 2, v, 2, err, sizeof err), "first save: %s", err);
+	snprintf(before, sizeof before, "%s", slurp(path));
+	for (size_t i = 0; i < 200; i++)
+		big[i] = sym("9988");
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		/* Writing past the limit kills the child, mid-write. */
+		struct rlimit lim = { 64, 64 };
+
+		signal(SIGXFSZ, SIG_DFL);
+		setrlimit(RLIMIT_FSIZE, &lim);
+		save_list(path, v, 2, big, 200, err, sizeof err);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ, "the save was killed mid-write");
+	is_str(slurp(path), before, "the old file is whole");
+	is_int(strays(dir, "watchlist"), 1, "a temporary file was left");
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && n == 2,
+	   "the next start reads the old list: %s", err);
+	free(got);
+	is_int(strays(dir, "watchlist"), 0, "and removes the temporary file");
+}
+
+/* Two runs that both started from [700 HSI]: each one's edits survive the
+ * other's save. */
+static void test_two_runs(void)
+{
+	struct instrument start[2] = { sym("700"), sym("HSI") };
+	struct instrument b_list[3] = { sym("700"), sym("HSI"), sym("BABA") };
+	struct instrument a_list[2] = { sym("700"), sym("9988") };
+	struct instrument *got = NULL;
+	size_t n = 0;
+	char path[512], err[512] = "";
+	bool merged = true, exists;
+
+	path_in(path, sizeof path, "two/watchlist");
+	ok(state_save(path, start, 2, start, 2, &merged, err, sizeof err) && !merged,
+	   "the first save: nothing to merge: %s", err);
+	ok(state_save(path, start, 2, b_list, 3, &merged, err, sizeof err) && !merged,
+	   "run B adds BABA: %s", err);
+	ok(state_save(path, start, 2, a_list, 2, &merged, err, sizeof err) && merged,
+	   "run A removes HSI and adds 9988, and is told of B's edit: %s", err);
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "load: %s", err);
+	is_int(n, 3, "three symbols");
+	if (got && n == 3) {
+		is_str(got[0].display, "0700", "0700 kept");
+		is_str(got[1].display, "9988", "A's addition after its neighbour");
+		is_str(got[2].display, "BABA", "B's addition kept; HSI gone");
+	}
+	free(got);
+}
+
+/* Two processes saving at once, each adding its own symbols one by one:
+ * with the lock and the merge, no edit is lost. */
+static void test_concurrent(void)
+{
+	struct instrument start[1] = { sym("HSI") };
+	struct instrument *got = NULL;
+	char path[512], dir[512], err[512] = "";
+	size_t n = 0;
+	bool exists, all = true;
+	pid_t pid[2];
+
+	path_in(dir, sizeof dir, "race");
+	path_in(path, sizeof path, "race/watchlist");
+	ok(save_list(path, start, 1, start, 1, err, sizeof err), "first save: %s", err);
+	fflush(stdout);
+	for (int c = 0; c < 2; c++) {
+		struct instrument mine[41] = { sym("HSI") }, base[41] = { sym("HSI") };
+		size_t k = 1;
+		char code[16];
+
+		if ((pid[c] = fork()) != 0)
+			continue;
+		for (int i = 1; i <= 40; i++) {
+			snprintf(code, sizeof code, "%d", c * 1000 + i);
+			mine[k++] = sym(code);
+			if (!save_list(path, base, k - 1, mine, k, err, sizeof err))
+				_exit(1);
+			memcpy(base, mine, k * sizeof *mine);
+		}
+		_exit(0);
+	}
+	for (int c = 0; c < 2; c++) {
+		int status = -1;
+
+		waitpid(pid[c], &status, 0);
+		ok(WIFEXITED(status) && WEXITSTATUS(status) == 0, "run %d saved 40 times", c);
+	}
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "load: %s", err);
+	is_int(n, 81, "HSI and both runs' 40 additions");
+	for (int c = 0; c < 2; c++)
+		for (int i = 1; i <= 40; i++) {
+			char code[16];
+			struct instrument want;
+			bool found = false;
+
+			snprintf(code, sizeof code, "%d", c * 1000 + i);
+			want = sym(code);
+			for (size_t k = 0; k < n; k++)
+				found = found || symbol_equal(&got[k], &want);
+			all = all && found;
+		}
+	ok(all, "every addition of both runs is there");
+	free(got);
+	is_int(strays(dir, "watchlist"), 0, "no temporary file left");
 }
 
 static void test_symlinks(void)
@@ -154,16 +495,16 @@ static void test_symlinks(void)
 	write_file(target, "9988\n");
 	path_in(path, sizeof path, "link");
 	ok(symlink(target, path) == 0, "made a symlink");
-	ok(!state_watchlist_load(path, &got, &n, &exists, err, sizeof err) &&
+	ok(!load_list(path, &got, &n, &exists, NULL, err, sizeof err) &&
 	   strstr(err, "symbolic link") && strstr(err, path), "load refuses a symlink: %s", err);
 	free(got);
-	ok(!state_watchlist_save(path, v, 1, err, sizeof err) && strstr(err, "symbolic link"),
+	ok(!save_list(path, v, 1, v, 1, err, sizeof err) && strstr(err, "symbolic link"),
 	   "save refuses a symlink: %s", err);
 	is_str(slurp(target), "9988\n", "symlink target untouched");
 
 	path_in(path, sizeof path, "adir");
 	mkdir(path, 0700);
-	ok(!state_watchlist_save(path, v, 1, err, sizeof err) && strstr(err, "regular"),
+	ok(!save_list(path, v, 1, v, 1, err, sizeof err) && strstr(err, "regular"),
 	   "save refuses a directory: %s", err);
 
 	/* Someone else's file: as root, give one away; otherwise any file
@@ -176,57 +517,80 @@ static void test_symlinks(void)
 	} else {
 		snprintf(path, sizeof path, "/etc/passwd");
 	}
-	ok(path[0] && !state_watchlist_load(path, &got, &n, &exists, err, sizeof err) &&
+	ok(path[0] && !load_list(path, &got, &n, &exists, NULL, err, sizeof err) &&
 	   strstr(err, "owned by"), "load refuses a file we do not own: %s", err);
 	if (geteuid() == 0)
-		ok(!state_watchlist_save(path, v, 1, err, sizeof err) && strstr(err, "owned by") &&
+		ok(!save_list(path, v, 1, v, 1, err, sizeof err) && strstr(err, "owned by") &&
 		   !strcmp(slurp(path), "0700\n"), "save refuses a file we do not own: %s", err);
 	else
-		ok(1, "# SKIP save over a file we do not own: needs root to make one");
+		ok(!save_list("/etc/passwd", v, 1, v, 1, err, sizeof err) && strstr(err, "owned by"),
+		   "save refuses a file we do not own: %s", err);
 }
 
-static void test_failures(void)
+/* The one rule: SYMBOLs > -o watchlist > saved list > config > default. */
+static void test_choose(void)
 {
-	struct instrument v[3] = { sym("700"), sym("HSI"), sym("BABA") };
-	struct instrument big[200];
-	char dir[512], path[512], before[4096], err[512] = "";
-	struct rlimit old, lim;
-	bool saved;
+	struct instrument cfg[1] = { sym("HSI") }, *list, *two;
+	struct state_list s;
+	size_t n;
+	char dir[512], path[512], from[600], err[512];
+	bool merged;
 
-	path_in(dir, sizeof dir, "ro");
-	path_in(path, sizeof path, "ro/watchlist");
-	ok(state_watchlist_save(path, v, 3, err, sizeof err), "first save: %s", err);
-	snprintf(before, sizeof before, "%s", slurp(path));
+	path_in(dir, sizeof dir, "choose");
+	setenv("XDG_STATE_HOME", dir, 1);
+	path_in(path, sizeof path, "choose/hktop/watchlist");
 
-	if (geteuid() == 0) {
-		ok(1, "# SKIP read-only directory: root ignores permissions");
-		ok(1, "# SKIP read-only directory: root ignores permissions");
-		ok(1, "# SKIP read-only directory: root ignores permissions");
-		ok(1, "# SKIP read-only directory: root ignores permissions");
-	} else {
-		chmod(dir, 0500);
-		ok(!state_watchlist_save(path, v, 1, err, sizeof err), "read-only directory: save fails");
-		ok(strstr(err, path) && strstr(err, strerror(EACCES)), "cause names path and errno: %s", err);
-		chmod(dir, 0700);
-		is_str(slurp(path), before, "old file intact");
-		is_int(strays(dir, "watchlist"), 0, "no temporary file left");
-	}
+	list = malloc(sizeof *list);
+	*list = cfg[0];
+	n = 1;
+	ok(state_list_choose(&s, LIST_CONFIG, "/etc/x", &list, &n), "no saved file");
+	ok(s.origin == LIST_CONFIG && n == 1 && s.save && s.nnotes == 0,
+	   "the config's list is used, edits are saved");
+	state_list_describe(&s, from, sizeof from);
+	is_str(from, "/etc/x", "described as the config file");
+	two = malloc(2 * sizeof *two);
+	two[0] = cfg[0];
+	two[1] = sym("BABA");
+	ok(state_list_save(&s, two, 2, &merged, err, sizeof err), "an edit is saved: %s", err);
+	ok(!s.unsaved, "nothing unsaved");
+	state_list_done(&s);
 
-	/* A write that fails half way (the file size limit stands in for a
-	 * full disk) must leave the old file and no temporary one behind. */
-	for (size_t i = 0; i < 200; i++)
-		big[i] = sym("9988");
-	signal(SIGXFSZ, SIG_IGN);
-	getrlimit(RLIMIT_FSIZE, &old);
-	lim = old;
-	lim.rlim_cur = 64;
-	fflush(stdout);
-	setrlimit(RLIMIT_FSIZE, &lim);
-	saved = state_watchlist_save(path, big, 200, err, sizeof err);
-	setrlimit(RLIMIT_FSIZE, &old);
-	ok(!saved && strstr(err, strerror(EFBIG)), "failing write: save fails: %s", err);
-	is_str(slurp(path), before, "old file intact after a failed write");
-	is_int(strays(dir, "watchlist"), 0, "no temporary file left after a failed write");
+	ok(state_list_choose(&s, LIST_DEFAULT, "", &list, &n), "a saved file");
+	ok(s.origin == LIST_SAVED && n == 2 && !strcmp(list[1].display, "BABA"),
+	   "the saved list wins over the config's");
+	state_list_describe(&s, from, sizeof from);
+	ok(strstr(from, "the saved list ") == from && strstr(from, path), "described: %s", from);
+	state_list_done(&s);
+
+	ok(state_list_choose(&s, LIST_OPTION, "", &two, &n), "-o watchlist");
+	ok(s.origin == LIST_OPTION && !s.save, "-o watchlist wins; edits are not saved");
+	ok(!state_list_save(&s, two, 2, &merged, err, sizeof err) &&
+	   !strcmp(err, "this list came from -o watchlist") && s.unsaved,
+	   "an edit says why it is not saved: %s", err);
+	state_list_done(&s);
+	ok(state_list_choose(&s, LIST_ARGS, "", &two, &n) && !s.save, "SYMBOLs: not saved either");
+	state_list_describe(&s, from, sizeof from);
+	is_str(from, "the command line", "described as the command line");
+	state_list_done(&s);
+
+	/* A file that cannot be read: the config's list, and never saved over. */
+	unlink(path);
+	mkdir(path, 0700);
+	ok(state_list_choose(&s, LIST_CONFIG, "/etc/x", &list, &n) && s.origin == LIST_CONFIG &&
+	   !s.save && s.nnotes == 1 && strstr(s.notes[0], "not a regular file"),
+	   "a directory in its place: said, and not saved: %s", s.notes[0]);
+	ok(!state_list_save(&s, list, n, &merged, err, sizeof err) && strstr(err, "regular"),
+	   "an edit is refused: %s", err);
+	state_list_done(&s);
+	rmdir(path);
+
+	unsetenv("XDG_STATE_HOME");
+	unsetenv("HOME");
+	ok(state_list_choose(&s, LIST_DEFAULT, "", &list, &n) && !s.save && !s.path[0] &&
+	   strstr(s.why_not, "HOME"), "no home: not saved, and why: %s", s.why_not);
+	state_list_done(&s);
+	free(list);
+	free(two);
 }
 
 static void test_paths(void)
@@ -289,8 +653,13 @@ int main(void)
 	}
 	test_round_trip();
 	test_missing_and_bad();
+	test_keep_what_was_there();
 	test_symlinks();
 	test_failures();
+	test_killed_save();
+	test_two_runs();
+	test_concurrent();
+	test_choose();
 	test_paths();
 	cleanup(root);
 	rmdir(root);
