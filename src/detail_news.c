@@ -38,9 +38,8 @@ void detail_news_draw(struct app *app, WINDOW *w, int y, int height, const struc
 		app->ui.attrs[UI_DIM]);
 	for (size_t i = 0; i < shown; i++) {
 		const struct headline *h = &l->v[idx[i]];
-		char age[24] = "-";
-		if (h->time)
-			fmt_age((long)(app_now(app) - h->time), age, sizeof age);
+		char age[24];
+		news_age_cell(h, app_now(app), 4, age, sizeof age);
 		ui_text(w, y, 1, 4, age, 1, app->ui.attrs[UI_DIM]);
 		ui_text(w, y, 6, 10, h->source ? h->source : "", 0, app->ui.attrs[UI_DIM]);
 		ui_text(w, y, 16, cols - 16, h->title, 0, A_NORMAL);

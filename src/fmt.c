@@ -200,22 +200,6 @@ static void hkt_split(time_t t, long long *day, int *sec)
 	*sec = (int)s;
 }
 
-/* The inverse of hktime_days_from_civil (Howard Hinnant's algorithm). */
-static void civil_from_days(long long z, long long *y, int *m, int *d)
-{
-	long long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
 int fmt_hkt_time(time_t t, char *buf, size_t len)
 {
 	long long day;
@@ -231,6 +215,52 @@ int fmt_hkt_date(time_t t, char *buf, size_t len)
 	int sec, m, d;
 
 	hkt_split(t, &day, &sec);
-	civil_from_days(day, &y, &m, &d);
+	hktime_civil_from_days(day, &y, &m, &d);
 	return snprintf(buf, len, "%04lld-%02d-%02d", y, m, d);
+}
+
+int fmt_age_fit(long seconds, int cols, char *buf, size_t len)
+{
+	const unsigned long year = 365UL * 86400;
+	unsigned long a = seconds < 0 ? 0UL - (unsigned long)seconds : (unsigned long)seconds;
+	const char *sign = seconds < 0 ? "-" : "", *bound = seconds < 0 ? "<-" : ">";
+	unsigned long most = 0;
+	char unit, tmp[32];
+	int n, digits;
+
+	n = fmt_age(seconds, tmp, sizeof tmp);
+	unit = tmp[n - 1];
+	if (n > cols && a >= year) {
+		unit = 'y';
+		n = snprintf(tmp, sizeof tmp, "%s%lu%c", sign, a / year, unit);
+	}
+	if (n <= cols)
+		return snprintf(buf, len, "%s", tmp);
+	/* The biggest number that fits, as a bound in the same unit */
+	digits = cols - (int)strlen(bound) - 1;
+	for (int i = 0; i < (digits > 1 ? digits : 1); i++)
+		most = most * 10 + 9;
+	return snprintf(buf, len, "%s%lu%c", bound, most, unit);
+}
+
+int fmt_quote_time(time_t t, int utc_offset, time_t now, int now_offset, bool old,
+		   char *buf, size_t len)
+{
+	long long day = hktime_day(t, utc_offset), away = day - hktime_day(now, now_offset);
+	long long sec = (long long)t % DAY_S, y;
+	const char *mark = old ? FMT_OLD_MARK : "";
+	int m, d;
+
+	/* The second of the local day, without adding the offset to t itself */
+	sec = (sec < 0 ? sec + DAY_S : sec) + utc_offset % DAY_S;
+	sec = (sec % DAY_S + DAY_S) % DAY_S;
+	if (away == 0)
+		return old ? snprintf(buf, len, "%s%02lld:%02lld", mark, sec / 3600, sec / 60 % 60)
+			   : snprintf(buf, len, "%02lld:%02lld:%02lld", sec / 3600, sec / 60 % 60,
+				      sec % 60);
+	hktime_civil_from_days(day, &y, &m, &d);
+	/* Within a year a month and day cannot be taken for another year's */
+	if (away > -365 && away < 365)
+		return snprintf(buf, len, "%s%02d-%02d", mark, m, d);
+	return snprintf(buf, len, "%s%04lld-%02d", mark, y, m);
 }

@@ -7,6 +7,7 @@
 #ifndef HKTOP_FMT_H
 #define HKTOP_FMT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
 
@@ -45,6 +46,25 @@ void fmt_fit(char *buf, size_t len, int width);
  * negative age (a timestamp in the future: clock skew) keeps its minus,
  * "-5s", so the UI can flag it. At most 21 bytes. */
 int fmt_age(long seconds, char *buf, size_t len);
+
+/* fmt_age in at most cols columns (3 or more), its unit never cut: ages
+ * of a year or more count years ("6y"), and what is still too long says
+ * so (">99y", "<-9y"). */
+int fmt_age_fit(long seconds, int cols, char *buf, size_t len);
+
+/* The mark before a time older than its source's usual delay. */
+#define FMT_OLD_MARK "~"
+
+/* A quote's time, at most 8 columns, on the wall clock of its exchange:
+ * t is read at utc_offset (the zone's offset at t) and the exchange's
+ * today is the date of now at now_offset (its offset now).
+ *   the same day:          "16:08:23"
+ *   another day:           "09-04"
+ *   365 days away or more: "2023-11"
+ * old (older than its source's usual delay) puts FMT_OLD_MARK first, and
+ * a time then drops its seconds: "~16:08", "~09-04", "~2023-11". */
+int fmt_quote_time(time_t t, int utc_offset, time_t now, int now_offset, bool old,
+		   char *buf, size_t len);
 
 /* The HKT (UTC+8) wall clock of t, whatever TZ says: "14:03:21" and
  * "2026-11-29". */

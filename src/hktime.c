@@ -83,6 +83,51 @@ int hktime_us_eastern_offset(int y, int mo, int d, int h)
 	return d < end || (d == end && h < 2) ? edt : est;
 }
 
+/* The inverse of hktime_days_from_civil (Howard Hinnant's civil_from_days). */
+void hktime_civil_from_days(long long z, long long *y, int *m, int *d)
+{
+	long long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+/* Day first, then the offset: t + utc_offset could overflow at the ends. */
+long long hktime_day(time_t t, int utc_offset)
+{
+	long long tt = (long long)t;
+	long long d = tt / 86400 - (tt % 86400 < 0);
+	long long s = tt - d * 86400 + utc_offset;
+
+	return d + (s >= 0 ? s / 86400 : -((86399 - s) / 86400));
+}
+
+/* An instant, not a wall clock: the change is at 02:00 EST in March and
+ * 02:00 EDT in November, so the repeated hour needs no guess here. */
+int hktime_zone_offset(enum hktime_zone z, time_t t)
+{
+	const int est = -5 * 3600, edt = -4 * 3600;
+	long long y;
+	int m, d;
+	time_t start, end;
+
+	if (z == HKTIME_HK)
+		return HKT_OFFSET;
+	hktime_civil_from_days(hktime_day(t, est), &y, &m, &d);
+	if (y < 1 || y > 9999 ||
+	    !hktime_make((int)y, 3, nth_sunday((int)y, 3, 2), 2, 0, 0, est, &start) ||
+	    !hktime_make((int)y, 11, nth_sunday((int)y, 11, 1), 2, 0, 0, edt, &end))
+		return est;
+	return t >= start && t < end ? edt : est;
+}
+
 static bool digits(const char *s, int n, int *out)
 {
 	int v = 0, i;

@@ -20,6 +20,22 @@ bool hktime_make(int y, int mo, int d, int h, int mi, int s, int utc_offset, tim
  * November 02:00. */
 int hktime_us_eastern_offset(int y, int mo, int d, int h);
 
+/* The exchanges whose wall clocks the feeds stamp. */
+enum hktime_zone {
+	HKTIME_HK,         /* Asia/Hong_Kong: UTC+8 */
+	HKTIME_US_EASTERN, /* America/New_York: the 2007 rule above */
+};
+
+/* Seconds east of UTC in force in zone z at the instant t. */
+int hktime_zone_offset(enum hktime_zone z, time_t t);
+
+/* The date of a day number (days since 1970-01-01), the inverse of
+ * hktime_days_from_civil. */
+void hktime_civil_from_days(long long days, long long *y, int *m, int *d);
+
+/* The day number of the wall-clock date of t at a fixed offset. */
+long long hktime_day(time_t t, int utc_offset);
+
 /* Parse "YYYY/MM/DD HH:MM:SS", "YYYY-MM-DD HH:MM:SS" or "YYYYMMDDHHMMSS"
  * (exactly, and a real date and time as hktime_make checks them; anything
  * else is rejected) as wall-clock time; fills the broken-down fields. */

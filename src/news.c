@@ -80,8 +80,10 @@ static void merge_into(struct headline *old, struct headline *h)
 	take(&old->link, &h->link);
 	take(&old->publisher, &h->publisher);
 	take(&old->summary, &h->summary);
-	if (!old->time)
+	if (!old->time) {
 		old->time = h->time;
+		old->dated = h->dated;
+	}
 }
 
 enum news_add news_list_add(struct news_list *l, struct headline *h)
@@ -120,6 +122,29 @@ enum news_add news_list_add(struct news_list *l, struct headline *h)
 	l->v[l->n++] = *h;
 	memset(h, 0, sizeof *h);
 	return NEWS_ADDED;
+}
+
+size_t news_list_date_ahead(struct news_list *l, const struct news_list *seen, time_t now)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < l->n; k++) {
+		struct headline *h = &l->v[k];
+		if (!h->time || (long long)h->time - (long long)now <= NEWS_AHEAD_MAX)
+			continue;
+		/* A story dated 2100 would head the list, and count as fresh,
+		 * for as long as it is kept: it is as new as when we saw it. */
+		h->dated = h->time;
+		h->time = now;
+		for (size_t j = 0; j < seen->n; j++)
+			if (seen->v[j].time && is_duplicate(&seen->v[j], h)) {
+				h->time = seen->v[j].time;
+				h->dated = seen->v[j].dated;
+				break;
+			}
+		n++;
+	}
+	return n;
 }
 
 size_t news_list_merge(struct news_list *dst, struct news_list *src)

@@ -27,6 +27,8 @@ struct headline {
 	char *guid;      /* the feed's id for the item */
 	char *summary;   /* plain text, HTML stripped, at most NEWS_SUMMARY_MAX */
 	time_t time;     /* publication time (UTC); 0 when unknown, sorted last */
+	time_t dated;    /* 0, or the feed's date when that was ahead of the clock:
+			  * time is then when the story was first seen */
 	struct instrument tags[NEWS_TAGS_MAX];
 	size_t ntags;
 	/* private to news.c */
@@ -129,6 +131,16 @@ char *news_link_dup(const char *src, size_t len, bool *nomem);
  * "腾讯，业绩" = "腾讯业绩"). Returns the length written to dst (cap bytes,
  * NUL-terminated). */
 size_t news_title_key(char *dst, size_t cap, const char *title);
+
+/* How far ahead of the clock a feed may date a story (its clock may be
+ * a little fast) before the date is not believed. */
+#define NEWS_AHEAD_MAX 300
+
+/* Re-date the headlines of l dated more than NEWS_AHEAD_MAX ahead of now:
+ * each takes the time the same story has in seen (the source's earlier
+ * headlines, where it was first seen), else now, and keeps the feed's
+ * date in dated. Returns how many were re-dated. */
+size_t news_list_date_ahead(struct news_list *l, const struct news_list *seen, time_t now);
 
 /* Is t a believable publication time: 1970 to 2100? */
 bool news_time_sane(time_t t);

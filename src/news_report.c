@@ -57,6 +57,10 @@ static cJSON *json_item(const struct headline *h)
 	cJSON_AddItemToObject(o, "publisher", json_str(h->publisher));
 	cJSON_AddItemToObject(o, "url", json_str(h->link));
 	cJSON_AddItemToObject(o, "time", json_str(t));
+	if (h->dated) { /* time is when it was first seen: the feed's own date was ahead */
+		iso_time(h->dated, t, sizeof t);
+		cJSON_AddItemToObject(o, "dated", json_str(t));
+	}
 	if ((tags = cJSON_AddArrayToObject(o, "symbols")))
 		for (size_t i = 0; i < h->ntags; i++)
 			cJSON_AddItemToArray(tags, cJSON_CreateString(h->tags[i].display));

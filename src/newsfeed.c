@@ -303,6 +303,7 @@ static bool headline_copy(struct headline *dst, const struct headline *src)
 	dst->guid = dup_or_null(src->guid, &nomem);
 	dst->summary = dup_or_null(src->summary, &nomem);
 	dst->time = src->time;
+	dst->dated = src->dated;
 	memcpy(dst->tags, src->tags, sizeof dst->tags);
 	dst->ntags = src->ntags;
 	if (nomem)
@@ -370,6 +371,7 @@ static bool parse(struct newsfeed_source *s, const char *body, size_t len,
 static void take_items(struct newsfeed *f, struct newsfeed_source *s, struct news_list *l,
 		       time_t now)
 {
+	news_list_date_ahead(l, &s->items, now);
 	for (size_t k = 0; k < l->n; k++)
 		tagger_tag_headline(&f->tagger, &l->v[k]);
 	news_list_merge(l, &s->items);
@@ -489,15 +491,33 @@ size_t news_for_instrument(const struct news_list *l, const struct instrument *i
 	return n;
 }
 
+void news_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len)
+{
+	long age = (long)(now - h->time);
+	char a[32];
+
+	if (!h->time) {
+		snprintf(buf, len, "-");
+	} else if (h->dated) { /* "~": about that old, by when it was first seen */
+		fmt_age_fit(age, cols - 1, a, sizeof a);
+		snprintf(buf, len, "~%s", a);
+	} else {
+		fmt_age_fit(age, cols, buf, len);
+	}
+}
+
 bool news_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
 		    long fresh)
 {
 	for (size_t k = 0; k < l->n; k++) {
 		const struct headline *h = &l->v[k];
+		/* Unknown, or ahead of the clock: no age to be fresh by */
+		if (!h->time || h->time > now)
+			continue;
 		/* Newest first: past the window nothing later qualifies. */
-		if (h->time && now - h->time > fresh)
+		if (now - h->time > fresh)
 			break;
-		if (h->time && news_tagged_with(h, in))
+		if (news_tagged_with(h, in))
 			return true;
 	}
 	return false;

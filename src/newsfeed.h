@@ -105,6 +105,11 @@ size_t news_for_instrument(const struct news_list *l, const struct instrument *i
 bool news_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
 		    long fresh);
 
+/* The age column of h at now, in cols columns (4 or more), its unit never
+ * cut: "29m", "6y"; "-2m" ahead of the clock; "~1h" when the time is when
+ * it was first seen (its feed dated it ahead); "-" when unknown. */
+void news_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len);
+
 /* Append src to buf (len bytes, NUL-terminated, *used bytes in it) in
  * URL query encoding: unreserved bytes as they are, space as '+', the
  * rest %XX. False if it does not fit. */

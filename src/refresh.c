@@ -57,7 +57,9 @@ static bool schedule_next(struct app *app)
 	return wait > backoff;
 }
 
-/* Each source's delay: its newest quote time against the clock. */
+/* Each source's delay: its newest quote time against the clock, and
+ * the delay it usually has: "tencent 55s old, 15m lag", short enough to
+ * leave the sort on an 80-column status line. */
 static void note_delays(struct app *app, const struct quote_result *res, size_t n)
 {
 	const char *const *names = source_names;
@@ -66,7 +68,8 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 	app->source_delay[0] = '\0';
 	for (size_t s = 0; names[s]; s++) {
 		time_t newest = 0;
-		char age[16];
+		char age[16], usual[16];
+		long delay = source_by_name(names[s])->delay_s[MARKET_HK];
 		for (size_t i = 0; i < n; i++)
 			if (res[i].ok && strcmp(res[i].q.source, names[s]) == 0 &&
 			    res[i].q.in.market != MARKET_US && res[i].q.time > newest)
@@ -74,8 +77,11 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 		if (!newest)
 			continue;
 		fmt_age((long)(app_now(app) - newest), age, sizeof age);
+		if (delay)
+			fmt_age(delay, usual, sizeof usual);
 		used += (size_t)snprintf(app->source_delay + used, sizeof app->source_delay - used,
-					 "%s%s %s old", used ? ", " : "", names[s], age);
+					 "%s%s %s old, %s lag", used ? "; " : "", names[s], age,
+					 delay ? usual : "no");
 		if (used >= sizeof app->source_delay)
 			break;
 	}

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "fmt.h"
+#include "quotetime.h"
 #include "screen.h"
 #include "text.h"
 
@@ -29,20 +30,23 @@ static int draw_index(struct app *app, int x, int room, int k)
 	char price[32], chg[32], pct[32], figs[100];
 	enum ui_color c;
 	int lw = (int)strlen(label[k]), fw;
+	bool old;
 
 	if (!r->ok)
 		return x;
+	old = quote_is_old(&r->q, app_now(app), app->o->refresh);
 	fmt_num(r->q.f[QF_PRICE], price, sizeof price);
 	fmt_signed(r->q.f[QF_CHANGE], "", chg, sizeof chg);
 	fmt_signed(r->q.f[QF_CHANGE_PCT], "%", pct, sizeof pct);
-	snprintf(figs, sizeof figs, "%s %s %s", price, chg, pct);
-	if (lw + 1 + (int)strlen(figs) > room)
-		snprintf(figs, sizeof figs, "%s", pct); /* narrow: the move only */
+	snprintf(figs, sizeof figs, "%s%s %s %s", old ? FMT_OLD_MARK : "", price, chg, pct);
+	if (lw + 1 + (int)strlen(figs) > room) /* narrow: the move only */
+		snprintf(figs, sizeof figs, "%s%s", old ? FMT_OLD_MARK : "", pct);
 	fw = (int)strlen(figs);
 	if (lw + 1 + fw > room)
 		return x;
-	/* Old figures after a failed refresh are marked, not dropped. */
-	c = r->err[0] ? UI_STALE : ui_dir_color(r->q.f[QF_CHANGE].v);
+	/* Old figures after a failed refresh are marked, not dropped; figures
+	 * older than their source's usual delay are dim (and marked above). */
+	c = r->err[0] ? UI_STALE : old ? UI_DIM : ui_dir_color(r->q.f[QF_CHANGE].v);
 	ui_text(stdscr, 0, x, lw + 1, label[k], 0, app->ui.attrs[UI_HEADER]);
 	ui_text(stdscr, 0, x + lw + 1, fw, figs, 0, app->ui.attrs[c]);
 	return x + lw + 1 + fw + 2;

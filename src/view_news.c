@@ -64,11 +64,10 @@ static void draw_row(struct app *app, WINDOW *w, int y, size_t k, bool narrow)
 	const struct headline *h = &app->news->feed.merged.v[k];
 	bool sel = (long)k == app->news_sel;
 	attr_t rev = sel ? A_REVERSE : 0;
-	char age[24] = "-", tags[96];
+	char age[24], tags[96];
 	int x = 0, cols = app->ui.cols;
 
-	if (h->time)
-		fmt_age((long)(app_now(app) - h->time), age, sizeof age);
+	news_age_cell(h, app_now(app), W_AGE, age, sizeof age);
 	tags_cell(h, W_TAGS, tags, sizeof tags);
 	ui_text(w, y, x, W_MARK, newsfeed_is_new(&app->news->feed, k, app->news_since) ? "*" : " ",
 		0, app->ui.attrs[UI_KEY] | rev);
@@ -90,12 +89,20 @@ static void draw_row(struct app *app, WINDOW *w, int y, size_t k, bool narrow)
 static void draw_footer(struct app *app, WINDOW *w, int y)
 {
 	const struct headline *h = selected(app);
-	char line[NEWS_LINK_MAX + NEWS_PUBLISHER_MAX + 8];
+	char line[NEWS_LINK_MAX + NEWS_PUBLISHER_MAX + 64], seen[64] = "";
 
 	ui_clear_row(w, y, 0, app->ui.cols, A_NORMAL);
 	if (!h)
 		return;
-	snprintf(line, sizeof line, "%s%s%s", h->publisher ? h->publisher : "",
+	/* A date ahead of the clock was not believed: say what was done */
+	if (h->dated) {
+		char day[16], at[16];
+		fmt_hkt_date(h->dated, day, sizeof day);
+		fmt_hkt_time(h->time, at, sizeof at);
+		at[5] = '\0';
+		snprintf(seen, sizeof seen, "first seen %s (dated %s)  ", at, day);
+	}
+	snprintf(line, sizeof line, "%s%s%s%s", seen, h->publisher ? h->publisher : "",
 		 h->publisher ? "  " : "", h->link ? h->link : "(no link)");
 	ui_text(w, y, 1, app->ui.cols - 1, line, 0, app->ui.attrs[UI_DIM]);
 }

@@ -6,6 +6,7 @@
 
 #include "app.h"
 #include "quotecheck.h"
+#include "quotetime.h"
 #include "columns.h"
 #include "fmt.h"
 #include "screen.h"
@@ -24,22 +25,6 @@ static int name_want(const struct app *app)
 			w = k;
 	}
 	return w;
-}
-
-static void cell_time(const struct app *app, const struct row *r, char *buf, size_t len)
-{
-	char today[16], day[16];
-
-	buf[0] = '\0';
-	if (!r->have || !r->q.time)
-		return;
-	fmt_hkt_date(app_now(app), today, sizeof today);
-	fmt_hkt_date(r->q.time, day, sizeof day);
-	/* An old quote shows its date, so yesterday's close is not taken for now. */
-	if (strcmp(today, day) == 0)
-		fmt_hkt_time(r->q.time, buf, len);
-	else
-		snprintf(buf, len, "%s", day + 5);
 }
 
 static void cell(const struct app *app, const struct row *r, int col, char *buf, size_t len,
@@ -97,7 +82,10 @@ static void cell(const struct app *app, const struct row *r, int col, char *buf,
 		break;
 	}
 	case COL_TIME:
-		cell_time(app, r, buf, len);
+		/* On the exchange's own clock; an old quote is dim and marked */
+		quote_time_cell(q, app_now(app), app->o->refresh, buf, len);
+		if (quote_is_old(q, app_now(app), app->o->refresh))
+			*color = UI_DIM;
 		break;
 	}
 }

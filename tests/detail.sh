@@ -83,7 +83,7 @@ VWAP       478.173                      Div yield  1.11%
 Volume     16.3M                        Board lot  100 = 47,880.00 HKD
 Turnover   7.80B                        Tick size  0.200
  Quote 2026-08-07T16:08:23+08:00, 1m old, from tencent
- Updated 16:10:00                                  tencent 55s old | 4 | ? help" \
+ Updated 16:10:00                         tencent 55s old, 15m lag | 4 | ? help" \
 	"80x24: title with the ranges, 1D braille line from Tencent's minutes, prev close, axes, volume, figures, quote time"
 is "$(sed -n 1,2p "$T/first.trace")" "GET $GOOD/q=hkHSI,r_hk00700,r_hk09988,usBABA,hkHSTECH
 GET $GOOD/appstock/app/minute/query?code=hk00700" "the chart is fetched only once the view opens"

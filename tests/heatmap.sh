@@ -128,7 +128,7 @@ is "$(cat "$T/80x24-colour.map")" " hktop HSI 24529.280 -432.180 -1.73%  HSTECH 
 1024 KUAISHOU-W     9999? NTES-S           0.00%
      -3.09%            -1.92%
  -5%           +5%  ?=no cap: smallest  3 left out (indexes, US)
- Updated 11:02:00                                  tencent 0s old | 12 | ? help" "80x24: the treemap"
+ Updated 11:02:00                         tencent 0s old, 15m lag | 12 | ? help" "80x24: the treemap"
 c=$T/80x24-colour.map.colors
 is "$(sed -n 20p "$c" | cut -c1-36)" "RRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRRR" "a 2% fall fills its tile (8-colour red)"
 is "$(sed -n 10p "$c" | cut -c57-79)" "rrrrrrrrrrrrrrrrrrrrrrr" "a small fall colours the label only"

@@ -46,10 +46,10 @@ is "$(cat "$T/first.txt")" " hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69% 
  HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                   16:09:05
  0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B 16:08:23
  9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B 16:08:11
- BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M             08-08
+ BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M          16:00:02
 
 
- Updated 16:10:00                                  tencent 55s old | 5 | ? help" "first paint"
+ Updated 16:10:00                         tencent 55s old, 15m lag | 5 | ? help" "first paint"
 
 screen sort "$GOOD" <<EOF
 s
@@ -168,7 +168,7 @@ is "$(sed -n 2,7p "$T/cjk.txt")" " CODE   NAME               LAST       CHG     
  HSTECH 恒生科技指数   4302.150   -29.720   -0.69%                   16:09:05
  0700   腾讯控股        478.800    -0.400   -0.08%   1632万  78.04亿 16:08:23
  9988   阿里巴巴－Ｗ    118.300    +0.800   +0.68%   4523万  53.56亿 16:08:11
- BABA   阿里巴巴        120.450    +1.530   +1.29%   1283万             08-08" \
+ BABA   阿里巴巴        120.450    +1.530   +1.29%   1283万          16:00:02" \
 	"Chinese names and simplified units (万, 亿) aligned by display width"
 
 # In a locale that is not UTF-8 every CJK character would draw as '?':
@@ -188,7 +188,7 @@ is "$(cat "$T/cjk-c1.txt")" " hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%
  HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                   16:09:05
  0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B 16:08:23
  9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B 16:08:11
- BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M             08-08
+ BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M          16:00:02
 
 
  names = zh needs a UTF-8 locale (LC_CTYPE is C); English names shown" \

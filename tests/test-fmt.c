@@ -274,6 +274,81 @@ static void test_times(void)
 	tzset();
 }
 
+static void age_fit(long s, int cols, const char *want)
+{
+	char buf[32];
+	int n = fmt_age_fit(s, cols, buf, sizeof buf);
+
+	is_str(buf, want, "age %ld in %d columns", s, cols);
+	is_int(n, strlen(want), "age %ld in %d columns: length", s, cols);
+}
+
+static void test_age_fit(void)
+{
+	char buf[32];
+	int bad = 0;
+
+	age_fit(45, 4, "45s");
+	age_fit(364 * 86400L, 4, "364d");
+	age_fit(2313 * 86400L, 4, "6y");       /* "2313d" lost its d in 4 columns */
+	age_fit(2313 * 86400L, 5, "2313d");    /* room enough: days as ever */
+	age_fit(-180, 4, "-3m");
+	age_fit(-9 * 86400L, 4, "-9d");
+	age_fit(-99 * 86400L, 4, "-99d");
+	age_fit(-100 * 86400L, 4, "<-9d");      /* ahead by more than 9 days */
+	age_fit(-75 * 365 * 86400L, 4, "-75y");
+	age_fit(-750 * 365 * 86400L, 4, "<-9y");
+	age_fit(100 * 365 * 86400L, 4, "100y");
+	age_fit(1000 * 365 * 86400L, 4, ">99y");
+	age_fit(LONG_MAX, 4, ">99y");
+	age_fit(LONG_MIN, 4, "<-9y");
+	for (long s = -40000000; s < 4000000000L; s += 7919) {
+		int n = fmt_age_fit(s, 4, buf, sizeof buf);
+		char u = buf[n > 0 ? n - 1 : 0];
+		if (n > 4 || (u != 's' && u != 'm' && u != 'h' && u != 'd' && u != 'y'))
+			bad++;
+	}
+	is_int(bad, 0, "every age fits 4 columns and ends in its unit");
+}
+
+static void qtime(time_t t, int off, time_t now, int now_off, bool old, const char *want)
+{
+	char buf[32];
+	int n = fmt_quote_time(t, off, now, now_off, old, buf, sizeof buf);
+
+	is_str(buf, want, "quote time %lld%+d at %lld%+d%s", (long long)t, off, (long long)now,
+	       now_off, old ? ", old" : "");
+	ok(n <= 8, "quote time %s: at most 8 columns", buf);
+}
+
+static void test_quote_time(void)
+{
+	const int hk = HKT_OFFSET, edt = -4 * 3600, est = -5 * 3600;
+	time_t close = hkt(2026, 8, 7, 16, 8, 23);
+	time_t ny_fri = hkt(2026, 9, 5, 4, 4, 0); /* Friday 4 September 16:04 EDT */
+	time_t idx2023 = hkt(2023, 11, 14, 16, 9, 5);
+
+	qtime(close, hk, hkt(2026, 8, 7, 16, 10, 0), hk, false, "16:08:23");
+	qtime(close, hk, hkt(2026, 8, 7, 23, 59, 59), hk, true, "~16:08");
+	qtime(close, hk, hkt(2026, 8, 8, 0, 0, 0), hk, true, "~08-07");
+	qtime(close, hk, hkt(2026, 8, 8, 0, 0, 0), hk, false, "08-07");
+	/* New York's Friday close is Friday's, though it is Saturday in Hong Kong */
+	qtime(ny_fri, edt, hkt(2026, 9, 5, 4, 10, 0), edt, false, "16:04:00");
+	qtime(ny_fri, edt, hkt(2026, 9, 5, 10, 0, 0), edt, true, "~16:04");
+	qtime(ny_fri, edt, hkt(2026, 9, 5, 13, 0, 0), edt, true, "~09-04");
+	/* Older than a year: the year */
+	qtime(idx2023, hk, hkt(2026, 8, 7, 16, 10, 0), hk, true, "~2023-11");
+	qtime(idx2023, hk, hkt(2024, 11, 12, 12, 0, 0), hk, true, "~11-14");
+	qtime(idx2023, hk, hkt(2024, 11, 14, 12, 0, 0), hk, true, "~2023-11");
+	qtime(idx2023, hk, hkt(2024, 11, 14, 12, 0, 0), hk, false, "2023-11");
+	/* In winter the offsets differ between the stamp and now */
+	qtime(hkt(2026, 11, 1, 13, 30, 0), edt, hkt(2026, 11, 1, 22, 0, 0), est, false, "01:30:00");
+	/* Before the epoch and near the ends of time: no crash, at most 8 */
+	qtime(-1, 0, -1, 0, false, "23:59:59");
+	qtime(-1, 0, 0, 0, false, "12-31");
+	qtime(-86400 * 400, 0, 0, 0, true, "~1968-11");
+}
+
 int main(void)
 {
 	test_amount_en();
@@ -283,5 +358,7 @@ int main(void)
 	test_num();
 	test_age();
 	test_times();
+	test_age_fit();
+	test_quote_time();
 	return tap_done();
 }

@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "hktime.h"
 #include "tap.h"
@@ -30,6 +31,82 @@ static void iso(time_t t, int off, const char *want)
 
 	hktime_iso8601(t, off, buf, sizeof buf);
 	is_str(buf, want, "%lld at %+d is %s", (long long)t, off, want);
+}
+
+/* An instant from a UTC wall clock. */
+static time_t utc(int y, int mo, int d, int h, int mi)
+{
+	time_t t = 0;
+
+	if (!hktime_make(y, mo, d, h, mi, 0, 0, &t))
+		abort();
+	return t;
+}
+
+static void zones(void)
+{
+	const int est = -5 * 3600, edt = -4 * 3600;
+	time_t t;
+	int bad = 0;
+	long long day;
+
+	is_int(hktime_zone_offset(HKTIME_HK, 0), 8 * 3600, "Hong Kong: +8");
+	is_int(hktime_zone_offset(HKTIME_HK, utc(2026, 7, 1, 0, 0)), 8 * 3600, "+8 in summer too");
+	/* 2026: EDT from 8 March 07:00 UTC to 1 November 06:00 UTC */
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, utc(2026, 3, 8, 6, 59)), est, "before 02:00 EST");
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, utc(2026, 3, 8, 7, 0)), edt, "from 02:00 EST");
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, utc(2026, 11, 1, 5, 59)), edt,
+	       "01:59 EDT, the first of the repeated hour");
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, utc(2026, 11, 1, 6, 0)), est,
+	       "01:00 EST, the second of it");
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, utc(2026, 9, 5, 2, 4)), edt,
+	       "Friday 4 September 22:04 in New York");
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, utc(2027, 1, 1, 3, 0)), est,
+	       "New Year's Eve in New York is the old year's");
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, (time_t)LLONG_MAX), est, "the end of time: EST");
+	is_int(hktime_zone_offset(HKTIME_US_EASTERN, (time_t)LLONG_MIN), est, "and its start");
+
+	/* Day numbers at an offset */
+	is_int(hktime_day(utc(2026, 9, 4, 20, 4), 8 * 3600), hktime_days_from_civil(2026, 9, 5),
+	       "20:04 UTC is the next day in Hong Kong");
+	is_int(hktime_day(utc(2026, 9, 4, 20, 4), edt), hktime_days_from_civil(2026, 9, 4),
+	       "and the same day in New York");
+	is_int(hktime_day(-1, 0), -1, "the second before the epoch is day -1");
+	is_int(hktime_day(0, -1), -1, "so is the epoch a second west");
+	for (day = -800000; day < 800000; day += 997) {
+		long long y;
+		int m, d;
+		hktime_civil_from_days(day, &y, &m, &d);
+		if (hktime_days_from_civil((int)y, m, d) != day)
+			bad++;
+	}
+	is_int(bad, 0, "civil_from_days undoes days_from_civil over 4000 years");
+
+	/* The same answer as the system's tzdata, every hour of 2007-2037 */
+	if (access("/usr/share/zoneinfo/America/New_York", R_OK) != 0) {
+		ok(1, "# SKIP no tzdata for America/New_York");
+		return;
+	}
+	setenv("TZ", "America/New_York", 1);
+	tzset();
+	bad = 0;
+	for (t = utc(2007, 1, 1, 0, 0); t < utc(2038, 1, 1, 0, 0); t += 3600) {
+		struct tm tm;
+		if (!localtime_r(&t, &tm) || tm.tm_gmtoff != hktime_zone_offset(HKTIME_US_EASTERN, t))
+			bad++;
+	}
+	is_int(bad, 0, "New York offsets agree with tzdata, 2007-2037");
+	setenv("TZ", "Asia/Hong_Kong", 1);
+	tzset();
+	bad = 0;
+	for (t = utc(1980, 1, 1, 0, 0); t < utc(2038, 1, 1, 0, 0); t += 3600 * 7) {
+		struct tm tm;
+		if (!localtime_r(&t, &tm) || tm.tm_gmtoff != hktime_zone_offset(HKTIME_HK, t))
+			bad++;
+	}
+	is_int(bad, 0, "Hong Kong offsets agree with tzdata, 1980-2037");
+	unsetenv("TZ");
+	tzset();
 }
 
 int main(void)
@@ -132,5 +209,6 @@ int main(void)
 	ok(hktime_make(2026, 8, 28, 16, 8, 36, HKT_OFFSET, &t), "Sina stamp");
 	hktime_iso8601(t, HKT_OFFSET, buf, sizeof buf);
 	is_str(buf, "2026-08-28T16:08:36+08:00", "round trip");
+	zones();
 	return tap_done();
 }

@@ -305,9 +305,35 @@ static void eastmoney_tests(void)
 	news_list_free(&l);
 }
 
+/* Stories dated ahead of the clock take the time they were first seen. */
+static void ahead_tests(void)
+{
+	const time_t now = 1786092300, y2100 = 4102444800;
+	struct news_list l, seen;
+
+	news_list_init(&l);
+	news_list_init(&seen);
+	add(&l, "yahoo", "From 2100", "https://a/2100", "g1", y2100);
+	add(&l, "yahoo", "Five minutes ahead", "https://a/5m", "g2", now + NEWS_AHEAD_MAX);
+	add(&l, "yahoo", "A second more", "https://a/5m1s", "g3", now + NEWS_AHEAD_MAX + 1);
+	add(&l, "yahoo", "Undated", "https://a/u", "g4", 0);
+	is_int((long)news_list_date_ahead(&l, &seen, now), 2, "ahead: two re-dated");
+	ok(l.v[0].time == now && l.v[0].dated == y2100, "2100: now, its date kept");
+	ok(l.v[1].time == now + NEWS_AHEAD_MAX && !l.v[1].dated, "five minutes ahead: believed");
+	ok(l.v[2].time == now && l.v[2].dated == now + NEWS_AHEAD_MAX + 1, "a second more: not");
+	ok(!l.v[3].time && !l.v[3].dated, "undated stays undated");
+	/* The next fetch, an hour on: the time first seen stays. */
+	add(&seen, "yahoo", "From 2100", "https://a/2100", "g1", y2100);
+	news_list_date_ahead(&seen, &l, now + 3600);
+	ok(seen.v[0].time == now && seen.v[0].dated == y2100, "an hour on: first seen an hour ago");
+	news_list_free(&l);
+	news_list_free(&seen);
+}
+
 int main(void)
 {
 	list_tests();
+	ahead_tests();
 	cross_feed_tests();
 	text_tests();
 	eastmoney_tests();

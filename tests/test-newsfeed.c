@@ -175,6 +175,65 @@ static void test_demo(const struct options *o, const struct instrument_db *db)
 	newsfeed_free(&f);
 }
 
+#define NOW2 1786092300 /* 2026-08-07 16:45:00 HKT */
+
+static const struct headline *titled(const struct news_list *l, const char *start)
+{
+	for (size_t k = 0; k < l->n; k++)
+		if (strncmp(l->v[k].title, start, strlen(start)) == 0)
+			return &l->v[k];
+	return NULL;
+}
+
+/* rss-future.xml: a story dated 2100, one two minutes ahead, one from 2020. */
+static void test_future(const struct options *o, const struct instrument_db *db)
+{
+	struct newsfeed f;
+	struct instrument tencent = sym("700"), baba = sym("9988");
+	const struct headline *h;
+	char err[256];
+	size_t len;
+	char *body = slurp("rss-future.xml", &len);
+
+	ok(newsfeed_init(&f, o, db, false, err, sizeof err), "future: init");
+	ok(newsfeed_apply(&f, 0, body, len, NULL, NOW2), "future: applied");
+	is_int((long)f.merged.n, 3, "future: three headlines");
+	is_str(f.merged.v[0].title, "Alibaba's cloud unit wins a contract",
+	       "two minutes ahead: first, it is the newest");
+	h = titled(&f.merged, "Tencent's");
+	ok(h && h->time == NOW2, "the 2100 story takes the time it was first seen");
+	ok(!news_has_fresh(&f.merged, &baba, NOW2, 3600), "a story ahead of the clock is not fresh");
+	ok(news_has_fresh(&f.merged, &tencent, NOW2, 3600), "the 2100 story, just seen, is");
+	ok(news_has_fresh(&f.merged, &baba, NOW2 + 600, 3600), "once the clock passes its date, so is the other");
+	/* An hour and a half on the feed still says 2100. */
+	ok(newsfeed_apply(&f, 0, body, len, NULL, NOW2 + 5400), "future: applied again");
+	h = titled(&f.merged, "Tencent's");
+	ok(h && h->time == NOW2, "it keeps the time it was first seen");
+	ok(!news_has_fresh(&f.merged, &tencent, NOW2 + 5400, 3600), "and is not fresh for ever");
+	{
+		char *buf = NULL;
+		size_t blen = 0;
+		FILE *fp = open_memstream(&buf, &blen);
+		news_report_write(fp, REPORT_JSON, &f.merged, &tencent, 1);
+		fclose(fp);
+		ok(buf && strstr(buf, "\"time\":\"2026-08-07T16:45:00+08:00\",\"dated\":"
+				      "\"2100-01-01T08:00:00+08:00\"") != NULL,
+		   "--news json: the time first seen, and the feed's date: %s", buf);
+		free(buf);
+	}
+	{
+		char age[16];
+		news_age_cell(h, NOW2 + 5400, 4, age, sizeof age);
+		is_str(age, "~1h", "its age, marked as from when first seen");
+		news_age_cell(titled(&f.merged, "Xiaomi"), NOW2, 4, age, sizeof age);
+		is_str(age, "6y", "2313 days in four columns: years");
+		news_age_cell(titled(&f.merged, "Alibaba"), NOW2, 4, age, sizeof age);
+		is_str(age, "-2m", "two minutes ahead");
+	}
+	newsfeed_free(&f);
+	free(body);
+}
+
 int main(void)
 {
 	struct options o;
@@ -190,6 +249,7 @@ int main(void)
 	test_urls(&o, &db);
 	test_apply(&o, &db);
 	test_demo(&o, &db);
+	test_future(&o, &db);
 	instruments_free(&db);
 	options_done(&o);
 	return tap_done();

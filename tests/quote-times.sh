@@ -1,0 +1,85 @@
+#!/bin/sh
+# quote-times.sh - the TIME column and the header on each exchange's clock:
+# old quotes dated, a year on when older than one, a New York close kept on
+# New York's day, and everything older than its source's usual delay
+# marked (~ and dim) on every row, on the header's indexes and named in
+# the status line.
+. "$(dirname "$0")/lib.sh"
+setup_tmp
+F=$FIXTURES
+
+# tencent-old: HSI from 2023-11-14, 0700 from Friday 2026-09-04 16:08:23
+# HKT, BABA from Friday 2026-09-04 16:04 in New York, the rest 2026-08-07.
+cat > "$T/rules" <<RULES
+* 200 $F/tencent-old.gbk.txt
+RULES
+start_httpd "$T/rules"
+OLD=$BASE
+cat > "$T/rules-new" <<RULES
+* 200 $F/tencent-batch.gbk.txt
+RULES
+start_httpd "$T/rules-new"
+NEW=$BASE
+
+# Saturday 2026-09-05 10:00 HKT, which is Friday 22:00 in New York.
+export TERM=xterm-256color LINES=10 COLUMNS=80 HKTOP_NOW=1788573600
+unset NO_COLOR
+
+# screen NAME BASE [hktop args...] < script: run the script, dumps in $T/NAME.*
+screen()
+{
+	name=$1 base=$2
+	shift 2
+	cat > "$T/$name.script"
+	HKTOP_SCRIPT="$T/$name.script" run_with_timeout 30 "$HKTOP" \
+		-o tencent.quote_url="$base" -o quotes.failover=no -o news.sources=none \
+		-o watchlist="HSI HSTECH 700 9988 BABA" "$@"
+	is "$rc" 0 "$name: exit 0"
+	is "$(cat "$T/err")" "" "$name: nothing on stderr"
+}
+
+screen old "$OLD" <<EOF
+:save-display $T/old.txt
+:save-colors $T/old.colors
+EOF
+is "$(sed -n 2,7p "$T/old.txt")" " CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
+ HSI    Hang Seng In  24858.820  -102.640   -0.41%                   ~2023-11
+ HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                     ~08-07
+ 0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B   ~09-04
+ 9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B   ~08-07
+ BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M            ~16:04" \
+	"TIME: the year when over a year old, New York's Friday kept, old ones marked"
+like "$(sed -n 1p "$T/old.txt")" '^ hktop HSI ~24858\.820 -102\.640 -0\.41%  HSTECH ~-0\.69% ' \
+	"the header marks its old indexes"
+# save-colors interleaves each row with its colours: row 4 is line 8.
+is "$(sed -n 8p "$T/old.colors" | cut -c69-77)" ".cccccccc" "an old time is dim"
+is "$(sed -n 2p "$T/old.colors" | cut -c12-37)" "cccccccccccccccccccccccccc" \
+	"and so are an old index's figures"
+like "$(sed -n 10p "$T/old.txt")" ' tencent 17h old, 15m lag \| 5 \| \? help$' \
+	"the status line names the source's usual delay"
+
+NO_COLOR=1 screen mono "$OLD" <<EOF
+:save-display $T/mono.txt
+:save-colors $T/mono.colors
+EOF
+is "$(cat "$T/mono.txt")" "$(cat "$T/old.txt")" "NO_COLOR: the same text"
+is "$(sed -n 8p "$T/mono.colors" | cut -c69-77)" ".dddddddd" "in monochrome, dim"
+
+# Friday 2026-09-04 16:10 HKT: today's Hong Kong quote is within the delay.
+HKTOP_NOW=1788509400 screen today "$OLD" <<EOF
+:save-display $T/today.txt
+EOF
+is "$(sed -n 5,6p "$T/today.txt")" " 0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B 16:08:23
+ 9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B   ~08-07" \
+	"within the delay: the time, unmarked; another day's dated and marked"
+like "$(sed -n 10p "$T/today.txt")" ' tencent 1m old, 15m lag \| 5 \| \? help$' "a fresh source's age"
+
+# Friday 2026-08-07 16:10 HKT with the usual fixture: BABA's stamp is
+# New York's 2026-08-07, the same day there.
+HKTOP_NOW=1786090200 screen same "$NEW" <<EOF
+:save-display $T/same.txt
+EOF
+like "$(sed -n 7p "$T/same.txt")" '^ BABA .* 16:00:02$' "New York's today shows as a time"
+like "$(sed -n 1p "$T/same.txt")" '^ hktop HSI 24858\.820 ' "a fresh index is not marked"
+
+done_testing
