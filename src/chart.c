@@ -1,8 +1,12 @@
 /* chart.c - a price chart as a grid of text cells, drawn without curses
  *
- * Bars are placed by index, not by time, so a half-traded day fills the
- * width; a break in trading (HK lunch, overnight) takes one blank column
- * and is never bridged by the line. In Unicode a cell holds 2 x 4 braille
+ * A day of intraday bars (1D) is placed by time on a fixed session axis,
+ * 09:30-12:00 and 13:00-16:10 HKT or the US listing's 09:30-16:00, so two
+ * minutes of bars take two minutes of width wherever they fall and the
+ * time labels sit on round ticks. Longer ranges are placed by index, so
+ * a half-traded week fills the width. Either way a break in trading (HK
+ * lunch, overnight) takes one blank column and is never bridged by the
+ * line. In Unicode a cell holds 2 x 4 braille
  * dots for the line, 2 half-cells for candles and 8 eighths for volume; in
  * ASCII, 3 sub-rows for the line and whole cells for the rest. */
 #include "config.h"
@@ -19,6 +23,25 @@
 #define LABEL_MAX 32
 #define MIN_PLOT 8        /* fewer columns of bars: no price axis */
 #define MAX_VOLUME_ROWS 4
+#define DAY_S 86400
+#define MAX_SESSIONS 2
+#define LABEL_MAX_HM 5    /* "09:30" */
+
+/* A trading session, in local seconds after midnight: [open, close]. */
+struct session {
+	long open, close;
+};
+
+/* The sessions of a day, by market (HK-FACTS §3a: the closing auction
+ * runs to 16:10 at the latest). */
+static const struct market_sessions {
+	size_t n;
+	struct session v[MAX_SESSIONS];
+} hk_sessions = { 2, { { 9 * 3600L + 30 * 60, 12 * 3600L }, { 13 * 3600L, 16 * 3600L + 10 * 60 } } },
+  us_sessions = { 1, { { 9 * 3600L + 30 * 60, 16 * 3600L } } };
+
+/* Round times a 1D axis may label, finest first: 30 minutes, 1 or 2 hours. */
+static const long tick_steps[] = { 1800, 3600, 7200 };
 
 /* Everything the drawing steps share. */
 struct ctx {
@@ -31,6 +54,8 @@ struct ctx {
 	bool flat;         /* hi and lo too big to scale between: every price mid-way */
 	struct num prev;   /* the reference line, or !ok */
 	double ref;        /* what up and down are measured against */
+	const struct market_sessions *day; /* a 1D axis: its sessions; NULL: by index */
+	int seg_cs[MAX_SESSIONS], seg_ce[MAX_SESSIONS]; /* each session's columns */
 };
 
 static const char *const ascii_line[3] = { "`", "-", "_" };
@@ -166,6 +191,81 @@ static void rows_and_columns(struct ctx *k)
 	if ((int)strlen(p) + 1 > axis)
 		axis = (int)strlen(p) + 1;
 	c->plot_width = c->width >= axis + MIN_PLOT ? c->width - axis : c->width;
+}
+
+static long long local_day(const struct series *s, size_t i)
+{
+	long long t = (long long)s->v[i].t + s->utc_offset;
+
+	return t / DAY_S - (t % DAY_S < 0);
+}
+
+/* Seconds after local midnight of t. */
+static long local_secs(const struct series *s, time_t t)
+{
+	long long l = (long long)t + s->utc_offset;
+
+	return (long)(l % DAY_S + (l % DAY_S < 0 ? DAY_S : 0));
+}
+
+/* The sessions to lay a series out on, or NULL: only a day of intraday
+ * bars of a market whose sessions are known. */
+static const struct market_sessions *day_axis(const struct series *s)
+{
+	if (s->n == 0 || s->interval <= 0 || s->interval >= DAY_S ||
+	    local_day(s, 0) != local_day(s, s->n - 1))
+		return NULL;
+	return s->in.market == MARKET_US ? &us_sessions : &hk_sessions;
+}
+
+/* Share the columns among the sessions by their length, one blank column
+ * between two when there is room for it. */
+static void place_sessions(struct ctx *k)
+{
+	const struct market_sessions *d = k->day;
+	long total = 0, before = 0;
+	int gapw = k->c->plot_width >= 4 * (int)d->n ? 1 : 0;
+	int avail = k->c->plot_width - (int)(d->n - 1) * gapw;
+
+	for (size_t j = 0; j < d->n; j++)
+		total += d->v[j].close - d->v[j].open;
+	for (size_t j = 0; j < d->n; j++) {
+		long len = d->v[j].close - d->v[j].open;
+		k->seg_cs[j] = (int)(avail * before / total) + (int)j * gapw;
+		before += len;
+		k->seg_ce[j] = (int)(avail * before / total) + (int)j * gapw;
+		if (k->seg_ce[j] <= k->seg_cs[j])
+			k->seg_ce[j] = k->seg_cs[j] + 1;
+	}
+}
+
+/* The sub-column of a local time on the session axis: in the session it
+ * falls in (or the last one begun; before the first, the first), in
+ * proportion to its time there. */
+static int session_x(const struct ctx *k, long secs)
+{
+	const struct market_sessions *d = k->day;
+	size_t j = 0;
+	long span;
+	int x0, w;
+
+	while (j + 1 < d->n && secs >= d->v[j + 1].open)
+		j++;
+	x0 = k->seg_cs[j] * k->xres;
+	w = (k->seg_ce[j] - k->seg_cs[j]) * k->xres;
+	span = d->v[j].close - d->v[j].open;
+	if (secs <= d->v[j].open)
+		return x0;
+	if (secs >= d->v[j].close)
+		return x0 + w - 1;
+	return x0 + (int)((long long)(secs - d->v[j].open) * w / span);
+}
+
+static void place_by_time(struct ctx *k)
+{
+	place_sessions(k);
+	for (size_t i = 0; i < k->s->n; i++)
+		k->px[i] = session_x(k, local_secs(k->s, k->s->v[i].t));
 }
 
 /* Give each run of bars between breaks its share of the columns, one blank
@@ -478,11 +578,51 @@ static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
 	put_text(c, x, c->time_row, buf, CHART_AXIS);
 }
 
-static long long local_day(const struct series *s, size_t i)
+/* A label at sub-column px unless it would crowd one already placed or
+ * run past the plot: on a session axis a label sits on its tick or not
+ * at all. */
+static void label_at(struct ctx *k, char *used, int px, const char *buf)
 {
-	long long t = (long long)s->v[i].t + s->utc_offset;
+	struct chart *c = k->c;
+	int len = (int)strlen(buf), x = px / k->xres;
 
-	return t / 86400 - (t % 86400 < 0);
+	if (x < 0 || x + len > c->plot_width)
+		return;
+	for (int j = x > 0 ? x - 1 : x; j <= x + len && j < c->plot_width; j++)
+		if (used[j])
+			return;
+	memset(used + x, 1, (size_t)len);
+	put_text(c, x, c->time_row, buf, CHART_AXIS);
+}
+
+/* The 1D axis: each session's open, then round times a step apart, the
+ * finest step whose labels do not crowd one another. */
+static void draw_session_axis(struct ctx *k, char *used)
+{
+	const struct market_sessions *d = k->day;
+	long step = tick_steps[sizeof tick_steps / sizeof tick_steps[0] - 1];
+	char buf[LABEL_MAX];
+
+	for (size_t i = 0; i < sizeof tick_steps / sizeof tick_steps[0]; i++) {
+		bool fits = true;
+		for (size_t j = 0; j < d->n && fits; j++)
+			fits = (long long)(k->seg_ce[j] - k->seg_cs[j]) * tick_steps[i] >=
+			       (long long)(LABEL_MAX_HM + 1) * (d->v[j].close - d->v[j].open);
+		if (fits) {
+			step = tick_steps[i];
+			break;
+		}
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t j = 0; j < d->n; j++) {
+			long t = pass == 0 ? d->v[j].open : (d->v[j].open / step + 1) * step;
+			for (; t <= d->v[j].close; t += step) {
+				snprintf(buf, sizeof buf, "%02ld:%02ld", t / 3600, t / 60 % 60);
+				label_at(k, used, session_x(k, t), buf);
+				if (pass == 0)
+					break;
+			}
+		}
 }
 
 static void draw_time_axis(struct ctx *k)
@@ -494,6 +634,11 @@ static void draw_time_axis(struct ctx *k)
 
 	if (k->c->time_row < 0 || !(used = calloc((size_t)k->c->plot_width, 1)))
 		return;
+	if (k->day) {
+		draw_session_axis(k, used);
+		free(used);
+		return;
+	}
 	if (intraday)
 		kind = local_day(s, 0) == local_day(s, s->n - 1) ? LABEL_HM : LABEL_MD;
 	else
@@ -569,7 +714,11 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	}
 	price_range(&k);
 	rows_and_columns(&k);
-	place_bars(&k);
+	k.day = day_axis(s);
+	if (k.day)
+		place_by_time(&k);
+	else
+		place_bars(&k);
 	draw_prev_close(&k);
 	if (o->mode == CHART_LINE)
 		ok = draw_line(&k);

@@ -64,6 +64,11 @@ void detail_refreshed(struct app *app);
 /* Is the chart in d->s the one to draw for the ticker on screen? */
 bool detail_chart_current(const struct detail *d);
 
+/* Is the chart a day of minutes of another day than the quote q (Tencent
+ * still serving yesterday's before the open)? Then day gets the chart's
+ * date, "2026-08-06", to label it with: it is never today's move. */
+bool detail_chart_other_day(const struct detail *d, const struct quote *q, char *day, size_t len);
+
 /* After http_free: no fetch can call back any more. */
 void detail_free(struct app *app);
 

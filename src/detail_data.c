@@ -15,6 +15,7 @@
 #include "builtin.h"
 #include "demo.h"
 #include "detail.h"
+#include "hktime.h"
 #include "seriesfetch.h"
 #include "source.h"
 
@@ -44,6 +45,33 @@ struct detail *detail_get(struct app *app)
 bool detail_chart_current(const struct detail *d)
 {
 	return d->have_in && d->s.n > 0 && d->s_range == d->range && symbol_equal(&d->s.in, &d->in);
+}
+
+/* The local date of t, as "2026-08-06". */
+static void local_date(time_t t, int utc_offset, char *buf, size_t len)
+{
+	char iso[40];
+
+	hktime_iso8601(t, utc_offset, iso, sizeof iso);
+	snprintf(buf, len, "%.10s", iso);
+}
+
+bool detail_chart_other_day(const struct detail *d, const struct quote *q, char *day, size_t len)
+{
+	const struct series *s = &d->s;
+	char first[16], last[16], quoted[16];
+
+	if (len > 0)
+		day[0] = '\0';
+	if (!q || !q->time || s->n == 0 || s->interval <= 0 || s->interval >= 86400)
+		return false;
+	local_date(s->v[0].t, s->utc_offset, first, sizeof first);
+	local_date(s->v[s->n - 1].t, s->utc_offset, last, sizeof last);
+	local_date(q->time, s->utc_offset, quoted, sizeof quoted);
+	if (strcmp(first, last) != 0 || strcmp(last, quoted) == 0)
+		return false; /* several days (5D), or the quote's own */
+	snprintf(day, len, "%s", last);
+	return true;
 }
 
 static void config(const struct app *app, struct seriesfetch_config *c)

@@ -31,8 +31,12 @@ struct board_data {
 	long *rows;                   /* board row of each series */
 	struct rally_series *s;
 	struct rally_point **pts;
+	bool *other_day;              /* its minutes are of another day: left out */
 	size_t n;
 	time_t day, last;             /* the day shown; the newest bar's end */
+	size_t nother;                /* series left out for their day */
+	long first_other;             /* board row of the first of them */
+	time_t other_t;               /* and its newest bar */
 };
 
 static void data_free(struct board_data *d)
@@ -42,6 +46,62 @@ static void data_free(struct board_data *d)
 	free(d->pts);
 	free(d->s);
 	free(d->rows);
+	free(d->other_day);
+}
+
+/* The day the board shows: the quotes' (their newest time), the day
+ * everything else on screen shows; without a quote time, the newest
+ * minute's. */
+static time_t board_day(struct app *app, struct heatview *hv)
+{
+	time_t day = 0;
+
+	for (size_t i = 0; i < app->board.n; i++) {
+		const struct row *r = &app->board.rows[i];
+		if (r->in.market != MARKET_US && r->have && r->q.time > day)
+			day = r->q.time;
+	}
+	for (size_t i = 0; !day && i < hv->intra.n; i++) {
+		const struct series *es = &hv->intra.v[i].s;
+		if (es->n && es->v[es->n - 1].t > day)
+			day = es->v[es->n - 1].t;
+	}
+	return day ? day : app_now(app);
+}
+
+/* One row's points from its minute series, taken only when the series is
+ * of the board's day: yesterday's minutes are never today's move. */
+static bool row_points(struct board_data *d, const struct row *r, const struct intraday_entry *e)
+{
+	struct rally_series *s = &d->s[d->n];
+	const struct series *es = &e->s;
+
+	if (!rally_same_day(es->v[es->n - 1].t, d->day)) {
+		d->other_day[d->n] = true;
+		if (d->nother++ == 0) {
+			d->first_other = d->rows[d->n];
+			d->other_t = es->v[es->n - 1].t;
+		}
+		return true;
+	}
+	if (!(d->pts[d->n] = calloc(es->n, sizeof **d->pts)))
+		return false;
+	for (size_t k = 0; k < es->n; k++) {
+		const struct bar *b = &es->v[k];
+		d->pts[d->n][k] = (struct rally_point){ b->t + es->interval,
+							b->close.ok ? b->close.v : NAN };
+		if (b->t + es->interval > d->last)
+			d->last = b->t + es->interval;
+	}
+	s->pts = d->pts[d->n];
+	s->n = es->n;
+	/* The series' own previous close goes with its prices; the quote's
+	 * only when the quote is of the same day. */
+	if (es->prev_close.ok)
+		s->prev_close = es->prev_close.v;
+	else if (!(r->have && rally_same_day(r->q.time, d->day)))
+		s->prev_close = NAN;
+	return true;
 }
 
 static bool data_build(struct app *app, struct heatview *hv, struct board_data *d)
@@ -49,40 +109,28 @@ static bool data_build(struct app *app, struct heatview *hv, struct board_data *
 	size_t cap = app->board.n ? app->board.n : 1;
 
 	memset(d, 0, sizeof *d);
+	d->first_other = -1;
+	d->day = board_day(app, hv);
 	d->rows = calloc(cap, sizeof *d->rows);
 	d->s = calloc(cap, sizeof *d->s);
 	d->pts = calloc(cap, sizeof *d->pts);
-	if (!d->rows || !d->s || !d->pts)
+	d->other_day = calloc(cap, sizeof *d->other_day);
+	if (!d->rows || !d->s || !d->pts || !d->other_day)
 		return false;
 	for (size_t i = 0; i < app->board.n; i++) {
 		const struct row *r = &app->board.rows[i];
 		const struct intraday_entry *e;
-		struct rally_series *s = &d->s[d->n];
 
 		if (r->in.market == MARKET_US)
 			continue;
 		d->rows[d->n] = (long)i;
-		s->prev_close = r->have && r->q.f[QF_PREV_CLOSE].ok ? r->q.f[QF_PREV_CLOSE].v : NAN;
+		d->s[d->n].prev_close = r->have && r->q.f[QF_PREV_CLOSE].ok ?
+					r->q.f[QF_PREV_CLOSE].v : NAN;
 		e = intraday_find(&hv->intra, &r->in);
-		if (e && e->s.n) {
-			if (!(d->pts[d->n] = calloc(e->s.n, sizeof **d->pts)))
-				return false;
-			for (size_t k = 0; k < e->s.n; k++) {
-				const struct bar *b = &e->s.v[k];
-				d->pts[d->n][k] = (struct rally_point){
-					b->t + e->s.interval, b->close.ok ? b->close.v : NAN };
-				if (b->t + e->s.interval > d->last)
-					d->last = b->t + e->s.interval;
-			}
-			s->pts = d->pts[d->n];
-			s->n = e->s.n;
-			/* The series' own previous close goes with its prices. */
-			if (e->s.prev_close.ok)
-				s->prev_close = e->s.prev_close.v;
-		}
+		if (e && e->s.n && !row_points(d, r, e))
+			return false;
 		d->n++;
 	}
-	d->day = d->last ? d->last - 60 : app_now(app);
 	return true;
 }
 
@@ -166,6 +214,16 @@ static void status_tail(struct app *app, struct heatview *hv, const struct board
 			 hv->intra.n, hv->intra.first_err);
 		return;
 	}
+	if (d->nother) {
+		const struct row *r = &app->board.rows[d->first_other];
+		char more[32] = "";
+		if (d->nother > 1)
+			snprintf(more, sizeof more, " and %zu more", d->nother - 1);
+		fmt_hkt_date(d->other_t, day, sizeof day);
+		snprintf(buf, len, "%s%s: minutes of %s, not the quotes' day: left out",
+			 r->in.display, more, day + 5);
+		return;
+	}
 	if (!d->last) {
 		snprintf(buf, len, "%s", hv->intra.inflight ? "fetching minute series..." :
 					 "no minute series yet");
@@ -183,14 +241,19 @@ void heat_board_draw(struct app *app, struct heatview *hv, WINDOW *w, int top, i
 	struct rally_matrix m = { 0 };
 	struct market_status ms;
 	int step = (int)app->o->heatmap_bucket * 60, cw, x0, rows = height - 3;
-	char what[64], tail[400];
-	bool names;
+	char what[64], day[16] = "", tail[400];
+	bool names, built = data_build(app, hv, &d);
 
-	snprintf(what, sizeof what, "Rally board, %ld-minute columns", app->o->heatmap_bucket);
+	/* A board of another day than today says which. */
+	if (built && !rally_same_day(d.day, app_now(app))) {
+		fmt_hkt_date(d.day, day + 4, sizeof day - 4);
+		memcpy(day, " of ", 4);
+	}
+	snprintf(what, sizeof what, "Rally board%s, %ld-minute columns", day, app->o->heatmap_bucket);
 	heatview_header(app, w, top, what);
 	for (int y = 1; y < height; y++)
 		ui_clear_row(w, top + y, 0, app->ui.cols, A_NORMAL);
-	if (!data_build(app, hv, &d) ||
+	if (!built ||
 	    (market_status(&app->cal, d.day, &ms),
 	     !rally_matrix_build(&m, d.s, d.n, d.day, app_now(app), step, ms.half_day))) {
 		data_free(&d);
@@ -226,7 +289,8 @@ void heat_board_draw(struct app *app, struct heatview *hv, WINDOW *w, int top, i
 		int y = top + 2 + i;
 		char pct[32];
 
-		ui_text(w, y, 0, LEAD, e && e->stale ? "!" : " ", 0, app->ui.attrs[UI_STALE] | sel);
+		ui_text(w, y, 0, LEAD, (e && e->stale) || d.other_day[rr->series] ? "!" : " ", 0,
+			app->ui.attrs[UI_STALE] | sel);
 		ui_text(w, y, LEAD, CODE_W + 1, r->in.display, 0, sel);
 		if (names)
 			ui_text(w, y, LEAD + CODE_W + 1, NAME_W, app_row_name(app, r), 0, sel);

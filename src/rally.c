@@ -18,6 +18,11 @@ static time_t hkt_midnight(time_t t)
 	return (time_t)(day * DAY_S - HKT_OFFSET);
 }
 
+bool rally_same_day(time_t a, time_t b)
+{
+	return hkt_midnight(a) == hkt_midnight(b);
+}
+
 /* The sessions as HKT seconds after midnight: [open, close). */
 static const struct { long open, close; } sessions[2] = {
 	{ 9 * 3600L + 30 * 60, 12 * 3600L },

@@ -27,6 +27,11 @@ struct rally_series {
 	double prev_close;             /* not positive or NaN: unknown */
 };
 
+/* Are a and b on the same HKT day? A minute series goes with a quote, a
+ * previous close or a board only of its own day: mixed, they show one
+ * day's prices against another day's close. */
+bool rally_same_day(time_t a, time_t b);
+
 /* The column end times of the session day holding `day`: every step
  * seconds from 09:30, and from 13:00 unless half_day; a session's last
  * column ends at its close even if shorter. Writes up to max; returns how

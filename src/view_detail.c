@@ -132,13 +132,19 @@ static void draw_chart(struct app *app, WINDOW *w, int y, int x, int width, int 
 		chart_cursor_label(&d->s, (size_t)d->cursor, (enum names_lang)app->o->names, info,
 				   sizeof info);
 	} else {
-		char last[40];
+		char last[40], day[16], of[48] = "";
+		const struct row *r = current(app);
+
 		hktime_iso8601(d->s.v[d->s.n - 1].t, d->s.utc_offset, last, sizeof last);
 		last[d->s.interval < 86400 ? 16 : 10] = '\0';
 		if (last[10] == 'T')
 			last[10] = ' ';
-		snprintf(info, sizeof info, "%s from %s, %zu bars to %s%s", series_ranges[d->range].name,
-			 d->s.source, d->s.n, last, d->loading ? " (updating)" : "");
+		/* Minutes of another day than the quote above say so. */
+		if (detail_chart_other_day(d, r && r->have ? &r->q : NULL, day, sizeof day))
+			snprintf(of, sizeof of, " of %s, not the quote's day,", day);
+		snprintf(info, sizeof info, "%s%s from %s, %zu bars to %s%s", series_ranges[d->range].name,
+			 of, d->s.source, d->s.n, last + (of[0] ? 11 : 0),
+			 d->loading ? " (updating)" : "");
 	}
 	if (d->stale) {
 		size_t n = strlen(info);

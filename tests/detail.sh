@@ -62,15 +62,15 @@ q
 EOF
 is "$(cat "$T/first.txt")" " hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
  0700  TENCENT  478.800 -0.400 -0.08%         [1D] 5D  1M  3M  6M  1Y  5Y  line
- ⣁⡡⠥⠥⠕⠓⠓⠉⠑⠣⢅⡁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁ 479.200
-            ⠈⠑⠢⢄⡀     ⣀⣀⡠⠤⡀                                        ⣀⣀⣀⠤⠤
-                ⠈⠑⠒⠉⠉⠉    ⠈⢆                              ⢀⣀⠤⠔⠒⠒⠉⠉⠉
-                            ⠑⡄                      ⢀⣀⠤⠔⠒⠉⠁              478.333
-                             ⠈⠢⡀              ⢀⣀⠤⠔⠒⠉⠁
-                               ⠑⢄           ⠒⠉⠁
-                                 ⠣⣀⡠⠤⠤⠔⠒⠒⠊⠉                              477.400
- ▁       ▁       ▁       ▁        █       ▁ ▁        ▁        █        ▁ 7.71M
- 09:30                                      13:00             16:00
+ ⡇⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁⠁ 479.200
+ ⣧⢄⣀                                                                   ⡠
+ ⠋  ⠉⠒⠢⠤⣀⡀                                            ⣀⣀⣀⣀⣀⣀⡠⠤⠤⠤⠤⠤⠔⠒⠒⠒⠉
+         ⠈⠑⠒⠤⢄⣀                 ⣀⣀⣀⡠⠤⠤⠤⠤⠤⠔⠒⠒⠒⠒⠒⠒⠉⠉⠉⠉⠉⠉                   478.333
+               ⠉⠒⠢⠤⣀⡀           ⡇
+                    ⠈⠉⠒⠤⢄⣀      ⠃
+                          ⠉⠑⠢⠤⣸                                          477.400
+ ▁                            █ ▁                                    █ ▁ 7.71M
+ 09:30 10:00 10:30 11:00 11:30  13:00 13:30 14:00 14:30  15:00 15:30
  1D from tencent, 10 bars to 2026-08-07 16:08
 Last       478.800                      Amplitude  1.63%
 Change     -0.400                       52w high   677.700
@@ -121,9 +121,9 @@ j
 ]
 :save-display $T/big2.txt
 EOF
-like "$(sed -n 3p "$T/big.txt")" '^ ⠁⠁⠁⠁⠁⠁⡡⠕⢱⠁.* 479\.200 Last       478\.800$' "120x40: the figures beside the chart"
+like "$(sed -n 3p "$T/big.txt")" '^ ⡇⠁⠁⠁⠁⠁⠁⠁⠁.* 479\.200 Last       478\.800$' "120x40: the figures beside the chart"
 like "$(sed -n 22p "$T/big.txt")" ' Tick size  0\.200$' "every figure in the side panel"
-is "$(sed -n 37,39p "$T/big.txt")" " 09:30                                     13:00             16:00
+is "$(sed -n 37,39p "$T/big.txt")" " 09:30 10:00 10:30 11:00 11:30  13:00 13:30 14:00 14:30 15:00 15:30
  1D from tencent, 10 bars to 2026-08-07 16:08
  Quote 2026-08-07T16:08:23+08:00, 1m old, from tencent" "120x40: time axis, chart line, quote line"
 like "$(sed -n 33p "$T/big.txt")" "▇ +█ +7\\.71M\$" "taller volume bars with their scale"
@@ -154,7 +154,7 @@ is "$(sed -n 3,11p "$T/stale2.txt")" "$(sed -n 3,11p "$T/stale1.txt")" "after a 
 like "$(sed -n 12p "$T/stale2.txt")" '^ 1D from tencent, 10 bars to 2026-08-07 16:08  STALE: tencent: 0700: HTTP 503; y' \
 	"marked STALE with the cause"
 like "$(sed -n 24p "$T/stale2.txt")" '^ chart: tencent: 0700: HTTP 503; yahoo: 0700: HTTP 503' "the status line has both causes"
-like "$(sed -n 8p "$T/stale2.colors")" '^\.\.\.\.\.\.\.\.\.\.\.\.yyyyy' "the old line is drawn in the stale colour"
+like "$(sed -n 8p "$T/stale2.colors")" '^\.yyy\.\.\.\.' "the old line is drawn in the stale colour"
 
 # Colours: a rise and a fall in the colour colors.up gives them.
 detail green "$GOOD" -o colors.up=green <<EOF
@@ -167,8 +167,25 @@ j
 <Enter>
 :save-colors $T/red.colors
 EOF
-like "$(sed -n 6p "$T/green.colors")" '^\.+rrrr' "colors.up=green: a fall below the previous close is red"
-like "$(sed -n 6p "$T/red.colors")" '^\.+gggg' "colors.up=red: the same fall is green"
+like "$(sed -n 10p "$T/green.colors")" '^\.r\.\.rrrrrr' "colors.up=green: a fall below the previous close is red"
+like "$(sed -n 10p "$T/red.colors")" '^\.g\.\.gggggg' "colors.up=red: the same fall is green"
+
+# Days must match: Tencent still serves the minutes of 2026-08-06 while
+# the quote above the chart is of 08-07. The chart says whose day it is.
+sed 's/"date":"20260807"/"date":"20260806"/' "$F/tencent-minute-0700.json" > "$T/minute-0806.json"
+cat > "$T/rules-0806" <<RULES
+/q= 200 $F/tencent-batch.gbk.txt
+/appstock/app/minute/query?code=hk00700 200 $T/minute-0806.json
+RULES
+start_httpd "$T/rules-0806"
+detail otherday "$BASE" <<EOF
+j
+<Enter>
+:save-display $T/otherday.txt
+EOF
+is "$(sed -n 12p "$T/otherday.txt")" " 1D of 2026-08-06, not the quote's day, from tencent, 10 bars to 16:08" \
+	"a 1D chart of another day than the quote is labelled with its date"
+is "$(sed -n 12p "$T/first.txt")" " 1D from tencent, 10 bars to 2026-08-07 16:08" "the quote's own day is not"
 
 # Stepping from the HK line to its ADR: the parity's HK side is 9988's
 # HKD price, not the ADS's own dollars.

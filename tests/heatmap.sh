@@ -236,6 +236,55 @@ like "$(grep '0700 ' "$T/move4.txt")" '^!0700   TENCENT +-[0-9.]+%$' \
 like "$(sed -n 39p "$T/move4.txt")" 'failed: tencent: 0700: HTTP 503' "with the cause"
 is "$(grep -c '^.0700' "$T/move4.txt")" 1 "once"
 
+# Days must match: a minute series of another day than the quotes is
+# never read as today's move. Tencent's 0700 minutes are still those of
+# 2026-08-06 while the quotes are of 08-07 11:02; 9988's are of 08-07.
+sed 's/"date":"20260807"/"date":"20260806"/' "$F/tencent-minute-heat-700.json" > "$T/minute-700-0806.json"
+sed 's/"date":"20260807"/"date":"20260806"/' "$F/tencent-minute-heat-9988.json" > "$T/minute-9988-0806.json"
+{
+	echo "/q= 200 $F/tencent-heat-1.gbk.txt"
+	echo "/appstock/app/minute/query?code=hk00700 200 $T/minute-700-0806.json"
+	echo "/appstock/app/minute/query?code=hk09988 200 $F/tencent-minute-heat-9988.json"
+} > "$T/rules-days"
+start_httpd "$T/rules-days"
+DAYS=$BASE
+{
+	echo "/q= 200 $F/tencent-heat-1.gbk.txt"
+	echo "/appstock/app/minute/query?code=hk00700 200 $T/minute-700-0806.json"
+	echo "/appstock/app/minute/query?code=hk09988 200 $T/minute-9988-0806.json"
+} > "$T/rules-yesterday"
+start_httpd "$T/rules-yesterday"
+YESTERDAY=$BASE
+WATCH_ALL=$WATCH
+WATCH="700 9988"
+screen days "$DAYS" 24 200 <<SCRIPT
+m
+b
+:save-display $T/days.txt
+SCRIPT
+like "$(sed -n 2p "$T/days.txt")" '^ Rally board, 15-minute columns ' "the board is of the quotes' day"
+like "$(sed -n 4p "$T/days.txt")" '^ 9988   BABA-W  +-2\.64% +-[0-9.]+% ' "9988's minutes are of that day: its move, its cells"
+is "$(sed -n 5p "$T/days.txt" | sed 's/ *$//')" "!0700   TENCENT" \
+	"0700's minutes of 08-06 are left out, marked: no move, no cells"
+like "$(sed -n 23p "$T/days.txt")" '0700: minutes of 08-06, not the quotes. day: left out' "and the cause is given"
+screen yesterday "$YESTERDAY" 24 200 <<SCRIPT
+m
+b
+:save-display $T/yesterday.txt
+SCRIPT
+unlike "$(sed -n 4,5p "$T/yesterday.txt")" '%' "every series of yesterday: no move on today's board"
+like "$(sed -n 23p "$T/yesterday.txt")" '0700 and 1 more: minutes of 08-06' "both named"
+# The next morning before the open, the quotes and the minutes are both
+# of 08-07: the board shows that day, saying which.
+HKTOP_NOW=$((HKTOP_NOW + 22 * 3600)) screen nextday "$GOOD" 24 200 <<SCRIPT
+m
+b
+:save-display $T/nextday.txt
+SCRIPT
+like "$(sed -n 2p "$T/nextday.txt")" '^ Rally board of 2026-08-07, 15-minute columns' "a board of another day than today is labelled with it"
+like "$(grep '^ 0700' "$T/nextday.txt")" '^ 0700   TENCENT  +-2\.09% +[-+][0-9.]+% ' "with that day's move"
+WATCH=$WATCH_ALL
+
 screen help "$GOOD" 40 120 <<SCRIPT
 ?
 :save-display $T/help.txt

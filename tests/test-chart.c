@@ -135,36 +135,36 @@ static void test_intraday(void)
 	struct series s = intraday();
 	struct chart_opts o = opts(24, 8, CHART_LINE, CHART_ASCII, -1);
 	static const char *const ascii[] = {
-		"|      _|           10.30|      UU           AAAAA",
-		"|  || _|                 |  UU UU                 ",
-		"| |` |`          _-      | UU UU          UU      ",
-		"|-`. . . . . . |`.  10.00|FUP P P P P P FUP  PPPPP",
-		"|         _   |          |         D   F          ",
-		"|          |_|      9.80 |          DDF      AAAA ",
-		"|# # #  # # #  #  # 400  |V V V  V V V  V  V VVV  ",
-		"|09:30    13:00          |AAAAA    AAAAA          ",
+		"|    _-`            10.30|    UUU            AAAAA",
+		"|| _-`                   |U UUU                   ",
+		"||`           ___--      |UU           UUUUU      ",
+		"|| . . . |-``` . .  10.00|U P P P FUUUU P P  PPPPP",
+		"|        |               |        F               ",
+		"|        |          9.80 |        F          AAAA ",
+		"|#     # #        # 500  |V     V V        V VVV  ",
+		"|09:30   13:00           |AAAAA   AAAAA           ",
 		NULL,
 	};
 	static const char *const unicode[] = {
-		"|       ⡜           10.30|       U           AAAAA",
-		"|  ⡰⢄⡀⢀⠎                 |  UUUUU                 ",
-		"| ⡔⠁ ⠈⠊          ⢀⠔      | UU UU          UU      ",
-		"|⠜⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⠄⢤⠎⠅⠄ 10.00|UPPPPPPPPPPPPPFUUP PPPPP",
-		"|         ⢄   ⡰⠁         |         D   FF         ",
-		"|          ⠑⢄⠜      9.80 |          DDF      AAAA ",
-		"|▂ ▄  ▂ ▁ ▆ ▂  ▂  █ 400  |V V  V V V V  V  V VVV  ",
-		"|09:30    13:00          |AAAAA    AAAAA          ",
+		"|    ⣀⠔⠊            10.30|    UUU            AAAAA",
+		"|⡆⢀⠤⠊                    |UUUU                    ",
+		"|⡏⠁           ⣀⣀⠤⠤⠒      |UU           UUUUU      ",
+		"|⠇⠄⠄⠄⠄⠄⠄⠄⡤⠖⠖⠍⠍⠄⠄⠄⠄⠄ 10.00|UPPPPPPPUUUUUPPPPP PPPPP",
+		"|        ⡇               |        F               ",
+		"|        ⡇          9.80 |        F          AAAA ",
+		"|▇     ▁ █        ▇ 500  |V     V V        V VVV  ",
+		"|09:30   13:00           |AAAAA   AAAAA           ",
 		NULL,
 	};
 	static const char *const candles[] = {
-		"|       =           10.30|       F           AAAAA",
-		"|  =                     |  F                     ",
-		"|    =            =      |    F            F      ",
-		"|= . . . . . . = .  10.00|F P P P P P P F P  PPPPP",
-		"|         =              |         F              ",
-		"|           =       9.80 |           F       AAAA ",
-		"|# # #  # # #  #  # 400  |V V V  V V V  V  V VVV  ",
-		"|09:30    13:00          |AAAAA    AAAAA          ",
+		"|      =            10.30|      F            AAAAA",
+		"||                       |U                       ",
+		"|+                =      |U                F      ",
+		"|+ . . . + . . . .  10.00|U P P P U P P P P  PPPPP",
+		"|        +               |        U               ",
+		"|        |          9.80 |        U          AAAA ",
+		"|#     # #        # 500  |V     V V        V VVV  ",
+		"|09:30   13:00           |AAAAA   AAAAA           ",
 		NULL,
 	};
 
@@ -377,6 +377,59 @@ static void test_buckets(void)
 	series_free(&s);
 }
 
+/* 1D is laid on a fixed session axis: two minutes of bars take two
+ * minutes of width, not the whole chart; labels sit on round times. */
+static void test_session_axis(void)
+{
+	struct series s = make("0700", 60, 2, false, 10.00), us = make("BABA", 60, 2, false, 0);
+	struct chart_opts o = opts(72, 5, CHART_LINE, CHART_ASCII, -1);
+	static const char *const two[] = {
+		"||                                                                  10.10|U                                                                  AAAAA",
+		"||                                                                       |U                                                                       ",
+		"||                                                                       |U                                                                       ",
+		"|| . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . . .  10.00|U P P P P P P P P P P P P P P P P P P P P P P P P P P P P P P P P  AAAAA",
+		"|09:30           11:00        13:00      14:00       15:00               |AAAAA           AAAAA        AAAAA      AAAAA       AAAAA               ",
+		NULL,
+	};
+	struct chart c;
+
+	add(&s, 7, 930, 10.00, 10.00, 10.00, 10.00, 100);
+	add(&s, 7, 931, 10.10, 10.10, 10.10, 10.10, 200);
+	chart_is(&s, &o, two, "1D: two minutes at 09:30 in the first column, axis 09:30 to 16:10");
+	o.cursor = 1;
+	ok(chart_render(&s, &o, &c), "render with a cursor");
+	is_int(c.cursor_x, 0, "the 09:31 bar is in the first column");
+	chart_free(&c);
+	/* Half the morning: 09:30 to 10:45 takes half the morning's columns. */
+	for (int m = 932; m <= 1045; m += m % 100 == 59 ? 41 : 1)
+		add(&s, 7, m, 10.00, 10.00, 10.00, 10.00, 100);
+	o.cursor = (long)s.n - 1;
+	ok(chart_render(&s, &o, &c), "render a morning");
+	is_int(c.cursor_x, c.plot_width - 1 > 0 ? (int)((c.plot_width - 1) * 9000L / 20400 / 2) : 0,
+	       "10:45 is half the morning's width in");
+	chart_free(&c);
+	/* A US listing: its own session, 09:30-16:00 New York time. */
+	us.utc_offset = -4 * 3600;
+	for (int i = 0; i < 2; i++) {
+		struct bar *b = &us.v[us.n++];
+		hktime_make(2026, 8, 7, 9, 30 + i, 0, us.utc_offset, &b->t);
+		b->open = b->high = b->low = b->close = price(120 + i, 2);
+		b->volume = (struct num){ 0, 0, false };
+	}
+	o = opts(72, 3, CHART_LINE, CHART_ASCII, 1);
+	ok(chart_render(&us, &o, &c), "render a US day");
+	{
+		char row[256];
+		chart_row(&c, c.time_row, row, sizeof row);
+		is_str(row, "09:30          11:00     12:00     13:00     14:00     15:00            ",
+		       "a US day: 09:30 to 16:00, no lunch");
+	}
+	is_int(c.cursor_x, 0, "its first two minutes in the first column");
+	chart_free(&c);
+	series_free(&us);
+	series_free(&s);
+}
+
 /* The row of the first column's price, or -1. */
 static int line_row(const struct chart *c)
 {
@@ -464,6 +517,7 @@ int main(void)
 	test_labels();
 	test_buckets();
 	test_flat();
+	test_session_axis();
 	test_sweep();
 	return tap_done();
 }

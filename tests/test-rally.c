@@ -34,6 +34,14 @@ static void columns(void)
 	is_int(rally_columns(at(10, 0), 0, false, ends, 3), 22, "step 0 is the default; max only caps writes");
 }
 
+static void same_day(void)
+{
+	ok(rally_same_day(at(0, 0), at(23, 59)), "00:00 and 23:59 HKT: one day");
+	ok(!rally_same_day(at(23, 59), at(23, 59) + 60), "23:59 and the next 00:00: two days");
+	ok(rally_same_day(at(7, 59), at(8, 1)), "08:00 HKT (00:00 UTC) is no boundary");
+	ok(!rally_same_day(at(16, 8), at(16, 8) - 86400), "a day apart");
+}
+
 static void matrix(void)
 {
 	struct rally_point pa[7], pb[1], pd[1];
@@ -123,6 +131,7 @@ static void contributors(void)
 int main(void)
 {
 	columns();
+	same_day();
 	matrix();
 	breadth();
 	contributors();
