@@ -105,6 +105,23 @@ like "$(sed -n 3p "$T/wide.txt")" '^ 16:10:00 key    error "NOT-A-SYMBOL": not a
 like "$(sed -n 4p "$T/wide.txt")" "^\*16:10:00 config error .*bad\.conf:2: " "the config complaint, still open"
 like "$(sed -n 40p "$T/wide-back.txt")" "^ .*bad\.conf:2: no\.such\.key" "q goes back; the status line keeps the warning"
 
+# --demo names the demo as the source everywhere, and its market, open
+# around the clock, is what the header shows: prices that tick under
+# "Closed" would contradict it. 16:10 HKT, after the exchange's close.
+HKTOP_DEMO_SEED=7 screen demo "http://127.0.0.1:1" --demo <<EOF
+:save-display $T/demo1.txt
+<Enter>
+:save-display $T/demo2.txt
+EOF
+like "$(sed -n 1p "$T/demo1.txt")" ' DEMO .*HSTECH .* Open \(demo\) 16:10 HKT$' "--demo: the header shows the demo's session, not the exchange's"
+like "$(sed -n 24p "$T/demo1.txt")" '^ Updated 16:10:00 .* demo 0s old \| 5 \| \? help$' "--demo: the status line names the demo, its quotes current"
+unlike "$(cat "$T/demo1.txt" "$T/demo2.txt")" 'tencent' "--demo: tencent is named nowhere"
+like "$(cat "$T/demo2.txt")" 'Quote .*, from demo' "--demo: the detail view's quote is from demo"
+LINES=10 COLUMNS=80 HKTOP_NOW=1786059000 HKTOP_DEMO_SEED=7 screen demo-early "http://127.0.0.1:1" --demo <<EOF
+:save-display $T/demo3.txt
+EOF
+like "$(sed -n 1p "$T/demo3.txt")" ' Open \(demo\) 07:30 HKT$' "--demo before the exchange opens: the demo market is open"
+
 LINES=50 COLUMNS=120 screen help "$GOOD" <<EOF
 ?
 :save-display $T/help.txt
