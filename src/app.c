@@ -413,12 +413,14 @@ int app_run(struct options *o, struct causes *causes, struct state_list *saved, 
 	}
 	app_report(&app, MSG_QUOTES, MSG_INFO, "Fetching quotes%s", demo ? " (simulated)" : "");
 	/* What was wrong with the saved list, then the config's complaints:
-	 * last, so that the first complaint is the newest, shown first. */
+	 * last, so that the first complaint is the newest, shown first. Both
+	 * are complaints about a file the user wrote, and each stands until
+	 * dismissed (a later save's error does not supersede them). */
 	if (!saved->save && !saved->path[0] && saved->origin < LIST_OPTION)
-		app_report(&app, MSG_STATE, MSG_ERROR, "watchlist edits will not be saved: %s",
+		app_report(&app, MSG_CONFIG, MSG_ERROR, "watchlist edits will not be saved: %s",
 			   saved->why_not);
 	for (size_t i = saved->nnotes; i-- > 0;)
-		app_report(&app, MSG_STATE, MSG_ERROR, "%s", saved->notes[i]);
+		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", saved->notes[i]);
 	for (size_t i = causes->n; i-- > 0;)
 		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
 	app.dirty = REDRAW_ALL | REDRAW_CLEAR;

@@ -149,6 +149,13 @@ void app_name_rows(struct app *app);
  * tickers (refresh.c). */
 void app_resort(struct app *app);
 
+/* --demo: the quotes of n instruments from the simulated market, read by
+ * the real Tencent parser, their source "demo" (refresh.c). On failure
+ * every res says why. */
+extern const char *const app_demo_source;
+void app_demo_quotes(struct app *app, const struct instrument *in, size_t n,
+		     struct quote_result *res);
+
 /* Start a refresh; if one is running, another right after it (refresh.c). */
 void app_refresh_start(struct app *app);
 

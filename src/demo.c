@@ -33,7 +33,6 @@
 #define SESSION_S (5.5 * 3600)
 #define OPENING_S 1800.0    /* what the day has traded by the first quote */
 #define OPEN_S (9 * 3600 + 30 * 60)  /* 09:30 HKT */
-#define CLOSE_S (16 * 3600 + 8 * 60) /* 16:08 HKT, the closing auction's end */
 #define WARMUP_STEP_S 60
 
 enum { COL_SYMBOL, COL_PREV, COL_LOT, COL_SHARES, COL_VOL, COL_EPS, COL_BVPS,
@@ -188,15 +187,12 @@ static time_t session_open(time_t t)
 	return (time_t)(day * 86400 + OPEN_S - HKT_OFFSET);
 }
 
-/* Seconds of (t0, t1] within the session of t1's day: volume is today's
- * and only accrues while the market trades. Prices keep moving outside
- * it, so the demo stays alive whenever it is run. */
+/* Seconds of (t0, t1] of trading: all of them, for the demo market is
+ * open around the clock (demo_wire_stamp), so that it is alive whenever
+ * it is run and its volume moves with its prices. */
 static double trading_secs(time_t t0, time_t t1)
 {
-	time_t open = session_open(t1), close = open + CLOSE_S - OPEN_S;
-	time_t lo = t0 > open ? t0 : open, hi = t1 < close ? t1 : close;
-
-	return hi > lo ? difftime(hi, lo) : 0;
+	return t1 > t0 ? difftime(t1, t0) : 0;
 }
 
 static void advance(struct demo *d, time_t now)

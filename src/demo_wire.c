@@ -254,8 +254,7 @@ void demo_wire_line(struct demo_buf *b, const char *code, const struct demo_figu
 
 void demo_wire_stamp(char *buf, size_t len, time_t now, bool us)
 {
-	int off = HKT_OFFSET, open = 9 * 3600 + 30 * 60, close = 16 * 3600 + 8 * 60;
-	long long local, day, sec;
+	int off = HKT_OFFSET;
 	time_t t;
 	struct tm tm;
 
@@ -266,17 +265,9 @@ void demo_wire_stamp(char *buf, size_t len, time_t now, bool us)
 		gmtime_r(&t, &tm);
 		off = hktime_us_eastern_offset(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 					       tm.tm_hour);
-		close = 16 * 3600;
 	}
-	local = (long long)now + off;
-	day = local / 86400 - (local % 86400 < 0);
-	sec = local - day * 86400;
-	/* Trading hours stamp the time itself; before the open, the close of the
-	 * day before (a quote is never from the future); after, the close. */
-	if (sec < open)
-		t = (time_t)((day - 1) * 86400 + close);
-	else
-		t = (time_t)(day * 86400 + (sec > close ? close : sec));
+	/* The demo market never closes: its prices are as of now. */
+	t = now + off;
 	gmtime_r(&t, &tm);
 	strftime(buf, len, us ? "%Y-%m-%d %H:%M:%S" : "%Y/%m/%d %H:%M:%S", &tm);
 }

@@ -43,12 +43,11 @@ struct demo_buf {
 void demo_wire_line(struct demo_buf *b, const char *code, const struct demo_figures *f,
 		    const char *when);
 
-/* The quote time the feed would print at now: now while the market is
- * open, else the last close before now (16:08 HKT or 16:00 New York,
- * the day before when the session has not begun) of the session (09:30-16:08 HKT, or
- * 09:30-16:00 New York for us), as "YYYY/MM/DD HH:MM:SS" HKT or
- * "YYYY-MM-DD HH:MM:SS" US Eastern. Weekends and holidays are not
- * consulted: this is a demo. */
+/* The quote time of the demo's prices at now: now itself, for the demo
+ * market trades around the clock (its prices tick whenever it runs, so
+ * a quote stamped with an exchange's last close would contradict them).
+ * As "YYYY/MM/DD HH:MM:SS" HKT or, for us, "YYYY-MM-DD HH:MM:SS" US
+ * Eastern. */
 void demo_wire_stamp(char *buf, size_t len, time_t now, bool us);
 
 #endif

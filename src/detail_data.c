@@ -170,17 +170,9 @@ static void demo_other(struct app *app)
 {
 	struct detail *d = app->detail;
 	struct quote_result res;
-	char *body = NULL, err[256];
-	size_t len = 0;
 
 	memset(&res, 0, sizeof res);
-	res.q.in = d->other;
-	/* The simulated body goes through the real Tencent parser. */
-	if (demo_body(app->demo, app_now(app), &d->other, 1, &body, &len, err, sizeof err))
-		source_tencent.parse(body, len, &d->other, 1, &res);
-	else
-		snprintf(res.err, sizeof res.err, "demo: %s", err);
-	free(body);
+	app_demo_quotes(app, &d->other, 1, &res);
 	d->other_loading = true;
 	other_done(app, &res, 1);
 }

@@ -14,7 +14,14 @@ const char *const msg_kind_names[MSG_KIND_COUNT] = {
 	[MSG_NEWS] = "news", [MSG_CONFIG] = "config", [MSG_STATE] = "state",
 };
 
-/* The ring's i-th entry from the newest, or from the oldest. */
+/* Whether a kind's newest error is all that is wrong: a refresh, a save,
+ * a chart fail as a whole, while every config complaint stands. */
+static const bool supersedes[MSG_KIND_COUNT] = {
+	[MSG_KEY] = true, [MSG_QUOTES] = true, [MSG_CHART] = true,
+	[MSG_NEWS] = true, [MSG_CONFIG] = false, [MSG_STATE] = true,
+};
+
+/* The ring slot of the i-th entry, counting from the newest. */
 static size_t slot(const struct msglog *l, size_t i_newest)
 {
 	return (l->first + l->n - 1 - i_newest) % MSGLOG_MAX;
@@ -22,11 +29,9 @@ static size_t slot(const struct msglog *l, size_t i_newest)
 
 void msglog_resolve(struct msglog *l, enum msg_kind kind)
 {
-	for (size_t i = 0; i < l->n; i++) {
-		struct msg *m = &l->ring[(l->first + i) % MSGLOG_MAX];
-		if (m->kind == kind)
-			m->open = false;
-	}
+	for (size_t i = 0; i < l->n; i++)
+		if (l->ring[slot(l, i)].kind == kind)
+			l->ring[slot(l, i)].open = false;
 	if (l->latest.kind == kind)
 		l->latest.open = false;
 }
@@ -49,7 +54,9 @@ void msglog_add(struct msglog *l, time_t t, enum msg_kind kind, enum msg_level l
 	struct msg *m = l->n ? &l->ring[slot(l, 0)] : NULL;
 
 	l->seq++;
-	if (level == MSG_INFO)
+	/* A success resolves its kind's errors; a new error replaces them as
+	 * what is wrong now (the older ones stay in the ring, closed). */
+	if (level == MSG_INFO || (level == MSG_ERROR && supersedes[kind]))
 		msglog_resolve(l, kind);
 	if (level != MSG_ERROR)
 		say(&l->latest, l, t, kind, level, text);

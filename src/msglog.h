@@ -47,8 +47,9 @@ struct msglog {
 	struct msg latest;            /* the latest success or warning */
 };
 
-/* Say something. An info resolves the open errors of its kind; it and a
- * warning become the latest message. A warning or error goes into the
+/* Say something. An info resolves the open errors of its kind, an error
+ * supersedes them (but config complaints, which all stand); an info and
+ * a warning become the latest message. A warning or error goes into the
  * ring (the same text again, as the newest entry, only counts a repeat). */
 void msglog_add(struct msglog *l, time_t t, enum msg_kind kind, enum msg_level level,
 		const char *text);

@@ -62,14 +62,17 @@ static bool schedule_next(struct app *app)
  * leave the sort on an 80-column status line. */
 static void note_delays(struct app *app, const struct quote_result *res, size_t n)
 {
-	const char *const *names = source_names;
+	static const char *const demo_names[] = { "demo", NULL };
+	const char *const *names = app->demo ? demo_names : source_names;
 	size_t used = 0;
 
 	app->source_delay[0] = '\0';
 	for (size_t s = 0; names[s]; s++) {
 		time_t newest = 0;
 		char age[16], usual[16];
-		long delay = source_by_name(names[s])->delay_s[MARKET_HK];
+		/* The demo is no source of the table: it has no usual delay. */
+		const struct quote_source *src = source_by_name(names[s]);
+		long delay = src ? src->delay_s[MARKET_HK] : 0;
 		for (size_t i = 0; i < n; i++)
 			if (res[i].ok && strcmp(res[i].q.source, names[s]) == 0 &&
 			    res[i].q.in.market != MARKET_US && res[i].q.time > newest)
@@ -80,8 +83,9 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 		if (delay)
 			fmt_age(delay, usual, sizeof usual);
 		used += (size_t)snprintf(app->source_delay + used, sizeof app->source_delay - used,
-					 "%s%s %s old, %s lag", used ? "; " : "", names[s], age,
-					 delay ? usual : "no");
+					 "%s%s %s old%s%s%s", used ? "; " : "", names[s], age,
+					 src ? ", " : "", src ? (delay ? usual : "no") : "",
+					 src ? " lag" : "");
 		if (used >= sizeof app->source_delay)
 			break;
 	}
@@ -184,23 +188,35 @@ static bool refresh_list(struct app *app)
 	return true;
 }
 
-static void demo_refresh(struct app *app)
+const char *const app_demo_source = "demo";
+
+void app_demo_quotes(struct app *app, const struct instrument *in, size_t n,
+		     struct quote_result *res)
 {
 	char *body = NULL, err[256];
 	size_t len = 0;
+
+	if (!demo_body(app->demo, app_now(app), in, n, &body, &len, err, sizeof err)) {
+		for (size_t i = 0; i < n; i++) {
+			res[i].q.in = in[i];
+			snprintf(res[i].err, sizeof res[i].err, "demo: %s", err);
+		}
+		return;
+	}
+	/* The simulated body goes through the real Tencent parser, but the
+	 * quotes are the demo's: named so wherever a source is shown. */
+	source_tencent.parse(body, len, in, n, res);
+	for (size_t i = 0; i < n; i++)
+		res[i].q.source = app_demo_source;
+	free(body);
+}
+
+static void demo_refresh(struct app *app)
+{
 	struct quote_result *res = calloc(app->ninflight, sizeof *res);
 
-	if (!res || !demo_body(app->demo, app_now(app), app->inflight, app->ninflight,
-			       &body, &len, err, sizeof err)) {
-		for (size_t i = 0; res && i < app->ninflight; i++) {
-			res[i].q.in = app->inflight[i];
-			snprintf(res[i].err, sizeof res[i].err, "demo: %s", res ? err : "out of memory");
-		}
-	} else {
-		/* The simulated body goes through the real Tencent parser. */
-		source_tencent.parse(body, len, app->inflight, app->ninflight, res);
-	}
-	free(body);
+	if (res)
+		app_demo_quotes(app, app->inflight, app->ninflight, res);
 	if (res) {
 		refresh_done(app, res, app->ninflight);
 	} else {

@@ -61,9 +61,13 @@ static void draw_header(struct app *app)
 	market_status(&app->cal, app_now(app), &ms);
 	fmt_hkt_time(app_now(app), clock, sizeof clock);
 	clock[5] = '\0'; /* HH:MM: the header changes once a minute */
-	snprintf(right, sizeof right, "%s%s %s HKT ",
-		 app->o->names == NAMES_ZH ? ms.label_zh : ms.label,
-		 ms.calendar_known ? "" : " (no calendar)", clock);
+	if (app->demo) /* its prices tick at any hour: the exchange's session would belie them */
+		snprintf(right, sizeof right, "%s %s HKT ",
+			 app->o->names == NAMES_ZH ? "开市（模拟）" : "Open (demo)", clock);
+	else
+		snprintf(right, sizeof right, "%s%s %s HKT ",
+			 app->o->names == NAMES_ZH ? ms.label_zh : ms.label,
+			 ms.calendar_known ? "" : " (no calendar)", clock);
 	ui_clear_row(stdscr, 0, 0, cols, app->ui.attrs[UI_HEADER]);
 	ui_text(stdscr, 0, 0, 7, " hktop ", 0, app->ui.attrs[UI_TITLE]);
 	x = 7;

@@ -37,7 +37,7 @@ screen()
 }
 
 # A config complaint outlives the first "Updated".
-printf 'refresh = 5\nno.such.key = 1\n' > "$T/bad.conf"
+printf 'refresh = 5\nno.such.key = 1\nother.key = 2\n' > "$T/bad.conf"
 screen config "$GOOD" -c "$T/bad.conf" <<EOF
 :save-display $T/config1.txt
 r
@@ -45,9 +45,9 @@ r
 x
 :save-display $T/config3.txt
 EOF
-like "$(sed -n 24p "$T/config1.txt")" "^ .*bad\.conf:2: .*no\.such\.key" "a config complaint is not replaced by the first Updated"
+like "$(sed -n 24p "$T/config1.txt")" "^ .*bad\.conf:2: .*no\.such\.key.* \(\+1 more\)$" "a config complaint is not replaced by the first Updated"
 like "$(sed -n 24p "$T/config2.txt")" "^ .*bad\.conf:2: .*no\.such\.key" "nor by the next refresh"
-like "$(sed -n 24p "$T/config3.txt")" '^ Updated 16:10:00 ' "x dismisses it: the latest success shows"
+like "$(sed -n 24p "$T/config3.txt")" "^ .*bad\.conf:3: .*other\.key" "x dismisses it: the next one shows"
 
 # The state directory is a file: the saved watchlist can be neither read
 # nor written, for root too.
@@ -78,7 +78,7 @@ is "$(sed -n 2p "$T/state-msgs.txt")" " Messages, newest first (x dismisses the 
 	"M: the messages view"
 like "$(sed -n 3p "$T/state-msgs.txt")" '^\*16:10:00 state  error Removed BABA; not saved:' "newest first, with time, source and level"
 like "$(sed -n 4p "$T/state-msgs.txt")" '^ {23}[^ ]' "long causes wrap under the text"
-like "$(cat "$T/state-msgs.txt")" "^\*16:10:00 state  error .*hktop/watchlist: " "the load error, still open, below it"
+like "$(cat "$T/state-msgs.txt")" "^\*16:10:00 config error .*hktop/watchlist: " "the load error, a complaint about a file, still open below it"
 like "$(sed -n 24p "$T/state4.txt")" "^ .*hktop/watchlist: .*Not a directory" "x dismisses one: the next open one shows"
 rm -f "$XDG_STATE_HOME/hktop"
 LIST_CONF=
@@ -113,6 +113,23 @@ EOF
 like "$(sed -n 3p "$T/wide.txt")" '^ 16:10:00 key    error "NOT-A-SYMBOL": not a symbol' "120x40: a key's error, resolved by the next key"
 like "$(sed -n 4p "$T/wide.txt")" "^\*16:10:00 config error .*bad\.conf:2: " "the config complaint, still open"
 like "$(sed -n 40p "$T/wide-back.txt")" "^ .*bad\.conf:2: \"no\.such\.key\"" "q goes back; the status line keeps the warning"
+
+# --demo names the demo as the source everywhere, and its market, open
+# around the clock, is what the header shows: prices that tick under
+# "Closed" would contradict it. 16:10 HKT, after the exchange's close.
+HKTOP_DEMO_SEED=7 screen demo "http://127.0.0.1:1" --demo <<EOF
+:save-display $T/demo1.txt
+<Enter>
+:save-display $T/demo2.txt
+EOF
+like "$(sed -n 1p "$T/demo1.txt")" ' DEMO .*HSTECH .* Open \(demo\) 16:10 HKT$' "--demo: the header shows the demo's session, not the exchange's"
+like "$(sed -n 24p "$T/demo1.txt")" '^ Updated 16:10:00 .* demo 0s old \| 5 \| \? help$' "--demo: the status line names the demo, its quotes current"
+unlike "$(cat "$T/demo1.txt" "$T/demo2.txt")" 'tencent' "--demo: tencent is named nowhere"
+like "$(cat "$T/demo2.txt")" 'Quote .*, from demo' "--demo: the detail view's quote is from demo"
+LINES=10 COLUMNS=80 HKTOP_NOW=1786059000 HKTOP_DEMO_SEED=7 screen demo-early "http://127.0.0.1:1" --demo <<EOF
+:save-display $T/demo3.txt
+EOF
+like "$(sed -n 1p "$T/demo3.txt")" ' Open \(demo\) 07:30 HKT$' "--demo before the exchange opens: the demo market is open"
 
 LINES=50 COLUMNS=120 screen help "$GOOD" <<EOF
 ?

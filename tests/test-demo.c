@@ -362,21 +362,26 @@ static void test_times(void)
 	char *body = NULL, err[128];
 	size_t len;
 	time_t evening = hkt(2026, 8, 7, 20, 0, 0), early = hkt(2026, 8, 7, 8, 0, 0);
+	long long vol, price;
 
 	symbol_parse("0700", &in[0], err, sizeof err);
 	symbol_parse("BABA", &in[1], err, sizeof err);
 	d = demo_new(builtin_demo, builtin_demo_len, 3, early, err, sizeof err);
 	ok(d && body_at(d, early, in, 2, &body, &len, res) && res[0].ok && res[1].ok, "early body");
-	/* A quote is never from the future: before the open it is the last close. */
-	is_int(res[0].q.time, hkt(2026, 8, 6, 16, 8, 0), "before the open: the day before's close");
-	ok(res[1].q.time <= early, "the US line is not ahead of the clock either");
+	/* The demo market trades around the clock: its prices tick at any
+	 * hour, so its quotes are stamped with the time they are asked at,
+	 * never an exchange's last close that the ticking would belie. */
+	is_int(res[0].q.time, early, "before the exchange opens: stamped now");
+	is_int(res[1].q.time, early, "the US line too");
+	vol = (long long)res[0].q.f[QF_VOLUME].v;
+	price = (long long)(res[0].q.f[QF_PRICE].v * 1000);
 	free(body);
 	ok(body_at(d, evening, in, 2, &body, &len, res) && res[0].ok && res[1].ok, "evening body");
-	is_int(res[0].q.time, hkt(2026, 8, 7, 16, 8, 0), "after the close: stamped 16:08 HKT");
-	/* 20:00 HKT is 08:00 EDT: the US day has not begun, so the close of
-	 * the day before, 16:00 New York = 04:00 HKT. */
+	is_int(res[0].q.time, evening, "after the exchange's close: stamped now");
+	ok((long long)res[0].q.f[QF_VOLUME].v > vol, "and the volume moves with the prices");
+	ok((long long)(res[0].q.f[QF_PRICE].v * 1000) != price, "which tick");
 	is_int(res[1].q.utc_offset, -4 * 3600, "US line in Eastern time (EDT)");
-	is_int(res[1].q.time, hkt(2026, 8, 7, 4, 0, 0), "US stamp: the last close in New York");
+	is_int(res[1].q.time, evening, "US stamp: now");
 	free(body);
 	demo_free(d);
 }

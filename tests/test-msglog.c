@@ -100,13 +100,19 @@ static void ring_tests(void)
 	is_int(msglog_at(&l, 0)->t, 3, "at its latest time");
 	msglog_add(&l, 4, MSG_KEY, MSG_ERROR, "offline");
 	is_int(msglog_count(&l), 2, "of another kind it is another entry");
+	msglog_add(&l, 5, MSG_QUOTES, MSG_ERROR, "offline, retrying in 20s");
+	ok(!msglog_at(&l, 2)->open && msglog_at(&l, 0)->open, "a new error of a kind supersedes its older one");
+	is_int(msglog_count(&l), 3, "which stays in the ring");
+	msglog_add(&l, 6, MSG_CONFIG, MSG_ERROR, "line 1");
+	msglog_add(&l, 6, MSG_CONFIG, MSG_ERROR, "line 2");
+	ok(msglog_at(&l, 0)->open && msglog_at(&l, 1)->open, "config complaints all stand");
 
 	for (int i = 0; i < MSGLOG_MAX + 5; i++) {
 		snprintf(text, sizeof text, "error %d", i);
 		msglog_add(&l, 10 + i, MSG_CHART, MSG_ERROR, text);
 	}
 	is_int(msglog_count(&l), MSGLOG_MAX, "the ring is bounded");
-	is_int(l.dropped, 7, "and counts what it dropped");
+	is_int(l.dropped, 10, "and counts what it dropped");
 	snprintf(text, sizeof text, "error %d", MSGLOG_MAX + 4);
 	is_str(msglog_at(&l, 0)->text, text, "newest kept");
 	is_str(msglog_at(&l, MSGLOG_MAX - 1)->text, "error 5", "oldest kept");
