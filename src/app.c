@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <locale.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -164,10 +163,8 @@ void app_resolved(struct app *app, enum msg_kind kind)
 
 bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len)
 {
-	bool ok = lang != NAMES_ZH || app->ui.utf8;
+	bool ok = lang != NAMES_ZH || ui_locale_cjk(need, len);
 
-	if (!ok)
-		snprintf(need, len, "a UTF-8 locale (LC_CTYPE is %s)", setlocale(LC_CTYPE, NULL));
 	app->o->names = ok ? lang : NAMES_EN;
 	app->board.zh = app->o->names == NAMES_ZH;
 	return ok;

@@ -275,8 +275,16 @@ struct once_state {
 static void once_done(void *arg, const struct quote_result *res, size_t n)
 {
 	struct once_state *st = arg;
+	bool zh = st->o->names == NAMES_ZH;
+	char need[128];
 
-	report_write(stdout, st->format, res, n, st->o->names == NAMES_ZH);
+	/* The table pads names by display width, which only a UTF-8 locale
+	 * knows for Chinese; JSON and CSV are UTF-8 whatever the locale. */
+	if (zh && st->format == REPORT_TABLE && !ui_locale_cjk(need, sizeof need)) {
+		fprintf(stderr, "hktop: names = zh needs %s; English names shown\n", need);
+		zh = false;
+	}
+	report_write(stdout, st->format, res, n, zh);
 	fflush(stdout); /* the report first, then the causes */
 	st->status = EXIT_OK;
 	for (size_t i = 0; i < n; i++)

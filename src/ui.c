@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -319,6 +320,14 @@ bool ui_locale_name_is_utf8(const char *name)
 	memcpy(codeset, dot + 1, n);
 	codeset[n] = '\0';
 	return ui_codeset_is_utf8(codeset);
+}
+
+bool ui_locale_cjk(char *need, size_t len)
+{
+	if (ui_codeset_is_utf8(nl_langinfo(CODESET)))
+		return true;
+	snprintf(need, len, "a UTF-8 locale (LC_CTYPE is %s)", setlocale(LC_CTYPE, NULL));
+	return false;
 }
 
 bool ui_locale_red_up(const char *locale)

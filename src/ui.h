@@ -63,6 +63,11 @@ bool ui_codeset_is_utf8(const char *codeset);
 /* Does a locale name ("zh_HK.UTF-8", "de_DE.utf8@euro") say UTF-8? */
 bool ui_locale_name_is_utf8(const char *name);
 
+/* Can the current locale show Chinese names? Only a UTF-8 one can draw
+ * and measure them. If not, `need` gets what they need, for a message
+ * such as "names = zh needs %s": "a UTF-8 locale (LC_CTYPE is C)". */
+bool ui_locale_cjk(char *need, size_t len);
+
 /* colors.up=auto: rises are red in Chinese (mainland, Taiwan), Japanese
  * and Korean locales, green elsewhere (Hong Kong included). */
 bool ui_locale_red_up(const char *locale);

@@ -44,6 +44,18 @@ run_with_timeout 20 "$HKTOP" --once -o names=zh -o tencent.quote_url="$TENCENT" 
 is "$(cat "$T/out")" "SYMBOL  NAME             LAST     CHANGE     CHG%           VOLUME  TIME                      SOURCE
 0700    腾讯控股      478.800     -0.400    -0.08       16319939.0  2026-08-07T16:08:23+08:00 tencent" \
 	"table: Chinese names aligned by display width"
+# A table in a locale that is not UTF-8 could not measure Chinese names:
+# English ones, said on stderr. JSON and CSV are UTF-8 whatever the locale.
+LC_ALL=C run_with_timeout 20 "$HKTOP" --once -o names=zh -o tencent.quote_url="$TENCENT" 0700
+is "$rc" 0 "LC_ALL=C, names = zh, table: exit 0"
+is "$(cat "$T/out")" "SYMBOL  NAME            LAST     CHANGE     CHG%           VOLUME  TIME                      SOURCE
+0700    TENCENT      478.800     -0.400    -0.08       16319939.0  2026-08-07T16:08:23+08:00 tencent" \
+	"English names"
+is "$(cat "$T/err")" "hktop: names = zh needs a UTF-8 locale (LC_CTYPE is C); English names shown" \
+	"and why, once"
+LC_ALL=C run_with_timeout 20 "$HKTOP" --once --format csv -o names=zh -o tencent.quote_url="$TENCENT" 0700
+like "$(cat "$T/out")" '^0700,腾讯控股,TENCENT,' "CSV keeps the Chinese name"
+is "$(cat "$T/err")" "" "and has nothing to say"
 
 # Failover: Tencent answers 503, Sina takes over for what it serves.
 cat > "$T/rules-sina" <<RULES
