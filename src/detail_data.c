@@ -148,7 +148,7 @@ static void demo_other(struct app *app)
 	res.q.in = d->other;
 	/* The simulated body goes through the real Tencent parser. */
 	if (demo_body(app->demo, app_now(app), &d->other, 1, &body, &len, err, sizeof err))
-		source_tencent.parse(body, len, &d->other, 1, &res);
+		source_tencent.parse(body, len, NULL, &d->other, 1, &res);
 	else
 		snprintf(res.err, sizeof res.err, "demo: %s", err);
 	free(body);

@@ -249,11 +249,12 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 {
 	struct transfer *t = NULL;
 	struct http_response r;
-	char cause[CURL_ERROR_SIZE + 64];
+	char cause[CURL_ERROR_SIZE + 64], *ctype = NULL;
 	long status = 0;
 
 	curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&t);
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype); /* the handle owns it */
 	curl_multi_remove_handle(h->multi, e);
 	if (t->prev)
 		t->prev->next = t->next;
@@ -268,6 +269,7 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	r.status = status;
 	r.body = t->body ? t->body : "";
 	r.len = t->len;
+	r.content_type = ctype;
 	if (t->body)
 		t->body[t->len] = '\0';
 	r.error = cause[0] ? cause : NULL;

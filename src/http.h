@@ -14,6 +14,7 @@ struct http_response {
 	long status;          /* HTTP status, 0 if none arrived */
 	const char *body;     /* NUL-terminated; valid only during the callback */
 	size_t len;
+	const char *content_type; /* the Content-Type header, or NULL; valid as body */
 	const char *error;    /* NULL on a 2xx response, else a one-line cause */
 };
 

@@ -184,7 +184,7 @@ static void demo_refresh(struct app *app)
 		}
 	} else {
 		/* The simulated body goes through the real Tencent parser. */
-		source_tencent.parse(body, len, app->inflight, app->ninflight, res);
+		source_tencent.parse(body, len, NULL, app->inflight, app->ninflight, res);
 	}
 	free(body);
 	if (res) {
