@@ -248,13 +248,13 @@ static void describe_error(struct transfer *t, CURLcode rc, long status, char *b
 static void finish(struct http *h, CURL *e, CURLcode rc)
 {
 	struct transfer *t = NULL;
+	char *ctype = NULL;
 	struct http_response r;
-	char cause[CURL_ERROR_SIZE + 64], *ctype = NULL;
+	char cause[CURL_ERROR_SIZE + 64];
 	long status = 0;
 
 	curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&t);
 	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
-	curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype); /* the handle owns it */
 	curl_multi_remove_handle(h->multi, e);
 	if (t->prev)
 		t->prev->next = t->next;
@@ -269,6 +269,8 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	r.status = status;
 	r.body = t->body ? t->body : "";
 	r.len = t->len;
+	/* Owned by the handle, which outlives the callback. */
+	curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
 	r.content_type = ctype;
 	if (t->body)
 		t->body[t->len] = '\0';
