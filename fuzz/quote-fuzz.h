@@ -109,7 +109,7 @@ static int quote_fuzz_run(const uint8_t *data, size_t size, const struct quote_s
 	for (i = 0; i < NSYM; i++)
 		if (!symbol_parse(symbols[i], &req[i], err, sizeof err))
 			abort();
-	src->parse((const char *)data, size, req, NSYM, res);
+	src->parse((const char *)data, size, NULL, req, NSYM, res);
 	quote_fuzz_check(req, res, src->name, source_check);
 	parse_utf8((const char *)data, size, req, NSYM, res);
 	quote_fuzz_check(req, res, src->name, source_check);

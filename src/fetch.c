@@ -104,7 +104,7 @@ static void batch_done(void *arg, const struct http_response *r)
 	} else {
 		for (size_t i = 0; i < b->n; i++)
 			req[i] = f->in[b->idx[i]];
-		b->src->parse(r->body, r->len, req, b->n, tmp);
+		b->src->parse(r->body, r->len, r->content_type, req, b->n, tmp);
 		for (size_t i = 0; i < b->n; i++) {
 			struct quote_result *dst = &f->res[b->idx[i]];
 			if (tmp[i].ok) {

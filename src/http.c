@@ -397,6 +397,7 @@ static void describe_error(struct transfer *t, CURLcode rc, long status, long re
 static void finish(struct http *h, CURL *e, CURLcode rc)
 {
 	struct transfer *t = NULL;
+	char *ctype = NULL;
 	struct http_response r;
 	char cause[CURL_ERROR_SIZE + 64];
 	struct curl_header *after;
@@ -424,6 +425,9 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	r.status = status;
 	r.body = t->body ? t->body : "";
 	r.len = t->len;
+	/* Owned by the handle, which outlives the callback. */
+	curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
+	r.content_type = ctype;
 	if (t->body)
 		t->body[t->len] = '\0';
 	r.error = cause[0] ? cause : NULL;

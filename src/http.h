@@ -15,6 +15,7 @@ struct http_response {
 	long status;          /* HTTP status, 0 if none arrived */
 	const char *body;     /* NUL-terminated; valid only during the callback */
 	size_t len;
+	const char *content_type; /* the Content-Type header, or NULL; valid as body */
 	const char *error;    /* NULL on a 2xx response, else a one-line cause */
 	long retry_after_s;   /* a 429's or 503's Retry-After, -1 for none */
 };

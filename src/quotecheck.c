@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "charset.h"
 #include "quotecheck.h"
 
 void quote_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
@@ -30,6 +32,25 @@ static void fail(struct quote_result *r, const char *source, const char *fmt, ..
 	va_start(ap, fmt);
 	quote_vfail(r, source, fmt, ap);
 	va_end(ap);
+}
+
+void quote_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
+		       size_t len, const char *content_type, const struct instrument *req,
+		       size_t n, struct quote_result *res)
+{
+	char *utf8, err[200];
+	size_t ulen;
+
+	if (!charset_reply_to_utf8(body, len, content_type, &utf8, &ulen, err, sizeof err)) {
+		for (size_t i = 0; i < n; i++) {
+			memset(&res[i], 0, sizeof res[i]);
+			res[i].q.in = req[i];
+			fail(&res[i], source, "cannot decode reply: %s", err);
+		}
+		return;
+	}
+	parse_utf8(utf8, ulen, req, n, res);
+	free(utf8);
 }
 
 static const char *show_num(struct num n, char *buf, size_t cap)

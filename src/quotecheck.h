@@ -14,6 +14,18 @@
 void quote_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
+/* A source's parser of a body already in UTF-8. */
+typedef void quote_parse_utf8_fn(const char *body, size_t len, const struct instrument *req,
+				 size_t n, struct quote_result *res);
+
+/* Parse a raw reply: decode it in the charset its Content-Type declares
+ * (content_type may be NULL), else as GBK or UTF-8 (charset_reply_to_utf8),
+ * and hand it to parse_utf8. A body valid in none fails every res[i]
+ * with the cause, so mojibake never becomes a quote. */
+void quote_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
+		       size_t len, const char *content_type, const struct instrument *req,
+		       size_t n, struct quote_result *res);
+
 /* A figure without which there is no quote (price, previous close): it
  * must parse and be above 0, else r is refused with the cause. */
 bool quote_required(struct quote_result *r, const char *source, struct text_span s,

@@ -205,7 +205,7 @@ void app_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 	}
 	/* The simulated body goes through the real Tencent parser, but the
 	 * quotes are the demo's: named so wherever a source is shown. */
-	source_tencent.parse(body, len, in, n, res);
+	source_tencent.parse(body, len, NULL, in, n, res);
 	for (size_t i = 0; i < n; i++)
 		res[i].q.source = app_demo_source;
 	free(body);

@@ -10,6 +10,7 @@
 #include "keys.h"
 #include "screen.h"
 #include "script.h"
+#include "text.h"
 
 /* Curses codes come as key codes, plain characters as characters. */
 static void feed_key(struct app *app, int key)
@@ -38,9 +39,12 @@ static void feed_text(struct app *app, const char *s)
 
 static bool fail(struct app *app, const char *line, const char *why)
 {
+	char err[TEXT_QUOTE_SIZE + 256];
+
 	app->quit = true;
 	ui_done(&app->ui);
-	fprintf(stderr, "hktop: HKTOP_SCRIPT: %s: %s\n", line, why);
+	text_quote_error(err, sizeof err, line, why);
+	fprintf(stderr, "hktop: HKTOP_SCRIPT: %s\n", err);
 	return false;
 }
 

@@ -18,11 +18,13 @@ struct quote_source {
 	long delay_s[MARKET_US + 1];
 	/* This source's code for an instrument; false when it has none. */
 	bool (*code)(const struct instrument *in, char *buf, size_t len);
-	/* Parse a raw response body (as received: GBK for both services) for
-	 * the n requested instruments. Fills res[i] for every i: a quote, or
-	 * an error naming the source and the symbol. Never trusts the body. */
-	void (*parse)(const char *body, size_t len, const struct instrument *req,
-		      size_t n, struct quote_result *res);
+	/* Parse a raw response body (as received: GBK for both services,
+	 * unless content_type, the reply's Content-Type or NULL, declares
+	 * another charset) for the n requested instruments. Fills res[i] for
+	 * every i: a quote, or an error naming the source and the symbol.
+	 * Never trusts the body. */
+	void (*parse)(const char *body, size_t len, const char *content_type,
+		      const struct instrument *req, size_t n, struct quote_result *res);
 };
 
 extern const struct quote_source source_tencent;

@@ -12,9 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charset.h"
 #include "hktime.h"
-#include "log.h"
 #include "source.h"
 #include "quotecheck.h"
 #include "tencent.h"
@@ -295,25 +293,10 @@ static bool tencent_code(const struct instrument *in, char *buf, size_t len)
 	return symbol_tencent(in, true, buf, len);
 }
 
-static void tencent_parse(const char *body, size_t len, const struct instrument *req,
-			  size_t n, struct quote_result *res)
+static void tencent_parse(const char *body, size_t len, const char *content_type,
+			  const struct instrument *req, size_t n, struct quote_result *res)
 {
-	char *utf8, err[128];
-	size_t ulen, bad, i;
-
-	if (!charset_gbk_to_utf8(body, len, &utf8, &ulen, &bad, err, sizeof err)) {
-		for (i = 0; i < n; i++) {
-			memset(&res[i], 0, sizeof res[i]);
-			res[i].q.in = req[i];
-			res[i].q.source = SOURCE_NAME;
-			fail(&res[i], "cannot decode reply (%s)", err);
-		}
-		return;
-	}
-	if (bad)
-		log_debug("%zu byte(s) of a %zu-byte reply were not GBK", bad, len);
-	tencent_parse_utf8(utf8, ulen, req, n, res);
-	free(utf8);
+	quote_parse_reply(SOURCE_NAME, tencent_parse_utf8, body, len, content_type, req, n, res);
 }
 
 static const char *const tencent_headers[] = { "Referer: https://finance.qq.com/", NULL };

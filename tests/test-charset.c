@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "charset.h"
 #include "tap.h"
@@ -22,6 +23,46 @@ static void conv(const char *in, size_t len, const char *want, size_t want_len,
 }
 
 #define CONV(in, want, bad, what) conv(in, sizeof in - 1, want, sizeof want - 1, bad, what)
+
+/* A reply read by its Content-Type: want is the UTF-8 text, or NULL for
+ * a body that must be refused. */
+static void reply(const char *body, const char *ctype, const char *want, const char *what)
+{
+	char *out = NULL, err[200] = "";
+	size_t outlen = 99;
+	bool done = charset_reply_to_utf8(body, strlen(body), ctype, &out, &outlen, err, sizeof err);
+
+	if (want) {
+		ok(done, "%s: read", what);
+		is_str(done ? out : err, want, "%s: as %s", what, want);
+	} else {
+		ok(!done && !out && outlen == 0, "%s: refused", what);
+		ok(strncmp(err, "not valid GBK or UTF-8", 22) == 0, "%s: %s", what, err);
+	}
+	free(out);
+}
+
+static void reply_tests(void)
+{
+	static const char gbk[] = "\xcc\xda\xd1\xb6\xbf\xd8\xb9\xc9", utf8[] = "腾讯控股";
+	static const char big5[] = "\xc4\xcb\xb0\x54"; /* 騰訊 */
+
+	reply(gbk, NULL, "腾讯控股", "GBK, no Content-Type");
+	reply(gbk, "text/plain", "腾讯控股", "GBK, no charset");
+	reply(gbk, "text/plain; charset=GBK", "腾讯控股", "GBK as declared");
+	reply(gbk, "text/plain; charset=gb2312", "腾讯控股", "gb2312 is read as GB18030");
+	reply(utf8, "text/plain; charset=utf-8", "腾讯控股", "UTF-8 as declared");
+	reply(utf8, "text/html;charset=\"UTF-8\"", "腾讯控股", "quoted and in capitals");
+	reply(utf8, "text/html; foo=bar; Charset=utf8", "腾讯控股", "after another parameter");
+	reply(gbk, "text/plain; charset=utf-8", "腾讯控股", "GBK labelled UTF-8 is read as GBK");
+	reply(big5, "text/plain; charset=big5", "騰訊", "another charset iconv knows");
+	reply(gbk, "text/plain; charset=klingon", "腾讯控股", "one it does not know is passed over");
+	reply(gbk, "text/plain; charset=\x1b[2J", "腾讯控股", "nor is an escape handed to iconv");
+	reply("v_hkHSI=\"1~2\";", "text/plain; charset=utf-8", "v_hkHSI=\"1~2\";", "ASCII");
+	reply("a\xff\xfe", NULL, NULL, "valid in neither");
+	reply("a\xff\xfe", "text/plain; charset=utf-8", NULL, "valid in neither, labelled UTF-8");
+	reply("a\xe8", "text/plain; charset=utf-8", NULL, "cut mid-character in both");
+}
 
 int main(void)
 {
@@ -82,5 +123,6 @@ int main(void)
 	ok(charset_gbk_to_utf8("", 0, &out, &outlen, &bad, err, sizeof err) && out != err &&
 	   outlen == 0, "empty input gives an empty, owned string");
 	free(out);
+	reply_tests();
 	return tap_done();
 }

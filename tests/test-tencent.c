@@ -126,7 +126,7 @@ static size_t parse_raw(const char *body, size_t len, const char *list)
 {
 	size_t n = want(list);
 
-	source_tencent.parse(body, len, req, n, res);
+	source_tencent.parse(body, len, NULL, req, n, res);
 	return n;
 }
 
@@ -660,15 +660,16 @@ static void test_names(void)
 	ok(res[0].ok && strlen(res[0].q.name) == 93, "a long name is cut to whole characters (%zu bytes)",
 	   strlen(res[0].q.name));
 
-	/* An undecodable byte in a GBK name costs the name a U+FFFD, not the price */
+	/* A byte valid in neither GBK nor UTF-8 refuses the reply: a body
+	 * misread in one place may be misread everywhere, and the other
+	 * source can answer instead */
 	line_load(&l, hk00700);
 	snprintf(l.f[1], sizeof l.f[1], "\xcc\xda\xff\xd1\xb6\x1b[2J");
 	body[0] = '\0';
 	line_stmt(&l, "r_hk00700", l.n, body, sizeof body);
 	parse_raw(body, strlen(body), "0700");
-	good(0, "0700");
-	is_str(res[0].q.name, "腾\xef\xbf\xbd讯", "bad byte shown as U+FFFD");
-	figures(&res[0].q, want_00700);
+	bad(0, "tencent: 0700: cannot decode reply: not valid GBK or UTF-8");
+	ok(!res[0].q.f[QF_PRICE].ok, "and no figure of it is kept");
 }
 
 static void test_us_time(void)
@@ -703,7 +704,7 @@ static void test_source(void)
 	snprintf(req[3].code, sizeof req[3].code, "HSXYZ");
 	snprintf(req[3].display, sizeof req[3].display, "HSXYZ");
 	ok(!source_tencent.code(&req[3], code, sizeof code), "an unknown index has none");
-	source_tencent.parse("", 0, req, n, res);
+	source_tencent.parse("", 0, NULL, req, n, res);
 	bad(3, "tencent: HSXYZ: no Tencent code for this symbol");
 }
 
