@@ -197,8 +197,10 @@ static char *dir_of(const char *path)
  * file again and replaces it, so saves never interleave, and any temporary
  * file found meanwhile is one a killed save left. A lock on the directory
  * leaves no lock file behind. Returns the directory's fd, or -1 with errno
- * (EWOULDBLOCK when !wait and another run holds it). */
-static int lock_dir(const char *path, bool wait)
+ * (EWOULDBLOCK when !wait and another run holds it). Where the file system
+ * has no locks (some NFS setups) a save goes ahead unlocked: *locked says
+ * so, and no temporary file may then be taken for a stray. */
+static int lock_dir(const char *path, bool wait, bool *locked)
 {
 	char *dir = dir_of(path);
 	int fd, e;
@@ -214,14 +216,18 @@ static int lock_dir(const char *path, bool wait)
 		errno = e;
 		return -1;
 	}
+	*locked = false;
 	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0) {
 		if (errno == EINTR)
 			continue;
+		if (wait && errno != EWOULDBLOCK)
+			return fd;
 		e = errno;
 		close(fd);
 		errno = e;
 		return -1;
 	}
+	*locked = true;
 	return fd;
 }
 
@@ -264,10 +270,11 @@ static const char *base_name(const char *path)
 
 bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
 {
+	bool locked;
 	int fd;
 
 	/* Tidy up after a killed save, unless a save is running right now. */
-	if ((fd = lock_dir(path, false)) >= 0) {
+	if ((fd = lock_dir(path, false, &locked)) >= 0) {
 		remove_strays(fd, base_name(path));
 		close(fd);
 	}
@@ -351,7 +358,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		char *err, size_t errlen)
 {
 	struct state_doc d = { 0 };
-	bool ok = false;
+	bool ok = false, locked;
 	int lock;
 
 	*merged = false;
@@ -361,11 +368,12 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 	}
 	if (!make_parents(path, err, errlen))
 		return false;
-	if ((lock = lock_dir(path, true)) < 0) {
-		snprintf(err, errlen, "%s: cannot lock its directory: %s", path, strerror(errno));
+	if ((lock = lock_dir(path, true, &locked)) < 0) {
+		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
 		return false;
 	}
-	remove_strays(lock, base_name(path));
+	if (locked)
+		remove_strays(lock, base_name(path));
 	if (merged_doc(path, &d, base, nbase, mine, nmine, merged, err, errlen) &&
 	    replace_file(path, &d, err, errlen)) {
 		/* Make the rename itself durable. A failure here loses nothing
