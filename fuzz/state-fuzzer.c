@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "state.h"
+#include "state_doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -46,6 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct instrument *v = NULL, *w = NULL, *mine = NULL;
 	size_t n = 0, nw = 0, nmine = 0, lines = 0;
 	char err[STATE_MSG_MAX] = "";
+	bool theirs;
 
 	if (size > 65536)
 		return 0;
@@ -80,7 +81,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				mine[nmine++] = v[i];
 		if (!symbol_equal(&extra, &v[0]))
 			mine[nmine++] = extra;
-		if (state_doc_merge(&d, v, n, mine, nmine)) {
+		/* base is what d holds: nothing made elsewhere. */
+		if (state_doc_merge(&d, v, n, mine, nmine, &theirs)) {
+			if (theirs)
+				abort();
 			free(w);
 			state_doc_symbols(&d, &w, &nw);
 			for (size_t i = 0; i < nw; i++)

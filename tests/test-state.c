@@ -398,6 +398,61 @@ static void test_killed_save(void)
 	is_int(strays(dir, "watchlist"), 0, "and removes the temporary file");
 }
 
+/* kill -9 at any moment of a save: a child saves two lists in turn
+ * without end; killed after some saves, wherever it was, it leaves one of
+ * the two files whole, and the next start finds no temporary file. */
+static void test_kill9(void)
+{
+	struct instrument a[2] = { sym("700"), sym("HSI") }, b[200];
+	char dir[512], path[512], want_a[4096], want_b[8192], err[512] = "", c;
+	struct instrument *got = NULL;
+	size_t n = 0;
+	bool exists;
+	int p[2], status = 0, saves = 0;
+	pid_t pid;
+
+	path_in(dir, sizeof dir, "kill9");
+	path_in(path, sizeof path, "kill9/watchlist");
+	for (size_t i = 0; i < 200; i++) {
+		char code[8];
+
+		snprintf(code, sizeof code, "%zu", i + 1);
+		b[i] = sym(code);
+	}
+	/* The two files the child writes, made the same way first. */
+	ok(save_list(path, b, 200, b, 200, err, sizeof err), "list B: %s", err);
+	snprintf(want_b, sizeof want_b, "%s", slurp(path));
+	unlink(path);
+	ok(save_list(path, a, 2, a, 2, err, sizeof err), "list A: %s", err);
+	snprintf(want_a, sizeof want_a, "%s", slurp(path));
+	if (pipe(p) < 0)
+		return;
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		for (;;) {
+			save_list(path, a, 2, b, 200, err, sizeof err);
+			save_list(path, b, 200, a, 2, err, sizeof err);
+			if (write(p[1], "", 1) != 1)
+				_exit(1);
+		}
+	}
+	close(p[1]);
+	while (saves < 25 && read(p[0], &c, 1) == 1)
+		saves++;
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	close(p[0]);
+	ok(saves == 25 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
+	   "killed with SIGKILL after 50 saves");
+	ok(!strcmp(slurp(path), want_a) || !strcmp(slurp(path), want_b),
+	   "the file is one of the two lists, whole");
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && (n == 2 || n == 200),
+	   "and loads: %s", err);
+	free(got);
+	is_int(strays(dir, "watchlist"), 0, "no temporary file after the next start");
+}
+
 /* Two runs that both started from [700 HSI]: each one's edits survive the
  * other's save. */
 static void test_two_runs(void)
@@ -657,6 +712,7 @@ int main(void)
 	test_symlinks();
 	test_failures();
 	test_killed_save();
+	test_kill9();
 	test_two_runs();
 	test_concurrent();
 	test_choose();
