@@ -76,12 +76,26 @@ static void test_urls(const struct options *o, const struct instrument_db *db)
 	newsfeed_free(&f);
 }
 
+/* What --news writes for the headlines of l tagged with in (malloc'd). */
+static char *report(const struct news_list *l, enum report_format fmt, const struct instrument *in)
+{
+	char *buf = NULL;
+	size_t blen = 0;
+	FILE *fp = open_memstream(&buf, &blen);
+
+	if (!fp)
+		return NULL;
+	news_report_write(fp, fmt, l, in, 1);
+	fclose(fp);
+	return buf;
+}
+
 static void test_apply(const struct options *o, const struct instrument_db *db)
 {
 	struct newsfeed f;
 	struct instrument tencent = sym("700"), baba = sym("BABA"), li = sym("2015");
 	char err[256], line[512];
-	char *yahoo, *google, *east;
+	char *yahoo, *google, *east, *buf;
 	size_t ylen, glen, elen, idx[8];
 
 	yahoo = slurp("yahoo-rss.xml", &ylen);
@@ -127,26 +141,18 @@ static void test_apply(const struct options *o, const struct instrument_db *db)
 	ok(!news_has_fresh(&f.merged, &baba, NOW + 7200, 600), "nothing fresh two hours on");
 
 	/* The --news formatter. */
-	{
-		char *buf = NULL;
-		size_t blen = 0;
-		FILE *fp = open_memstream(&buf, &blen);
-		news_report_write(fp, REPORT_JSON, &f.merged, &li, 1);
-		fclose(fp);
-		is_str(buf, "[\n{\"title\":\"Li Auto cuts prices on its L-series SUVs\",\"source\":\"google\","
-			    "\"publisher\":\"Bloomberg\",\"url\":\"https://news.google.com/rss/articles/"
-			    "CBMiRmh0dHBzOi8vd3d3LmJsb29tYmVyZy5jb20vbGk?oc=5\",\"time\":\"2026-08-07T07:10:00+08:00\","
-			    "\"symbols\":[\"2015\"]}\n]\n", "json, filtered to one symbol");
-		free(buf);
-		fp = open_memstream(&buf, &blen);
-		news_report_write(fp, REPORT_TABLE, &f.merged, &li, 1);
-		fclose(fp);
-		is_str(buf, "TIME                       SOURCE     SYMBOLS TITLE\n"
-			    "2026-08-07T07:10:00+08:00  google     2015    Li Auto cuts prices on its L-series SUVs\n"
-			    "  https://news.google.com/rss/articles/CBMiRmh0dHBzOi8vd3d3LmJsb29tYmVyZy5jb20vbGk?oc=5\n",
-		       "table, filtered");
-		free(buf);
-	}
+	buf = report(&f.merged, REPORT_JSON, &li);
+	is_str(buf, "[\n{\"title\":\"Li Auto cuts prices on its L-series SUVs\",\"source\":\"google\","
+		    "\"publisher\":\"Bloomberg\",\"url\":\"https://news.google.com/rss/articles/"
+		    "CBMiRmh0dHBzOi8vd3d3LmJsb29tYmVyZy5jb20vbGk?oc=5\",\"time\":\"2026-08-07T07:10:00+08:00\","
+		    "\"symbols\":[\"2015\"]}\n]\n", "json, filtered to one symbol");
+	free(buf);
+	buf = report(&f.merged, REPORT_TABLE, &li);
+	is_str(buf, "TIME                       SOURCE     SYMBOLS TITLE\n"
+		    "2026-08-07T07:10:00+08:00  google     2015    Li Auto cuts prices on its L-series SUVs\n"
+		    "  https://news.google.com/rss/articles/CBMiRmh0dHBzOi8vd3d3LmJsb29tYmVyZy5jb20vbGk?oc=5\n",
+	       "table, filtered");
+	free(buf);
 	newsfeed_free(&f);
 	free(yahoo);
 	free(google);
@@ -211,11 +217,7 @@ static void test_future(const struct options *o, const struct instrument_db *db)
 	ok(h && h->time == NOW2, "it keeps the time it was first seen");
 	ok(!news_has_fresh(&f.merged, &tencent, NOW2 + 5400, 3600), "and is not fresh for ever");
 	{
-		char *buf = NULL;
-		size_t blen = 0;
-		FILE *fp = open_memstream(&buf, &blen);
-		news_report_write(fp, REPORT_JSON, &f.merged, &tencent, 1);
-		fclose(fp);
+		char *buf = report(&f.merged, REPORT_JSON, &tencent);
 		ok(buf && strstr(buf, "\"time\":\"2026-08-07T16:45:00+08:00\",\"dated\":"
 				      "\"2100-01-01T08:00:00+08:00\"") != NULL,
 		   "--news json: the time first seen, and the feed's date: %s", buf);
