@@ -277,7 +277,7 @@ static void quote_round_trip(const char *body, size_t size, const struct quote_s
 	for (size_t i = 0; i < NQUOTE; i++)
 		if (!symbol_parse(quote_symbols[i], &req[i], err, sizeof err))
 			abort();
-	src->parse(body, size, req, NQUOTE, res);
+	src->parse(body, size, NULL, req, NQUOTE, res);
 	report_write(out_open(&csv), REPORT_CSV, res, NQUOTE, false);
 	out_close(&csv);
 	report_write(out_open(&json), REPORT_JSON, res, NQUOTE, false);
