@@ -6,9 +6,9 @@
  * time labels sit on round ticks. Longer ranges are placed by index, so
  * a half-traded week fills the width. Either way a break in trading (HK
  * lunch, overnight) takes one blank column and is never bridged by the
- * line. In Unicode a cell holds 2 x 4 braille
- * dots for the line, 2 half-cells for candles and 8 eighths for volume; in
- * ASCII, 3 sub-rows for the line and whole cells for the rest. */
+ * line. In Unicode a cell holds 2 x 4 braille dots for the line, 2
+ * half-cells for candles and 8 eighths for volume; in ASCII, 3 sub-rows
+ * for the line and whole cells for the rest. */
 #include "config.h"
 
 #include <math.h>
@@ -557,20 +557,13 @@ static void time_label(const struct series *s, size_t i, enum label_kind kind, c
 		 iso + (kind == LABEL_HM ? 11 : kind == LABEL_MD ? 5 : 0));
 }
 
-/* A label at bar i, unless it would crowd one already placed. */
-static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
+/* Put a label at column x (where it fits whole) unless it would crowd one
+ * already placed. */
+static void place_label(struct ctx *k, char *used, int x, const char *buf)
 {
 	struct chart *c = k->c;
-	char buf[LABEL_MAX];
-	int len, x;
+	int len = (int)strlen(buf);
 
-	time_label(k->s, i, kind, buf, sizeof buf);
-	len = (int)strlen(buf);
-	x = k->px[i] / k->xres;
-	if (x + len > c->plot_width)
-		x = c->plot_width - len;
-	if (x < 0)
-		return;
 	for (int j = x > 0 ? x - 1 : x; j <= x + len && j < c->plot_width; j++)
 		if (used[j])
 			return;
@@ -578,21 +571,30 @@ static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
 	put_text(c, x, c->time_row, buf, CHART_AXIS);
 }
 
+/* A label at bar i, moved left to fit at the right edge. */
+static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
+{
+	char buf[LABEL_MAX];
+	int len, x;
+
+	time_label(k->s, i, kind, buf, sizeof buf);
+	len = (int)strlen(buf);
+	x = k->px[i] / k->xres;
+	if (x + len > k->c->plot_width)
+		x = k->c->plot_width - len;
+	if (x >= 0)
+		place_label(k, used, x, buf);
+}
+
 /* A label at sub-column px unless it would crowd one already placed or
  * run past the plot: on a session axis a label sits on its tick or not
  * at all. */
 static void label_at(struct ctx *k, char *used, int px, const char *buf)
 {
-	struct chart *c = k->c;
-	int len = (int)strlen(buf), x = px / k->xres;
+	int x = px / k->xres;
 
-	if (x < 0 || x + len > c->plot_width)
-		return;
-	for (int j = x > 0 ? x - 1 : x; j <= x + len && j < c->plot_width; j++)
-		if (used[j])
-			return;
-	memset(used + x, 1, (size_t)len);
-	put_text(c, x, c->time_row, buf, CHART_AXIS);
+	if (x >= 0 && x + (int)strlen(buf) <= k->c->plot_width)
+		place_label(k, used, x, buf);
 }
 
 /* The 1D axis: each session's open, then round times a step apart, the
