@@ -187,6 +187,22 @@ is "$(sed -n 12p "$T/otherday.txt")" " 1D of 2026-08-06, not the quote's day, fr
 	"a 1D chart of another day than the quote is labelled with its date"
 is "$(sed -n 12p "$T/first.txt")" " 1D from tencent, 10 bars to 2026-08-07 16:08" "the quote's own day is not"
 
+# A half day (Christmas Eve in the calendar) has no afternoon: its 1D
+# axis ends with the 12:00-12:10 auction.
+sed 's/"date":"20260807"/"date":"20261224"/; s/,"1300 [^"]*","1301 [^"]*","1600 [^"]*","1608 [^"]*"//' \
+	"$F/tencent-minute-0700.json" > "$T/minute-1224.json"
+cat > "$T/rules-1224" <<RULES
+/q= 200 $F/tencent-batch.gbk.txt
+/appstock/app/minute/query?code=hk00700 200 $T/minute-1224.json
+RULES
+start_httpd "$T/rules-1224"
+detail halfday "$BASE" <<EOF
+j
+<Enter>
+:save-display $T/halfday.txt
+EOF
+like "$(sed -n 11p "$T/halfday.txt")" '^ 09:30 .* 11:30 +12:00 *$' "a half day's 1D axis: the morning alone"
+
 # Stepping from the HK line to its ADR: the parity's HK side is 9988's
 # HKD price, not the ADS's own dollars.
 detail pair "$GOOD" <<EOF
