@@ -1,14 +1,14 @@
 /* chart.c - a price chart as a grid of text cells, drawn without curses
  *
  * A day of intraday bars (1D) is placed by time on a fixed session axis,
- * 09:30-12:00 and 13:00-16:10 HKT or the US listing's 09:30-16:00, so two
- * minutes of bars take two minutes of width wherever they fall and the
- * time labels sit on round ticks. Longer ranges are placed by index, so
- * a half-traded week fills the width. Either way a break in trading (HK
+ * 09:30-12:00 and 13:00-16:10 HKT (09:30-12:10 on a half day) or the US
+ * listing's 09:30-16:00, so two minutes of bars take two minutes of width
+ * wherever they fall and the time labels sit on round ticks. Longer
+ * ranges are placed by index, so a half-traded week fills the width. Either way a break in trading (HK
  * lunch, overnight) takes one blank column and is never bridged by the
- * line. In Unicode a cell holds 2 x 4 braille
- * dots for the line, 2 half-cells for candles and 8 eighths for volume; in
- * ASCII, 3 sub-rows for the line and whole cells for the rest. */
+ * line. In Unicode a cell holds 2 x 4 braille dots for the line, 2
+ * half-cells for candles and 8 eighths for volume; in ASCII, 3 sub-rows
+ * for the line and whole cells for the rest. */
 #include "config.h"
 
 #include <math.h>
@@ -38,6 +38,7 @@ static const struct market_sessions {
 	size_t n;
 	struct session v[MAX_SESSIONS];
 } hk_sessions = { 2, { { 9 * 3600L + 30 * 60, 12 * 3600L }, { 13 * 3600L, 16 * 3600L + 10 * 60 } } },
+  hk_half_sessions = { 1, { { 9 * 3600L + 30 * 60, 12 * 3600L + 10 * 60 } } },
   us_sessions = { 1, { { 9 * 3600L + 30 * 60, 16 * 3600L } } };
 
 /* Round times a 1D axis may label, finest first: 30 minutes, 1 or 2 hours. */
@@ -210,12 +211,14 @@ static long local_secs(const struct series *s, time_t t)
 
 /* The sessions to lay a series out on, or NULL: only a day of intraday
  * bars of a market whose sessions are known. */
-static const struct market_sessions *day_axis(const struct series *s)
+static const struct market_sessions *day_axis(const struct series *s, bool half_day)
 {
 	if (s->n == 0 || s->interval <= 0 || s->interval >= DAY_S ||
 	    local_day(s, 0) != local_day(s, s->n - 1))
 		return NULL;
-	return s->in.market == MARKET_US ? &us_sessions : &hk_sessions;
+	if (s->in.market == MARKET_US)
+		return &us_sessions;
+	return half_day ? &hk_half_sessions : &hk_sessions;
 }
 
 /* Share the columns among the sessions by their length, one blank column
@@ -557,20 +560,13 @@ static void time_label(const struct series *s, size_t i, enum label_kind kind, c
 		 iso + (kind == LABEL_HM ? 11 : kind == LABEL_MD ? 5 : 0));
 }
 
-/* A label at bar i, unless it would crowd one already placed. */
-static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
+/* Put a label at column x (where it fits whole) unless it would crowd one
+ * already placed. */
+static void place_label(struct ctx *k, char *used, int x, const char *buf)
 {
 	struct chart *c = k->c;
-	char buf[LABEL_MAX];
-	int len, x;
+	int len = (int)strlen(buf);
 
-	time_label(k->s, i, kind, buf, sizeof buf);
-	len = (int)strlen(buf);
-	x = k->px[i] / k->xres;
-	if (x + len > c->plot_width)
-		x = c->plot_width - len;
-	if (x < 0)
-		return;
 	for (int j = x > 0 ? x - 1 : x; j <= x + len && j < c->plot_width; j++)
 		if (used[j])
 			return;
@@ -578,21 +574,30 @@ static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
 	put_text(c, x, c->time_row, buf, CHART_AXIS);
 }
 
+/* A label at bar i, moved left to fit at the right edge. */
+static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
+{
+	char buf[LABEL_MAX];
+	int len, x;
+
+	time_label(k->s, i, kind, buf, sizeof buf);
+	len = (int)strlen(buf);
+	x = k->px[i] / k->xres;
+	if (x + len > k->c->plot_width)
+		x = k->c->plot_width - len;
+	if (x >= 0)
+		place_label(k, used, x, buf);
+}
+
 /* A label at sub-column px unless it would crowd one already placed or
  * run past the plot: on a session axis a label sits on its tick or not
  * at all. */
 static void label_at(struct ctx *k, char *used, int px, const char *buf)
 {
-	struct chart *c = k->c;
-	int len = (int)strlen(buf), x = px / k->xres;
+	int x = px / k->xres;
 
-	if (x < 0 || x + len > c->plot_width)
-		return;
-	for (int j = x > 0 ? x - 1 : x; j <= x + len && j < c->plot_width; j++)
-		if (used[j])
-			return;
-	memset(used + x, 1, (size_t)len);
-	put_text(c, x, c->time_row, buf, CHART_AXIS);
+	if (x >= 0 && x + (int)strlen(buf) <= k->c->plot_width)
+		place_label(k, used, x, buf);
 }
 
 /* The 1D axis: each session's open, then round times a step apart, the
@@ -714,7 +719,7 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	}
 	price_range(&k);
 	rows_and_columns(&k);
-	k.day = day_axis(s);
+	k.day = day_axis(s, o->half_day);
 	if (k.day)
 		place_by_time(&k);
 	else

@@ -53,6 +53,8 @@ struct chart_opts {
 	enum chart_glyphs glyphs;
 	struct num prev_close;     /* the reference line; !ok: the series' own */
 	long cursor;               /* bar index to mark; -1 (or out of range): none */
+	bool half_day;             /* an HK day of minutes is a half day: its axis
+				    * ends with the 12:00-12:10 auction */
 };
 
 /* Layout, from top to bottom: price rows (the price axis to their right),

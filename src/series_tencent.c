@@ -107,9 +107,13 @@ static bool minute_bar(struct series *s, const char *row, const int day[3],
 	if (!num_parse(f[2].p, f[2].len, &vol) || vol.v < 0)
 		return series_fail(s, "minute %04d: volume \"%s\" is not a count", hhmm,
 				   series_show(f[2].p, f[2].len, show, sizeof show));
-	if (cum->ok && vol.v < cum->v)
-		return series_fail(s, "minute %04d: cumulative volume falls (%.0f after %.0f)",
-				   hhmm, vol.v, cum->v);
+	if (cum->ok && vol.v < cum->v) {
+		char was[32], now[32]; /* as the source wrote them, not %.0f's rounding */
+		num_format(vol, now, sizeof now);
+		num_format(*cum, was, sizeof was);
+		return series_fail(s, "minute %04d: cumulative volume falls (%s after %s)", hhmm, now,
+				   was);
+	}
 	b->volume = vol;
 	if (cum->ok) {
 		b->volume.v = vol.v - cum->v;

@@ -117,6 +117,11 @@ static void draw_chart(struct app *app, WINDOW *w, int y, int x, int width, int 
 	o.mode = d->mode;
 	o.glyphs = app->ui.utf8 ? CHART_UNICODE : CHART_ASCII;
 	o.cursor = d->cursor;
+	if (d->s.in.market != MARKET_US) { /* a half day's axis ends at noon */
+		struct market_status ms;
+		market_status(&app->cal, d->s.v[0].t, &ms);
+		o.half_day = ms.half_day;
+	}
 	if (o.width < 1 || o.height < 1 || !chart_render(&d->s, &o, &c))
 		return;
 	d->plot_width = c.plot_width;

@@ -170,22 +170,34 @@ EOF
 like "$(sed -n 10p "$T/green.colors")" '^\.r\.\.rrrrrr' "colors.up=green: a fall below the previous close is red"
 like "$(sed -n 10p "$T/red.colors")" '^\.g\.\.gggggg' "colors.up=red: the same fall is green"
 
+# chart_of NAME MINUTES: 0700's detail view with this minute series and
+# the quotes of 2026-08-07; the screen in $T/NAME.txt
+chart_of()
+{
+	printf '/q= 200 %s\n/appstock/app/minute/query?code=hk00700 200 %s\n' \
+		"$F/tencent-batch.gbk.txt" "$2" > "$T/rules-$1"
+	start_httpd "$T/rules-$1"
+	detail "$1" "$BASE" <<EOF
+j
+<Enter>
+:save-display $T/$1.txt
+EOF
+}
+
 # Days must match: Tencent still serves the minutes of 2026-08-06 while
 # the quote above the chart is of 08-07. The chart says whose day it is.
 sed 's/"date":"20260807"/"date":"20260806"/' "$F/tencent-minute-0700.json" > "$T/minute-0806.json"
-cat > "$T/rules-0806" <<RULES
-/q= 200 $F/tencent-batch.gbk.txt
-/appstock/app/minute/query?code=hk00700 200 $T/minute-0806.json
-RULES
-start_httpd "$T/rules-0806"
-detail otherday "$BASE" <<EOF
-j
-<Enter>
-:save-display $T/otherday.txt
-EOF
+chart_of otherday "$T/minute-0806.json"
 is "$(sed -n 12p "$T/otherday.txt")" " 1D of 2026-08-06, not the quote's day, from tencent, 10 bars to 16:08" \
 	"a 1D chart of another day than the quote is labelled with its date"
 is "$(sed -n 12p "$T/first.txt")" " 1D from tencent, 10 bars to 2026-08-07 16:08" "the quote's own day is not"
+
+# A half day (Christmas Eve in the calendar) has no afternoon: its 1D
+# axis ends with the 12:00-12:10 auction.
+sed 's/"date":"20260807"/"date":"20261224"/; s/,"1300 [^"]*","1301 [^"]*","1600 [^"]*","1608 [^"]*"//' \
+	"$F/tencent-minute-0700.json" > "$T/minute-1224.json"
+chart_of halfday "$T/minute-1224.json"
+like "$(sed -n 11p "$T/halfday.txt")" '^ 09:30 .* 11:30 +12:00 *$' "a half day's 1D axis: the morning alone"
 
 # Stepping from the HK line to its ADR: the parity's HK side is 9988's
 # HKD price, not the ADS's own dollars.

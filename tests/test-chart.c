@@ -408,6 +408,18 @@ static void test_session_axis(void)
 	is_int(c.cursor_x, c.plot_width - 1 > 0 ? (int)((c.plot_width - 1) * 9000L / 20400 / 2) : 0,
 	       "10:45 is half the morning's width in");
 	chart_free(&c);
+	/* A half day: the morning and its 12:00-12:10 auction are the day. */
+	add(&s, 7, 1208, 10.00, 10.00, 10.00, 10.00, 100);
+	o.cursor = (long)s.n - 1;
+	o.half_day = true;
+	ok(chart_render(&s, &o, &c), "render a half day");
+	is_int(c.cursor_x, c.plot_width - 1, "a half day's 12:08 is at the right edge");
+	{
+		char row[256];
+		chart_row(&c, c.time_row, row, sizeof row);
+		ok(strstr(row, "12:00") && !strstr(row, "13:00"), "no afternoon on its axis: \"%s\"", row);
+	}
+	chart_free(&c);
 	/* A US listing: its own session, 09:30-16:00 New York time. */
 	us.utc_offset = -4 * 3600;
 	for (int i = 0; i < 2; i++) {

@@ -176,6 +176,9 @@ static void test_tencent_minute(void)
 
 #define MIN(rows, date) "{\"code\":0,\"msg\":\"\",\"data\":{\"hk00700\":{\"data\":{\"data\":[" \
 	rows "],\"date\":" date "}}}}"
+	refused(MINUTE, MIN("\"0930 1.000 100.5 0\",\"0931 1.000 99.5 0\"", "\"20260807\""), "0700",
+		"tencent: 0700: minute 0931: cumulative volume falls (99.5 after 100.5)",
+		"a falling volume is quoted with its decimals");
 	refused(MINUTE, MIN("\"0930 0.000 100 0\"", "\"20260807\""), "0700",
 		"tencent: 0700: bar 2026-08-07 09:30: price is not above 0", "price 0");
 	refused(MINUTE, MIN("\"0930 -1.000 100 0\"", "\"20260807\""), "0700",
