@@ -185,19 +185,21 @@ int fmt_age(long seconds, char *buf, size_t len)
 			age_units[i].unit);
 }
 
+/* The second of t's wall-clock day at utc_offset (under a day), without
+ * adding the offset to t itself: that could overflow at the ends. */
+static int second_of_day(time_t t, int utc_offset)
+{
+	long long s = (long long)t % DAY_S;
+
+	s = (s < 0 ? s + DAY_S : s) + utc_offset;
+	return (int)((s % DAY_S + DAY_S) % DAY_S);
+}
+
 /* t split into its HKT day (since 1970-01-01) and second of that day. */
 static void hkt_split(time_t t, long long *day, int *sec)
 {
-	long long tt = (long long)t;
-	long long d = tt / DAY_S - (tt % DAY_S < 0);
-	long long s = tt - d * DAY_S + HKT_OFFSET;
-
-	if (s >= DAY_S) {
-		s -= DAY_S;
-		d++;
-	}
-	*day = d;
-	*sec = (int)s;
+	*day = hktime_day(t, HKT_OFFSET);
+	*sec = second_of_day(t, HKT_OFFSET);
 }
 
 int fmt_hkt_time(time_t t, char *buf, size_t len)
@@ -246,18 +248,13 @@ int fmt_age_fit(long seconds, int cols, char *buf, size_t len)
 int fmt_quote_time(time_t t, int utc_offset, time_t now, int now_offset, bool old,
 		   char *buf, size_t len)
 {
-	long long day = hktime_day(t, utc_offset), away = day - hktime_day(now, now_offset);
-	long long sec = (long long)t % DAY_S, y;
+	long long day = hktime_day(t, utc_offset), away = day - hktime_day(now, now_offset), y;
+	int sec = second_of_day(t, utc_offset), m, d;
 	const char *mark = old ? FMT_OLD_MARK : "";
-	int m, d;
 
-	/* The second of the local day, without adding the offset to t itself */
-	sec = (sec < 0 ? sec + DAY_S : sec) + utc_offset % DAY_S;
-	sec = (sec % DAY_S + DAY_S) % DAY_S;
 	if (away == 0)
-		return old ? snprintf(buf, len, "%s%02lld:%02lld", mark, sec / 3600, sec / 60 % 60)
-			   : snprintf(buf, len, "%02lld:%02lld:%02lld", sec / 3600, sec / 60 % 60,
-				      sec % 60);
+		return old ? snprintf(buf, len, "%s%02d:%02d", mark, sec / 3600, sec / 60 % 60)
+			   : snprintf(buf, len, "%02d:%02d:%02d", sec / 3600, sec / 60 % 60, sec % 60);
 	hktime_civil_from_days(day, &y, &m, &d);
 	/* Within a year a month and day cannot be taken for another year's */
 	if (away > -365 && away < 365)

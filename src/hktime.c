@@ -99,14 +99,18 @@ void hktime_civil_from_days(long long z, long long *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
-/* Day first, then the offset: t + utc_offset could overflow at the ends. */
+/* Day and second of day first, then the offset: t + utc_offset could
+ * overflow at the ends of time_t. Offsets are under a day. */
 long long hktime_day(time_t t, int utc_offset)
 {
-	long long tt = (long long)t;
-	long long d = tt / 86400 - (tt % 86400 < 0);
-	long long s = tt - d * 86400 + utc_offset;
+	long long tt = (long long)t, d = tt / 86400, s = tt % 86400;
 
-	return d + (s >= 0 ? s / 86400 : -((86399 - s) / 86400));
+	if (s < 0) {
+		s += 86400;
+		d--;
+	}
+	s += utc_offset;
+	return d + (s >= 86400) - (s < 0);
 }
 
 /* An instant, not a wall clock: the change is at 02:00 EST in March and

@@ -33,7 +33,8 @@ int hktime_zone_offset(enum hktime_zone z, time_t t);
  * hktime_days_from_civil. */
 void hktime_civil_from_days(long long days, long long *y, int *m, int *d);
 
-/* The day number of the wall-clock date of t at a fixed offset. */
+/* The day number of the wall-clock date of t at a fixed offset (less
+ * than a day either way). */
 long long hktime_day(time_t t, int utc_offset);
 
 /* Parse "YYYY/MM/DD HH:MM:SS", "YYYY-MM-DD HH:MM:SS" or "YYYYMMDDHHMMSS"

@@ -347,6 +347,13 @@ static void test_quote_time(void)
 	qtime(-1, 0, -1, 0, false, "23:59:59");
 	qtime(-1, 0, 0, 0, false, "12-31");
 	qtime(-86400 * 400, 0, 0, 0, true, "~1968-11");
+	{
+		char buf[64];
+		ok(fmt_hkt_time((time_t)LLONG_MIN, buf, sizeof buf) == 8, "the start of time_t: %s", buf);
+		ok(fmt_hkt_time((time_t)LLONG_MAX, buf, sizeof buf) == 8, "its end: %s", buf);
+		ok(fmt_quote_time((time_t)LLONG_MIN, -5 * 3600, (time_t)LLONG_MAX, HKT_OFFSET, true,
+				  buf, sizeof buf) > 0, "a quote from the start of time: %s", buf);
+	}
 }
 
 int main(void)
