@@ -1,7 +1,7 @@
 /* eastmoney-news-fuzzer.c - libFuzzer harness for Eastmoney's 7x24 news JSON */
 #include "config.h"
 
-#include "eastmoney_news.h"
+#include "feeds/news_eastmoney.h"
 #include "news-fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

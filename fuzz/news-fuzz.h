@@ -12,8 +12,8 @@
 #include <strings.h>
 
 #include "fuzz-utf8.h"
-#include "news.h"
-#include "tagger.h"
+#include "model/news.h"
+#include "model/tagger.h"
 
 #define MAX_INPUT (256 * 1024)
 

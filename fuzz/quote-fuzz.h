@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "fuzz-utf8.h"
-#include "source.h"
+#include "feeds/quote_source.h"
 
 #define MAX_INPUT (64 * 1024)
 

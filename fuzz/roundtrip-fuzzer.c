@@ -19,11 +19,11 @@
 
 #include <cjson/cJSON.h>
 
-#include "hktime.h"
-#include "report.h"
-#include "series.h"
-#include "series_report.h"
-#include "source.h"
+#include "base/hktime.h"
+#include "cli/quote_report.h"
+#include "model/series.h"
+#include "cli/series_report.h"
+#include "feeds/quote_source.h"
 
 #define MAX_INPUT (64 * 1024)
 #define MAX_FIELDS 32

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "news-fuzz.h"
-#include "rss.h"
+#include "feeds/news_rss.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

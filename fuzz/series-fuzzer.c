@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "chart.h"
-#include "series.h"
-#include "text.h"
+#include "layout/chart.h"
+#include "model/series.h"
+#include "base/text.h"
 
 #define MAX_INPUT (256 * 1024)
 

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "quote-fuzz.h"
-#include "sina.h"
+#include "feeds/quote_sina.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

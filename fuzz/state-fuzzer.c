@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "state_doc.h"
+#include "config/state_doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "quote-fuzz.h"
-#include "tencent.h"
+#include "feeds/quote_tencent.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -94,7 +94,7 @@ for key in $("$HKTOP" --dump-config | sed -n 's/ = .*//p'); do
 	ok_if "man page documents the key $key" grep -q "^\.It Cm $key" "$man"
 	ok_if "--help lists the key $key" grep -q "^  $key " "$T/out.help"
 done
-for act in $(sed -n 's/^[[:space:]]*_([A-Z_]*, *"\([a-z-]*\)".*/\1/p' "$top_srcdir/src/keys.h"); do
+for act in $(sed -n 's/^[[:space:]]*_([A-Z_]*, *"\([a-z-]*\)".*/\1/p' "$top_srcdir/src/config/keys.h"); do
 	ok_if "man page documents the action $act" grep -q "Cm $act\$" "$man"
 done
 

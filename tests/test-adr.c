@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "adr.h"
+#include "model/adr.h"
 #include "fixture.h"
 #include "tap.h"
 

@@ -3,8 +3,8 @@
 
 #include <stdlib.h>
 
-#include "board.h"
-#include "quotecheck.h"
+#include "model/board.h"
+#include "feeds/quote_check.h"
 #include "tap.h"
 
 static struct instrument sym(const char *s)

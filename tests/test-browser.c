@@ -9,8 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "browser.h"
-#include "http.h"
+#include "tui/browser.h"
+#include "net/http.h"
 #include "tap.h"
 
 #define FDS_MAX 1024

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "charset.h"
+#include "base/charset.h"
 #include "tap.h"
 
 #define FFFD "\xef\xbf\xbd"

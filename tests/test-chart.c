@@ -9,10 +9,10 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "chart.h"
-#include "hktime.h"
+#include "layout/chart.h"
+#include "base/hktime.h"
 #include "tap.h"
-#include "text.h"
+#include "base/text.h"
 
 #define TAGS " UDFAPCV"
 #define MAX_BARS 6000

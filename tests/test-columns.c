@@ -1,7 +1,7 @@
 /* test-columns.c - columns fit the width, dropped by priority, never overflow */
 #include "config.h"
 
-#include "columns.h"
+#include "layout/columns.h"
 #include "tap.h"
 
 static int used(const bool shown[COL_COUNT], const int widths[COL_COUNT], int lead)

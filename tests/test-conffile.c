@@ -8,8 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "conffile.h"
-#include "options.h"
+#include "config/conffile.h"
+#include "config/options.h"
 #include "tap.h"
 
 /* No complaint may carry a control byte to the terminal. */

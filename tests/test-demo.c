@@ -3,14 +3,14 @@
 
 #include <stdlib.h>
 
-#include "builtin.h"
-#include "charset.h"
-#include "conffile.h"
-#include "demo.h"
-#include "hktime.h"
-#include "market.h"
-#include "options.h"
-#include "source.h"
+#include "base/builtin.h"
+#include "base/charset.h"
+#include "config/conffile.h"
+#include "feeds/demo.h"
+#include "base/hktime.h"
+#include "model/market.h"
+#include "config/options.h"
+#include "feeds/quote_source.h"
 #include "tap.h"
 
 #define MAXN 64

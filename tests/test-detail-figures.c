@@ -5,11 +5,11 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "builtin.h"
-#include "detail_figures.h"
+#include "base/builtin.h"
+#include "layout/detail_figures.h"
 #include "fixture.h"
-#include "hktime.h"
-#include "source.h"
+#include "base/hktime.h"
+#include "feeds/quote_source.h"
 #include "tap.h"
 
 #define NOW 1786090200 /* 2026-08-07 16:10:00 HKT */

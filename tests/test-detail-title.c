@@ -4,9 +4,9 @@
 
 #include <locale.h>
 
-#include "detail_title.h"
+#include "layout/detail_title.h"
 #include "tap.h"
-#include "text.h"
+#include "base/text.h"
 
 static struct detail_title t;
 

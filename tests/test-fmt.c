@@ -6,8 +6,8 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "fmt.h"
-#include "hktime.h"
+#include "base/fmt.h"
+#include "base/hktime.h"
 #include "tap.h"
 
 /* Screen columns of our output: ASCII is 1, each 3-byte CJK unit is 2. */

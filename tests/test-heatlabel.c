@@ -4,9 +4,9 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "heatlabel.h"
+#include "layout/heatmap_label.h"
 #include "tap.h"
-#include "text.h"
+#include "base/text.h"
 
 #define TENCENT "\xe9\xa8\xb0\xe8\xa8\x8a\xe6\x8e\xa7\xe8\x82\xa1" /* 騰訊控股, 8 columns */
 

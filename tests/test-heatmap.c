@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "heatmap.h"
+#include "layout/heatmap.h"
 #include "tap.h"
 
 static struct heatmap_input in[8];

@@ -3,7 +3,7 @@
 
 #include <stdlib.h>
 
-#include "heatscale.h"
+#include "layout/heatmap_scale.h"
 #include "tap.h"
 
 /* WCAG relative luminance and contrast, to check the label colours. */

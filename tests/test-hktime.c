@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "hktime.h"
+#include "base/hktime.h"
 #include "tap.h"
 
 static void wall(const char *s, int y, int mo, int d, int h, int mi, int sec)

@@ -14,11 +14,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "fetch.h"
+#include "net/quote_fetch.h"
 #include "loopback.h"
-#include "http.h"
-#include "source.h"
-#include "symbol.h"
+#include "net/http.h"
+#include "feeds/quote_source.h"
+#include "model/symbol.h"
 #include "tap.h"
 
 static int silent_server(char *base, size_t len)

@@ -3,9 +3,9 @@
 
 #include <curses.h>
 
-#include "keys.h"
-#include "options.h"
-#include "conffile.h"
+#include "config/keys.h"
+#include "config/options.h"
+#include "config/conffile.h"
 #include "tap.h"
 
 static void roundtrip(const char *name, int want)

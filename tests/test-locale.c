@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "tap.h"
-#include "ui.h"
+#include "tui/ui.h"
 
 static void test_codeset(void)
 {

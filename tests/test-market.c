@@ -3,9 +3,9 @@
 
 #include <stdlib.h>
 
-#include "builtin.h"
-#include "hktime.h"
-#include "market.h"
+#include "base/builtin.h"
+#include "base/hktime.h"
+#include "model/market.h"
 #include "tap.h"
 
 static struct market_calendar cal;

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "msglog.h"
+#include "model/msglog.h"
 #include "tap.h"
 
 static struct msglog l; /* large: not on the stack */

@@ -14,9 +14,9 @@
 
 #include <stdlib.h>
 
-#include "eastmoney_news.h"
-#include "news.h"
-#include "rss.h"
+#include "feeds/news_eastmoney.h"
+#include "model/news.h"
+#include "feeds/news_rss.h"
 #include "fixture.h"
 #include "tap.h"
 

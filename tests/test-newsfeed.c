@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "fixture.h"
-#include "news_report.h"
-#include "newsfeed.h"
+#include "cli/news_report.h"
+#include "feeds/news_feed.h"
 #include "tap.h"
 
 #define NOW 1786090200 /* 2026-08-07 16:10:00 HKT */

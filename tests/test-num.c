@@ -3,7 +3,7 @@
 
 #include <locale.h>
 
-#include "num.h"
+#include "base/num.h"
 #include "tap.h"
 
 static void good(const char *s, double v, int dp)

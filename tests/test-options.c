@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "builtin.h"
-#include "conffile.h"
-#include "options.h"
+#include "base/builtin.h"
+#include "config/conffile.h"
+#include "config/options.h"
 #include "tap.h"
 
 static void set_bad(const char *key, const char *value, const char *want)

@@ -3,8 +3,8 @@
 
 #include <stdlib.h>
 
-#include "hktime.h"
-#include "quotetime.h"
+#include "base/hktime.h"
+#include "model/quotetime.h"
 #include "tap.h"
 
 static time_t at(int y, int mo, int d, int h, int mi, int s, int off)

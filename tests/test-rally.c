@@ -3,8 +3,8 @@
 
 #include <stdlib.h>
 
-#include "hktime.h"
-#include "rally.h"
+#include "base/hktime.h"
+#include "model/rally.h"
 #include "tap.h"
 
 /* Monday 2 March 2026, hh:mm HKT. */

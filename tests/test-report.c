@@ -4,8 +4,8 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "hktime.h"
-#include "report.h"
+#include "base/hktime.h"
+#include "cli/quote_report.h"
 #include "tap.h"
 
 static char *render(enum report_format fmt, const struct quote_result *res, size_t n, bool zh)

@@ -20,8 +20,8 @@
 
 #include <stdlib.h>
 
-#include "news.h"
-#include "rss.h"
+#include "model/news.h"
+#include "feeds/news_rss.h"
 #include "fixture.h"
 #include "tap.h"
 

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "board.h"
-#include "heatmap.h"
-#include "instruments.h"
-#include "options.h"
+#include "model/board.h"
+#include "layout/heatmap.h"
+#include "model/instruments.h"
+#include "config/options.h"
 #include "tap.h"
 
 /* "1 2 3 ... n", with every tenth code listed twice to exercise the

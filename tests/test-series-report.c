@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "fixture.h"
-#include "series_report.h"
+#include "cli/series_report.h"
 #include "tap.h"
 
 static char *render(enum series_format fmt, const struct series *s, enum series_range r)

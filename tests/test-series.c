@@ -23,8 +23,8 @@
 
 #include <stdlib.h>
 
-#include "hktime.h"
-#include "series.h"
+#include "base/hktime.h"
+#include "model/series.h"
 #include "fixture.h"
 #include "tap.h"
 

@@ -17,9 +17,9 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "hktime.h"
-#include "sina.h"
-#include "source.h"
+#include "base/hktime.h"
+#include "feeds/quote_sina.h"
+#include "feeds/quote_source.h"
 #include "fixture.h"
 #include "tap.h"
 

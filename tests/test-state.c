@@ -14,7 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "state.h"
+#include "config/state.h"
 #include "tap.h"
 
 static char root[256];

@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#include "symbol.h"
+#include "model/symbol.h"
 #include "tap.h"
 
 static void same(const char *text, const char *code, const char *display)

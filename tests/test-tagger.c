@@ -9,9 +9,9 @@
 
 #include <stdlib.h>
 
-#include "instruments.h"
-#include "news.h"
-#include "tagger.h"
+#include "model/instruments.h"
+#include "model/news.h"
+#include "model/tagger.h"
 #include "fixture.h"
 #include "tap.h"
 

@@ -22,12 +22,12 @@
 #include <locale.h>
 #include <stdlib.h>
 
-#include "charset.h"
-#include "hktime.h"
-#include "source.h"
+#include "base/charset.h"
+#include "base/hktime.h"
+#include "feeds/quote_source.h"
 #include "fixture.h"
 #include "tap.h"
-#include "tencent.h"
+#include "feeds/quote_tencent.h"
 
 /* The fixture's lines, in UTF-8, as the base of every mutation below */
 static const char hk00700[] =

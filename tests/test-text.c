@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "tap.h"
-#include "text.h"
+#include "base/text.h"
 
 #define FFFD "\xef\xbf\xbd"
 

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "tap.h"
-#include "treemap.h"
+#include "layout/treemap.h"
 
 #define MAXN 3000
 

@@ -1,0 +1,434 @@
+/* app.c - the dashboard: start-up, the one poll loop, signals as events */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/bench.h"
+#include "base/builtin.h"
+#include "feeds/demo.h"
+#include "model/detail.h"
+#include "base/fmt.h"
+#include "base/log.h"
+#include "tui/screen.h"
+#include "app/script.h"
+#include "feeds/quote_source.h"
+#include "config/state.h"
+
+/* The signal handler's only job: one byte into the self-pipe, read by the
+ * loop like any other input (tmux's signals-as-events). */
+static volatile sig_atomic_t signal_fd = -1;
+
+/* Signals that end hktop or resize it: events for the loop. */
+static const int event_sigs[] = { SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+/* Signals of a crash: the terminal is given back, then the signal goes on
+ * to whoever handled it before (a sanitizer, or the default: a core). */
+static const int fatal_sigs[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT };
+#define NSIGS (sizeof event_sigs / sizeof event_sigs[0] + sizeof fatal_sigs / sizeof fatal_sigs[0])
+static struct sigaction saved_actions[NSIGS]; /* to restore at the end */
+
+static void on_signal(int sig)
+{
+	unsigned char b = (unsigned char)sig;
+	int saved = errno;
+
+	if (signal_fd >= 0 && write(signal_fd, &b, 1) < 0) {
+		/* The pipe is full: a wake-up is already pending. */
+	}
+	errno = saved;
+}
+
+static void on_fatal(int sig)
+{
+	const size_t nev = sizeof event_sigs / sizeof event_sigs[0];
+
+	ui_emergency_restore();
+	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+		if (fatal_sigs[i] == sig)
+			sigaction(sig, &saved_actions[nev + i], NULL);
+	raise(sig);
+}
+
+static bool signals_init(struct app *app)
+{
+	const size_t nev = sizeof event_sigs / sizeof event_sigs[0];
+	struct sigaction sa;
+
+	if (pipe(app->sigpipe) != 0)
+		return false;
+	for (int i = 0; i < 2; i++) {
+		fcntl(app->sigpipe[i], F_SETFL, fcntl(app->sigpipe[i], F_GETFL) | O_NONBLOCK);
+		fcntl(app->sigpipe[i], F_SETFD, FD_CLOEXEC);
+	}
+	signal_fd = app->sigpipe[1];
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	/* Installed before curses starts, so ncurses leaves SIGWINCH to us
+	 * and we call resizeterm ourselves (resizeterm(3X)). */
+	for (size_t i = 0; i < nev; i++)
+		sigaction(event_sigs[i], &sa, &saved_actions[i]);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_NODEFER; /* so that raise() in it goes through at once */
+	for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+		sigaction(fatal_sigs[i], &sa, &saved_actions[nev + i]);
+	app->signals_set = true;
+	return true;
+}
+
+static void signals_done(struct app *app)
+{
+	const size_t nev = sizeof event_sigs / sizeof event_sigs[0];
+
+	if (app->signals_set) {
+		for (size_t i = 0; i < nev; i++)
+			sigaction(event_sigs[i], &saved_actions[i], NULL);
+		for (size_t i = 0; i < sizeof fatal_sigs / sizeof fatal_sigs[0]; i++)
+			sigaction(fatal_sigs[i], &saved_actions[nev + i], NULL);
+		app->signals_set = false;
+	}
+	signal_fd = -1;
+	for (int i = 0; i < 2; i++)
+		if (app->sigpipe[i] >= 0)
+			close(app->sigpipe[i]);
+}
+
+long long app_mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+time_t app_now(const struct app *app)
+{
+	return app->fixed_now ? app->fixed_now : time(NULL);
+}
+
+void app_status_sync(struct app *app)
+{
+	const struct msg *m = msglog_status(&app->log, &app->status_more);
+
+	snprintf(app->status, sizeof app->status, "%s", m->text);
+	app->status_error = m->level != MSG_INFO;
+	app->dirty |= REDRAW_STATUS;
+	if (app->view == &view_messages)
+		app->dirty |= REDRAW_BODY;
+}
+
+static void vreport(struct app *app, enum msg_kind kind, enum msg_level level, const char *fmt,
+		    va_list ap)
+{
+	char text[MSG_TEXT_MAX];
+
+	vsnprintf(text, sizeof text, fmt, ap);
+	msglog_add(&app->log, app_now(app), kind, level, text);
+	app_status_sync(app);
+	log_debug("%s: %s%s", msg_kind_names[kind],
+		  level == MSG_ERROR ? "error: " : level == MSG_WARN ? "warning: " : "", text);
+}
+
+void app_status(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(app, MSG_KEY, error ? MSG_ERROR : MSG_INFO, fmt, ap);
+	va_end(ap);
+}
+
+void app_report(struct app *app, enum msg_kind kind, enum msg_level level, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(app, kind, level, fmt, ap);
+	va_end(ap);
+}
+
+void app_resolved(struct app *app, enum msg_kind kind)
+{
+	msglog_resolve(&app->log, kind);
+	app_status_sync(app);
+}
+
+bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len)
+{
+	bool ok = lang != NAMES_ZH || ui_locale_cjk(need, len);
+
+	app->o->names = ok ? lang : NAMES_EN;
+	app->board.zh = app->o->names == NAMES_ZH;
+	return ok;
+}
+
+const char *app_row_name(const struct app *app, const struct row *r)
+{
+	return board_row_name(r, app->o->names == NAMES_ZH);
+}
+
+void app_keep_visible(long *sel, long *scroll, long n, int height)
+{
+	if (height < 1)
+		height = 1;
+	if (*sel >= n)
+		*sel = n - 1;
+	if (*sel < 0)
+		*sel = 0;
+	if (*sel < *scroll)
+		*scroll = *sel;
+	if (*sel >= *scroll + height)
+		*scroll = *sel - height + 1;
+	if (*scroll > n - height)
+		*scroll = n - height;
+	if (*scroll < 0)
+		*scroll = 0;
+}
+
+void app_scroll_to_selected(struct app *app, int height)
+{
+	app_keep_visible(&app->selected, &app->scroll, (long)app->board.n, height);
+}
+
+/* --- the loop ------------------------------------------------------------- */
+
+static void handle_signals(struct app *app)
+{
+	unsigned char b[64];
+	ssize_t n;
+
+	while ((n = read(app->sigpipe[0], b, sizeof b)) > 0)
+		for (ssize_t i = 0; i < n; i++) {
+			if (b[i] == SIGWINCH) {
+				ui_resize(&app->ui);
+				app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
+			} else {
+				app->quit = true;
+				if (!app->quit_signal)
+					app->quit_signal = b[i];
+			}
+		}
+}
+
+/* A terminal that hung up without a SIGHUP reaching us (the session
+ * leader ignored it) leaves stdin forever readable and get_wch forever
+ * ERR: poll would return at once, a busy loop. Ask the descriptor. */
+static bool terminal_hung_up(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+static void read_keys(struct app *app)
+{
+	wint_t ch;
+	int rc;
+
+	while ((rc = get_wch(&ch)) != ERR && !app->quit)
+		app_key(app, ch, rc == KEY_CODE_YES);
+}
+
+/* How long poll may sleep: until the next refresh, curl's next timeout or
+ * the next minute of the header clock; forever when nothing is due. */
+static int poll_timeout(struct app *app)
+{
+	long long now = app_mono_ms(), best = -1;
+	long curl_ms = http_timeout_ms(app->http);
+	time_t wall = app_now(app);
+
+	if (app->next_refresh_ms >= 0)
+		best = app->next_refresh_ms > now ? app->next_refresh_ms - now : 0;
+	if (app_news_next_ms(app) >= 0) {
+		long long due = app_news_next_ms(app) > now ? app_news_next_ms(app) - now : 0;
+		if (best < 0 || due < best)
+			best = due;
+	}
+	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
+		best = curl_ms;
+	if (!app->fixed_now) {
+		long long to_minute = (60 - wall % 60) * 1000LL;
+		if (best < 0 || to_minute < best)
+			best = to_minute;
+	}
+	return best < 0 ? -1 : best > 60000 ? 60000 : (int)best;
+}
+
+static void loop(struct app *app)
+{
+	time_t shown_minute = app_now(app) / 60;
+
+	while (!app->quit) {
+		struct curl_waitfd fds[2];
+		unsigned nfds = 0;
+
+		if (app->dirty) {
+			screen_render(app);
+			bench_mark(app);
+		}
+		if (app->script) {
+			/* Tests: the next scripted key only once nothing is in flight. */
+			if (app->script_burst > 0 ||
+			    (!app->fetching && http_pending(app->http) == 0)) {
+				if (!script_step(app))
+					break;
+				continue;
+			}
+		} else {
+			fds[nfds].fd = STDIN_FILENO;
+			fds[nfds].events = CURL_WAIT_POLLIN;
+			fds[nfds++].revents = 0;
+		}
+		fds[nfds].fd = app->sigpipe[0];
+		fds[nfds].events = CURL_WAIT_POLLIN;
+		fds[nfds++].revents = 0;
+		if (!http_poll(app->http, fds, nfds, app->script ? 1000 : poll_timeout(app))) {
+			/* Without a working wait every turn would return at once. */
+			snprintf(app->exit_msg, sizeof app->exit_msg, "waiting for events failed");
+			app->quit = true;
+			break;
+		}
+		handle_signals(app);
+		if (!app->script && terminal_hung_up()) {
+			snprintf(app->exit_msg, sizeof app->exit_msg, "terminal hung up");
+			app->quit = true;
+			break;
+		}
+		if (!app->script && fds[0].revents)
+			read_keys(app);
+		http_dispatch(app->http);
+		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms) {
+			app->refresh_by_timer = true;
+			app_refresh_start(app);
+			app->refresh_by_timer = false;
+		}
+		if (!app->script)
+			app_news_start(app, false);
+		if (app_now(app) / 60 != shown_minute) {
+			shown_minute = app_now(app) / 60;
+			app->dirty |= REDRAW_HEADER;
+		}
+	}
+}
+
+static bool red_up_for(const struct options *o)
+{
+	if (o->colors_up != COLORS_UP_AUTO)
+		return o->colors_up == COLORS_UP_RED;
+	return ui_locale_red_up(ui_locale_env());
+}
+
+static bool app_init(struct app *app, struct options *o, struct causes *causes,
+		     struct state_list *saved, bool demo, char *err, size_t errlen)
+{
+	const char *now = getenv("HKTOP_NOW"), *script = getenv("HKTOP_SCRIPT");
+
+	memset(app, 0, sizeof *app);
+	app->start_ms = app_mono_ms();
+	app->bench = getenv("HKTOP_BENCH");
+	app->sigpipe[0] = app->sigpipe[1] = -1;
+	app->o = o;
+	app->causes = causes;
+	app->saved = saved;
+	app->view = &view_watchlist;
+	app->next_refresh_ms = -1;
+	if (now && *now)
+		app->fixed_now = (time_t)strtoll(now, NULL, 10);
+	if (script && *script && !(app->script = fopen(script, "r"))) {
+		snprintf(err, errlen, "HKTOP_SCRIPT: %s: %s", script, strerror(errno));
+		return false;
+	}
+	instruments_load_builtin(&app->db);
+	if (!market_calendar_load(&app->cal, builtin_calendar, builtin_calendar_len, err, errlen))
+		return false;
+	/* o->watchlist is the one list of this run (state_list_choose). */
+	if (!board_init(&app->board, o->watchlist, o->nwatch)) {
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	app_name_rows(app);
+	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
+					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
+					   app_now(app), err, errlen)))
+		return false;
+	if (!(app->http = http_new(o->user_agent, err, errlen)))
+		return false;
+	fetch_config_init(&app->fetch_cfg, o);
+	if (!app_news_init(app, demo, err, errlen))
+		return false;
+	if (!signals_init(app)) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		return false;
+	}
+	if (!ui_init(&app->ui, app->script != NULL, red_up_for(o), err, errlen))
+		return false;
+	if (!app_set_names(app, o->names, err, errlen))
+		causes_add(causes, "names = zh needs %s; English names shown", err);
+	return true;
+}
+
+static void app_done(struct app *app)
+{
+	/* Callbacks of transfers http_free cancels must not start new ones. */
+	app->quit = true;
+	ui_done(&app->ui);
+	bench_report(app);
+	signals_done(app);
+	http_free(app->http); /* first: callbacks of cancelled transfers use what follows */
+	detail_free(app);
+	heatview_free(app->heat);
+	app_news_done(app);
+	demo_free(app->demo);
+	board_free(&app->board);
+	instruments_free(&app->db);
+	market_calendar_free(&app->cal);
+	free(app->inflight);
+	if (app->script)
+		fclose(app->script);
+}
+
+int app_run(struct options *o, struct causes *causes, struct state_list *saved, bool demo,
+	    int *signo)
+{
+	struct app app;
+	char err[512] = "";
+	int rc = 0;
+
+	*signo = 0;
+	if (!app_init(&app, o, causes, saved, demo, err, sizeof err)) {
+		app_done(&app);
+		fprintf(stderr, "hktop: %s\n", err);
+		return 1;
+	}
+	app_report(&app, MSG_QUOTES, MSG_INFO, "Fetching quotes%s", demo ? " (simulated)" : "");
+	/* What was wrong with the saved list, then the config's complaints:
+	 * last, so that the first complaint is the newest, shown first. Both
+	 * are complaints about a file the user wrote, and each stands until
+	 * dismissed (a later save's error does not supersede them). */
+	if (!saved->save && !saved->path[0] && saved->origin < LIST_OPTION)
+		app_report(&app, MSG_CONFIG, MSG_ERROR, "watchlist edits will not be saved: %s",
+			   saved->why_not);
+	for (size_t i = saved->nnotes; i-- > 0;)
+		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", saved->notes[i]);
+	for (size_t i = causes->n; i-- > 0;)
+		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
+	app.dirty = REDRAW_ALL | REDRAW_CLEAR;
+	app_refresh_start(&app);
+	app_news_start(&app, true);
+	loop(&app);
+	app_done(&app);
+	*signo = app.quit_signal;
+	if (app.exit_msg[0]) {
+		fprintf(stderr, "hktop: %s\n", app.exit_msg);
+		rc = 1;
+	}
+	return rc;
+}

@@ -1,0 +1,24 @@
+/* news_report.h - hktop --news: the merged headlines as a table or JSON */
+#ifndef HKTOP_NEWS_REPORT_H
+#define HKTOP_NEWS_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "model/news.h"
+#include "cli/quote_report.h"
+
+/* Does h concern any of the n instruments? With n == 0, every headline does. */
+bool news_report_wanted(const struct headline *h, const struct instrument *in, size_t n);
+
+/* The wanted headlines of l, newest first (as l is): title, source,
+ * publisher, url, time in ISO 8601 at UTC+8 (Hong Kong), symbols. Table:
+ * one line per headline and its link indented on the next; JSON: an
+ * array of objects, unknown fields null. Pure. */
+void news_report_write(FILE *fp, enum report_format fmt, const struct news_list *l,
+		       const struct instrument *in, size_t n);
+
+/* "0700,9988" */
+void news_report_tags(const struct headline *h, char *buf, size_t len);
+
+#endif

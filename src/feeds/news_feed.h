@@ -1,0 +1,118 @@
+/* news_feed.h - the headline sources: their URLs, their last good headlines, one merged list
+ *
+ * Pure: no sockets, no curses. newsfetch.c drives it over HTTP, demo mode
+ * feeds it the built-in demo feed, tests feed it fixtures. */
+#ifndef HKTOP_NEWS_FEED_H
+#define HKTOP_NEWS_FEED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "model/instruments.h"
+#include "model/news.h"
+#include "config/options.h"
+#include "model/tagger.h"
+
+#define NEWSFEED_MAX_SOURCES 16
+#define NEWSFEED_YAHOO_MAX 50   /* symbols in one Yahoo RSS request */
+#define NEWSFEED_GOOGLE_TERMS 12 /* names ORed in one Google News query */
+#define NEWSFEED_DEMO_SOURCE "demo"
+
+enum newsfeed_kind {
+	NEWSFEED_YAHOO,
+	NEWSFEED_GOOGLE_EN,
+	NEWSFEED_GOOGLE_HK,
+	NEWSFEED_EASTMONEY,
+	NEWSFEED_RSS,  /* a user's feed from news.feeds */
+	NEWSFEED_DEMO, /* the built-in demo feed: never fetched */
+};
+
+struct newsfeed_source {
+	enum newsfeed_kind kind;
+	char name[NEWS_SOURCE_MAX];  /* "yahoo", "google", "google-hk", "eastmoney", a host */
+	char base[OPT_URL_MAX];      /* base URL; a user feed's whole URL */
+	struct news_list items;      /* the last good fetch, tagged: kept when a fetch fails */
+	time_t ok_at;                /* wall clock of the last good fetch; 0: never */
+	char err[256];               /* why the last fetch failed; "" after a good one */
+	/* Scheduling, for newsfetch.c. */
+	bool inflight;
+	long long due_ms;            /* monotonic; 0: as soon as possible */
+	void *owner;
+};
+
+struct newsfeed {
+	struct newsfeed_source src[NEWSFEED_MAX_SOURCES];
+	size_t nsrc;
+	struct news_list merged;     /* every source's headlines, deduplicated, newest first */
+	unsigned long *arrived;      /* parallel to merged.v: the generation it first came in */
+	unsigned long generation;    /* bumped by each rebuild that brings something new */
+	size_t keep;                 /* news.count */
+	struct tagger tagger;
+	struct instrument *watch;    /* owned copy of the watchlist, for the URLs */
+	size_t nwatch;
+	const struct instrument_db *db; /* names for the Chinese query; may be NULL */
+};
+
+/* The sources news.sources and news.feeds turn on (demo: the demo feed
+ * only), and the tagger from the built-in aliases. */
+bool newsfeed_init(struct newsfeed *f, const struct options *o, const struct instrument_db *db,
+		   bool demo, char *err, size_t errlen);
+void newsfeed_free(struct newsfeed *f);
+
+/* Replace the watchlist the URLs are built from. */
+bool newsfeed_set_watch(struct newsfeed *f, const struct instrument *in, size_t n);
+
+/* The request URL of source i at wall clock now; false when it has
+ * nothing to ask (no symbols for Yahoo, no names for Google, demo). */
+bool newsfeed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, size_t len);
+
+/* Extra request headers of source i (NULL-terminated), or NULL. */
+const char *const *newsfeed_headers(const struct newsfeed *f, size_t i);
+
+/* A response for source i: error is NULL for a 2xx answer, else its
+ * cause. A good body replaces the source's headlines (tagged); an error,
+ * or a body its parser refuses, keeps them and sets err. Rebuilds the
+ * merged list. Returns false when the source failed. */
+bool newsfeed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
+		    const char *error, time_t now);
+
+/* The demo feed (RSS) as the demo source's headlines, its times moved so
+ * the newest is two minutes before now. */
+bool newsfeed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t now);
+
+/* Sources whose last fetch failed. */
+size_t newsfeed_failed(const struct newsfeed *f);
+
+/* One line for the status bar: how many headlines, and the first failing
+ * source with its cause and the age of what it still shows. */
+void newsfeed_summary(const struct newsfeed *f, time_t now, char *buf, size_t len);
+
+/* Did merged headline k come in after generation since? */
+bool newsfeed_is_new(const struct newsfeed *f, size_t k, unsigned long since);
+
+/* Pure look-ups on a list. */
+
+/* Is h tagged with in? */
+bool news_tagged_with(const struct headline *h, const struct instrument *in);
+
+/* Indexes of the headlines of l tagged with in, newest first as l is, at
+ * most max; returns how many there are in all. */
+size_t news_for_instrument(const struct news_list *l, const struct instrument *in,
+			   size_t *idx, size_t max);
+
+/* Has in a headline published in the last fresh seconds before now? */
+bool news_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
+		    long fresh);
+
+/* The age column of h at now, in cols columns (4 or more), its unit never
+ * cut: "29m", "6y"; "-2m" ahead of the clock; "~1h" when the time is when
+ * it was first seen (its feed dated it ahead); "-" when unknown. */
+void news_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len);
+
+/* Append src to buf (len bytes, NUL-terminated, *used bytes in it) in
+ * URL query encoding: unreserved bytes as they are, space as '+', the
+ * rest %XX. False if it does not fit. */
+bool newsfeed_query_escape(char *buf, size_t len, size_t *used, const char *src);
+
+#endif

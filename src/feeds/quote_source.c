@@ -1,0 +1,19 @@
+/* quote_source.c - the registry of quote sources, by the names the config uses */
+#include "config.h"
+
+#include <string.h>
+
+#include "feeds/quote_source.h"
+
+/* Same order as the table below: quotes.source stores an index. */
+const char *const source_names[] = { "tencent", "sina", NULL };
+
+static const struct quote_source *const sources[] = { &source_tencent, &source_sina };
+
+const struct quote_source *source_by_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
+		if (strcmp(sources[i]->name, name) == 0)
+			return sources[i];
+	return NULL;
+}

@@ -1,0 +1,219 @@
+/* board.c - rows, stale marks and ordering of the watchlist; no curses here */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/board.h"
+#include "feeds/quote_check.h"
+
+static const char *const col_names[COL_COUNT] = {
+	"code", "name", "last", "change", "change %", "open", "high", "low",
+	"volume", "turnover", "market cap", "time",
+};
+
+const char *board_col_name(int col)
+{
+	return col >= 0 && col < COL_COUNT ? col_names[col] : "watchlist order";
+}
+
+static bool grow(struct board *b, size_t want)
+{
+	struct row *r;
+	size_t cap = b->cap ? b->cap : 16;
+
+	if (want <= b->cap)
+		return true;
+	while (cap < want)
+		cap *= 2;
+	if (!(r = realloc(b->rows, cap * sizeof *r)))
+		return false;
+	b->rows = r;
+	b->cap = cap;
+	return true;
+}
+
+/* After the rows move (a sort, a removal), record where each now is. */
+static void reindex(struct board *b)
+{
+	symbol_index_clear(&b->index);
+	for (size_t i = 0; i < b->n; i++)
+		symbol_index_add(&b->index, &b->rows[i].in, i); /* the table has room: it held them */
+}
+
+bool board_init(struct board *b, const struct instrument *in, size_t n)
+{
+	memset(b, 0, sizeof *b);
+	b->sort = -1;
+	for (size_t i = 0; i < n; i++)
+		if (board_find(b, &in[i]) < 0 && !board_add(b, &in[i]))
+			return false;
+	return true;
+}
+
+void board_free(struct board *b)
+{
+	free(b->rows);
+	symbol_index_free(&b->index);
+	memset(b, 0, sizeof *b);
+}
+
+long board_find(const struct board *b, const struct instrument *in)
+{
+	return symbol_index_find(&b->index, in);
+}
+
+bool board_add(struct board *b, const struct instrument *in)
+{
+	struct row *r;
+
+	if (!grow(b, b->n + 1))
+		return false;
+	if (symbol_index_add(&b->index, in, b->n) != (long)b->n)
+		return false; /* present already, or out of memory */
+	r = &b->rows[b->n++];
+	memset(r, 0, sizeof *r);
+	r->in = *in;
+	r->seq = b->next_seq++;
+	return true;
+}
+
+bool board_remove(struct board *b, size_t idx)
+{
+	if (idx >= b->n)
+		return false;
+	memmove(&b->rows[idx], &b->rows[idx + 1], (b->n - idx - 1) * sizeof *b->rows);
+	b->n--;
+	reindex(b);
+	return true;
+}
+
+size_t board_apply(struct board *b, const struct quote_result *res, size_t n)
+{
+	size_t changed = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		long k = board_find(b, &res[i].q.in);
+		struct row *r;
+
+		if (k < 0)
+			continue; /* removed while the refresh was in flight */
+		r = &b->rows[k];
+		if (res[i].ok) {
+			if (!r->have || r->stale || r->err[0] ||
+			    memcmp(&r->q, &res[i].q, sizeof r->q) != 0)
+				changed++;
+			r->q = res[i].q;
+			r->have = true;
+			r->stale = false;
+			r->err[0] = '\0';
+		} else {
+			if (!r->stale || strcmp(r->err, res[i].err) != 0)
+				changed++;
+			r->stale = true;
+			snprintf(r->err, sizeof r->err, "%s", res[i].err);
+		}
+	}
+	return changed;
+}
+
+const char *board_row_name(const struct row *r, bool zh)
+{
+	const char *order[4] = {
+		r->have ? (zh ? r->q.name : r->q.name_en) : NULL,
+		zh ? r->name_zh : r->name_en,
+		zh ? r->name_en : r->name_zh,
+		r->in.display,
+	};
+
+	for (size_t i = 0; i < 4; i++)
+		if (order[i] && order[i][0])
+			return order[i];
+	return "";
+}
+
+static bool row_figure(const struct row *r, int col, double *v)
+{
+	static const enum quote_field fields[COL_COUNT] = {
+		[COL_LAST] = QF_PRICE, [COL_CHANGE] = QF_CHANGE, [COL_PCT] = QF_CHANGE_PCT,
+		[COL_OPEN] = QF_OPEN, [COL_HIGH] = QF_HIGH, [COL_LOW] = QF_LOW,
+		[COL_VOLUME] = QF_VOLUME, [COL_TURNOVER] = QF_TURNOVER, [COL_MCAP] = QF_MARKET_CAP,
+	};
+
+	if (!r->have)
+		return false;
+	if (col == COL_TIME) {
+		*v = (double)r->q.time;
+		return r->q.time != 0;
+	}
+	{
+		struct num n = quote_hkd_figure(&r->q, fields[col]);
+		if (!n.ok)
+			return false;
+		*v = n.v;
+	}
+	return true;
+}
+
+/* qsort is not stable; ties fall back to the watchlist position. */
+static int compare(const void *pa, const void *pb, void *arg)
+{
+	const struct row *a = pa, *b = pb;
+	const struct board *bd = arg;
+	int c = 0;
+
+	if (bd->sort == COL_CODE) {
+		c = strcmp(a->in.display, b->in.display);
+	} else if (bd->sort == COL_NAME) {
+		c = strcmp(board_row_name(a, bd->zh), board_row_name(b, bd->zh));
+	} else if (bd->sort >= 0) {
+		double va = 0, vb = 0;
+		bool ha = row_figure(a, bd->sort, &va), hb = row_figure(b, bd->sort, &vb);
+		if (ha != hb)
+			return ha ? -1 : 1; /* unknown figures last, either direction */
+		if (ha)
+			c = va < vb ? -1 : va > vb ? 1 : 0;
+	}
+	if (bd->desc)
+		c = -c;
+	if (c == 0)
+		c = a->seq < b->seq ? -1 : a->seq > b->seq;
+	return c;
+}
+
+void board_sort(struct board *b)
+{
+	if (b->n > 1) {
+		qsort_r(b->rows, b->n, sizeof *b->rows, compare, b);
+		reindex(b);
+	}
+}
+
+static int by_seq(const void *pa, const void *pb)
+{
+	const struct row *a = *(const struct row *const *)pa, *b = *(const struct row *const *)pb;
+
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+bool board_instruments(const struct board *b, struct instrument **out, size_t *n)
+{
+	const struct row **order = malloc((b->n ? b->n : 1) * sizeof *order);
+	struct instrument *v = malloc((b->n ? b->n : 1) * sizeof *v);
+
+	if (!order || !v) {
+		free(order);
+		free(v);
+		return false;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		order[i] = &b->rows[i];
+	qsort(order, b->n, sizeof *order, by_seq);
+	for (size_t i = 0; i < b->n; i++)
+		v[i] = order[i]->in;
+	free(order);
+	*out = v;
+	*n = b->n;
+	return true;
+}

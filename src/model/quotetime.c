@@ -1,0 +1,46 @@
+/* quotetime.c - a quote's time: its exchange's clock and its source's usual delay
+ *
+ * A quote is shown on its own exchange's clock, so a New York close of
+ * Friday 16:04 reads as Friday's, not as Saturday morning in Hong Kong. */
+#include "config.h"
+
+#include "base/fmt.h"
+#include "model/quotetime.h"
+#include "feeds/quote_source.h"
+
+#define HKEX_FREE_DELAY_S 900 /* HKEX: free quotes are at least 15 minutes late */
+
+enum hktime_zone quote_zone(const struct quote *q)
+{
+	return q->in.market == MARKET_US ? HKTIME_US_EASTERN : HKTIME_HK;
+}
+
+long quote_usual_delay(const struct quote *q)
+{
+	const struct quote_source *s = q->source ? source_by_name(q->source) : NULL;
+
+	if (!s || q->in.market > MARKET_US)
+		return HKEX_FREE_DELAY_S;
+	return s->delay_s[q->in.market];
+}
+
+bool quote_is_old(const struct quote *q, time_t now, long refresh_s)
+{
+	if (!q->time)
+		return false;
+	return (long long)now - (long long)q->time >
+	       (long long)quote_usual_delay(q) + refresh_s + QUOTE_GRACE_S;
+}
+
+int quote_time_cell(const struct quote *q, time_t now, long refresh_s, char *buf, size_t len)
+{
+	enum hktime_zone z = quote_zone(q);
+
+	if (len > 0)
+		buf[0] = '\0';
+	if (!q->time)
+		return 0;
+	/* The zone's offsets, not q->utc_offset: the exchange's, whoever parsed it */
+	return fmt_quote_time(q->time, hktime_zone_offset(z, q->time), now,
+			      hktime_zone_offset(z, now), quote_is_old(q, now, refresh_s), buf, len);
+}

@@ -1,0 +1,458 @@
+/* http.c - libcurl multi: one loop, many transfers, nothing unbounded */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "net/http.h"
+#include "base/text.h"
+
+struct transfer {
+	CURL *easy;
+	struct curl_slist *headers;
+	char *url;
+	char *body;
+	size_t len, cap, max_body;
+	bool too_big;
+	bool head_ended;              /* the last head seen so far is whole */
+	long timeout_ms;
+	char errbuf[CURL_ERROR_SIZE];
+	http_done_fn done;
+	void *arg;
+	struct transfer *prev, *next; /* in flight, owned by struct http */
+};
+
+/* A server that asked for a pause (Retry-After), until a monotonic time.
+ * A few are plenty: hktop talks to a handful of servers. */
+#define HOLDS 8
+struct hold {
+	char origin[128];             /* "" for a free slot */
+	long status;
+	long long until_ms;
+};
+
+struct http {
+	CURLM *multi;
+	struct hold holds[HOLDS];
+	char *user_agent;
+	FILE *trace;
+	int running;
+	int pending;
+	bool closing;                 /* in http_free: no new transfers */
+	struct transfer *head;
+};
+
+static bool global_ok;
+
+static long long mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+bool http_origin(const char *url, char *buf, size_t len)
+{
+	const char *host = strstr(url, "://");
+	size_t n;
+
+	if (!host || host == url)
+		return false;
+	host += 3;
+	n = (size_t)(host - url) + strcspn(host, "/?#");
+	if (n >= len)
+		return false;
+	memcpy(buf, url, n);
+	buf[n] = '\0';
+	return true;
+}
+
+long http_retry_after_s(const char *value, time_t now)
+{
+	const char *p = value;
+	long long s = 0;
+
+	if (!p)
+		return -1;
+	p += strspn(p, " \t");
+	if (isdigit((unsigned char)*p)) {
+		/* delay-seconds = 1*DIGIT, read no further than the cap */
+		for (; isdigit((unsigned char)*p); p++)
+			if (s <= HTTP_RETRY_AFTER_MAX_S)
+				s = s * 10 + (*p - '0');
+		if (p[strspn(p, " \t")] != '\0')
+			return -1;
+	} else {
+		/* HTTP-date, in any of its three forms: libcurl's parser */
+		time_t t = *p ? curl_getdate(p, NULL) : -1;
+		if (t == -1)
+			return -1;
+		s = t > now ? (long long)(t - now) : 0;
+	}
+	return s > HTTP_RETRY_AFTER_MAX_S ? HTTP_RETRY_AFTER_MAX_S : (long)s;
+}
+
+static struct hold *hold_find(struct http *h, const char *url)
+{
+	char origin[sizeof h->holds[0].origin];
+
+	if (!http_origin(url, origin, sizeof origin))
+		return NULL;
+	for (int i = 0; i < HOLDS; i++)
+		if (strcasecmp(h->holds[i].origin, origin) == 0)
+			return &h->holds[i];
+	return NULL;
+}
+
+long http_wait_ms(struct http *h, const char *url)
+{
+	struct hold *o = hold_find(h, url);
+	long long left = o ? o->until_ms - mono_ms() : 0;
+
+	return left > 0 ? (long)left : 0;
+}
+
+/* Hold url's server for secs: in its own slot, else the one free soonest. */
+static void hold_add(struct http *h, const char *url, long status, long secs)
+{
+	struct hold *o = hold_find(h, url);
+
+	if (!o) {
+		o = &h->holds[0];
+		for (int i = 1; i < HOLDS; i++)
+			if (h->holds[i].until_ms < o->until_ms)
+				o = &h->holds[i];
+		if (!http_origin(url, o->origin, sizeof o->origin))
+			return;
+	}
+	o->status = status;
+	o->until_ms = mono_ms() + secs * 1000LL;
+}
+
+struct http *http_new(const char *user_agent, char *err, size_t errlen)
+{
+	struct http *h;
+	const char *trace = getenv("HKTOP_TRACE");
+
+	if (!global_ok) {
+		if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+			snprintf(err, errlen, "libcurl failed to initialise");
+			return NULL;
+		}
+		global_ok = true;
+	}
+	if (!(h = calloc(1, sizeof *h)) || !(h->multi = curl_multi_init()) ||
+	    !(h->user_agent = strdup(user_agent))) {
+		snprintf(err, errlen, "out of memory");
+		http_free(h);
+		return NULL;
+	}
+	/* Keep a few connections per host; more would look like abuse. */
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 4L);
+	if (trace && *trace && !(h->trace = fopen(trace, "a"))) {
+		snprintf(err, errlen, "HKTOP_TRACE: %s: %s", trace, strerror(errno));
+		http_free(h);
+		return NULL;
+	}
+	return h;
+}
+
+static void transfer_free(struct transfer *t)
+{
+	if (!t)
+		return;
+	if (t->easy)
+		curl_easy_cleanup(t->easy);
+	curl_slist_free_all(t->headers);
+	free(t->url);
+	free(t->body);
+	free(t);
+}
+
+void http_free(struct http *h)
+{
+	struct http_response r;
+	CURLMsg *m;
+	int left;
+
+	if (!h)
+		return;
+	h->closing = true;
+	if (h->multi) {
+		/* Transfers still running are cancelled: each callback runs once,
+		 * as promised, so its owner can free what it holds. A callback
+		 * cannot start another transfer now (http_get refuses). */
+		while (h->head) {
+			struct transfer *t = h->head;
+			h->head = t->next;
+			curl_multi_remove_handle(h->multi, t->easy);
+			h->pending--;
+			memset(&r, 0, sizeof r);
+			r.url = t->url;
+			r.body = "";
+			r.error = "cancelled";
+			r.retry_after_s = -1;
+			if (t->done)
+				t->done(t->arg, &r);
+			transfer_free(t);
+		}
+		while ((m = curl_multi_info_read(h->multi, &left)))
+			;
+		curl_multi_cleanup(h->multi);
+	}
+	if (h->trace)
+		fclose(h->trace);
+	free(h->user_agent);
+	free(h);
+}
+
+/* The size cap is enforced here, while bytes arrive: libcurl 7.88's
+ * CURLOPT_MAXFILESIZE cannot stop a transfer without Content-Length. */
+static size_t on_data(char *ptr, size_t size, size_t nmemb, void *arg)
+{
+	struct transfer *t = arg;
+	size_t n = size * nmemb;
+
+	if (n > t->max_body - t->len) {
+		t->too_big = true;
+		return 0; /* aborts the transfer with CURLE_WRITE_ERROR */
+	}
+	if (t->len + n + 1 > t->cap) {
+		size_t cap = t->cap ? t->cap : 16384;
+		char *grown;
+		while (cap < t->len + n + 1)
+			cap *= 2;
+		if (cap > t->max_body + 1)
+			cap = t->max_body + 1;
+		if (!(grown = realloc(t->body, cap)))
+			return 0;
+		t->body = grown;
+		t->cap = cap;
+	}
+	memcpy(t->body + t->len, ptr, n);
+	t->len += n;
+	return n;
+}
+
+/* Each whole header line. The blank line ends a head; a status line
+ * starts another (a redirect's, or the one after 100 Continue). */
+static size_t on_header(char *ptr, size_t size, size_t nmemb, void *arg)
+{
+	struct transfer *t = arg;
+	size_t n = size * nmemb;
+
+	if (n >= 5 && memcmp(ptr, "HTTP/", 5) == 0)
+		t->head_ended = false;
+	else if (n <= 2 && (n == 0 || ptr[0] == '\r' || ptr[0] == '\n'))
+		t->head_ended = true;
+	return n;
+}
+
+bool http_get(struct http *h, const struct http_request *req, char *err, size_t errlen)
+{
+	struct transfer *t;
+	const struct hold *o;
+	long wait;
+	CURL *e;
+
+	if (h->closing) {
+		snprintf(err, errlen, "cancelled");
+		return false;
+	}
+	if ((wait = http_wait_ms(h, req->url)) > 0 && (o = hold_find(h, req->url))) {
+		snprintf(err, errlen, "HTTP %ld, retry after %ld s", o->status, (wait + 999) / 1000);
+		return false;
+	}
+	if (!(t = calloc(1, sizeof *t)) || !(t->url = strdup(req->url)) || !(t->easy = e = curl_easy_init())) {
+		snprintf(err, errlen, "out of memory");
+		transfer_free(t);
+		return false;
+	}
+	t->max_body = req->max_body;
+	t->timeout_ms = req->timeout_ms;
+	t->done = req->done;
+	t->arg = req->arg;
+	for (size_t i = 0; req->headers && req->headers[i]; i++) {
+		struct curl_slist *l = curl_slist_append(t->headers, req->headers[i]);
+		if (!l) {
+			snprintf(err, errlen, "out of memory");
+			transfer_free(t);
+			return false;
+		}
+		t->headers = l;
+	}
+	curl_easy_setopt(e, CURLOPT_URL, t->url);
+	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
+	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);
+	curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(e, CURLOPT_HEADERDATA, t);
+	curl_easy_setopt(e, CURLOPT_ERRORBUFFER, t->errbuf);
+	curl_easy_setopt(e, CURLOPT_USERAGENT, h->user_agent);
+	curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headers);
+	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, req->timeout_ms);
+	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, req->timeout_ms);
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	/* A lookup still running when its transfer ends (timed out, or
+	 * cancelled by http_free) is left to finish on its own: without this,
+	 * libcurl's threaded resolver joins the getaddrinfo thread right there,
+	 * inside curl_multi_perform or remove_handle, and a DNS server that
+	 * never answers freezes the loop for glibc's whole retry time (10 s).
+	 * Deferring the cleanup of finished handles would not help, as the
+	 * join happens when the transfer ends, not when it is freed; c-ares
+	 * would, but Debian's libcurl is built threaded. The thread frees
+	 * itself when getaddrinfo returns, or dies with the process. */
+	curl_easy_setopt(e, CURLOPT_QUICK_EXIT, 1L);
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(e, CURLOPT_MAXREDIRS, 3L);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	/* A redirect never downgrades a TLS request to plain HTTP. */
+	curl_easy_setopt(e, CURLOPT_REDIR_PROTOCOLS_STR,
+			 strncmp(t->url, "https://", 8) == 0 ? "https" : "http,https");
+	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* what libcurl can decode */
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
+	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	if (curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+		snprintf(err, errlen, "cannot start transfer");
+		transfer_free(t);
+		return false;
+	}
+	if (h->trace) {
+		fprintf(h->trace, "GET %s\n", t->url);
+		fflush(h->trace);
+	}
+	t->next = h->head;
+	if (h->head)
+		h->head->prev = t;
+	h->head = t;
+	h->pending++;
+	return true;
+}
+
+int http_pending(const struct http *h)
+{
+	return h->pending;
+}
+
+long http_timeout_ms(struct http *h)
+{
+	long ms = -1;
+
+	curl_multi_timeout(h->multi, &ms);
+	return ms;
+}
+
+bool http_poll(struct http *h, struct curl_waitfd *extra, unsigned nextra, int timeout_ms)
+{
+	int n;
+
+	return curl_multi_poll(h->multi, extra, nextra, timeout_ms, &n) == CURLM_OK;
+}
+
+void http_wakeup(struct http *h)
+{
+	curl_multi_wakeup(h->multi);
+}
+
+/* libcurl 7.88 answers a header line over its 100 KB limit with "Out of
+ * memory" (CURLE_TOO_LARGE came in 8.6), and offers no option to set the
+ * limit: that error after the request went out and before the head ended
+ * is the line's size. */
+static bool head_too_large(const struct transfer *t, CURLcode rc)
+{
+	long sent = 0;
+
+	curl_easy_getinfo(t->easy, CURLINFO_REQUEST_SIZE, &sent);
+	return rc == CURLE_OUT_OF_MEMORY && sent > 0 && !t->head_ended && t->len == 0;
+}
+
+static void describe_error(struct transfer *t, CURLcode rc, long status, long retry_s,
+			   char *buf, size_t len)
+{
+	char clean[CURL_ERROR_SIZE];
+
+	if (t->too_big) {
+		snprintf(buf, len, "response larger than %zu bytes", t->max_body);
+	} else if (head_too_large(t, rc)) {
+		snprintf(buf, len, "response header too large");
+	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
+		snprintf(buf, len, "timed out after %ld s", (t->timeout_ms + 999) / 1000);
+	} else if (rc != CURLE_OK) {
+		text_sanitize(clean, sizeof clean, t->errbuf, strlen(t->errbuf));
+		snprintf(buf, len, "%s", clean[0] ? clean : curl_easy_strerror(rc));
+	} else if (retry_s > 0) {
+		snprintf(buf, len, "HTTP %ld, retry after %ld s", status, retry_s);
+	} else if (status < 200 || status > 299) {
+		snprintf(buf, len, "HTTP %ld", status);
+	} else {
+		buf[0] = '\0';
+	}
+}
+
+static void finish(struct http *h, CURL *e, CURLcode rc)
+{
+	struct transfer *t = NULL;
+	char *ctype = NULL;
+	struct http_response r;
+	char cause[CURL_ERROR_SIZE + 64];
+	struct curl_header *after;
+	long status = 0, retry_s = -1;
+
+	curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&t);
+	curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
+	/* Busy or down for a while: the server says how long (RFC 9110 10.2.3). */
+	if (rc == CURLE_OK && (status == 429 || status == 503) &&
+	    curl_easy_header(e, "Retry-After", 0, CURLH_HEADER, -1, &after) == CURLHE_OK)
+		retry_s = http_retry_after_s(after->value, time(NULL));
+	if (retry_s > 0)
+		hold_add(h, t->url, status, retry_s);
+	curl_multi_remove_handle(h->multi, e);
+	if (t->prev)
+		t->prev->next = t->next;
+	else
+		h->head = t->next;
+	if (t->next)
+		t->next->prev = t->prev;
+	h->pending--;
+	describe_error(t, rc, status, retry_s, cause, sizeof cause);
+	memset(&r, 0, sizeof r);
+	r.url = t->url;
+	r.status = status;
+	r.body = t->body ? t->body : "";
+	r.len = t->len;
+	/* Owned by the handle, which outlives the callback. */
+	curl_easy_getinfo(e, CURLINFO_CONTENT_TYPE, &ctype);
+	r.content_type = ctype;
+	if (t->body)
+		t->body[t->len] = '\0';
+	r.error = cause[0] ? cause : NULL;
+	r.retry_after_s = retry_s;
+	if (t->done)
+		t->done(t->arg, &r);
+	transfer_free(t);
+}
+
+void http_dispatch(struct http *h)
+{
+	CURLMsg *m;
+	int left;
+
+	curl_multi_perform(h->multi, &h->running);
+	while ((m = curl_multi_info_read(h->multi, &left)))
+		if (m->msg == CURLMSG_DONE)
+			finish(h, m->easy_handle, m->data.result);
+}
+
+void http_run(struct http *h)
+{
+	http_dispatch(h);
+	while (h->pending > 0) {
+		http_poll(h, NULL, 0, 1000);
+		http_dispatch(h);
+	}
+}

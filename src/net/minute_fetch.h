@@ -1,0 +1,58 @@
+/* minute_fetch.h - the rally board's minute series: fetched in parallel, last good kept
+ *
+ * One entry per instrument on the board. A round asks Tencent's minute
+ * endpoint for each of them, at most INTRADAY_PARALLEL at a time on the
+ * app's shared struct http. A reply that parses replaces the entry's
+ * series; a failure keeps the old one, marked stale with the cause. The
+ * request state belongs to its callback, which frees it whatever the
+ * outcome, so a transfer cancelled at exit ("cancelled") leaks nothing and
+ * starts nothing new. */
+#ifndef HKTOP_MINUTE_FETCH_H
+#define HKTOP_MINUTE_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "net/http.h"
+#include "model/series.h"
+
+#define INTRADAY_PARALLEL 4
+
+struct intraday_entry {
+	struct instrument in;
+	struct series s;        /* the last good series; s.n == 0 for none */
+	bool done;              /* a fetch for it has finished, good or not */
+	bool stale;             /* the latest fetch failed: s is older */
+	char err[SERIES_ERR_MAX];
+};
+
+struct intraday {
+	struct http *http;      /* not owned */
+	char base[SERIES_URL_MAX];
+	long timeout_ms;
+	size_t max_body;
+	struct intraday_entry *v; /* owned */
+	size_t n;
+	size_t next;            /* the round's next entry to ask for */
+	int inflight;
+	size_t failed;          /* in the last finished round */
+	char first_err[SERIES_ERR_MAX];
+	void (*changed)(void *arg); /* a reply came: redraw */
+	void *arg;
+};
+
+void intraday_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
+		   size_t max_body, void (*changed)(void *), void *arg);
+void intraday_free(struct intraday *d);
+
+/* Make the entries those of in[n] (entries still listed keep their series).
+ * False when out of memory, the entries left as they were. */
+bool intraday_set(struct intraday *d, const struct instrument *in, size_t n);
+
+/* Start a round unless one is running. */
+void intraday_refresh(struct intraday *d);
+
+/* The entry of an instrument, or NULL. */
+const struct intraday_entry *intraday_find(const struct intraday *d, const struct instrument *in);
+
+#endif

@@ -1,0 +1,176 @@
+/* news_fetch.c - headline sources over HTTP, each on its own deadline
+ *
+ * One request per source at a time, on the shared curl multi handle, so a
+ * slow feed never holds up quotes. Nothing is allocated per request: the
+ * callback's argument is the source itself, which lives as long as the
+ * newsfetch does, and the URL is copied by http_get. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "base/builtin.h"
+#include "base/log.h"
+#include "cli/news_report.h"
+#include "net/news_fetch.h"
+
+static time_t now_wall(const struct newsfetch *nf)
+{
+	return nf->fixed_now ? nf->fixed_now : time(NULL);
+}
+
+bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct options *o,
+		    const struct instrument_db *db, bool demo, time_t fixed_now,
+		    char *err, size_t errlen)
+{
+	memset(nf, 0, sizeof *nf);
+	nf->http = http;
+	nf->interval_ms = o->news_interval * 1000;
+	nf->timeout_ms = o->timeout * 1000;
+	nf->max_body = (size_t)o->news_max_body;
+	nf->fixed_now = fixed_now;
+	if (!newsfeed_init(&nf->feed, o, db, demo, err, errlen))
+		return false;
+	for (size_t i = 0; i < nf->feed.nsrc; i++)
+		nf->feed.src[i].owner = nf;
+	if (demo && !newsfeed_load_demo(&nf->feed, builtin_demo_news, builtin_demo_news_len,
+					now_wall(nf))) {
+		snprintf(err, errlen, "demo headlines: %s", nf->feed.src[0].err);
+		return false;
+	}
+	return true;
+}
+
+void newsfetch_done(struct newsfetch *nf)
+{
+	newsfeed_free(&nf->feed);
+}
+
+static void on_done(void *arg, const struct http_response *r)
+{
+	struct newsfeed_source *s = arg;
+	struct newsfetch *nf = s->owner;
+	size_t i = (size_t)(s - nf->feed.src);
+
+	s->inflight = false;
+	s->due_ms = app_mono_ms() + nf->interval_ms;
+	if (!newsfeed_apply(&nf->feed, i, r->body, r->len, r->error, now_wall(nf)))
+		log_debug("news %s: %s", s->name, s->err);
+	if (nf->changed)
+		nf->changed(nf->arg, s);
+}
+
+static void start(struct newsfetch *nf, size_t i, long long now_ms)
+{
+	struct newsfeed_source *s = &nf->feed.src[i];
+	struct http_request req;
+	char url[4096], err[256];
+
+	s->due_ms = now_ms + nf->interval_ms;
+	if (!newsfeed_url(&nf->feed, i, now_wall(nf), url, sizeof url))
+		return; /* nothing to ask: no symbols, or the demo feed */
+	memset(&req, 0, sizeof req);
+	req.url = url;
+	req.headers = newsfeed_headers(&nf->feed, i);
+	req.timeout_ms = nf->timeout_ms;
+	req.max_body = nf->max_body;
+	req.done = on_done;
+	req.arg = s;
+	if (!http_get(nf->http, &req, err, sizeof err)) {
+		newsfeed_apply(&nf->feed, i, NULL, 0, err, now_wall(nf));
+		if (nf->changed)
+			nf->changed(nf->arg, s);
+		return;
+	}
+	s->inflight = true;
+}
+
+void newsfetch_start_due(struct newsfetch *nf, long long now_ms)
+{
+	if (!nf->http)
+		return;
+	for (size_t i = 0; i < nf->feed.nsrc; i++)
+		if (!nf->feed.src[i].inflight && nf->feed.src[i].due_ms <= now_ms &&
+		    nf->feed.src[i].kind != NEWSFEED_DEMO)
+			start(nf, i, now_ms);
+}
+
+void newsfetch_refresh(struct newsfetch *nf, long long now_ms)
+{
+	for (size_t i = 0; i < nf->feed.nsrc; i++)
+		if (!nf->feed.src[i].inflight)
+			nf->feed.src[i].due_ms = 0;
+	newsfetch_start_due(nf, now_ms);
+}
+
+long long newsfetch_next_ms(const struct newsfetch *nf)
+{
+	long long best = -1;
+
+	if (!nf->http)
+		return -1;
+	for (size_t i = 0; i < nf->feed.nsrc; i++) {
+		const struct newsfeed_source *s = &nf->feed.src[i];
+		if (s->inflight || s->kind == NEWSFEED_DEMO)
+			continue;
+		if (best < 0 || s->due_ms < best)
+			best = s->due_ms;
+	}
+	return best;
+}
+
+size_t newsfetch_pending(const struct newsfetch *nf)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < nf->feed.nsrc; i++)
+		n += nf->feed.src[i].inflight;
+	return n;
+}
+
+int newsfetch_print(const struct options *o, enum report_format fmt,
+		    const struct instrument *only, size_t nonly)
+{
+	struct instrument_db db;
+	struct newsfetch nf;
+	struct http *h;
+	char err[256];
+	int rc = 0;
+
+	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+		fprintf(stderr, "hktop: %s\n", err);
+		return 1;
+	}
+	memset(&db, 0, sizeof db);
+	instruments_load_builtin(&db);
+	if (!newsfetch_init(&nf, h, o, &db, false, 0, err, sizeof err)) {
+		fprintf(stderr, "hktop: %s\n", err);
+		rc = 1;
+	} else if (nf.feed.nsrc == 0) {
+		fprintf(stderr, "hktop: no headline sources (news.sources = none, news.feeds empty)\n");
+		rc = 2;
+	} else if (!newsfeed_set_watch(&nf.feed, o->watchlist, o->nwatch)) {
+		fprintf(stderr, "hktop: out of memory\n");
+		rc = 1;
+	} else {
+		newsfetch_start_due(&nf, app_mono_ms());
+		http_run(h);
+		news_report_write(stdout, fmt, &nf.feed.merged, only, nonly);
+		fflush(stdout); /* the report first, then the causes */
+		for (size_t i = 0; i < nf.feed.nsrc; i++)
+			if (nf.feed.src[i].err[0]) {
+				fprintf(stderr, "hktop: %s: %s\n", nf.feed.src[i].name,
+					nf.feed.src[i].err);
+				rc = 1;
+			}
+	}
+	http_free(h);
+	newsfetch_done(&nf);
+	instruments_free(&db);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("hktop: stdout");
+		rc = 1;
+	}
+	return rc;
+}

@@ -1,0 +1,57 @@
+/* news_fetch.h - headline sources over HTTP, each on its own deadline */
+#ifndef HKTOP_NEWS_FETCH_H
+#define HKTOP_NEWS_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "net/http.h"
+#include "feeds/news_feed.h"
+#include "cli/quote_report.h"
+
+/* Called after each response has been merged in (also for a failure). */
+typedef void (*newsfetch_changed_fn)(void *arg, const struct newsfeed_source *s);
+
+struct newsfetch {
+	struct newsfeed feed;
+	struct http *http;          /* shared with the quotes; not owned */
+	long interval_ms;           /* news.interval */
+	long timeout_ms;            /* timeout */
+	size_t max_body;            /* news.max_body */
+	time_t fixed_now;           /* HKTOP_NOW in tests; 0: the real clock */
+	newsfetch_changed_fn changed;
+	void *arg;
+};
+
+/* Set up the sources from the options; demo loads the built-in demo feed
+ * and never fetches. http may be NULL in demo mode. */
+bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct options *o,
+		    const struct instrument_db *db, bool demo, time_t fixed_now,
+		    char *err, size_t errlen);
+
+/* Free the sources. Free the struct http first: a transfer still in
+ * flight calls back into this (or, with an older http_free, is dropped). */
+void newsfetch_done(struct newsfetch *nf);
+
+/* Start every source that is idle and due at now_ms (monotonic). */
+void newsfetch_start_due(struct newsfetch *nf, long long now_ms);
+
+/* Make every idle source due now (the refresh key), and start them. */
+void newsfetch_refresh(struct newsfetch *nf, long long now_ms);
+
+/* The earliest deadline of an idle source (monotonic ms), -1 for none:
+ * what the loop's poll timeout must include. */
+long long newsfetch_next_ms(const struct newsfetch *nf);
+
+/* Sources with a request in flight. */
+size_t newsfetch_pending(const struct newsfetch *nf);
+
+/* hktop --news: fetch every source once, print the merged headlines (only
+ * those tagged with one of only[0..nonly) when nonly > 0) and return the
+ * exit status: 0 all sources answered, 1 any failed (causes on stderr), 2
+ * no source is on. */
+int newsfetch_print(const struct options *o, enum report_format fmt,
+		    const struct instrument *only, size_t nonly);
+
+#endif

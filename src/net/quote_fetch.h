@@ -1,0 +1,52 @@
+/* quote_fetch.h - one refresh: batch the codes, run the requests at once, fail over */
+#ifndef HKTOP_QUOTE_FETCH_H
+#define HKTOP_QUOTE_FETCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "net/http.h"
+#include "config/options.h"
+#include "model/quote.h"
+#include "feeds/quote_source.h"
+
+struct fetch_config {
+	const struct quote_source *primary;
+	const char *primary_url;
+	const struct quote_source *fallback; /* NULL: no failover */
+	const char *fallback_url;
+	long timeout_ms;
+	size_t max_body;
+};
+
+/* The quote sources, URLs and limits the options name; the strings stay
+ * the options' own. */
+void fetch_config_init(struct fetch_config *fc, const struct options *o);
+
+/* Called once, when every instrument has a quote or a cause. res[i]
+ * answers in[i]; the array is valid only during the call. */
+typedef void (*fetch_done_fn)(void *arg, const struct quote_result *res, size_t n);
+
+/* Start fetching quotes for in[0..n). Requests of the primary source go
+ * out in parallel, max_batch codes each; instruments it could not serve
+ * (HTTP error, timeout, cap, bad line, no code) are asked of the
+ * fallback. Returns false only if nothing could be started. `in` is
+ * copied; the caller keeps the config strings alive until done runs. */
+bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
+		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
+		  char *err, size_t errlen);
+
+/* Seconds until the next refresh: every `refresh` seconds, doubled for each
+ * refresh in a row that brought nothing back, capped at 5 minutes (or at
+ * `refresh` when that is longer). Pure. */
+long fetch_backoff_s(long refresh, int failures);
+
+/* Milliseconds before a quote source may be asked again: 0 when one may
+ * now, else the shortest Retry-After left of the primary and fallback. */
+long fetch_wait_ms(struct http *h, const struct fetch_config *cfg);
+
+/* Build the request URL: base + query + codes joined by ','. Pure. */
+bool fetch_build_url(const struct quote_source *src, const char *base,
+		     const struct instrument *const *in, size_t n, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,355 @@
+/* view_detail.c - one ticker: title, chart, full figures, ADR parity
+ *
+ * Draws from the board's quote and the detail state (detail.h); the
+ * figures' text comes from detail_figures.c and the chart's cells from
+ * chart.c, so all this file does is place them and pick colours. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "model/detail.h"
+#include "layout/detail_figures.h"
+#include "layout/detail_title.h"
+#include "base/fmt.h"
+#include "base/hktime.h"
+#include "base/text.h"
+
+#define SIDE_PANEL_MIN_COLS 110 /* wider: figures beside the chart */
+#define PANEL_W 40
+#define LABEL_W 11
+#define MIN_CHART_ROWS 4
+
+static const struct row *current(const struct app *app)
+{
+	if (app->detail_row < 0 || app->detail_row >= (long)app->board.n)
+		return NULL;
+	return &app->board.rows[app->detail_row];
+}
+
+static attr_t tone_attr(const struct app *app, unsigned tone, bool stale)
+{
+	static const enum ui_color map[] = {
+		[FIG_PLAIN] = UI_DEFAULT, [FIG_UP] = UI_UP, [FIG_DOWN] = UI_DOWN,
+		[FIG_FLAT] = UI_FLAT, [FIG_DIM] = UI_DIM, [FIG_ERROR] = UI_ERROR,
+	};
+
+	if (stale && tone != FIG_ERROR)
+		return app->ui.attrs[UI_STALE];
+	return app->ui.attrs[tone < sizeof map / sizeof map[0] ? map[tone] : UI_DEFAULT];
+}
+
+/* " 0700  TENCENT  478.800 -0.400 -0.08%" then the ranges, the current one
+ * in brackets, and the chart style: laid out by detail_title.c, where the
+ * figures win over the selector. */
+static void draw_title(struct app *app, WINDOW *w, int y, const struct row *r,
+		       const struct detail *d)
+{
+	char figs[100], pr[32], ch[32], pct[32];
+	struct detail_title t;
+	int rw;
+
+	figs[0] = '\0';
+	if (r->have) {
+		fmt_num(r->q.f[QF_PRICE], pr, sizeof pr);
+		fmt_signed(r->q.f[QF_CHANGE], "", ch, sizeof ch);
+		fmt_signed(r->q.f[QF_CHANGE_PCT], "%", pct, sizeof pct);
+		snprintf(figs, sizeof figs, "%s %s %s", pr, ch, pct);
+	}
+	detail_title_layout(r->in.display, app_row_name(app, r), figs, d->range,
+			    d->mode == CHART_CANDLES, app->ui.cols, &t);
+	rw = text_width(t.right);
+	ui_clear_row(w, y, 0, app->ui.cols, app->ui.attrs[UI_COLHEAD]);
+	ui_text(w, y, 0, app->ui.cols - rw, t.left, 0, app->ui.attrs[UI_COLHEAD]);
+	if (rw)
+		ui_text(w, y, app->ui.cols - rw, rw, t.right, 1, app->ui.attrs[UI_COLHEAD]);
+}
+
+static attr_t cell_attr(const struct app *app, unsigned tag, bool stale)
+{
+	static const enum ui_color map[CHART_TAG_COUNT] = {
+		[CHART_BLANK] = UI_DEFAULT, [CHART_UP] = UI_UP, [CHART_DOWN] = UI_DOWN,
+		[CHART_FLAT] = UI_FLAT, [CHART_AXIS] = UI_DIM, [CHART_PREV_CLOSE] = UI_DIM,
+		[CHART_CURSOR] = UI_KEY, [CHART_VOLUME] = UI_DIM,
+	};
+
+	if (stale && tag != CHART_BLANK && tag != CHART_AXIS)
+		return app->ui.attrs[UI_STALE];
+	return app->ui.attrs[tag < CHART_TAG_COUNT ? map[tag] : UI_DEFAULT];
+}
+
+/* A centred one-line note in an empty chart area. */
+static void chart_note(struct app *app, WINDOW *w, int y, int x, int width, int height,
+		       const char *note, enum ui_color c)
+{
+	ui_text(w, y + height / 2, x + 1, width - 1, note, 0, app->ui.attrs[c]);
+}
+
+/* The chart and, under it, the cursor's bar or what the chart is. */
+static void draw_chart(struct app *app, WINDOW *w, int y, int x, int width, int height,
+		       struct detail *d)
+{
+	struct chart_opts o;
+	struct chart c;
+	char info[320], note[SERIES_ERR_MAX + 64];
+	int rows = height - 1;
+
+	for (int i = 0; i < height; i++)
+		ui_clear_row(w, y + i, x, width, A_NORMAL);
+	if (app->demo) {
+		chart_note(app, w, y, x, width, rows,
+			   "No chart in demo: the simulated market has no price history", UI_DIM);
+		return;
+	}
+	if (!detail_chart_current(d)) {
+		if (d->loading)
+			snprintf(note, sizeof note, "Fetching the %s chart...", series_ranges[d->range].name);
+		else
+			snprintf(note, sizeof note, "No %s chart: %s", series_ranges[d->range].name,
+				 d->err[0] ? d->err : "not fetched");
+		chart_note(app, w, y, x, width, rows, note, d->loading ? UI_DIM : UI_ERROR);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.width = width - 1;
+	o.height = rows;
+	o.mode = d->mode;
+	o.glyphs = app->ui.utf8 ? CHART_UNICODE : CHART_ASCII;
+	o.cursor = d->cursor;
+	if (d->s.in.market != MARKET_US) { /* a half day's axis ends at noon */
+		struct market_status ms;
+		market_status(&app->cal, d->s.v[0].t, &ms);
+		o.half_day = ms.half_day;
+	}
+	if (o.width < 1 || o.height < 1 || !chart_render(&d->s, &o, &c))
+		return;
+	d->plot_width = c.plot_width;
+	for (int cy = 0; cy < c.height; cy++)
+		for (int cx = 0; cx < c.width; cx++) {
+			const struct chart_cell *cell = chart_at(&c, cx, cy);
+			wattrset(w, cell_attr(app, cell->tag, d->stale));
+			mvwaddstr(w, y + cy, x + 1 + cx, cell->s);
+		}
+	wattrset(w, A_NORMAL);
+	chart_free(&c);
+	if (d->cursor >= 0) {
+		chart_cursor_label(&d->s, (size_t)d->cursor, (enum names_lang)app->o->names, info,
+				   sizeof info);
+	} else {
+		char last[40], day[16], of[48] = "";
+		const struct row *r = current(app);
+
+		hktime_iso8601(d->s.v[d->s.n - 1].t, d->s.utc_offset, last, sizeof last);
+		last[d->s.interval < 86400 ? 16 : 10] = '\0';
+		if (last[10] == 'T')
+			last[10] = ' ';
+		/* Minutes of another day than the quote above say so. */
+		if (detail_chart_other_day(d, r && r->have ? &r->q : NULL, day, sizeof day))
+			snprintf(of, sizeof of, " of %s, not the quote's day,", day);
+		snprintf(info, sizeof info, "%s%s from %s, %zu bars to %s%s", series_ranges[d->range].name,
+			 of, d->s.source, d->s.n, last + (of[0] ? 11 : 0),
+			 d->loading ? " (updating)" : "");
+	}
+	if (d->stale) {
+		size_t n = strlen(info);
+		snprintf(info + n, sizeof info - n, "  STALE: %s", d->err);
+	}
+	ui_text(w, y + rows, x + 1, width - 1, info, 0,
+		app->ui.attrs[d->stale ? UI_STALE : d->cursor >= 0 ? UI_KEY : UI_DIM]);
+}
+
+/* Figures in ncol columns of colw, from row y; returns the rows used. */
+static int draw_figures(struct app *app, WINDOW *w, int y, int x, int colw, int ncol,
+			int maxrows, const struct row *r)
+{
+	struct fig_line f[DETAIL_FIGS_MAX];
+	size_t n = detail_figures(&r->q, app_now(app), (enum names_lang)app->o->names,
+				  app->ui.utf8, f, DETAIL_FIGS_MAX);
+	int rows = (int)((n + (size_t)ncol - 1) / (size_t)ncol);
+
+	if (rows > maxrows)
+		rows = maxrows;
+	for (size_t i = 0; i < n; i++) {
+		int row = (int)i % (rows ? rows : 1), col = (int)i / (rows ? rows : 1);
+		int fx = x + col * colw;
+		if (col >= ncol)
+			break;
+		ui_text(w, y + row, fx, LABEL_W, f[i].label, 0, app->ui.attrs[UI_DIM]);
+		ui_text(w, y + row, fx + LABEL_W, colw - LABEL_W - 1, f[i].value, 0,
+			tone_attr(app, f[i].tone, r->stale));
+	}
+	return rows;
+}
+
+static size_t adr_lines(struct app *app, const struct row *r, struct fig_line *out, size_t max)
+{
+	struct detail *d = app->detail;
+	const struct quote *self = r->have ? &r->q : NULL;
+	const struct quote *other = d->other_q.ok ? &d->other_q.q : NULL;
+	const char *oerr = d->other_q.err;
+	struct adr_side hk, us;
+	struct adr_fx fx = { d->fx, d->fx_time, "yahoo", d->fx_err };
+	bool self_stale = r->have && r->stale, other_stale = other && oerr[0];
+
+	if (!d->adr)
+		return 0;
+	if (r->in.market == MARKET_US) {
+		us = (struct adr_side){ self, r->err, self_stale };
+		hk = (struct adr_side){ other, oerr, other_stale };
+	} else {
+		hk = (struct adr_side){ self, r->err, self_stale };
+		us = (struct adr_side){ other, oerr, other_stale };
+	}
+	if (d->fx_loading && !d->fx.ok)
+		fx.err = "fetching...";
+	return detail_adr_lines(d->adr, hk, us, &fx, app_now(app), out, max);
+}
+
+static void draw(struct app *app, WINDOW *w, int top, int height)
+{
+	const struct row *r = current(app);
+	struct detail *d = detail_get(app);
+	struct fig_line adr[3];
+	char line[DETAIL_LINE_MAX];
+	int cols = app->ui.cols, y = top + 1, bottom = top + height, nadr, nnews, chart_h;
+	bool side = cols >= SIDE_PANEL_MIN_COLS;
+
+	for (int i = 0; i < height; i++)
+		ui_clear_row(w, top + i, 0, cols, A_NORMAL);
+	if (!r || !d) {
+		ui_text(w, top, 1, cols - 1, r ? "out of memory" : "No ticker selected", 0, A_NORMAL);
+		return;
+	}
+	draw_title(app, w, top, r, d);
+	nadr = (int)adr_lines(app, r, adr, 3);
+	/* Below everything: the quote's time and source, then ADR parity. */
+	bottom -= nadr + 1;
+	if (r->have) {
+		detail_quote_line(&r->q, app_now(app), line, sizeof line);
+		if (r->stale) {
+			size_t n = strlen(line);
+			snprintf(line + n, sizeof line - n, "  STALE: %s", r->err);
+		}
+	} else {
+		snprintf(line, sizeof line, "%s", r->err[0] ? r->err : "No quote yet");
+	}
+	if (bottom > y)
+		ui_text(w, bottom, 1, cols - 1, line, 0,
+			app->ui.attrs[r->stale || !r->have ? (r->err[0] ? UI_ERROR : UI_DIM) : UI_DIM]);
+	for (int i = 0; i < nadr && bottom + 1 + i < top + height; i++) {
+		ui_text(w, bottom + 1 + i, 1, LABEL_W, adr[i].label, 0, app->ui.attrs[UI_DIM]);
+		ui_text(w, bottom + 1 + i, 1 + LABEL_W, cols - 2 - LABEL_W, adr[i].value, 0,
+			tone_attr(app, adr[i].tone, false));
+	}
+	/* The ticker's own headlines, above the quote line, when it has any
+	 * and the chart keeps its room. */
+	nnews = detail_news_height(app, &r->in, (bottom - y) / 3);
+	if (nnews > 0) {
+		bottom -= nnews;
+		detail_news_draw(app, w, bottom, nnews, &r->in);
+	}
+	if (side) {
+		if (r->have)
+			draw_figures(app, w, y, cols - PANEL_W, PANEL_W, 1, bottom - y, r);
+		draw_chart(app, w, y, 0, cols - PANEL_W - 1, bottom - y, d);
+		return;
+	}
+	/* Stacked: figures in two columns under the chart. */
+	chart_h = bottom - y;
+	if (r->have) {
+		struct fig_line f[DETAIL_FIGS_MAX];
+		size_t n = detail_figures(&r->q, app_now(app), (enum names_lang)app->o->names,
+					  app->ui.utf8, f, DETAIL_FIGS_MAX);
+		int frows = (int)(n + 1) / 2;
+		if (chart_h - frows < MIN_CHART_ROWS)
+			frows = chart_h - MIN_CHART_ROWS;
+		if (frows > 0) {
+			chart_h -= frows;
+			draw_figures(app, w, y + chart_h, 0, cols / 2, 2, frows, r);
+		}
+	}
+	if (chart_h > 1)
+		draw_chart(app, w, y, 0, cols, chart_h, d);
+}
+
+static long cursor_step(const struct detail *d)
+{
+	long w = d->plot_width > 0 ? d->plot_width : 1;
+
+	return ((long)d->s.n + w - 1) / w;
+}
+
+static unsigned move_cursor(struct app *app, int dir)
+{
+	struct detail *d = detail_get(app);
+	long n;
+
+	if (!d || !detail_chart_current(d))
+		return REACT_NONE;
+	n = (long)d->s.n;
+	if (d->cursor < 0)
+		d->cursor = n - 1; /* the first press shows the newest bar */
+	else
+		d->cursor += dir * cursor_step(d);
+	d->cursor = d->cursor < 0 ? 0 : d->cursor >= n ? n - 1 : d->cursor;
+	return REACT_REDRAW;
+}
+
+static unsigned step(struct app *app, int dir)
+{
+	long n = (long)app->board.n, to = app->detail_row + dir;
+
+	if (to < 0 || to >= n)
+		return REACT_NONE;
+	app->selected = app->detail_row = to;
+	detail_show(app, &app->board.rows[to].in);
+	return REACT_REDRAW;
+}
+
+static unsigned action(struct app *app, enum action act)
+{
+	struct detail *d = detail_get(app);
+
+	if (act >= ACT_CHART_1D && act <= ACT_CHART_5Y) {
+		detail_set_range(app, (enum series_range)(act - ACT_CHART_1D));
+		return REACT_REDRAW;
+	}
+	switch (act) {
+	case ACT_PREV_TICKER:
+	case ACT_MOVE_UP:
+		return step(app, -1);
+	case ACT_NEXT_TICKER:
+	case ACT_MOVE_DOWN:
+		return step(app, 1);
+	case ACT_TOGGLE_CANDLES:
+		if (d)
+			d->mode = d->mode == CHART_LINE ? CHART_CANDLES : CHART_LINE;
+		return REACT_REDRAW;
+	case ACT_MOVE_LEFT:
+		return move_cursor(app, -1);
+	case ACT_MOVE_RIGHT:
+		return move_cursor(app, 1);
+	case ACT_QUIT:
+		return REACT_BACK;
+	case ACT_OPEN:
+		return REACT_NONE;
+	default:
+		return REACT_PASS;
+	}
+}
+
+static void open_detail(struct app *app)
+{
+	app->detail_row = app->selected;
+	if (app->detail_row >= 0 && app->detail_row < (long)app->board.n)
+		detail_show(app, &app->board.rows[app->detail_row].in);
+}
+
+const struct view_ops view_detail = {
+	.name = "detail",
+	.letter = 0,
+	.open = open_detail,
+	.draw = draw,
+	.action = action,
+};
