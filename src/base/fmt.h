@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "base/num.h"
-#include "config/options.h"
+#include "base/display.h"
 
 /* The widest fmt_amount result, in screen columns. */
 #define FMT_AMOUNT_COLS 8

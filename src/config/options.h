@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/display.h"
 #include "config/keys.h"
 #include "model/symbol.h"
 
@@ -24,11 +25,6 @@ enum option_type {
 	OPT_FLAGS,   /* any of choices[], separated by spaces or commas; "none" */
 	OPT_URLS,    /* http:// or https:// URLs separated by spaces */
 };
-
-enum names_lang { NAMES_EN, NAMES_ZH };
-enum colors_up { COLORS_UP_AUTO, COLORS_UP_GREEN, COLORS_UP_RED };
-enum chart_style { CHART_STYLE_LINE, CHART_STYLE_CANDLE };
-enum heatmap_area { HEATMAP_AREA_CAP, HEATMAP_AREA_EQUAL, HEATMAP_AREA_TURNOVER };
 
 /* Every setting, typed. Filled from the table defaults, then the built-in
  * share/hktoprc, then the user's config file, then -o overrides. */

@@ -13,7 +13,7 @@
 #include <stddef.h>
 
 #include "base/num.h"
-#include "config/options.h"
+#include "base/display.h"
 #include "model/series.h"
 
 #define CHART_MAX_DIM 1000 /* columns or rows; more is refused */

@@ -12,7 +12,7 @@
 #include <time.h>
 
 #include "model/adr.h"
-#include "config/options.h"
+#include "base/display.h"
 #include "model/quote.h"
 
 enum fig_tone { FIG_PLAIN, FIG_UP, FIG_DOWN, FIG_FLAT, FIG_DIM, FIG_ERROR };
