@@ -137,5 +137,7 @@ LINES=50 COLUMNS=120 screen help "$GOOD" <<EOF
 EOF
 like "$(cat "$T/help.txt")" '^  M                     view-messages   Show the session.s warnings and errors, newest first$' "? lists M"
 like "$(cat "$T/help.txt")" '^  x                     dismiss         Dismiss the error on the status line$' "and x"
+like "$(cat "$T/help.txt")" '^  Which list: SYMBOLs given > -o watchlist > saved list > config > default\.$' "? says which list a run uses"
+like "$(cat "$T/help.txt")" '^  M: every warning and error of this session, newest first; x dismisses one\.$' "and what the messages view holds"
 
 done_testing

@@ -6,9 +6,17 @@
 #include "app/app.h"
 #include "tui/screen.h"
 
+/* Below the keys: what no key says. Short enough for 80 columns. */
+static const char *const notes[] = {
+	"Mouse: the wheel moves the selection, a click selects a row.",
+	"Which list: SYMBOLs given > -o watchlist > saved list > config > default.",
+	"/ and d edit it; edits are saved unless the list came from -o or SYMBOLs.",
+	"M: every warning and error of this session, newest first; x dismisses one.",
+};
+
 static int help_lines(void)
 {
-	return ACT_COUNT - 1 + 3;
+	return ACT_COUNT - 1 + 2 + (int)(sizeof notes / sizeof notes[0]);
 }
 
 static void draw(struct app *app, WINDOW *w, int top, int height)
@@ -30,13 +38,10 @@ static void draw(struct app *app, WINDOW *w, int top, int height)
 		ui_text(w, y, 40, app->ui.cols - 40, action_info[a].help, 0, A_NORMAL);
 		y++;
 	}
-	if (y < top + height) {
+	if (y < top + height)
 		ui_clear_row(w, y++, 0, app->ui.cols, A_NORMAL);
-		if (y < top + height)
-			ui_text(w, y++, 2, app->ui.cols - 2,
-				"Mouse: the wheel moves the selection, a click selects a row.", 0,
-				app->ui.attrs[UI_DIM]);
-	}
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0] && y < top + height; i++)
+		ui_text(w, y++, 2, app->ui.cols - 2, notes[i], 0, app->ui.attrs[UI_DIM]);
 	while (y < top + height)
 		ui_clear_row(w, y++, 0, app->ui.cols, A_NORMAL);
 }
