@@ -3,6 +3,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tap.h"
 #include "base/text.h"
@@ -229,6 +230,24 @@ static void assign_tests(void)
 	ok(text_next_assign(&pos, end, "v_", &a) && a.value.len == 0 && !a.closed, "an opening quote at the end");
 }
 
+static void small_tests(void)
+{
+	char u[4];
+
+	ok(text_starts_ci("HTTPS://x", 9, "https://"), "starts_ci: any case");
+	ok(text_starts_ci("http", 4, "http"), "starts_ci: the whole string");
+	ok(!text_starts_ci("htt", 3, "http"), "starts_ci: too short");
+	ok(!text_starts_ci("HTTPX", 5, "https"), "starts_ci: a different letter");
+	ok(!text_starts_ci("\xc4\xb0", 2, "i"), "starts_ci: ASCII only");
+	is_int(text_utf8_encode('A', u), 1, "utf8: ASCII in one byte");
+	is_int(text_utf8_encode(0xe9, u), 2, "utf8: U+00E9 in two");
+	ok(memcmp(u, "\xc3\xa9", 2) == 0, "utf8: as C3 A9");
+	is_int(text_utf8_encode(0x4e2d, u), 3, "utf8: U+4E2D in three");
+	ok(memcmp(u, "\xe4\xb8\xad", 3) == 0, "utf8: as E4 B8 AD");
+	is_int(text_utf8_encode(0x10ffff, u), 4, "utf8: U+10FFFF in four");
+	ok(memcmp(u, "\xf4\x8f\xbf\xbf", 4) == 0, "utf8: as F4 8F BF BF");
+}
+
 int main(void)
 {
 	if (!setlocale(LC_ALL, "C.UTF-8")) {
@@ -240,5 +259,6 @@ int main(void)
 	width_tests();
 	span_tests();
 	assign_tests();
+	small_tests();
 	return tap_done();
 }

@@ -58,7 +58,7 @@ static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 	return need + 1;
 }
 
-static size_t utf8_encode(uint32_t c, char *out)
+size_t text_utf8_encode(uint32_t c, char *out)
 {
 	if (c < 0x80) {
 		out[0] = (char)c;
@@ -182,7 +182,7 @@ size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 		}
 		if (is_dropped(c))
 			continue;
-		m = utf8_encode(c, enc);
+		m = text_utf8_encode(c, enc);
 		if (space && o > 0) {
 			if (o + 1 + m >= cap)
 				break;
@@ -305,6 +305,18 @@ size_t text_fit(const char *s, int cols, int *used)
 	if (used)
 		*used = total;
 	return len;
+}
+
+bool text_starts_ci(const char *s, size_t len, const char *word)
+{
+	size_t n = strlen(word), i;
+
+	if (len < n)
+		return false;
+	for (i = 0; i < n; i++)
+		if ((s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]) != word[i])
+			return false;
+	return true;
 }
 
 bool text_span_is(struct text_span s, const char *str)

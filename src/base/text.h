@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /* Copy src (len bytes) into dst (cap bytes, NUL-terminated) as valid UTF-8:
  * invalid sequences become U+FFFD; C0, DEL, C1 controls are dropped; ESC
@@ -14,6 +15,10 @@
  * ends are trimmed. Truncates on a character boundary. Returns the number
  * of bytes written. */
 size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len);
+
+/* Write the code point c (at most U+10FFFF, not checked) as 1 to 4 bytes
+ * of UTF-8 at out, no NUL; returns how many. */
+size_t text_utf8_encode(uint32_t c, char *out);
 
 /* Room text_quote needs: 32 characters of at most 4 bytes, an ellipsis,
  * two quotes and the NUL. */
@@ -36,6 +41,10 @@ int text_width(const char *s);
 /* Byte length of the longest prefix of s that fits in cols columns, never
  * cutting a character. *used receives the columns that prefix takes. */
 size_t text_fit(const char *s, int cols, int *used);
+
+/* Does s (len bytes) start with word (lowercase ASCII), ignoring ASCII
+ * case? The locale plays no part ("I" is "i" in Turkish too). */
+bool text_starts_ci(const char *s, size_t len, const char *word);
 
 /* A run of bytes inside a larger buffer, not NUL-terminated. */
 struct text_span {

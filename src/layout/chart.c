@@ -1,14 +1,11 @@
-/* chart.c - a price chart as a grid of text cells, drawn without curses
+/* chart.c - a price chart as a grid of text cells, drawn without curses: the plot
  *
- * A day of intraday bars (1D) is placed by time on a fixed session axis,
- * 09:30-12:00 and 13:00-16:10 HKT (09:30-12:10 on a half day) or the US
- * listing's 09:30-16:00, so two minutes of bars take two minutes of width
- * wherever they fall and the time labels sit on round ticks. Longer
- * ranges are placed by index, so a half-traded week fills the width. Either way a break in trading (HK
- * lunch, overnight) takes one blank column and is never bridged by the
- * line. In Unicode a cell holds 2 x 4 braille dots for the line, 2
- * half-cells for candles and 8 eighths for volume; in ASCII, 3 sub-rows
- * for the line and whole cells for the rest. */
+ * Bars are placed by time on a 1D session axis (chart_axis.c) or, for
+ * longer ranges, by index, so a half-traded week fills the width. Either
+ * way a break in trading (HK lunch, overnight) takes one blank column and
+ * is never bridged by the line. In Unicode a cell holds 2 x 4 braille dots
+ * for the line, 2 half-cells for candles and 8 eighths for volume; in
+ * ASCII, 3 sub-rows for the line and whole cells for the rest. */
 #include "config.h"
 
 #include <math.h>
@@ -17,47 +14,12 @@
 #include <string.h>
 
 #include "layout/chart.h"
+#include "layout/chart_ctx.h"
 #include "base/fmt.h"
-#include "base/hktime.h"
+#include "base/text.h"
 
-#define LABEL_MAX 32
 #define MIN_PLOT 8        /* fewer columns of bars: no price axis */
 #define MAX_VOLUME_ROWS 4
-#define DAY_S 86400
-#define MAX_SESSIONS 2
-#define LABEL_MAX_HM 5    /* "09:30" */
-
-/* A trading session, in local seconds after midnight: [open, close]. */
-struct session {
-	long open, close;
-};
-
-/* The sessions of a day, by market (HK-FACTS §3a: the closing auction
- * runs to 16:10 at the latest). */
-static const struct market_sessions {
-	size_t n;
-	struct session v[MAX_SESSIONS];
-} hk_sessions = { 2, { { 9 * 3600L + 30 * 60, 12 * 3600L }, { 13 * 3600L, 16 * 3600L + 10 * 60 } } },
-  hk_half_sessions = { 1, { { 9 * 3600L + 30 * 60, 12 * 3600L + 10 * 60 } } },
-  us_sessions = { 1, { { 9 * 3600L + 30 * 60, 16 * 3600L } } };
-
-/* Round times a 1D axis may label, finest first: 30 minutes, 1 or 2 hours. */
-static const long tick_steps[] = { 1800, 3600, 7200 };
-
-/* Everything the drawing steps share. */
-struct ctx {
-	const struct series *s;
-	const struct chart_opts *o;
-	struct chart *c;
-	int xres, yres;    /* sub-cells of a cell across and down */
-	int *px;           /* per bar: its sub-column */
-	double hi, lo;     /* price range of the price rows */
-	bool flat;         /* hi and lo too big to scale between: every price mid-way */
-	struct num prev;   /* the reference line, or !ok */
-	double ref;        /* what up and down are measured against */
-	const struct market_sessions *day; /* a 1D axis: its sessions; NULL: by index */
-	int seg_cs[MAX_SESSIONS], seg_ce[MAX_SESSIONS]; /* each session's columns */
-};
 
 static const char *const ascii_line[3] = { "`", "-", "_" };
 static const char *const eighths[9] = { " ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
@@ -69,12 +31,7 @@ static const char *const candle_glyph[3][3] = {
 /* U+2800 + dot bits, as UTF-8 */
 static void braille(unsigned bits, char u[4])
 {
-	unsigned cp = 0x2800 + (bits & 0xff);
-
-	u[0] = (char)(0xe0 | (cp >> 12));
-	u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	u[2] = (char)(0x80 | (cp & 0x3f));
-	u[3] = '\0';
+	u[text_utf8_encode(0x2800 + (bits & 0xff), u)] = '\0';
 }
 
 static struct chart_cell *cell(struct chart *c, int x, int y)
@@ -93,7 +50,7 @@ static void put(struct chart *c, int x, int y, const char *s, enum chart_tag tag
 	p->tag = (unsigned char)tag;
 }
 
-static void put_text(struct chart *c, int x, int y, const char *s, enum chart_tag tag)
+void chart_put_text(struct chart *c, int x, int y, const char *s, enum chart_tag tag)
 {
 	char ch[2] = { 0, 0 };
 
@@ -116,7 +73,7 @@ static enum chart_tag direction(double v, double ref)
 }
 
 /* The sub-row of a price: 0 at the top. */
-static int ypix(const struct ctx *k, double v)
+int chart_ypix(const struct chart_ctx *k, double v)
 {
 	int rows = k->c->price_rows * k->yres;
 	double f = k->flat ? (rows - 1) / 2.0 : (k->hi - v) / (k->hi - k->lo) * (rows - 1);
@@ -125,7 +82,7 @@ static int ypix(const struct ctx *k, double v)
 	return y < 0 ? 0 : y >= rows ? rows - 1 : (int)y;
 }
 
-static void price_label(const struct ctx *k, double v, char *buf, size_t len)
+void chart_price_label(const struct chart_ctx *k, double v, char *buf, size_t len)
 {
 	struct num n = { v, (signed char)k->s->dp, true };
 
@@ -134,7 +91,7 @@ static void price_label(const struct ctx *k, double v, char *buf, size_t len)
 
 /* ---- layout ------------------------------------------------------------- */
 
-static void price_range(struct ctx *k)
+static void price_range(struct chart_ctx *k)
 {
 	const struct series *s = k->s;
 	double unit = pow(10, -s->dp);
@@ -168,7 +125,7 @@ static void price_range(struct ctx *k)
 	}
 }
 
-static void rows_and_columns(struct ctx *k)
+static void rows_and_columns(struct chart_ctx *k)
 {
 	struct chart *c = k->c;
 	char a[LABEL_MAX], b[LABEL_MAX], p[LABEL_MAX] = "";
@@ -184,8 +141,8 @@ static void rows_and_columns(struct ctx *k)
 		rows -= c->volume_rows;
 	}
 	c->price_rows = rows;
-	price_label(k, k->hi, a, sizeof a);
-	price_label(k, k->lo, b, sizeof b);
+	chart_price_label(k, k->hi, a, sizeof a);
+	chart_price_label(k, k->lo, b, sizeof b);
 	if (k->prev.ok)
 		num_format(k->prev, p, sizeof p);
 	axis = 1 + (int)(strlen(a) > strlen(b) ? strlen(a) : strlen(b));
@@ -194,87 +151,10 @@ static void rows_and_columns(struct ctx *k)
 	c->plot_width = c->width >= axis + MIN_PLOT ? c->width - axis : c->width;
 }
 
-static long long local_day(const struct series *s, size_t i)
-{
-	long long t = (long long)s->v[i].t + s->utc_offset;
-
-	return t / DAY_S - (t % DAY_S < 0);
-}
-
-/* Seconds after local midnight of t. */
-static long local_secs(const struct series *s, time_t t)
-{
-	long long l = (long long)t + s->utc_offset;
-
-	return (long)(l % DAY_S + (l % DAY_S < 0 ? DAY_S : 0));
-}
-
-/* The sessions to lay a series out on, or NULL: only a day of intraday
- * bars of a market whose sessions are known. */
-static const struct market_sessions *day_axis(const struct series *s, bool half_day)
-{
-	if (s->n == 0 || s->interval <= 0 || s->interval >= DAY_S ||
-	    local_day(s, 0) != local_day(s, s->n - 1))
-		return NULL;
-	if (s->in.market == MARKET_US)
-		return &us_sessions;
-	return half_day ? &hk_half_sessions : &hk_sessions;
-}
-
-/* Share the columns among the sessions by their length, one blank column
- * between two when there is room for it. */
-static void place_sessions(struct ctx *k)
-{
-	const struct market_sessions *d = k->day;
-	long total = 0, before = 0;
-	int gapw = k->c->plot_width >= 4 * (int)d->n ? 1 : 0;
-	int avail = k->c->plot_width - (int)(d->n - 1) * gapw;
-
-	for (size_t j = 0; j < d->n; j++)
-		total += d->v[j].close - d->v[j].open;
-	for (size_t j = 0; j < d->n; j++) {
-		long len = d->v[j].close - d->v[j].open;
-		k->seg_cs[j] = (int)(avail * before / total) + (int)j * gapw;
-		before += len;
-		k->seg_ce[j] = (int)(avail * before / total) + (int)j * gapw;
-		if (k->seg_ce[j] <= k->seg_cs[j])
-			k->seg_ce[j] = k->seg_cs[j] + 1;
-	}
-}
-
-/* The sub-column of a local time on the session axis: in the session it
- * falls in (or the last one begun; before the first, the first), in
- * proportion to its time there. */
-static int session_x(const struct ctx *k, long secs)
-{
-	const struct market_sessions *d = k->day;
-	size_t j = 0;
-	long span;
-	int x0, w;
-
-	while (j + 1 < d->n && secs >= d->v[j + 1].open)
-		j++;
-	x0 = k->seg_cs[j] * k->xres;
-	w = (k->seg_ce[j] - k->seg_cs[j]) * k->xres;
-	span = d->v[j].close - d->v[j].open;
-	if (secs <= d->v[j].open)
-		return x0;
-	if (secs >= d->v[j].close)
-		return x0 + w - 1;
-	return x0 + (int)((long long)(secs - d->v[j].open) * w / span);
-}
-
-static void place_by_time(struct ctx *k)
-{
-	place_sessions(k);
-	for (size_t i = 0; i < k->s->n; i++)
-		k->px[i] = session_x(k, local_secs(k->s, k->s->v[i].t));
-}
-
 /* Give each run of bars between breaks its share of the columns, one blank
  * column between runs, and each bar its sub-column within its run. With
  * too few columns the breaks get none. */
-static void place_bars(struct ctx *k)
+static void place_bars(struct chart_ctx *k)
 {
 	const struct series *s = k->s;
 	size_t n = s->n, nseg = 1, b0 = 0, seg = 0;
@@ -320,14 +200,14 @@ static void place_bars(struct ctx *k)
 
 /* ---- drawing ------------------------------------------------------------ */
 
-static void draw_prev_close(struct ctx *k)
+static void draw_prev_close(struct chart_ctx *k)
 {
 	struct chart *c = k->c;
 	int y, row;
 
 	if (!k->prev.ok)
 		return;
-	y = ypix(k, k->prev.v);
+	y = chart_ypix(k, k->prev.v);
 	row = y / k->yres;
 	for (int x = 0; x < c->plot_width; x++) {
 		if (k->o->glyphs == CHART_ASCII) {
@@ -358,7 +238,7 @@ static void span(int *top, int *bot, int *who, int x, int y0, int y1, int bar)
 	who[x] = bar;
 }
 
-static void line_cell(struct ctx *k, int cx, int cy, const int *top, const int *bot,
+static void line_cell(struct chart_ctx *k, int cx, int cy, const int *top, const int *bot,
 		      const int *who)
 {
 	static const unsigned char dot[2][4] = { { 0x01, 0x02, 0x04, 0x40 },
@@ -393,7 +273,7 @@ static void line_cell(struct ctx *k, int cx, int cy, const int *top, const int *
 	put(k->c, cx, cy, u, direction(k->s->v[bar].close.v, k->ref));
 }
 
-static bool draw_line(struct ctx *k)
+static bool draw_line(struct chart_ctx *k)
 {
 	const struct series *s = k->s;
 	int w = k->c->plot_width * k->xres;
@@ -406,14 +286,14 @@ static bool draw_line(struct ctx *k)
 	for (int x = 0; x < w; x++)
 		top[x] = bot[x] = who[x] = -1;
 	for (size_t i = 0; i < s->n; i++) {
-		int x0, y0, x1 = k->px[i], y1 = ypix(k, s->v[i].close.v);
+		int x0, y0, x1 = k->px[i], y1 = chart_ypix(k, s->v[i].close.v);
 
 		if (i == 0 || series_gap_before(s, i)) {
 			span(top, bot, who, x1, y1, y1, (int)i);
 			continue;
 		}
 		x0 = k->px[i - 1];
-		y0 = ypix(k, s->v[i - 1].close.v);
+		y0 = chart_ypix(k, s->v[i - 1].close.v);
 		if (x0 == x1) {
 			span(top, bot, who, x1, y0, y1, (int)i);
 			continue;
@@ -433,7 +313,7 @@ static bool draw_line(struct ctx *k)
 
 /* Bars sharing column x merged into one: first open, last close, the
  * extremes, the summed volume. False when no bar falls in the column. */
-static bool column_bar(const struct ctx *k, int x, struct bar *out, size_t *from)
+static bool column_bar(const struct chart_ctx *k, int x, struct bar *out, size_t *from)
 {
 	const struct series *s = k->s;
 	bool any = false;
@@ -456,7 +336,7 @@ static bool column_bar(const struct ctx *k, int x, struct bar *out, size_t *from
 	return any;
 }
 
-static void draw_candles(struct ctx *k)
+static void draw_candles(struct chart_ctx *k)
 {
 	struct chart *c = k->c;
 	size_t from = 0;
@@ -469,10 +349,10 @@ static void draw_candles(struct ctx *k)
 		if (!column_bar(k, x, &b, &from))
 			continue;
 		tag = direction(b.close.v, b.open.v);
-		wt = ypix(k, b.high.v);
-		wb = ypix(k, b.low.v);
-		bt = ypix(k, b.open.v > b.close.v ? b.open.v : b.close.v);
-		bb = ypix(k, b.open.v > b.close.v ? b.close.v : b.open.v);
+		wt = chart_ypix(k, b.high.v);
+		wb = chart_ypix(k, b.low.v);
+		bt = chart_ypix(k, b.open.v > b.close.v ? b.open.v : b.close.v);
+		bb = chart_ypix(k, b.open.v > b.close.v ? b.close.v : b.open.v);
 		for (int row = wt / k->yres; row <= wb / k->yres; row++) {
 			int part[2] = { 0, 0 };
 			for (int h = 0; h < k->yres; h++) {
@@ -489,7 +369,7 @@ static void draw_candles(struct ctx *k)
 	}
 }
 
-static void draw_volume(struct ctx *k)
+static void draw_volume(struct chart_ctx *k)
 {
 	struct chart *c = k->c;
 	int rows = c->volume_rows, top = c->price_rows;
@@ -516,162 +396,12 @@ static void draw_volume(struct ctx *k)
 	}
 	fmt_amount(max, NAMES_EN, label, sizeof label);
 	if (c->plot_width < c->width && (int)strlen(label) < c->width - c->plot_width)
-		put_text(c, c->plot_width + 1, top, label, CHART_VOLUME);
+		chart_put_text(c, c->plot_width + 1, top, label, CHART_VOLUME);
 }
 
-/* ---- axes and cursor ---------------------------------------------------- */
+/* ---- cursor ------------------------------------------------------------ */
 
-static void draw_price_axis(struct ctx *k)
-{
-	struct chart *c = k->c;
-	int last = c->price_rows - 1, pr = -1, mid = last / 2, x = c->plot_width + 1;
-	char buf[LABEL_MAX];
-
-	if (c->plot_width == c->width)
-		return;
-	price_label(k, k->hi, buf, sizeof buf);
-	put_text(c, x, 0, buf, CHART_AXIS);
-	if (last > 0) {
-		price_label(k, k->lo, buf, sizeof buf);
-		put_text(c, x, last, buf, CHART_AXIS);
-	}
-	if (k->prev.ok && (pr = ypix(k, k->prev.v) / k->yres) > 0 && pr < last) {
-		num_format(k->prev, buf, sizeof buf);
-		put_text(c, x, pr, buf, CHART_PREV_CLOSE);
-	}
-	if (c->price_rows >= 5 && mid > 1 && mid < last - 1 && abs(mid - pr) > 1) {
-		int y = mid * k->yres + (k->yres - 1) / 2;
-		price_label(k, k->hi - (k->hi - k->lo) * y / (c->price_rows * k->yres - 1), buf,
-			    sizeof buf);
-		put_text(c, x, mid, buf, CHART_AXIS);
-	}
-}
-
-enum label_kind { LABEL_HM, LABEL_MD, LABEL_YM };
-
-/* The bar's local time as the axis shows it, from its ISO 8601 form. */
-static void time_label(const struct series *s, size_t i, enum label_kind kind, char *buf,
-		       size_t len)
-{
-	char iso[40];
-
-	hktime_iso8601(s->v[i].t, s->utc_offset, iso, sizeof iso);
-	snprintf(buf, len, "%.*s", kind == LABEL_YM ? 7 : 5,
-		 iso + (kind == LABEL_HM ? 11 : kind == LABEL_MD ? 5 : 0));
-}
-
-/* Put a label at column x (where it fits whole) unless it would crowd one
- * already placed. */
-static void place_label(struct ctx *k, char *used, int x, const char *buf)
-{
-	struct chart *c = k->c;
-	int len = (int)strlen(buf);
-
-	for (int j = x > 0 ? x - 1 : x; j <= x + len && j < c->plot_width; j++)
-		if (used[j])
-			return;
-	memset(used + x, 1, (size_t)len);
-	put_text(c, x, c->time_row, buf, CHART_AXIS);
-}
-
-/* A label at bar i, moved left to fit at the right edge. */
-static void try_label(struct ctx *k, char *used, size_t i, enum label_kind kind)
-{
-	char buf[LABEL_MAX];
-	int len, x;
-
-	time_label(k->s, i, kind, buf, sizeof buf);
-	len = (int)strlen(buf);
-	x = k->px[i] / k->xres;
-	if (x + len > k->c->plot_width)
-		x = k->c->plot_width - len;
-	if (x >= 0)
-		place_label(k, used, x, buf);
-}
-
-/* A label at sub-column px unless it would crowd one already placed or
- * run past the plot: on a session axis a label sits on its tick or not
- * at all. */
-static void label_at(struct ctx *k, char *used, int px, const char *buf)
-{
-	int x = px / k->xres;
-
-	if (x >= 0 && x + (int)strlen(buf) <= k->c->plot_width)
-		place_label(k, used, x, buf);
-}
-
-/* The 1D axis: each session's open, then round times a step apart, the
- * finest step whose labels do not crowd one another. */
-static void draw_session_axis(struct ctx *k, char *used)
-{
-	const struct market_sessions *d = k->day;
-	long step = tick_steps[sizeof tick_steps / sizeof tick_steps[0] - 1];
-	char buf[LABEL_MAX];
-
-	for (size_t i = 0; i < sizeof tick_steps / sizeof tick_steps[0]; i++) {
-		bool fits = true;
-		for (size_t j = 0; j < d->n && fits; j++)
-			fits = (long long)(k->seg_ce[j] - k->seg_cs[j]) * tick_steps[i] >=
-			       (long long)(LABEL_MAX_HM + 1) * (d->v[j].close - d->v[j].open);
-		if (fits) {
-			step = tick_steps[i];
-			break;
-		}
-	}
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t j = 0; j < d->n; j++) {
-			long t = pass == 0 ? d->v[j].open : (d->v[j].open / step + 1) * step;
-			for (; t <= d->v[j].close; t += step) {
-				snprintf(buf, sizeof buf, "%02ld:%02ld", t / 3600, t / 60 % 60);
-				label_at(k, used, session_x(k, t), buf);
-				if (pass == 0)
-					break;
-			}
-		}
-}
-
-static void draw_time_axis(struct ctx *k)
-{
-	const struct series *s = k->s;
-	char *used, a[LABEL_MAX], b[LABEL_MAX];
-	enum label_kind kind;
-	bool intraday = s->interval > 0 && s->interval < 86400;
-
-	if (k->c->time_row < 0 || !(used = calloc((size_t)k->c->plot_width, 1)))
-		return;
-	if (k->day) {
-		draw_session_axis(k, used);
-		free(used);
-		return;
-	}
-	if (intraday)
-		kind = local_day(s, 0) == local_day(s, s->n - 1) ? LABEL_HM : LABEL_MD;
-	else
-		kind = s->v[s->n - 1].t - s->v[0].t <= 400 * 86400LL ? LABEL_MD : LABEL_YM;
-	try_label(k, used, 0, kind);
-	/* then where a session, day, month or year begins; then full hours */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 1; i < s->n; i++) {
-			bool mark;
-			if (pass == 0 && intraday) {
-				mark = series_gap_before(s, i) &&
-				       (kind == LABEL_HM || local_day(s, i) != local_day(s, i - 1));
-			} else if (pass == 1 && kind == LABEL_HM) {
-				mark = ((long long)s->v[i].t + s->utc_offset) % 3600 == 0;
-			} else if (pass == 0) {
-				time_label(s, i - 1, LABEL_YM, a, sizeof a);
-				time_label(s, i, LABEL_YM, b, sizeof b);
-				mark = kind == LABEL_MD ? strcmp(a, b) != 0 : strncmp(a, b, 4) != 0;
-			} else {
-				mark = false;
-			}
-			if (mark)
-				try_label(k, used, i, kind);
-		}
-	free(used);
-}
-
-static void draw_cursor(struct ctx *k)
+static void draw_cursor(struct chart_ctx *k)
 {
 	struct chart *c = k->c;
 	int x;
@@ -690,7 +420,7 @@ static void draw_cursor(struct ctx *k)
 
 bool chart_render(const struct series *s, const struct chart_opts *o, struct chart *out)
 {
-	struct ctx k = { .s = s, .o = o, .c = out };
+	struct chart_ctx k = { .s = s, .o = o, .c = out };
 	bool ok = true;
 
 	memset(out, 0, sizeof *out);
@@ -719,9 +449,9 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	}
 	price_range(&k);
 	rows_and_columns(&k);
-	k.day = day_axis(s, o->half_day);
+	k.day = chart_day_axis(s, o->half_day);
 	if (k.day)
-		place_by_time(&k);
+		chart_place_by_time(&k);
 	else
 		place_bars(&k);
 	draw_prev_close(&k);
@@ -730,8 +460,8 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	else
 		draw_candles(&k);
 	draw_volume(&k);
-	draw_price_axis(&k);
-	draw_time_axis(&k);
+	chart_draw_price_axis(&k);
+	chart_draw_time_axis(&k);
 	draw_cursor(&k);
 	free(k.px);
 	if (!ok)
@@ -771,32 +501,4 @@ size_t chart_row(const struct chart *c, int y, char *buf, size_t len)
 		n += l;
 	}
 	return n;
-}
-
-int chart_cursor_label(const struct series *s, size_t idx, enum names_lang lang,
-		       char *buf, size_t len)
-{
-	char when[40], o[32], h[32], l[32], c[32], v[FMT_AMOUNT_SIZE + 4] = "";
-	const struct bar *b;
-
-	if (len > 0)
-		buf[0] = '\0';
-	if (idx >= s->n)
-		return 0;
-	b = &s->v[idx];
-	hktime_iso8601(b->t, s->utc_offset, when, sizeof when);
-	when[s->interval > 0 && s->interval < 86400 ? 16 : 10] = '\0';
-	if (when[10] == 'T')
-		when[10] = ' ';
-	if (b->volume.ok) {
-		memcpy(v, "  V ", 5);
-		fmt_amount(b->volume.v, lang, v + 4, sizeof v - 4);
-	}
-	num_format(b->close, c, sizeof c);
-	if (!s->ohlc)
-		return snprintf(buf, len, "%s  %s%s", when, c, v);
-	num_format(b->open, o, sizeof o);
-	num_format(b->high, h, sizeof h);
-	num_format(b->low, l, sizeof l);
-	return snprintf(buf, len, "%s  O %s H %s L %s C %s%s", when, o, h, l, c, v);
 }

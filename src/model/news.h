@@ -111,14 +111,6 @@ enum news_text {
 enum news_text news_text_dup(char **dst, const char *src, size_t len, size_t max,
 			     unsigned flags);
 
-/* HTML to plain text into dst (cap bytes, NUL-terminated): tags dropped
- * (block tags leave a space), comments, <script> and <style> removed whole,
- * character references decoded (&amp; &#39; &#x4e2d; and the common named
- * ones; unknown ones kept as written). With tags false only references are
- * decoded. The output never needs more than len + 1 bytes. The result is
- * not yet sanitised: a reference may decode to a control character. */
-size_t news_html_to_text(char *dst, size_t cap, const char *src, size_t len, bool tags);
-
 /* A copy of a feed's link if it is safe to offer: http:// or https:// with
  * a host, no whitespace, controls or invalid UTF-8, at most
  * NEWS_LINK_MAX bytes (surrounding whitespace is trimmed first). NULL
