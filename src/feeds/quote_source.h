@@ -33,7 +33,4 @@ extern const struct quote_source source_sina;
 /* Look a source up by its config name; NULL if there is none. */
 const struct quote_source *source_by_name(const char *name);
 
-/* Names accepted by quotes.source, for --help and error messages. */
-extern const char *const source_names[];
-
 #endif

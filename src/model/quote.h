@@ -40,4 +40,10 @@ struct quote_result {
 	char err[QUOTE_ERR_MAX];      /* "tencent: 0700: price is 0" when !ok */
 };
 
+/* The quote sources by the names the config (quotes.source stores an
+ * index here) and every quote (struct quote's source) use, NULL-ended.
+ * feeds/quote_source.c has each one's codes and parser under the same
+ * name; test-tencent checks that the two lists agree. */
+extern const char *const source_names[];
+
 #endif
