@@ -1,9 +1,18 @@
-/* quote.c - what the program knows of quote sources apart from their parsers */
+/* quote.c - a quote's figures as shown, and the quote sources apart from their parsers */
 #include "config.h"
 
 #include <string.h>
 
 #include "model/quote.h"
+
+struct num quote_hkd_figure(const struct quote *q, enum quote_field f)
+{
+	struct num none = { 0, 0, false };
+
+	if ((f == QF_MARKET_CAP || f == QF_TURNOVER) && strcmp(q->currency, "HKD") != 0)
+		return none;
+	return q->f[f];
+}
 
 const char *const source_names[] = { "tencent", "sina", NULL };
 
