@@ -16,6 +16,7 @@
 #include "base/log.h"
 #include "net/news_fetch.h"
 #include "config/options.h"
+#include "cli/news_report.h"
 #include "cli/quote_report.h"
 #include "cli/series_report.h"
 #include "net/series_fetch.h"

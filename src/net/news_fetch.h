@@ -8,7 +8,7 @@
 
 #include "net/http.h"
 #include "feeds/news_feed.h"
-#include "cli/quote_report.h"
+#include "config/options.h"
 
 /* Called after each response has been merged in (also for a failure). */
 typedef void (*newsfetch_changed_fn)(void *arg, const struct newsfeed_source *s);
@@ -46,12 +46,5 @@ long long newsfetch_next_ms(const struct newsfetch *nf);
 
 /* Sources with a request in flight. */
 size_t newsfetch_pending(const struct newsfetch *nf);
-
-/* hktop --news: fetch every source once, print the merged headlines (only
- * those tagged with one of only[0..nonly) when nonly > 0) and return the
- * exit status: 0 all sources answered, 1 any failed (causes on stderr), 2
- * no source is on. */
-int newsfetch_print(const struct options *o, enum report_format fmt,
-		    const struct instrument *only, size_t nonly);
 
 #endif
