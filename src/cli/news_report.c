@@ -7,6 +7,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "app/fetch_config.h"
 #include "base/hktime.h"
 #include "cli/news_report.h"
 #include "feeds/news_feed.h"
@@ -129,6 +130,7 @@ int newsfetch_print(const struct options *o, enum report_format fmt,
 		    const struct instrument *only, size_t nonly)
 {
 	struct instrument_db db;
+	struct newsfetch_config c;
 	struct newsfetch nf;
 	struct http *h;
 	char err[256];
@@ -140,7 +142,8 @@ int newsfetch_print(const struct options *o, enum report_format fmt,
 	}
 	memset(&db, 0, sizeof db);
 	instruments_load_builtin(&db);
-	if (!newsfetch_init(&nf, h, o, &db, false, 0, err, sizeof err)) {
+	newsfetch_config_init(&c, o);
+	if (!newsfetch_init(&nf, h, &c, &db, false, 0, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		rc = 1;
 	} else if (nf.feed.nsrc == 0) {

@@ -18,17 +18,17 @@ static time_t now_wall(const struct newsfetch *nf)
 	return nf->fixed_now ? nf->fixed_now : time(NULL);
 }
 
-bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct options *o,
+bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,
 		    const struct instrument_db *db, bool demo, time_t fixed_now,
 		    char *err, size_t errlen)
 {
 	memset(nf, 0, sizeof *nf);
 	nf->http = http;
-	nf->interval_ms = o->news_interval * 1000;
-	nf->timeout_ms = o->timeout * 1000;
-	nf->max_body = (size_t)o->news_max_body;
+	nf->interval_ms = c->interval_ms;
+	nf->timeout_ms = c->timeout_ms;
+	nf->max_body = c->max_body;
 	nf->fixed_now = fixed_now;
-	if (!newsfeed_init(&nf->feed, o, db, demo, err, errlen))
+	if (!newsfeed_init(&nf->feed, &c->feed, db, demo, err, errlen))
 		return false;
 	for (size_t i = 0; i < nf->feed.nsrc; i++)
 		nf->feed.src[i].owner = nf;
