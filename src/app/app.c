@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/bench.h"
+#include "app/fetch_config.h"
 #include "base/builtin.h"
 #include "feeds/demo.h"
 #include "model/detail.h"

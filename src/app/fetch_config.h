@@ -4,6 +4,11 @@
 
 #include "config/options.h"
 #include "net/news_fetch.h"
+#include "net/quote_fetch.h"
+
+/* The quote sources, URLs and limits the options name; the strings stay
+ * the options' own. */
+void fetch_config_init(struct fetch_config *fc, const struct options *o);
 
 /* The headline sources and their limits the options name; the strings
  * stay the options' own. */

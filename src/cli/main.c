@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/fetch_config.h"
 #include "config/conffile.h"
 #include "net/quote_fetch.h"
 #include "net/http.h"
