@@ -21,7 +21,7 @@
 
 #include "base/hktime.h"
 #include "cli/quote_report.h"
-#include "model/series.h"
+#include "feeds/series_source.h"
 #include "cli/series_report.h"
 #include "feeds/quote_source.h"
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "layout/chart.h"
-#include "model/series.h"
+#include "feeds/series_source.h"
 #include "base/text.h"
 
 #define MAX_INPUT (256 * 1024)

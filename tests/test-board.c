@@ -4,7 +4,7 @@
 #include <stdlib.h>
 
 #include "model/board.h"
-#include "feeds/quote_check.h"
+#include "model/quote.h"
 #include "tap.h"
 
 static struct instrument sym(const char *s)

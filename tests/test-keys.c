@@ -6,6 +6,7 @@
 #include "config/keys.h"
 #include "config/options.h"
 #include "config/conffile.h"
+#include "tui/ui.h"
 #include "tap.h"
 
 static void roundtrip(const char *name, int want)
@@ -28,11 +29,11 @@ int main(void)
 	roundtrip("<Enter>", '\n');
 	roundtrip("<Esc>", 27);
 	roundtrip("<Tab>", '\t');
-	roundtrip("<Up>", KEY_UP);
-	roundtrip("<PgDn>", KEY_NPAGE);
+	roundtrip("<Up>", KEYC_UP);
+	roundtrip("<PgDn>", KEYC_PGDN);
 	roundtrip("<C-n>", 14);
-	roundtrip("<F5>", KEY_F(5));
-	roundtrip("<F12>", KEY_F(12));
+	roundtrip("<F5>", KEYC_F(5));
+	roundtrip("<F12>", KEYC_F(12));
 	roundtrip("?", '?');
 	is_int(key_from_name("<c-N>"), 14, "case-insensitive names");
 	is_int(key_from_name("<F13>"), -1, "F13 is not a key");
@@ -50,14 +51,37 @@ int main(void)
 
 	keymap_init(&km);
 	is_int(keymap_lookup(&km, 'j', false), ACT_MOVE_DOWN, "j moves down");
-	is_int(keymap_lookup(&km, KEY_DOWN, true), ACT_MOVE_DOWN, "Down moves down");
+	is_int(keymap_lookup(&km, KEYC_DOWN, true), ACT_MOVE_DOWN, "Down moves down");
 	is_int(keymap_lookup(&km, 'q', false), ACT_QUIT, "q quits");
 	is_int(keymap_lookup(&km, '\r', false), ACT_OPEN, "CR opens");
 	is_int(keymap_lookup(&km, 'z', false), ACT_NONE, "z is unbound");
 	/* A typed character whose code point equals a curses key code (U+0102
 	 * is KEY_DOWN) is that character, not the arrow. */
 	is_int(keymap_lookup(&km, KEY_DOWN, false), ACT_NONE, "typed U+0102 is not <Down>");
+	is_int(keymap_lookup(&km, ui_key_code(KEY_DOWN, false), false), ACT_NONE,
+	       "typed U+0102 stays a character through the translation");
 	is_int(keymap_lookup(&km, 'j', true), ACT_NONE, "a curses code 0x6a is not j");
+	/* Curses' codes reach the table through tui's translation. */
+	{
+		static const struct { int curses; const char *name; } keys[] = {
+			{ KEY_UP, "<Up>" }, { KEY_DOWN, "<Down>" }, { KEY_LEFT, "<Left>" },
+			{ KEY_RIGHT, "<Right>" }, { KEY_PPAGE, "<PgUp>" }, { KEY_NPAGE, "<PgDn>" },
+			{ KEY_HOME, "<Home>" }, { KEY_END, "<End>" }, { KEY_IC, "<Ins>" },
+			{ KEY_DC, "<DC>" }, { KEY_BACKSPACE, "<Backspace>" }, { KEY_BTAB, "<BackTab>" },
+			{ KEY_RESIZE, "<Resize>" }, { KEY_MOUSE, "<Mouse>" }, { KEY_F(1), "<F1>" },
+			{ KEY_F(5), "<F5>" }, { KEY_F(12), "<F12>" },
+		};
+		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+			is_int(ui_key_code((wint_t)keys[i].curses, true), key_from_name(keys[i].name),
+			       "curses %#o is %s", keys[i].curses, keys[i].name);
+	}
+	is_int(ui_key_code(KEY_ENTER, true), KEYC_ENTER, "the keypad's Enter");
+	is_int(keymap_lookup(&km, ui_key_code(KEY_ENTER, true), true), ACT_OPEN, "keypad Enter opens");
+	is_int(ui_key_code(KEY_F(13), true), KEYC_UNKNOWN, "F13 has no name");
+	is_int(ui_key_code(KEY_SLEFT, true), KEYC_UNKNOWN, "nor has shift-left");
+	is_int(keymap_lookup(&km, KEYC_UNKNOWN, true), ACT_NONE, "an unknown key does nothing");
+	is_int(ui_key_code('j', false), 'j', "a character stays itself");
+	is_int(ui_key_code(0x4e2d, false), 0x4e2d, "a CJK character stays itself");
 	keymap_keys_of(&km, ACT_MOVE_DOWN, buf, sizeof buf);
 	is_str(buf, "j <Down>", "help lists the keys of move-down");
 

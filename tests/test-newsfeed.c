@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "app/fetch_config.h"
 #include "cli/news_report.h"
 #include "feeds/news_feed.h"
 #include "tap.h"
@@ -26,6 +27,16 @@ static void watch(struct newsfeed *f, const char *const *syms)
 	ok(newsfeed_set_watch(f, v, n), "watchlist of %zu set", n);
 }
 
+/* The sources of the options, as the dashboard and --news build them. */
+static bool init(struct newsfeed *f, const struct options *o, const struct instrument_db *db,
+		 bool demo, char *err, size_t errlen)
+{
+	struct newsfetch_config c;
+
+	newsfetch_config_init(&c, o);
+	return newsfeed_init(f, &c.feed, db, demo, err, errlen);
+}
+
 static struct instrument sym(const char *s)
 {
 	struct instrument in;
@@ -42,7 +53,7 @@ static void test_urls(const struct options *o, const struct instrument_db *db)
 	char err[256], url[4096], q[64];
 	size_t used = 0;
 
-	ok(newsfeed_init(&f, o, db, false, err, sizeof err), "init");
+	ok(init(&f, o, db, false, err, sizeof err), "init");
 	is_int((long)f.nsrc, 5, "yahoo, google, google-hk, eastmoney, one user feed");
 	is_str(f.src[4].name, "example.com", "a user feed is named after its host");
 	ok(!newsfeed_url(&f, 0, NOW, url, sizeof url), "no watchlist: Yahoo has nothing to ask");
@@ -101,7 +112,7 @@ static void test_apply(const struct options *o, const struct instrument_db *db)
 	yahoo = slurp("yahoo-rss.xml", &ylen);
 	google = slurp("google-news-en.xml", &glen);
 	east = slurp("eastmoney-fast.json", &elen);
-	ok(newsfeed_init(&f, o, db, false, err, sizeof err), "init");
+	ok(init(&f, o, db, false, err, sizeof err), "init");
 	ok(newsfeed_apply(&f, 0, yahoo, ylen, NULL, NOW - 60), "yahoo applied");
 	is_int((long)f.merged.n, 4, "four headlines");
 	ok(newsfeed_is_new(&f, 0, 0), "all new since generation 0");
@@ -169,7 +180,7 @@ static void test_demo(const struct options *o, const struct instrument_db *db)
 	struct newsfeed f;
 	char err[256], url[256];
 
-	ok(newsfeed_init(&f, o, db, true, err, sizeof err), "demo init");
+	ok(init(&f, o, db, true, err, sizeof err), "demo init");
 	is_int((long)f.nsrc, 1, "demo: one source");
 	ok(!newsfeed_url(&f, 0, NOW, url, sizeof url), "the demo source is never fetched");
 	ok(newsfeed_load_demo(&f, feed, sizeof feed - 1, NOW), "demo feed loaded");
@@ -201,7 +212,7 @@ static void test_future(const struct options *o, const struct instrument_db *db)
 	size_t len;
 	char *body = slurp("rss-future.xml", &len);
 
-	ok(newsfeed_init(&f, o, db, false, err, sizeof err), "future: init");
+	ok(init(&f, o, db, false, err, sizeof err), "future: init");
 	ok(newsfeed_apply(&f, 0, body, len, NULL, NOW2), "future: applied");
 	is_int((long)f.merged.n, 3, "future: three headlines");
 	is_str(f.merged.v[0].title, "Alibaba's cloud unit wins a contract",

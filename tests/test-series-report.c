@@ -6,6 +6,7 @@
 
 #include "fixture.h"
 #include "cli/series_report.h"
+#include "feeds/series_source.h"
 #include "tap.h"
 
 static char *render(enum series_format fmt, const struct series *s, enum series_range r)

@@ -24,7 +24,7 @@
 #include <stdlib.h>
 
 #include "base/hktime.h"
-#include "model/series.h"
+#include "feeds/series_source.h"
 #include "fixture.h"
 #include "tap.h"
 

@@ -708,9 +708,30 @@ static void test_source(void)
 	bad(3, "tencent: HSXYZ: no Tencent code for this symbol");
 }
 
+/* The names the config accepts (model) and the parsers (feeds) are two
+ * tables: every name has its parser, every parser its name. */
+static void test_source_names(void)
+{
+	static const struct quote_source *const parsers[] = { &source_tencent, &source_sina };
+	size_t n = 0;
+
+	for (; source_names[n]; n++) {
+		const struct quote_source *s = source_by_name(source_names[n]);
+		ok(s && strcmp(s->name, source_names[n]) == 0, "%s has a parser", source_names[n]);
+	}
+	is_int(n, sizeof parsers / sizeof parsers[0], "one name per parser");
+	for (size_t i = 0; i < sizeof parsers / sizeof parsers[0]; i++) {
+		bool named = false;
+		for (size_t j = 0; source_names[j]; j++)
+			named |= strcmp(source_names[j], parsers[i]->name) == 0;
+		ok(named, "parser %s has a name quotes.source accepts", parsers[i]->name);
+	}
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	test_source_names();
 	test_batch();
 	test_every_cut();
 	test_fixtures();

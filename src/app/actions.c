@@ -201,14 +201,14 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 		app->dirty |= REDRAW_STATUS;
 		return;
 	}
-	if (is_code && ch == KEY_RESIZE) {
+	if (is_code && ch == KEYC_RESIZE) {
 		/* curses queues this after our resizeterm (SIGWINCH): take the new
 		 * size, but resizing again would queue another, forever. */
 		ui_size_changed(&app->ui);
 		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
 		return;
 	}
-	if (is_code && ch == KEY_MOUSE) {
+	if (is_code && ch == KEYC_MOUSE) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK)
 			app_mouse(app, &ev);

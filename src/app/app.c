@@ -12,6 +12,7 @@
 
 #include "app/app.h"
 #include "app/bench.h"
+#include "app/fetch_config.h"
 #include "base/builtin.h"
 #include "feeds/demo.h"
 #include "model/detail.h"
@@ -234,7 +235,7 @@ static void read_keys(struct app *app)
 	int rc;
 
 	while ((rc = get_wch(&ch)) != ERR && !app->quit)
-		app_key(app, ch, rc == KEY_CODE_YES);
+		app_key(app, (wint_t)ui_key_code(ch, rc == KEY_CODE_YES), rc == KEY_CODE_YES);
 }
 
 /* How long poll may sleep: until the next refresh, curl's next timeout or

@@ -159,7 +159,8 @@ void app_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 /* Start a refresh; if one is running, another right after it (refresh.c). */
 void app_refresh_start(struct app *app);
 
-/* One key from the terminal or a script: a character or a curses code. */
+/* One key from the terminal or a script: a character or an enum key_code
+ * (base/keycode.h; tui's ui_key_code translates curses' codes). */
 void app_key(struct app *app, wint_t ch, bool is_code);
 
 /* A mouse event from curses or a script: wheel scrolls, click selects. */

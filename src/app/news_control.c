@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "app/app.h"
+#include "app/fetch_config.h"
 #include "net/news_fetch.h"
 
 /* The headlines view says how the sources are doing on the status line;
@@ -36,11 +37,14 @@ static void on_changed(void *arg, const struct newsfeed_source *s)
 
 bool app_news_init(struct app *app, bool demo, char *err, size_t errlen)
 {
+	struct newsfetch_config c;
+
 	if (!(app->news = calloc(1, sizeof *app->news))) {
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
-	if (!newsfetch_init(app->news, app->http, app->o, &app->db, demo, app->fixed_now,
+	newsfetch_config_init(&c, app->o);
+	if (!newsfetch_init(app->news, app->http, &c, &app->db, demo, app->fixed_now,
 			    err, errlen))
 		return false;
 	app->news->changed = on_changed;

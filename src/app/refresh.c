@@ -9,7 +9,7 @@
 #include "feeds/demo.h"
 #include "model/detail.h"
 #include "base/fmt.h"
-#include "feeds/quote_source.h"
+#include "model/quote.h"
 
 /* Known names fill the rows until the first quote brings the feed's own. */
 void app_name_rows(struct app *app)
@@ -71,8 +71,8 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 		time_t newest = 0;
 		char age[16], usual[16];
 		/* The demo is no source of the table: it has no usual delay. */
-		const struct quote_source *src = source_by_name(names[s]);
-		long delay = src ? src->delay_s[MARKET_HK] : 0;
+		long delay = 0;
+		bool src = source_usual_delay(names[s], MARKET_HK, &delay);
 		for (size_t i = 0; i < n; i++)
 			if (res[i].ok && strcmp(res[i].q.source, names[s]) == 0 &&
 			    res[i].q.in.market != MARKET_US && res[i].q.time > newest)

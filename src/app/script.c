@@ -12,10 +12,10 @@
 #include "app/script.h"
 #include "base/text.h"
 
-/* Curses codes come as key codes, plain characters as characters. */
+/* Special keys come as key codes, plain characters as characters. */
 static void feed_key(struct app *app, int key)
 {
-	bool is_code = key >= KEY_MIN;
+	bool is_code = key >= KEYC_BASE;
 
 	app_key(app, (wint_t)key, is_code);
 }

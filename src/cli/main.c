@@ -10,12 +10,14 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/fetch_config.h"
 #include "config/conffile.h"
 #include "net/quote_fetch.h"
 #include "net/http.h"
 #include "base/log.h"
 #include "net/news_fetch.h"
 #include "config/options.h"
+#include "cli/news_report.h"
 #include "cli/quote_report.h"
 #include "cli/series_report.h"
 #include "net/series_fetch.h"

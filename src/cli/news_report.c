@@ -7,9 +7,13 @@
 
 #include <cjson/cJSON.h>
 
+#include "app/fetch_config.h"
 #include "base/hktime.h"
 #include "cli/news_report.h"
 #include "feeds/news_feed.h"
+#include "model/instruments.h"
+#include "net/http.h"
+#include "net/news_fetch.h"
 #include "base/text.h"
 
 bool news_report_wanted(const struct headline *h, const struct instrument *in, size_t n)
@@ -120,4 +124,52 @@ void news_report_write(FILE *fp, enum report_format fmt, const struct news_list 
 		write_json(fp, l, in, n);
 	else
 		write_table(fp, l, in, n);
+}
+
+int newsfetch_print(const struct options *o, enum report_format fmt,
+		    const struct instrument *only, size_t nonly)
+{
+	struct instrument_db db;
+	struct newsfetch_config c;
+	struct newsfetch nf;
+	struct http *h;
+	char err[256];
+	int rc = 0;
+
+	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+		fprintf(stderr, "hktop: %s\n", err);
+		return 1;
+	}
+	memset(&db, 0, sizeof db);
+	instruments_load_builtin(&db);
+	newsfetch_config_init(&c, o);
+	if (!newsfetch_init(&nf, h, &c, &db, false, 0, err, sizeof err)) {
+		fprintf(stderr, "hktop: %s\n", err);
+		rc = 1;
+	} else if (nf.feed.nsrc == 0) {
+		fprintf(stderr, "hktop: no headline sources (news.sources = none, news.feeds empty)\n");
+		rc = 2;
+	} else if (!newsfeed_set_watch(&nf.feed, o->watchlist, o->nwatch)) {
+		fprintf(stderr, "hktop: out of memory\n");
+		rc = 1;
+	} else {
+		newsfetch_start_due(&nf, http_mono_ms());
+		http_run(h);
+		news_report_write(stdout, fmt, &nf.feed.merged, only, nonly);
+		fflush(stdout); /* the report first, then the causes */
+		for (size_t i = 0; i < nf.feed.nsrc; i++)
+			if (nf.feed.src[i].err[0]) {
+				fprintf(stderr, "hktop: %s: %s\n", nf.feed.src[i].name,
+					nf.feed.src[i].err);
+				rc = 1;
+			}
+	}
+	http_free(h);
+	newsfetch_done(&nf);
+	instruments_free(&db);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("hktop: stdout");
+		rc = 1;
+	}
+	return rc;
 }

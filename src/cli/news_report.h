@@ -7,6 +7,8 @@
 
 #include "model/news.h"
 #include "cli/quote_report.h"
+#include "config/options.h"
+#include "model/symbol.h"
 
 /* Does h concern any of the n instruments? With n == 0, every headline does. */
 bool news_report_wanted(const struct headline *h, const struct instrument *in, size_t n);
@@ -20,5 +22,12 @@ void news_report_write(FILE *fp, enum report_format fmt, const struct news_list 
 
 /* "0700,9988" */
 void news_report_tags(const struct headline *h, char *buf, size_t len);
+
+/* hktop --news: fetch every source once, print the merged headlines (only
+ * those tagged with one of only[0..nonly) when nonly > 0) and return the
+ * exit status: 0 all sources answered, 1 any failed (causes on stderr), 2
+ * no source is on. */
+int newsfetch_print(const struct options *o, enum report_format fmt,
+		    const struct instrument *only, size_t nonly);
 
 #endif

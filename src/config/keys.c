@@ -1,7 +1,6 @@
 /* keys.c - key names to codes and back, and the keymap built from the table */
 #include "config.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -28,11 +27,11 @@ static const struct {
 	const char *name;
 	int key;
 } key_names[] = {
-	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BackTab", KEY_BTAB },
-	{ "Space", ' ' }, { "Up", KEY_UP }, { "Down", KEY_DOWN }, { "Left", KEY_LEFT },
-	{ "Right", KEY_RIGHT }, { "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE },
-	{ "Home", KEY_HOME }, { "End", KEY_END }, { "Ins", KEY_IC }, { "DC", KEY_DC },
-	{ "Backspace", KEY_BACKSPACE }, { "Resize", KEY_RESIZE }, { "Mouse", KEY_MOUSE },
+	{ "Enter", '\n' }, { "Esc", 27 }, { "Tab", '\t' }, { "BackTab", KEYC_BTAB },
+	{ "Space", ' ' }, { "Up", KEYC_UP }, { "Down", KEYC_DOWN }, { "Left", KEYC_LEFT },
+	{ "Right", KEYC_RIGHT }, { "PgUp", KEYC_PGUP }, { "PgDn", KEYC_PGDN },
+	{ "Home", KEYC_HOME }, { "End", KEYC_END }, { "Ins", KEYC_INS }, { "DC", KEYC_DC },
+	{ "Backspace", KEYC_BACKSPACE }, { "Resize", KEYC_RESIZE }, { "Mouse", KEYC_MOUSE },
 	{ "LT", '<' },
 };
 
@@ -59,7 +58,7 @@ int key_from_name(const char *name)
 			f = f * 10 + (name[i] - '0');
 		}
 		if (f >= 1 && f <= 12)
-			return KEY_F(f);
+			return KEYC_F(f);
 	}
 	return -1;
 }
@@ -75,8 +74,8 @@ void key_to_name(int key, char *buf, size_t len)
 		snprintf(buf, len, "%c", key);
 	else if (key >= 1 && key <= 26)
 		snprintf(buf, len, "<C-%c>", 'a' + key - 1);
-	else if (key >= KEY_F(1) && key <= KEY_F(12))
-		snprintf(buf, len, "<F%d>", key - KEY_F(0));
+	else if (key >= KEYC_F1 && key <= KEYC_F12)
+		snprintf(buf, len, "<F%d>", key - KEYC_F1 + 1);
 	else
 		snprintf(buf, len, "<%d>", key);
 }
@@ -114,7 +113,7 @@ void keymap_init(struct keymap *km)
 	}
 	/* Both Enter codes a terminal may send. */
 	set(km, '\r', ACT_OPEN);
-	set(km, KEY_ENTER, ACT_OPEN);
+	set(km, KEYC_ENTER, ACT_OPEN);
 }
 
 bool keymap_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen)
@@ -140,9 +139,9 @@ bool keymap_bind(struct keymap *km, const char *key, const char *action, char *e
 
 enum action keymap_lookup(const struct keymap *km, int key, bool is_code)
 {
-	/* Curses codes (KEY_MIN and up) share their numbers with characters
-	 * from U+0101 on; only ASCII characters can be bound. */
-	if (is_code != (key >= KEY_MIN))
+	/* A code and a character never share a number, but the caller's word
+	 * wins: a stray number is no key. */
+	if (is_code != (key >= KEYC_BASE))
 		return ACT_NONE;
 	for (size_t i = 0; i < km->n; i++)
 		if (km->v[i].key == key)
@@ -157,7 +156,7 @@ void keymap_keys_of(const struct keymap *km, enum action act, char *buf, size_t 
 	buf[0] = '\0';
 	for (size_t i = 0; i < km->n && used < len; i++) {
 		char name[32];
-		if (km->v[i].act != act || km->v[i].key == '\r' || km->v[i].key == KEY_ENTER)
+		if (km->v[i].act != act || km->v[i].key == '\r' || km->v[i].key == KEYC_ENTER)
 			continue;
 		key_to_name(km->v[i].key, name, sizeof name);
 		used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? " " : "", name);

@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "base/keycode.h"
+
 /* Every action: enum name, config name, the keys bound by default (a
  * space-separated list of key names), and its help line. The enum, the
  * name lookup, the default keymap, the `?` screen and the man page's key
@@ -89,8 +91,8 @@ void keymap_init(struct keymap *km);
 /* `bind KEY ACTION`: later bindings win; ACTION "none" unbinds. */
 bool keymap_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen);
 
-/* The action of a key; is_code tells a curses key code from a typed
- * character with the same number. */
+/* The action of a key; is_code says it is one of enum key_code, not a
+ * typed character. */
 enum action keymap_lookup(const struct keymap *km, int key, bool is_code);
 
 /* The keys bound to an action, as names ("j <Down>"), for the help view. */

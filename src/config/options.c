@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "config/options.h"
-#include "feeds/quote_source.h"
+#include "model/quote.h"
 #include "base/text.h"
 
 static const char *const names_choices[] = { "en", "zh", NULL };

@@ -56,14 +56,14 @@ static void feed_name(const struct newsfeed *f, const char *url, char *buf, size
 	}
 }
 
-bool newsfeed_init(struct newsfeed *f, const struct options *o, const struct instrument_db *db,
-		   bool demo, char *err, size_t errlen)
+bool newsfeed_init(struct newsfeed *f, const struct newsfeed_config *c,
+		   const struct instrument_db *db, bool demo, char *err, size_t errlen)
 {
 	char terr[128];
 
 	memset(f, 0, sizeof *f);
 	news_list_init(&f->merged);
-	f->keep = (size_t)o->news_count;
+	f->keep = c->count;
 	f->db = db;
 	tagger_load(&f->tagger, builtin_aliases, builtin_aliases_len, terr, sizeof terr);
 	if (!f->tagger.n) {
@@ -74,17 +74,17 @@ bool newsfeed_init(struct newsfeed *f, const struct options *o, const struct ins
 		add_source(f, NEWSFEED_DEMO, NEWSFEED_DEMO_SOURCE, "");
 		return true;
 	}
-	if (o->news_sources & 1u)
-		add_source(f, NEWSFEED_YAHOO, "yahoo", o->yahoo_rss_url);
-	if (o->news_sources & 2u) {
-		add_source(f, NEWSFEED_GOOGLE_EN, "google", o->google_news_url);
-		add_source(f, NEWSFEED_GOOGLE_HK, "google-hk", o->google_news_url);
+	if (c->yahoo)
+		add_source(f, NEWSFEED_YAHOO, "yahoo", c->yahoo_rss_url);
+	if (c->google) {
+		add_source(f, NEWSFEED_GOOGLE_EN, "google", c->google_news_url);
+		add_source(f, NEWSFEED_GOOGLE_HK, "google-hk", c->google_news_url);
 	}
-	if (o->news_sources & 4u)
-		add_source(f, NEWSFEED_EASTMONEY, EASTMONEY_NEWS_SOURCE, o->eastmoney_news_url);
-	for (const char *p = o->news_feeds; *p;) {
+	if (c->eastmoney)
+		add_source(f, NEWSFEED_EASTMONEY, EASTMONEY_NEWS_SOURCE, c->eastmoney_news_url);
+	for (const char *p = c->feeds; *p;) {
 		size_t n = strcspn(p, " ");
-		char url[OPT_URL_MAX], name[NEWS_SOURCE_MAX];
+		char url[NEWSFEED_URL_MAX], name[NEWS_SOURCE_MAX];
 		if (n && n < sizeof url) {
 			snprintf(url, sizeof url, "%.*s", (int)n, p);
 			feed_name(f, url, name, sizeof name);

@@ -11,13 +11,13 @@
 
 #include "model/instruments.h"
 #include "model/news.h"
-#include "config/options.h"
 #include "model/tagger.h"
 
 #define NEWSFEED_MAX_SOURCES 16
 #define NEWSFEED_YAHOO_MAX 50   /* symbols in one Yahoo RSS request */
 #define NEWSFEED_GOOGLE_TERMS 12 /* names ORed in one Google News query */
 #define NEWSFEED_DEMO_SOURCE "demo"
+#define NEWSFEED_URL_MAX 512     /* a base URL, or a user feed's whole URL */
 
 enum newsfeed_kind {
 	NEWSFEED_YAHOO,
@@ -31,7 +31,7 @@ enum newsfeed_kind {
 struct newsfeed_source {
 	enum newsfeed_kind kind;
 	char name[NEWS_SOURCE_MAX];  /* "yahoo", "google", "google-hk", "eastmoney", a host */
-	char base[OPT_URL_MAX];      /* base URL; a user feed's whole URL */
+	char base[NEWSFEED_URL_MAX]; /* base URL; a user feed's whole URL */
 	struct news_list items;      /* the last good fetch, tagged: kept when a fetch fails */
 	time_t ok_at;                /* wall clock of the last good fetch; 0: never */
 	char err[256];               /* why the last fetch failed; "" after a good one */
@@ -54,10 +54,22 @@ struct newsfeed {
 	const struct instrument_db *db; /* names for the Chinese query; may be NULL */
 };
 
-/* The sources news.sources and news.feeds turn on (demo: the demo feed
- * only), and the tagger from the built-in aliases. */
-bool newsfeed_init(struct newsfeed *f, const struct options *o, const struct instrument_db *db,
-		   bool demo, char *err, size_t errlen);
+/* What the sources are made of: the options news.sources, news.feeds,
+ * the base URLs and news.count, taken by the caller. The strings are
+ * copied by newsfeed_init. */
+struct newsfeed_config {
+	bool yahoo, google, eastmoney; /* the built-in sources that are on */
+	const char *yahoo_rss_url;
+	const char *google_news_url;
+	const char *eastmoney_news_url;
+	const char *feeds;           /* a user's feed URLs, separated by spaces */
+	size_t count;                /* headlines kept */
+};
+
+/* The sources c turns on (demo: the demo feed only), and the tagger from
+ * the built-in aliases. */
+bool newsfeed_init(struct newsfeed *f, const struct newsfeed_config *c,
+		   const struct instrument_db *db, bool demo, char *err, size_t errlen);
 void newsfeed_free(struct newsfeed *f);
 
 /* Replace the watchlist the URLs are built from. */

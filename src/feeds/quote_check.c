@@ -102,12 +102,3 @@ bool quote_consistent(struct quote_result *r, const char *source)
 		f[QF_CHANGE_PCT].ok = false;
 	return true;
 }
-
-struct num quote_hkd_figure(const struct quote *q, enum quote_field f)
-{
-	struct num none = { 0, 0, false };
-
-	if ((f == QF_MARKET_CAP || f == QF_TURNOVER) && strcmp(q->currency, "HKD") != 0)
-		return none;
-	return q->f[f];
-}

@@ -36,9 +36,4 @@ bool quote_required(struct quote_result *r, const char *source, struct text_span
  * some vendors measure it from a dividend-adjusted close. */
 bool quote_consistent(struct quote_result *r, const char *source);
 
-/* A figure for a column or field that promises Hong Kong dollars (market
- * cap, turnover): the quote's own when its currency is HKD, else none. A
- * USD figure shown or sorted among HKD ones would be a wrong number. */
-struct num quote_hkd_figure(const struct quote *q, enum quote_field f);
-
 #endif

@@ -222,7 +222,6 @@ const struct quote_source source_sina = {
 	.max_batch = 60,
 	.query = "/list=",
 	.headers = sina_headers,
-	.delay_s = { [MARKET_HK] = 0, [MARKET_HK_INDEX] = 0 }, /* rt_hk measured 0 s behind */
 	.code = symbol_sina,
 	.parse = sina_parse,
 };

@@ -5,9 +5,6 @@
 
 #include "feeds/quote_source.h"
 
-/* Same order as the table below: quotes.source stores an index. */
-const char *const source_names[] = { "tencent", "sina", NULL };
-
 static const struct quote_source *const sources[] = { &source_tencent, &source_sina };
 
 const struct quote_source *source_by_name(const char *name)

@@ -13,9 +13,6 @@ struct quote_source {
 	size_t max_batch;            /* codes per request */
 	const char *query;           /* appended to the base URL before the codes: "/q=" */
 	const char *const *headers;  /* extra request headers, NULL-terminated */
-	/* How far behind the exchange its quotes usually are, in seconds, by
-	 * market (the facts are in the man page, THE DASHBOARD). */
-	long delay_s[MARKET_US + 1];
 	/* This source's code for an instrument; false when it has none. */
 	bool (*code)(const struct instrument *in, char *buf, size_t len);
 	/* Parse a raw response body (as received: GBK for both services,
@@ -32,8 +29,5 @@ extern const struct quote_source source_sina;
 
 /* Look a source up by its config name; NULL if there is none. */
 const struct quote_source *source_by_name(const char *name);
-
-/* Names accepted by quotes.source, for --help and error messages. */
-extern const char *const source_names[];
 
 #endif

@@ -306,10 +306,6 @@ const struct quote_source source_tencent = {
 	.max_batch = 60,
 	.query = "/q=",
 	.headers = tencent_headers,
-	/* hk00700 measured 900 s behind; r_hk is said to be real time but
-	 * was also seen cached, so HKEX's 15 minutes for free quotes holds.
-	 * US: no measurement; the US exchanges' 15 minutes for delayed data. */
-	.delay_s = { [MARKET_HK] = 900, [MARKET_HK_INDEX] = 900, [MARKET_US] = 900 },
 	.code = tencent_code,
 	.parse = tencent_parse,
 };

@@ -14,6 +14,7 @@
 
 #include "base/hktime.h"
 #include "feeds/series_json.h"
+#include "feeds/series_source.h"
 #include "base/text.h"
 
 #define SOURCE_NAME "tencent"

@@ -17,6 +17,7 @@
 
 #include "base/hktime.h"
 #include "feeds/series_json.h"
+#include "feeds/series_source.h"
 
 #define SOURCE_NAME "yahoo"
 #define PRICE_HINT_DEFAULT 2

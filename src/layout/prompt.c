@@ -2,13 +2,13 @@
 #include "config.h"
 
 #include <ctype.h>
-#include <curses.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "base/keycode.h"
 #include "layout/prompt.h"
 
 void prompt_start(struct prompt *p)
@@ -83,7 +83,7 @@ enum prompt_result prompt_key(struct prompt *p, wint_t ch, bool is_code,
 		p->active = false;
 		return PROMPT_CANCEL;
 	}
-	if ((!is_code && (ch == '\n' || ch == '\r')) || (is_code && ch == KEY_ENTER)) {
+	if ((!is_code && (ch == '\n' || ch == '\r')) || (is_code && ch == KEYC_ENTER)) {
 		p->active = false;
 		return PROMPT_SUBMIT;
 	}
@@ -100,7 +100,7 @@ enum prompt_result prompt_key(struct prompt *p, wint_t ch, bool is_code,
 		return PROMPT_CONTINUE;
 	}
 	p->cycle = 0;
-	if ((is_code && ch == KEY_BACKSPACE) || (!is_code && (ch == 127 || ch == 8))) {
+	if ((is_code && ch == KEYC_BACKSPACE) || (!is_code && (ch == 127 || ch == 8))) {
 		backspace(p->buf);
 	} else if (!is_code && ch == 21) { /* C-u */
 		p->buf[0] = '\0';

@@ -21,7 +21,7 @@ enum prompt_result { PROMPT_CONTINUE, PROMPT_CANCEL, PROMPT_SUBMIT };
 
 void prompt_start(struct prompt *p);
 
-/* One key: a character (is_code false) or a curses key code. Tab
+/* One key: a character (is_code false) or an enum key_code. Tab
  * completes to the next candidate; Enter submits; Esc cancels. */
 enum prompt_result prompt_key(struct prompt *p, wint_t ch, bool is_code,
 			      const struct instrument_db *db);

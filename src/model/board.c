@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "model/board.h"
-#include "feeds/quote_check.h"
+#include "model/quote.h"
 
 static const char *const col_names[COL_COUNT] = {
 	"code", "name", "last", "change", "change %", "open", "high", "low",

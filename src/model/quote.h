@@ -40,4 +40,20 @@ struct quote_result {
 	char err[QUOTE_ERR_MAX];      /* "tencent: 0700: price is 0" when !ok */
 };
 
+/* A figure for a column or field that promises Hong Kong dollars (market
+ * cap, turnover): the quote's own when its currency is HKD, else none. A
+ * USD figure shown or sorted among HKD ones would be a wrong number. */
+struct num quote_hkd_figure(const struct quote *q, enum quote_field f);
+
+/* The quote sources by the names the config (quotes.source stores an
+ * index here) and every quote (struct quote's source) use, NULL-ended.
+ * feeds/quote_source.c has each one's codes and parser under the same
+ * name; test-tencent checks that the two lists agree. */
+extern const char *const source_names[];
+
+/* How far behind the exchange a source's quotes of market m usually are,
+ * in seconds (the facts are in the man page, THE DASHBOARD): false for a
+ * name not in source_names (the demo), leaving *delay_s alone. */
+bool source_usual_delay(const char *name, enum market m, long *delay_s);
+
 #endif

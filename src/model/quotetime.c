@@ -6,7 +6,6 @@
 
 #include "base/fmt.h"
 #include "model/quotetime.h"
-#include "feeds/quote_source.h"
 
 #define HKEX_FREE_DELAY_S 900 /* HKEX: free quotes are at least 15 minutes late */
 
@@ -17,11 +16,11 @@ enum hktime_zone quote_zone(const struct quote *q)
 
 long quote_usual_delay(const struct quote *q)
 {
-	const struct quote_source *s = q->source ? source_by_name(q->source) : NULL;
+	long delay = HKEX_FREE_DELAY_S;
 
-	if (!s || q->in.market > MARKET_US)
-		return HKEX_FREE_DELAY_S;
-	return s->delay_s[q->in.market];
+	if (q->source)
+		source_usual_delay(q->source, q->in.market, &delay);
+	return delay;
 }
 
 bool quote_is_old(const struct quote *q, time_t now, long refresh_s)

@@ -17,7 +17,7 @@
 enum hktime_zone quote_zone(const struct quote *q);
 
 /* How far behind the exchange q's source usually is, in seconds (from
- * the source table; HKEX's 15 minutes when the source is not known). */
+ * source_usual_delay; HKEX's 15 minutes when the source is not known). */
 long quote_usual_delay(const struct quote *q);
 
 /* Is q older than its source's usual delay, one refresh interval and

@@ -1,13 +1,12 @@
-/* series.c - the bar series model, its checks, and what to fetch per range
+/* series.c - the bar series model, its checks, and the chart ranges
  *
- * The parsers live in series_tencent.c and series_yahoo.c and meet here:
- * every bar goes through series_push, which refuses the whole series on
+ * The parsers (feeds/series_tencent.c, series_yahoo.c) build a series
+ * here: every bar goes through series_push, which refuses the whole series on
  * the first bar that is not believable (a price not above 0, low above
  * high, time not after the bar before). A chart with a wrong bar in it is
  * worse than no chart. */
 #include "config.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,7 +16,6 @@
 
 #include "base/hktime.h"
 #include "model/series.h"
-#include "feeds/series_json.h"
 #include "base/text.h"
 
 #define DAY_S 86400
@@ -55,7 +53,7 @@ bool series_gap_before(const struct series *s, size_t i)
 	       floor_mod(b, DAY_S) >= LUNCH_END_S;
 }
 
-/* ---- shared by the parsers (series_json.h) ------------------------------ */
+/* ---- building a series (the parsers) ----------------------------------- */
 
 void series_begin(struct series *s, const struct instrument *in, const char *source,
 		  int utc_offset, int interval)
@@ -168,64 +166,12 @@ bool series_end(struct series *s)
 	return true;
 }
 
-const cJSON *series_get(const cJSON *o, const char *key)
-{
-	return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
-}
+/* ---- chart ranges ------------------------------------------------------- */
 
-cJSON *series_json(struct series *s, const char *body, size_t len)
-{
-	const char *p = body, *end = body + len, *q;
-	char show[64];
-	cJSON *root;
-
-	if (len > SERIES_MAX_BODY) {
-		series_fail(s, "reply too large (%zu bytes)", len);
-		return NULL;
-	}
-	while (p < end && isspace((unsigned char)*p))
-		p++;
-	if (p == end) {
-		series_fail(s, "empty reply");
-		return NULL;
-	}
-	/* kline_dayqfq={...}: a JavaScript assignment around the object */
-	for (q = p; q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '$'); q++)
-		;
-	if (q > p && q < end && *q == '=') {
-		for (q++; q < end && isspace((unsigned char)*q); q++)
-			;
-		p = q;
-	}
-	if (p == end || *p != '{') {
-		series_fail(s, "reply is not JSON: \"%s\"",
-			    series_show(body, len < 32 ? len : 32, show, sizeof show));
-		return NULL;
-	}
-	if (!(root = cJSON_ParseWithLength(p, (size_t)(end - p)))) {
-		series_fail(s, "malformed or truncated JSON");
-		return NULL;
-	}
-	if (!cJSON_IsObject(root)) {
-		cJSON_Delete(root);
-		series_fail(s, "reply is not a JSON object");
-		return NULL;
-	}
-	return root;
-}
-
-/* ---- ranges and URLs ---------------------------------------------------- */
-
-/* About 21 trading days a month and 52 weeks a year, with a little over so
- * the range is full; Tencent treats the count as an upper bound. */
 const struct series_range_def series_ranges[SERIES_RANGE_COUNT] = {
-	[SERIES_1D] = { "1D", SERIES_TENCENT_MINUTE, NULL, 0, "1d", "1m" },
-	[SERIES_5D] = { "5D", SERIES_YAHOO_CHART, "day", 5, "5d", "5m" },
-	[SERIES_1M] = { "1M", SERIES_TENCENT_KLINE, "day", 25, "1mo", "1d" },
-	[SERIES_3M] = { "3M", SERIES_TENCENT_KLINE, "day", 66, "3mo", "1d" },
-	[SERIES_6M] = { "6M", SERIES_TENCENT_KLINE, "day", 130, "6mo", "1d" },
-	[SERIES_1Y] = { "1Y", SERIES_TENCENT_KLINE, "day", 250, "1y", "1d" },
-	[SERIES_5Y] = { "5Y", SERIES_TENCENT_KLINE, "week", 265, "5y", "1wk" },
+	[SERIES_1D] = { "1D" }, [SERIES_5D] = { "5D" }, [SERIES_1M] = { "1M" },
+	[SERIES_3M] = { "3M" }, [SERIES_6M] = { "6M" }, [SERIES_1Y] = { "1Y" },
+	[SERIES_5Y] = { "5Y" },
 };
 
 bool series_range_parse(const char *s, enum series_range *out)
@@ -236,133 +182,4 @@ bool series_range_parse(const char *s, enum series_range *out)
 			return true;
 		}
 	return false;
-}
-
-static bool put(size_t len, int n)
-{
-	return n > 0 && (size_t)n < len;
-}
-
-/* Tencent's JSON endpoints answer HK stocks and indexes only here: their US
- * codes need an exchange suffix (usBABA.N) that we do not know for sure. */
-static bool tencent_code(const struct instrument *in, char *buf, size_t len)
-{
-	return in->market != MARKET_US && symbol_tencent(in, false, buf, len);
-}
-
-bool series_tencent_minute_url(const char *base, const struct instrument *in,
-			       char *buf, size_t len)
-{
-	char code[SYMBOL_MAX + 8];
-
-	return tencent_code(in, code, sizeof code) &&
-	       put(len, snprintf(buf, len, "%s/appstock/app/minute/query?code=%s",
-				 base ? base : SERIES_TENCENT_BASE, code));
-}
-
-bool series_tencent_kline_url(const char *base, const struct instrument *in,
-			      const char *period, int count, char *buf, size_t len)
-{
-	char code[SYMBOL_MAX + 8];
-
-	if (strcmp(period, "day") != 0 && strcmp(period, "week") != 0)
-		return false;
-	if (count < 1 || count > 2000)
-		return false;
-	return tencent_code(in, code, sizeof code) &&
-	       put(len, snprintf(buf, len, "%s/appstock/app/fqkline/get?param=%s,%s,,,%d,qfq",
-				 base ? base : SERIES_TENCENT_BASE, code, period, count));
-}
-
-/* Yahoo lists HSTECH.HK for these ranges only ("must be one of ['1d', '5d']"). */
-static bool yahoo_has(const struct instrument *in, enum series_range r)
-{
-	return !(in->market == MARKET_HK_INDEX && strcmp(in->code, "HSTECH") == 0 &&
-		 r != SERIES_1D && r != SERIES_5D);
-}
-
-bool series_yahoo_url(const char *base, const struct instrument *in, enum series_range r,
-		      char *buf, size_t len)
-{
-	char sym[SYMBOL_MAX + 8], esc[3 * sizeof sym];
-	size_t o = 0;
-
-	if ((unsigned)r >= SERIES_RANGE_COUNT || !yahoo_has(in, r) ||
-	    !symbol_yahoo(in, sym, sizeof sym))
-		return false;
-	/* ^HSI: escape all but the unreserved characters of RFC 3986 */
-	for (const char *p = sym; *p; p++) {
-		if (isalnum((unsigned char)*p) || strchr("-._~", *p))
-			esc[o++] = *p;
-		else
-			o += (size_t)snprintf(esc + o, sizeof esc - o, "%%%02X", (unsigned char)*p);
-	}
-	esc[o] = '\0';
-	return put(len, snprintf(buf, len, "%s/v8/finance/chart/%s?range=%s&interval=%s",
-				 base ? base : SERIES_YAHOO_BASE, esc,
-				 series_ranges[r].yahoo_range, series_ranges[r].yahoo_interval));
-}
-
-bool series_plan(const struct instrument *in, enum series_range r, bool fallback,
-		 const char *tencent_base, const char *yahoo_base,
-		 struct series_request *req, char *err, size_t errlen)
-{
-	const struct series_range_def *d;
-	enum series_endpoint e;
-	bool ok = false;
-
-	memset(req, 0, sizeof *req);
-	if ((unsigned)r >= SERIES_RANGE_COUNT) {
-		snprintf(err, errlen, "no such range");
-		return false;
-	}
-	d = &series_ranges[r];
-	e = in->market == MARKET_US ? SERIES_YAHOO_CHART : d->tencent;
-	if (fallback) {
-		if (in->market == MARKET_US) {
-			snprintf(err, errlen, "%s: no second source for US charts", in->display);
-			return false;
-		}
-		/* Yahoo's 5-minute bars first, Tencent's days second */
-		e = e == SERIES_YAHOO_CHART ? SERIES_TENCENT_KLINE : SERIES_YAHOO_CHART;
-	}
-	req->endpoint = e;
-	switch (e) {
-	case SERIES_TENCENT_MINUTE:
-		ok = series_tencent_minute_url(tencent_base, in, req->url, sizeof req->url);
-		break;
-	case SERIES_TENCENT_KLINE:
-		req->period = d->kline_period;
-		ok = series_tencent_kline_url(tencent_base, in, d->kline_period, d->kline_count,
-					      req->url, sizeof req->url);
-		break;
-	case SERIES_YAHOO_CHART:
-		if (!yahoo_has(in, r)) {
-			snprintf(err, errlen, "%s: Yahoo has only 1D and 5D charts of it",
-				 in->display);
-			return false;
-		}
-		ok = series_yahoo_url(yahoo_base, in, r, req->url, sizeof req->url);
-		break;
-	}
-	if (!ok)
-		snprintf(err, errlen, "%s: no %s chart for this symbol", in->display,
-			 e == SERIES_YAHOO_CHART ? "Yahoo" : "Tencent");
-	return ok;
-}
-
-bool series_parse(const struct series_request *req, const char *body, size_t len,
-		  const struct instrument *in, struct series *out)
-{
-	switch (req->endpoint) {
-	case SERIES_TENCENT_MINUTE:
-		return series_parse_tencent_minute(body, len, in, out);
-	case SERIES_TENCENT_KLINE:
-		return series_parse_tencent_kline(body, len, in, req->period ? req->period : "day",
-						  out);
-	case SERIES_YAHOO_CHART:
-		return series_parse_yahoo_chart(body, len, in, out);
-	}
-	series_begin(out, in, "series", 0, 0);
-	return series_fail(out, "unknown endpoint");
 }

@@ -48,7 +48,7 @@ struct http {
 
 static bool global_ok;
 
-static long long mono_ms(void)
+long long http_mono_ms(void)
 {
 	struct timespec ts;
 
@@ -112,7 +112,7 @@ static struct hold *hold_find(struct http *h, const char *url)
 long http_wait_ms(struct http *h, const char *url)
 {
 	struct hold *o = hold_find(h, url);
-	long long left = o ? o->until_ms - mono_ms() : 0;
+	long long left = o ? o->until_ms - http_mono_ms() : 0;
 
 	return left > 0 ? (long)left : 0;
 }
@@ -131,7 +131,7 @@ static void hold_add(struct http *h, const char *url, long status, long secs)
 			return;
 	}
 	o->status = status;
-	o->until_ms = mono_ms() + secs * 1000LL;
+	o->until_ms = http_mono_ms() + secs * 1000LL;
 }
 
 struct http *http_new(const char *user_agent, char *err, size_t errlen)

@@ -73,4 +73,8 @@ void http_wakeup(struct http *h);
 /* Run until no transfer is in flight (used by --once). */
 void http_run(struct http *h);
 
+/* The monotonic clock in milliseconds that Retry-After pauses and the
+ * headline sources' deadlines are kept in (CLOCK_MONOTONIC, as the app's). */
+long long http_mono_ms(void);
+
 #endif

@@ -14,7 +14,7 @@
 #include <stddef.h>
 
 #include "net/http.h"
-#include "model/series.h"
+#include "feeds/series_source.h"
 
 #define INTRADAY_PARALLEL 4
 

@@ -9,10 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/app.h"
 #include "base/builtin.h"
 #include "base/log.h"
-#include "cli/news_report.h"
 #include "net/news_fetch.h"
 
 static time_t now_wall(const struct newsfetch *nf)
@@ -20,17 +18,17 @@ static time_t now_wall(const struct newsfetch *nf)
 	return nf->fixed_now ? nf->fixed_now : time(NULL);
 }
 
-bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct options *o,
+bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,
 		    const struct instrument_db *db, bool demo, time_t fixed_now,
 		    char *err, size_t errlen)
 {
 	memset(nf, 0, sizeof *nf);
 	nf->http = http;
-	nf->interval_ms = o->news_interval * 1000;
-	nf->timeout_ms = o->timeout * 1000;
-	nf->max_body = (size_t)o->news_max_body;
+	nf->interval_ms = c->interval_ms;
+	nf->timeout_ms = c->timeout_ms;
+	nf->max_body = c->max_body;
 	nf->fixed_now = fixed_now;
-	if (!newsfeed_init(&nf->feed, o, db, demo, err, errlen))
+	if (!newsfeed_init(&nf->feed, &c->feed, db, demo, err, errlen))
 		return false;
 	for (size_t i = 0; i < nf->feed.nsrc; i++)
 		nf->feed.src[i].owner = nf;
@@ -54,7 +52,7 @@ static void on_done(void *arg, const struct http_response *r)
 	size_t i = (size_t)(s - nf->feed.src);
 
 	s->inflight = false;
-	s->due_ms = app_mono_ms() + nf->interval_ms;
+	s->due_ms = http_mono_ms() + nf->interval_ms;
 	if (!newsfeed_apply(&nf->feed, i, r->body, r->len, r->error, now_wall(nf)))
 		log_debug("news %s: %s", s->name, s->err);
 	if (nf->changed)
@@ -127,50 +125,4 @@ size_t newsfetch_pending(const struct newsfetch *nf)
 	for (size_t i = 0; i < nf->feed.nsrc; i++)
 		n += nf->feed.src[i].inflight;
 	return n;
-}
-
-int newsfetch_print(const struct options *o, enum report_format fmt,
-		    const struct instrument *only, size_t nonly)
-{
-	struct instrument_db db;
-	struct newsfetch nf;
-	struct http *h;
-	char err[256];
-	int rc = 0;
-
-	if (!(h = http_new(o->user_agent, err, sizeof err))) {
-		fprintf(stderr, "hktop: %s\n", err);
-		return 1;
-	}
-	memset(&db, 0, sizeof db);
-	instruments_load_builtin(&db);
-	if (!newsfetch_init(&nf, h, o, &db, false, 0, err, sizeof err)) {
-		fprintf(stderr, "hktop: %s\n", err);
-		rc = 1;
-	} else if (nf.feed.nsrc == 0) {
-		fprintf(stderr, "hktop: no headline sources (news.sources = none, news.feeds empty)\n");
-		rc = 2;
-	} else if (!newsfeed_set_watch(&nf.feed, o->watchlist, o->nwatch)) {
-		fprintf(stderr, "hktop: out of memory\n");
-		rc = 1;
-	} else {
-		newsfetch_start_due(&nf, app_mono_ms());
-		http_run(h);
-		news_report_write(stdout, fmt, &nf.feed.merged, only, nonly);
-		fflush(stdout); /* the report first, then the causes */
-		for (size_t i = 0; i < nf.feed.nsrc; i++)
-			if (nf.feed.src[i].err[0]) {
-				fprintf(stderr, "hktop: %s: %s\n", nf.feed.src[i].name,
-					nf.feed.src[i].err);
-				rc = 1;
-			}
-	}
-	http_free(h);
-	newsfetch_done(&nf);
-	instruments_free(&db);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("hktop: stdout");
-		rc = 1;
-	}
-	return rc;
 }

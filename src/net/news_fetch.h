@@ -8,10 +8,18 @@
 
 #include "net/http.h"
 #include "feeds/news_feed.h"
-#include "cli/quote_report.h"
 
 /* Called after each response has been merged in (also for a failure). */
 typedef void (*newsfetch_changed_fn)(void *arg, const struct newsfeed_source *s);
+
+/* The sources, and how often and how long to ask them and how much to
+ * take: news.interval, timeout, news.max_body. */
+struct newsfetch_config {
+	struct newsfeed_config feed;
+	long interval_ms;
+	long timeout_ms;
+	size_t max_body;
+};
 
 struct newsfetch {
 	struct newsfeed feed;
@@ -24,9 +32,9 @@ struct newsfetch {
 	void *arg;
 };
 
-/* Set up the sources from the options; demo loads the built-in demo feed
- * and never fetches. http may be NULL in demo mode. */
-bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct options *o,
+/* Set up the sources of c; demo loads the built-in demo feed and never
+ * fetches. http may be NULL in demo mode. */
+bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,
 		    const struct instrument_db *db, bool demo, time_t fixed_now,
 		    char *err, size_t errlen);
 
@@ -46,12 +54,5 @@ long long newsfetch_next_ms(const struct newsfetch *nf);
 
 /* Sources with a request in flight. */
 size_t newsfetch_pending(const struct newsfetch *nf);
-
-/* hktop --news: fetch every source once, print the merged headlines (only
- * those tagged with one of only[0..nonly) when nonly > 0) and return the
- * exit status: 0 all sources answered, 1 any failed (causes on stderr), 2
- * no source is on. */
-int newsfetch_print(const struct options *o, enum report_format fmt,
-		    const struct instrument *only, size_t nonly);
 
 #endif

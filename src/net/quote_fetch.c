@@ -195,22 +195,6 @@ static void start_phase(struct fetch *f)
 		phase_done(f);
 }
 
-void fetch_config_init(struct fetch_config *fc, const struct options *o)
-{
-	const struct quote_source *primary = source_by_name(source_names[o->quotes_source]);
-	const struct quote_source *other = primary == &source_tencent ? &source_sina : &source_tencent;
-
-	memset(fc, 0, sizeof *fc);
-	fc->primary = primary;
-	fc->primary_url = primary == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
-	if (o->quotes_failover) {
-		fc->fallback = other;
-		fc->fallback_url = other == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
-	}
-	fc->timeout_ms = o->timeout * 1000;
-	fc->max_body = (size_t)o->max_body;
-}
-
 #define BACKOFF_MAX_S 300
 
 long fetch_backoff_s(long refresh, int failures)

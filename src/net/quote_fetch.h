@@ -6,7 +6,6 @@
 #include <stddef.h>
 
 #include "net/http.h"
-#include "config/options.h"
 #include "model/quote.h"
 #include "feeds/quote_source.h"
 
@@ -18,10 +17,6 @@ struct fetch_config {
 	long timeout_ms;
 	size_t max_body;
 };
-
-/* The quote sources, URLs and limits the options name; the strings stay
- * the options' own. */
-void fetch_config_init(struct fetch_config *fc, const struct options *o);
 
 /* Called once, when every instrument has a quote or a cause. res[i]
  * answers in[i]; the array is valid only during the call. */

@@ -11,7 +11,7 @@
 #include <stddef.h>
 
 #include "net/http.h"
-#include "model/series.h"
+#include "feeds/series_source.h"
 
 struct seriesfetch_config {
 	const char *tencent_base;  /* NULL: the public host */

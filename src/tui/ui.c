@@ -16,6 +16,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
+#include "base/keycode.h"
 #include "base/text.h"
 #include "tui/ui.h"
 
@@ -521,4 +522,27 @@ bool ui_dump(const struct ui *ui, const char *path, enum ui_dump_kind kind, char
 		return false;
 	}
 	return true;
+}
+
+/* Curses' codes for the keys the key table names; the rest are unknown. */
+static const struct {
+	int curses, key;
+} key_codes[] = {
+	{ KEY_UP, KEYC_UP }, { KEY_DOWN, KEYC_DOWN }, { KEY_LEFT, KEYC_LEFT },
+	{ KEY_RIGHT, KEYC_RIGHT }, { KEY_PPAGE, KEYC_PGUP }, { KEY_NPAGE, KEYC_PGDN },
+	{ KEY_HOME, KEYC_HOME }, { KEY_END, KEYC_END }, { KEY_IC, KEYC_INS },
+	{ KEY_DC, KEYC_DC }, { KEY_BACKSPACE, KEYC_BACKSPACE }, { KEY_BTAB, KEYC_BTAB },
+	{ KEY_ENTER, KEYC_ENTER }, { KEY_RESIZE, KEYC_RESIZE }, { KEY_MOUSE, KEYC_MOUSE },
+};
+
+int ui_key_code(wint_t ch, bool is_code)
+{
+	if (!is_code)
+		return (int)ch;
+	for (size_t i = 0; i < sizeof key_codes / sizeof key_codes[0]; i++)
+		if ((wint_t)key_codes[i].curses == ch)
+			return key_codes[i].key;
+	if (ch >= (wint_t)KEY_F(1) && ch <= (wint_t)KEY_F(12))
+		return KEYC_F((int)(ch - (wint_t)KEY_F(0)));
+	return KEYC_UNKNOWN;
 }

@@ -97,4 +97,9 @@ enum ui_dump_kind { UI_DUMP_TEXT, UI_DUMP_COLORS, UI_DUMP_BACKGROUNDS };
 bool ui_dump(const struct ui *ui, const char *path, enum ui_dump_kind kind, char *err,
 	     size_t errlen);
 
+/* A key as get_wch gave it (is_code: KEY_CODE_YES) in the key table's
+ * numbers: a character stays itself, a curses KEY_* becomes its enum
+ * key_code, KEYC_UNKNOWN when it has none. */
+int ui_key_code(wint_t ch, bool is_code);
+
 #endif

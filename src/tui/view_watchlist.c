@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "feeds/quote_check.h"
+#include "model/quote.h"
 #include "model/quotetime.h"
 #include "layout/columns.h"
 #include "base/fmt.h"
