@@ -10,6 +10,7 @@
 #include "fixture.h"
 #include "cli/news_report.h"
 #include "feeds/news_feed.h"
+#include "model/news_find.h"
 #include "tap.h"
 
 #define NOW 1786090200 /* 2026-08-07 16:10:00 HKT */

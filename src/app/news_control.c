@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "app/app.h"
+#include "model/news_find.h"
 #include "net/news_fetch.h"
 
 /* The headlines view says how the sources are doing on the status line;

@@ -10,6 +10,7 @@
 #include "base/hktime.h"
 #include "cli/news_report.h"
 #include "feeds/news_feed.h"
+#include "model/news_find.h"
 #include "base/text.h"
 
 bool news_report_wanted(const struct headline *h, const struct instrument *in, size_t n)

@@ -5,6 +5,7 @@
 
 #include "app/app.h"
 #include "base/fmt.h"
+#include "model/news_find.h"
 #include "net/news_fetch.h"
 
 #define DETAIL_NEWS_MAX 32

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "tui/browser.h"
 #include "base/fmt.h"
+#include "model/news_find.h"
 #include "net/news_fetch.h"
 #include "tui/screen.h"
 #include "base/text.h"
