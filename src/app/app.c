@@ -245,14 +245,13 @@ static bool red_up_for(const struct options *o)
 	return ui_locale_red_up(ui_locale_env());
 }
 
-static bool app_init(struct app *app, struct options *o, struct causes *causes,
-		     struct state_list *saved, bool demo, char *err, size_t errlen)
+bool app_open(struct app *app, struct options *o, struct causes *causes,
+	      struct state_list *saved, bool demo, char *err, size_t errlen)
 {
-	const char *now = getenv("HKTOP_NOW"), *script = getenv("HKTOP_SCRIPT");
+	const char *now = getenv("HKTOP_NOW");
 
 	memset(app, 0, sizeof *app);
 	app->start_ms = app_mono_ms();
-	app->bench = getenv("HKTOP_BENCH");
 	app->sigpipe[0] = app->sigpipe[1] = -1;
 	app->o = o;
 	app->causes = causes;
@@ -260,7 +259,7 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes,
 	app->dash.ui = &app->ui;
 	app->dash.view = &view_watchlist;
 	app->dash.demo = demo;
-	app->dash.unsaved = &saved->unsaved;
+	app->dash.unsaved = saved ? &saved->unsaved : NULL;
 	app->dash.set = (struct dash_settings){
 		.names = (enum names_lang)o->names,
 		.refresh = o->refresh,
@@ -273,10 +272,6 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes,
 	app->next_refresh_ms = -1;
 	if (now && *now)
 		app->dash.fixed_now = (time_t)strtoll(now, NULL, 10);
-	if (script && *script && !(app->script = fopen(script, "r"))) {
-		snprintf(err, errlen, "HKTOP_SCRIPT: %s: %s", script, strerror(errno));
-		return false;
-	}
 	instruments_load_builtin(&app->dash.db);
 	if (!market_calendar_load(&app->dash.cal, builtin_calendar, builtin_calendar_len, err, errlen))
 		return false;
@@ -297,8 +292,21 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes,
 	if (!detail_init(&app->dash.detail, app->dash.set.chart_style == CHART_STYLE_CANDLE, err,
 			 errlen))
 		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err); /* a build bug; test-adr catches it */
-	if (!app_news_init(app, demo, err, errlen))
+	return app_news_init(app, demo, err, errlen);
+}
+
+static bool app_init(struct app *app, struct options *o, struct causes *causes,
+		     struct state_list *saved, bool demo, char *err, size_t errlen)
+{
+	const char *script = getenv("HKTOP_SCRIPT");
+
+	if (!app_open(app, o, causes, saved, demo, err, errlen))
 		return false;
+	app->bench = getenv("HKTOP_BENCH");
+	if (script && *script && !(app->script = fopen(script, "r"))) {
+		snprintf(err, errlen, "HKTOP_SCRIPT: %s: %s", script, strerror(errno));
+		return false;
+	}
 	if (!signals_init(app)) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
 		return false;
@@ -310,23 +318,32 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes,
 	return true;
 }
 
-static void app_done(struct app *app)
+void app_close(struct app *app)
 {
 	/* Callbacks of transfers http_free cancels must not start new ones. */
 	app->quit = true;
-	ui_done(&app->ui);
-	bench_report(app);
-	signals_done(app);
 	http_free(app->http); /* first: callbacks of cancelled transfers use what follows */
+	app->http = NULL;
 	rally_done(app);
 	dash_views_done(&app->dash);
 	detail_free(&app->dash.detail);
 	app_news_done(app);
 	demo_free(app->demo);
+	app->demo = NULL;
 	board_free(&app->dash.board);
 	instruments_free(&app->dash.db);
 	market_calendar_free(&app->dash.cal);
 	free(app->inflight);
+	app->inflight = NULL;
+}
+
+static void app_done(struct app *app)
+{
+	app->quit = true;
+	ui_done(&app->ui);
+	bench_report(app);
+	signals_done(app);
+	app_close(app);
 	if (app->script)
 		fclose(app->script);
 }

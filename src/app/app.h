@@ -122,6 +122,14 @@ void rally_init(struct app *app);
 void rally_refresh(struct app *app);
 void rally_done(struct app *app);
 
+/* The dashboard without a terminal, signals or key script: the board and
+ * its tables, HTTP and the controllers, for app_run and for tests that
+ * drive the controllers. The views draw on app->ui only once app_run has
+ * started curses. app_close frees it all (also after a failed open). */
+bool app_open(struct app *app, struct options *o, struct causes *causes,
+	      struct state_list *saved, bool demo, char *err, size_t errlen);
+void app_close(struct app *app);
+
 /* Run the dashboard on the list of this run (saved: where it is kept)
  * until quit. Returns the exit status; *signo is the signal that ended it
  * (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
