@@ -33,7 +33,7 @@ static void news_sync(struct app *app)
 		return;
 	f = &app->news->feed;
 	dn->list = &f->merged;
-	dn->arrived = f->arrived;
+	dn->arrived = (const unsigned long *const *)&f->arrived;
 	dn->generation = f->generation;
 	dn->nsrc = f->nsrc < DASH_NEWS_SOURCES ? f->nsrc : DASH_NEWS_SOURCES;
 	for (size_t i = 0; i < dn->nsrc; i++) {

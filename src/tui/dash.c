@@ -120,7 +120,9 @@ bool dash_news_fresh(const struct dash *d, const struct instrument *in)
 
 bool dash_news_is_new(const struct dash *d, size_t k, unsigned long since)
 {
-	return d->news.list && k < d->news.list->n && d->news.arrived && d->news.arrived[k] > since;
+	const unsigned long *arrived = d->news.arrived ? *d->news.arrived : NULL;
+
+	return d->news.list && k < d->news.list->n && arrived && arrived[k] > since;
 }
 
 void *dash_private(struct dash *d, const struct view_ops *v)

@@ -55,7 +55,9 @@ struct dash_settings {
  * copy in step with the sources (news_control.c). */
 struct dash_news {
 	const struct news_list *list; /* merged, newest first; NULL: none */
-	const unsigned long *arrived; /* parallel to list->v: the generation it came in */
+	/* Parallel to list->v: the generation each came in. Through the
+	 * feed's own pointer, which moves when the list is rebuilt. */
+	const unsigned long *const *arrived;
 	unsigned long generation;
 	size_t nsrc;
 	struct {
@@ -88,7 +90,7 @@ struct dash_rally {
 #define DASH_VIEWS 8
 
 struct dash {
-	struct ui *ui;                /* the terminal (ui.h); NULL without a screen */
+	struct ui *ui;                /* the terminal (ui.h): size, colours; curses may be off (tests) */
 	struct dash_settings set;
 	struct board board;
 	struct instrument_db db;

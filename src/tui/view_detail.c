@@ -134,7 +134,7 @@ static void draw_chart(struct dash *dash, WINDOW *w, int y, int x, int width, in
 	wattrset(w, A_NORMAL);
 	chart_free(&c);
 	if (d->cursor >= 0) {
-		chart_cursor_label(&d->s, (size_t)d->cursor, (enum names_lang)dash->set.names, info,
+		chart_cursor_label(&d->s, (size_t)d->cursor, dash->set.names, info,
 				   sizeof info);
 	} else {
 		char last[40], day[16], of[48] = "";
@@ -164,7 +164,7 @@ static int draw_figures(struct dash *dash, WINDOW *w, int y, int x, int colw, in
 			int maxrows, const struct row *r)
 {
 	struct fig_line f[DETAIL_FIGS_MAX];
-	size_t n = detail_figures(&r->q, dash_now(dash), (enum names_lang)dash->set.names,
+	size_t n = detail_figures(&r->q, dash_now(dash), dash->set.names,
 				  dash->ui->utf8, f, DETAIL_FIGS_MAX);
 	int rows = (int)((n + (size_t)ncol - 1) / (size_t)ncol);
 
@@ -259,7 +259,7 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 	chart_h = bottom - y;
 	if (r->have) {
 		struct fig_line f[DETAIL_FIGS_MAX];
-		size_t n = detail_figures(&r->q, dash_now(dash), (enum names_lang)dash->set.names,
+		size_t n = detail_figures(&r->q, dash_now(dash), dash->set.names,
 					  dash->ui->utf8, f, DETAIL_FIGS_MAX);
 		int frows = (int)(n + 1) / 2;
 		if (chart_h - frows < MIN_CHART_ROWS)

@@ -216,7 +216,7 @@ static void selection_line(struct dash *dash, char *buf, size_t len)
 	r = &dash->board.rows[dash->selected];
 	info = instruments_find(&dash->db, &r->in);
 	if (r->have && r->q.f[QF_MARKET_CAP].ok)
-		fmt_amount(r->q.f[QF_MARKET_CAP].v, (enum names_lang)dash->set.names, cap, sizeof cap);
+		fmt_amount(r->q.f[QF_MARKET_CAP].v, dash->set.names, cap, sizeof cap);
 	heatlabel_pct(figure(r, QF_CHANGE_PCT), 2, pct, sizeof pct);
 	snprintf(buf, len, "%s %s %s%s%s%s%s", r->in.display, dash_row_name(dash, r), pct,
 		 cap[0] ? "  cap " : "", cap, info ? "  " : "", info ? info->sector : "");

@@ -32,7 +32,7 @@ static void cell(const struct dash *dash, const struct row *r, int col, char *bu
 		 enum ui_color *color)
 {
 	const struct quote *q = &r->q;
-	enum names_lang lang = (enum names_lang)dash->set.names;
+	enum names_lang lang = dash->set.names;
 	double chg = q->f[QF_CHANGE].ok ? q->f[QF_CHANGE].v : 0;
 
 	buf[0] = '\0';
