@@ -29,8 +29,9 @@ static void save_watchlist(struct app *app)
 		/* A list from the command line is not saved by design: said once,
 		 * then the status line's "unsaved" mark keeps it. A list that
 		 * should have been saved and was not is an error that stays. */
-		dash_report(&app->dash, MSG_STATE, app->saved->origin > LIST_SAVED ? MSG_WARN : MSG_ERROR,
-			   "%s; not saved: %s", said, err);
+		dash_report(&app->dash, MSG_STATE,
+			    app->saved->origin > LIST_SAVED ? MSG_WARN : MSG_ERROR,
+			    "%s; not saved: %s", said, err);
 		return;
 	}
 	dash_resolved(&app->dash, MSG_STATE);

@@ -291,7 +291,8 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 	rally_init(app);
 	if (!detail_init(&app->dash.detail, app->dash.set.chart_style == CHART_STYLE_CANDLE, err,
 			 errlen))
-		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err); /* a build bug; test-adr catches it */
+		/* A build bug (test-adr catches it): the view goes on without parity. */
+		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err);
 	return app_news_init(app, demo, err, errlen);
 }
 

@@ -203,8 +203,9 @@ void detail_reconcile(struct app *app)
 	if (want & DETAIL_WANT_SHOWN) {
 		/* Back on a chart kept from earlier: fetched again once it is
 		 * older than its bars (a minute for 1D, an hour for the rest). */
-		if (!detail_chart_current(d) ||
-		    app_mono_ms() - d->chart_ms >= (d->range == SERIES_1D ? DETAIL_1D_GAP_MS : DETAIL_GAP_MS))
+		long long gap = d->range == SERIES_1D ? DETAIL_1D_GAP_MS : DETAIL_GAP_MS;
+
+		if (!detail_chart_current(d) || app_mono_ms() - d->chart_ms >= gap)
 			start_chart(app);
 		if (!d->other_q.ok)
 			start_other(app);

@@ -18,8 +18,8 @@ void app_news_status(struct app *app)
 		return;
 	f = &app->news->feed;
 	newsfeed_summary(f, dash_now(&app->dash), line, sizeof line);
-	dash_report(&app->dash, MSG_NEWS, newsfeed_failed(f) > 0 ? MSG_WARN : MSG_INFO, "%sHeadlines: %s",
-		   app->demo ? "DEMO (simulated) " : "", line);
+	dash_report(&app->dash, MSG_NEWS, newsfeed_failed(f) > 0 ? MSG_WARN : MSG_INFO,
+		    "%sHeadlines: %s", app->demo ? "DEMO (simulated) " : "", line);
 }
 
 /* The views' copy of the headlines and of how the sources are doing:

@@ -51,7 +51,8 @@ void rally_refresh(struct app *app)
 	/* Minute bars change once a minute: the periodic refresh asks for them
 	 * no more often, sparing the service a request a name every few
 	 * seconds; a refresh the trader asks for (r) always goes. */
-	if (app->refresh_by_timer && app->round_ms && app_mono_ms() - app->round_ms < INTRADAY_MIN_GAP_MS)
+	if (app->refresh_by_timer && app->round_ms &&
+	    app_mono_ms() - app->round_ms < INTRADAY_MIN_GAP_MS)
 		return;
 	if (!board_instruments(&app->dash.board, &v, &n))
 		return;

@@ -41,9 +41,10 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 {
 	static const char *const demo_names[] = { "demo", NULL };
 	const char *const *names = app->demo ? demo_names : source_names;
-	size_t used = 0;
+	char *out = app->dash.source_delay;
+	size_t used = 0, cap = sizeof app->dash.source_delay;
 
-	app->dash.source_delay[0] = '\0';
+	out[0] = '\0';
 	for (size_t s = 0; names[s]; s++) {
 		time_t newest = 0;
 		char age[16], usual[16];
@@ -59,11 +60,10 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 		fmt_age((long)(dash_now(&app->dash) - newest), age, sizeof age);
 		if (delay)
 			fmt_age(delay, usual, sizeof usual);
-		used += (size_t)snprintf(app->dash.source_delay + used, sizeof app->dash.source_delay - used,
-					 "%s%s %s old%s%s%s", used ? "; " : "", names[s], age,
-					 src ? ", " : "", src ? (delay ? usual : "no") : "",
-					 src ? " lag" : "");
-		if (used >= sizeof app->dash.source_delay)
+		used += (size_t)snprintf(out + used, cap - used, "%s%s %s old%s%s%s",
+					 used ? "; " : "", names[s], age, src ? ", " : "",
+					 src ? (delay ? usual : "no") : "", src ? " lag" : "");
+		if (used >= cap)
 			break;
 	}
 }
@@ -75,16 +75,16 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	char hhmm[16];
 
 	for (size_t i = 0; i < n; i++) {
-		for (int k = 0; k < 2; k++)
-			if (strcmp(res[i].q.in.code, dash_header_indexes[k]) == 0 &&
-			    res[i].q.in.market == MARKET_HK_INDEX) {
-				if (res[i].ok) {
-					app->dash.index_q[k] = res[i];
-				} else if (app->dash.index_q[k].ok) {
-					snprintf(app->dash.index_q[k].err, sizeof app->dash.index_q[k].err, "%s",
-						 res[i].err); /* keep the old figures, marked stale */
-				}
-			}
+		for (int k = 0; k < 2; k++) {
+			struct quote_result *iq = &app->dash.index_q[k];
+			if (strcmp(res[i].q.in.code, dash_header_indexes[k]) != 0 ||
+			    res[i].q.in.market != MARKET_HK_INDEX)
+				continue;
+			if (res[i].ok)
+				*iq = res[i];
+			else if (iq->ok) /* keep the old figures, marked stale */
+				snprintf(iq->err, sizeof iq->err, "%s", res[i].err);
+		}
 		/* The header's own indexes are not the watchlist's: their
 		 * failure shows as a stale header, not in "N of M failed". */
 		if (i >= app->nboard_inflight)
@@ -118,8 +118,8 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 			   asked ? " as the server asked" :
 			   app->demo ? "" : " (offline? try hktop --demo)", res[first_fail].err);
 	} else {
-		dash_report(&app->dash, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s", hhmm, failed,
-			   app->nboard_inflight, res[first_fail].err);
+		dash_report(&app->dash, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s",
+			    hhmm, failed, app->nboard_inflight, res[first_fail].err);
 	}
 	if (ok)
 		schedule_next(app);

@@ -90,7 +90,7 @@ struct dash_rally {
 #define DASH_VIEWS 8
 
 struct dash {
-	struct ui *ui;                /* the terminal (ui.h): size, colours; curses may be off (tests) */
+	struct ui *ui;                /* the terminal (ui.h): size, colours; curses may be off */
 	struct dash_settings set;
 	struct board board;
 	struct instrument_db db;
