@@ -11,6 +11,7 @@
 #include "app/fetch_config.h"
 #include "cli/news_report.h"
 #include "feeds/news_feed.h"
+#include "model/news_find.h"
 #include "tap.h"
 
 #define NOW 1786090200 /* 2026-08-07 16:10:00 HKT */

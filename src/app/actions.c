@@ -15,49 +15,52 @@ static void save_watchlist(struct app *app)
 {
 	struct instrument *v;
 	size_t n;
-	char err[STATE_MSG_MAX], said[sizeof app->status];
+	char err[STATE_MSG_MAX], said[sizeof app->dash.status];
 	bool merged, ok;
 
-	if (!board_instruments(&app->board, &v, &n)) {
-		app_status(app, true, "out of memory");
+	if (!board_instruments(&app->dash.board, &v, &n)) {
+		dash_status(&app->dash, true, "out of memory");
 		return;
 	}
 	ok = state_list_save(app->saved, v, n, &merged, err, sizeof err);
 	free(v);
-	snprintf(said, sizeof said, "%s", app->status);
+	snprintf(said, sizeof said, "%s", app->dash.status);
 	if (!ok) {
 		/* A list from the command line is not saved by design: said once,
 		 * then the status line's "unsaved" mark keeps it. A list that
 		 * should have been saved and was not is an error that stays. */
-		app_report(app, MSG_STATE, app->saved->origin > LIST_SAVED ? MSG_WARN : MSG_ERROR,
-			   "%s; not saved: %s", said, err);
+		dash_report(&app->dash, MSG_STATE,
+			    app->saved->origin > LIST_SAVED ? MSG_WARN : MSG_ERROR,
+			    "%s; not saved: %s", said, err);
 		return;
 	}
-	app_resolved(app, MSG_STATE);
+	dash_resolved(&app->dash, MSG_STATE);
 	if (merged)
-		app_status(app, false, "%s; saved with the edits of another hktop", said);
+		dash_status(&app->dash, false, "%s; saved with the edits of another hktop", said);
 }
+
+static void react(struct app *app, unsigned r);
 
 static void switch_view(struct app *app, const struct view_ops *v)
 {
-	if (app->view == v)
+	if (app->dash.view == v)
 		return;
 	if (v != &view_watchlist)
-		app->back = app->view;
+		app->dash.back = app->dash.view;
 	else
-		app->back = NULL;
-	app->view = v;
+		app->dash.back = NULL;
+	app->dash.view = v;
 	if (v->open)
-		v->open(app);
-	app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
+		react(app, v->open(&app->dash));
+	app->dash.dirty |= REDRAW_ALL | REDRAW_CLEAR;
 }
 
 /* Back returns once: the view it returns to goes back to the watchlist,
  * never to and fro between two views. */
 static void go_back(struct app *app)
 {
-	switch_view(app, app->back ? app->back : &view_watchlist);
-	app->back = NULL;
+	switch_view(app, app->dash.back ? app->dash.back : &view_watchlist);
+	app->dash.back = NULL;
 }
 
 static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_heatmap, &view_detail,
@@ -77,8 +80,8 @@ static unsigned global_action(struct app *app, enum action act)
 		switch_view(app, &view_messages);
 		return REACT_NONE;
 	case ACT_DISMISS:
-		if (msglog_dismiss(&app->log))
-			app_status_sync(app);
+		if (msglog_dismiss(&app->dash.log))
+			dash_status_sync(&app->dash);
 		return REACT_NONE;
 	case ACT_VIEW_WATCHLIST:
 		switch_view(app, &view_watchlist);
@@ -91,14 +94,14 @@ static unsigned global_action(struct app *app, enum action act)
 		return REACT_NONE;
 	case ACT_VIEW_NEXT:
 		for (size_t i = 0; i < sizeof cycle_views / sizeof cycle_views[0]; i++)
-			if (cycle_views[i] == app->view) {
+			if (cycle_views[i] == app->dash.view) {
 				switch_view(app, cycle_views[(i + 1) % (sizeof cycle_views / sizeof cycle_views[0])]);
 				return REACT_NONE;
 			}
 		switch_view(app, &view_watchlist);
 		return REACT_NONE;
 	case ACT_OPEN:
-		if (app->board.n)
+		if (app->dash.board.n)
 			switch_view(app, &view_detail);
 		return REACT_NONE;
 	case ACT_BACK:
@@ -106,27 +109,37 @@ static unsigned global_action(struct app *app, enum action act)
 		return REACT_NONE;
 	case ACT_TOGGLE_NAMES: {
 		char need[128];
-		if (!app_set_names(app, app->o->names == NAMES_ZH ? NAMES_EN : NAMES_ZH,
+		if (!app_set_names(app, app->dash.set.names == NAMES_ZH ? NAMES_EN : NAMES_ZH,
 				   need, sizeof need)) {
-			app_status(app, true, "Chinese names need %s", need);
+			dash_status(&app->dash, true, "Chinese names need %s", need);
 			return REACT_STATUS;
 		}
-		if (app->board.sort == COL_NAME)
-			app_resort(app); /* the names it sorted by are gone */
+		if (app->dash.board.sort == COL_NAME)
+			dash_resort(&app->dash); /* the names it sorted by are gone */
 		return REACT_REDRAW_ALL;
 	}
 	case ACT_REDRAW:
 		return REACT_REDRAW_ALL;
 	case ACT_FIND:
-		prompt_start(&app->prompt);
+		prompt_start(&app->dash.prompt);
 		return REACT_STATUS;
 	default:
 		return REACT_NONE;
 	}
 }
 
+void app_reconcile(struct app *app)
+{
+	detail_reconcile(app);
+	app_news_reconcile(app);
+}
+
 static void react(struct app *app, unsigned r)
 {
+	if (r & REACT_RESORT)
+		dash_resort(&app->dash);
+	if (r & REACT_WANT_DATA)
+		app_reconcile(app);
 	if (r & REACT_QUIT)
 		app->quit = true;
 	if (r & REACT_BACK)
@@ -138,11 +151,11 @@ static void react(struct app *app, unsigned r)
 		app_refresh_start(app);
 	}
 	if (r & REACT_REDRAW)
-		app->dirty |= REDRAW_BODY | REDRAW_STATUS;
+		app->dash.dirty |= REDRAW_BODY | REDRAW_STATUS;
 	if (r & REACT_REDRAW_ALL)
-		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
+		app->dash.dirty |= REDRAW_ALL | REDRAW_CLEAR;
 	if (r & REACT_STATUS)
-		app->dirty |= REDRAW_STATUS;
+		app->dash.dirty |= REDRAW_STATUS;
 }
 
 /* '/' submitted: jump to the symbol, or add it to the watchlist. */
@@ -153,35 +166,35 @@ static void prompt_submit(struct app *app)
 	char err[256];
 	long k;
 
-	if (!app->prompt.buf[0])
+	if (!app->dash.prompt.buf[0])
 		return;
-	if (!symbol_parse(app->prompt.buf, &in, err, sizeof err)) {
+	if (!symbol_parse(app->dash.prompt.buf, &in, err, sizeof err)) {
 		/* Not a symbol: a name that matches exactly one instrument will do. */
-		if (prompt_candidates(app->prompt.buf, &app->db, c, 2) != 1) {
-			app_status(app, true, "%s", err);
+		if (prompt_candidates(app->dash.prompt.buf, &app->dash.db, c, 2) != 1) {
+			dash_status(&app->dash, true, "%s", err);
 			return;
 		}
 		in = c[0]->in;
 	}
-	if ((k = board_find(&app->board, &in)) >= 0) {
-		app->selected = k;
-		app_status(app, false, "%s", in.display);
-		app->dirty |= REDRAW_BODY;
+	if ((k = board_find(&app->dash.board, &in)) >= 0) {
+		app->dash.selected = k;
+		dash_status(&app->dash, false, "%s", in.display);
+		app->dash.dirty |= REDRAW_BODY;
 		return;
 	}
-	if (!board_add(&app->board, &in)) {
-		app_status(app, true, "out of memory");
+	if (!board_add(&app->dash.board, &in)) {
+		dash_status(&app->dash, true, "out of memory");
 		return;
 	}
 	app_name_rows(app);
-	app->selected = (long)app->board.n - 1;
-	app_status(app, false, "Added %s", in.display);
+	app->dash.selected = (long)app->dash.board.n - 1;
+	dash_status(&app->dash, false, "Added %s", in.display);
 	react(app, REACT_SAVE | REACT_REFETCH | REACT_REDRAW);
 }
 
 void app_mouse(struct app *app, const MEVENT *ev)
 {
-	react(app, screen_mouse(app, ev));
+	react(app, screen_mouse(&app->dash, ev));
 }
 
 void app_key(struct app *app, wint_t ch, bool is_code)
@@ -189,8 +202,8 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 	enum action act;
 	unsigned r;
 
-	if (app->prompt.active) {
-		switch (prompt_key(&app->prompt, ch, is_code, &app->db)) {
+	if (app->dash.prompt.active) {
+		switch (prompt_key(&app->dash.prompt, ch, is_code, &app->dash.db)) {
 		case PROMPT_SUBMIT:
 			prompt_submit(app);
 			break;
@@ -198,14 +211,14 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 		case PROMPT_CONTINUE:
 			break;
 		}
-		app->dirty |= REDRAW_STATUS;
+		app->dash.dirty |= REDRAW_STATUS;
 		return;
 	}
 	if (is_code && ch == KEYC_RESIZE) {
 		/* curses queues this after our resizeterm (SIGWINCH): take the new
 		 * size, but resizing again would queue another, forever. */
 		ui_size_changed(&app->ui);
-		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
+		app->dash.dirty |= REDRAW_ALL | REDRAW_CLEAR;
 		return;
 	}
 	if (is_code && ch == KEYC_MOUSE) {
@@ -218,8 +231,8 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 	if (act == ACT_NONE)
 		return;
 	/* The answer to the last key has been read: the next key resolves it. */
-	app_resolved(app, MSG_KEY);
-	r = app->view->action ? app->view->action(app, act) : REACT_PASS;
+	dash_resolved(&app->dash, MSG_KEY);
+	r = app->dash.view->action ? app->dash.view->action(&app->dash, act) : REACT_PASS;
 	if (r & REACT_PASS)
 		r = (r & ~(unsigned)REACT_PASS) | global_action(app, act);
 	react(app, r);

@@ -15,7 +15,6 @@
 #include "app/fetch_config.h"
 #include "base/builtin.h"
 #include "feeds/demo.h"
-#include "model/detail.h"
 #include "base/fmt.h"
 #include "base/log.h"
 #include "tui/screen.h"
@@ -110,93 +109,13 @@ long long app_mono_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-time_t app_now(const struct app *app)
-{
-	return app->fixed_now ? app->fixed_now : time(NULL);
-}
-
-void app_status_sync(struct app *app)
-{
-	const struct msg *m = msglog_status(&app->log, &app->status_more);
-
-	snprintf(app->status, sizeof app->status, "%s", m->text);
-	app->status_error = m->level != MSG_INFO;
-	app->dirty |= REDRAW_STATUS;
-	if (app->view == &view_messages)
-		app->dirty |= REDRAW_BODY;
-}
-
-static void vreport(struct app *app, enum msg_kind kind, enum msg_level level, const char *fmt,
-		    va_list ap)
-{
-	char text[MSG_TEXT_MAX];
-
-	vsnprintf(text, sizeof text, fmt, ap);
-	msglog_add(&app->log, app_now(app), kind, level, text);
-	app_status_sync(app);
-	log_debug("%s: %s%s", msg_kind_names[kind],
-		  level == MSG_ERROR ? "error: " : level == MSG_WARN ? "warning: " : "", text);
-}
-
-void app_status(struct app *app, bool error, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(app, MSG_KEY, error ? MSG_ERROR : MSG_INFO, fmt, ap);
-	va_end(ap);
-}
-
-void app_report(struct app *app, enum msg_kind kind, enum msg_level level, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vreport(app, kind, level, fmt, ap);
-	va_end(ap);
-}
-
-void app_resolved(struct app *app, enum msg_kind kind)
-{
-	msglog_resolve(&app->log, kind);
-	app_status_sync(app);
-}
-
 bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len)
 {
 	bool ok = lang != NAMES_ZH || ui_locale_cjk(need, len);
 
-	app->o->names = ok ? lang : NAMES_EN;
-	app->board.zh = app->o->names == NAMES_ZH;
+	app->dash.set.names = ok ? lang : NAMES_EN;
+	app->dash.board.zh = app->dash.set.names == NAMES_ZH;
 	return ok;
-}
-
-const char *app_row_name(const struct app *app, const struct row *r)
-{
-	return board_row_name(r, app->o->names == NAMES_ZH);
-}
-
-void app_keep_visible(long *sel, long *scroll, long n, int height)
-{
-	if (height < 1)
-		height = 1;
-	if (*sel >= n)
-		*sel = n - 1;
-	if (*sel < 0)
-		*sel = 0;
-	if (*sel < *scroll)
-		*scroll = *sel;
-	if (*sel >= *scroll + height)
-		*scroll = *sel - height + 1;
-	if (*scroll > n - height)
-		*scroll = n - height;
-	if (*scroll < 0)
-		*scroll = 0;
-}
-
-void app_scroll_to_selected(struct app *app, int height)
-{
-	app_keep_visible(&app->selected, &app->scroll, (long)app->board.n, height);
 }
 
 /* --- the loop ------------------------------------------------------------- */
@@ -210,7 +129,7 @@ static void handle_signals(struct app *app)
 		for (ssize_t i = 0; i < n; i++) {
 			if (b[i] == SIGWINCH) {
 				ui_resize(&app->ui);
-				app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
+				app->dash.dirty |= REDRAW_ALL | REDRAW_CLEAR;
 			} else {
 				app->quit = true;
 				if (!app->quit_signal)
@@ -244,7 +163,7 @@ static int poll_timeout(struct app *app)
 {
 	long long now = app_mono_ms(), best = -1;
 	long curl_ms = http_timeout_ms(app->http);
-	time_t wall = app_now(app);
+	time_t wall = dash_now(&app->dash);
 
 	if (app->next_refresh_ms >= 0)
 		best = app->next_refresh_ms > now ? app->next_refresh_ms - now : 0;
@@ -255,7 +174,7 @@ static int poll_timeout(struct app *app)
 	}
 	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
 		best = curl_ms;
-	if (!app->fixed_now) {
+	if (!app->dash.fixed_now) {
 		long long to_minute = (60 - wall % 60) * 1000LL;
 		if (best < 0 || to_minute < best)
 			best = to_minute;
@@ -265,20 +184,20 @@ static int poll_timeout(struct app *app)
 
 static void loop(struct app *app)
 {
-	time_t shown_minute = app_now(app) / 60;
+	time_t shown_minute = dash_now(&app->dash) / 60;
 
 	while (!app->quit) {
 		struct curl_waitfd fds[2];
 		unsigned nfds = 0;
 
-		if (app->dirty) {
-			screen_render(app);
+		if (app->dash.dirty) {
+			screen_render(&app->dash);
 			bench_mark(app);
 		}
 		if (app->script) {
 			/* Tests: the next scripted key only once nothing is in flight. */
 			if (app->script_burst > 0 ||
-			    (!app->fetching && http_pending(app->http) == 0)) {
+			    (!app->dash.fetching && http_pending(app->http) == 0)) {
 				if (!script_step(app))
 					break;
 				continue;
@@ -313,9 +232,9 @@ static void loop(struct app *app)
 		}
 		if (!app->script)
 			app_news_start(app, false);
-		if (app_now(app) / 60 != shown_minute) {
-			shown_minute = app_now(app) / 60;
-			app->dirty |= REDRAW_HEADER;
+		if (dash_now(&app->dash) / 60 != shown_minute) {
+			shown_minute = dash_now(&app->dash) / 60;
+			app->dash.dirty |= REDRAW_HEADER;
 		}
 	}
 }
@@ -327,44 +246,69 @@ static bool red_up_for(const struct options *o)
 	return ui_locale_red_up(ui_locale_env());
 }
 
-static bool app_init(struct app *app, struct options *o, struct causes *causes,
-		     struct state_list *saved, bool demo, char *err, size_t errlen)
+bool app_open(struct app *app, struct options *o, struct causes *causes,
+	      struct state_list *saved, bool demo, char *err, size_t errlen)
 {
-	const char *now = getenv("HKTOP_NOW"), *script = getenv("HKTOP_SCRIPT");
+	const char *now = getenv("HKTOP_NOW");
 
 	memset(app, 0, sizeof *app);
 	app->start_ms = app_mono_ms();
-	app->bench = getenv("HKTOP_BENCH");
 	app->sigpipe[0] = app->sigpipe[1] = -1;
 	app->o = o;
 	app->causes = causes;
 	app->saved = saved;
-	app->view = &view_watchlist;
+	app->dash.ui = &app->ui;
+	app->dash.view = &view_watchlist;
+	app->dash.demo = demo;
+	app->dash.unsaved = saved ? &saved->unsaved : NULL;
+	app->dash.set = (struct dash_settings){
+		.names = (enum names_lang)o->names,
+		.refresh = o->refresh,
+		.news_fresh = o->news_fresh,
+		.heatmap_bucket = o->heatmap_bucket,
+		.heatmap_area = (enum heatmap_area)o->heatmap_area,
+		.chart_style = (enum chart_style)o->chart_style,
+		.keys = &o->keys,
+	};
 	app->next_refresh_ms = -1;
 	if (now && *now)
-		app->fixed_now = (time_t)strtoll(now, NULL, 10);
-	if (script && *script && !(app->script = fopen(script, "r"))) {
-		snprintf(err, errlen, "HKTOP_SCRIPT: %s: %s", script, strerror(errno));
-		return false;
-	}
-	instruments_load_builtin(&app->db);
-	if (!market_calendar_load(&app->cal, builtin_calendar, builtin_calendar_len, err, errlen))
+		app->dash.fixed_now = (time_t)strtoll(now, NULL, 10);
+	instruments_load_builtin(&app->dash.db);
+	if (!market_calendar_load(&app->dash.cal, builtin_calendar, builtin_calendar_len, err, errlen))
 		return false;
 	/* o->watchlist is the one list of this run (state_list_choose). */
-	if (!board_init(&app->board, o->watchlist, o->nwatch)) {
+	if (!board_init(&app->dash.board, o->watchlist, o->nwatch)) {
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
 	app_name_rows(app);
 	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
 					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
-					   app_now(app), err, errlen)))
+					   dash_now(&app->dash), err, errlen)))
 		return false;
 	if (!(app->http = http_new(o->user_agent, err, errlen)))
 		return false;
 	fetch_config_init(&app->fetch_cfg, o);
-	if (!app_news_init(app, demo, err, errlen))
+	rally_init(app);
+	if (!detail_init(&app->dash.detail, app->dash.set.chart_style == CHART_STYLE_CANDLE, err,
+			 errlen))
+		/* A build bug (test-adr catches it): the view goes on without parity. */
+		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err);
+	return app_news_init(app, demo, err, errlen);
+}
+
+static bool app_init(struct app *app, struct options *o, struct causes *causes,
+		     struct state_list *saved, bool demo, char *err, size_t errlen)
+{
+	const char *script = getenv("HKTOP_SCRIPT");
+
+	if (!app_open(app, o, causes, saved, demo, err, errlen))
 		return false;
+	app->bench = getenv("HKTOP_BENCH");
+	if (script && *script && !(app->script = fopen(script, "r"))) {
+		snprintf(err, errlen, "HKTOP_SCRIPT: %s: %s", script, strerror(errno));
+		return false;
+	}
 	if (!signals_init(app)) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
 		return false;
@@ -376,22 +320,32 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes,
 	return true;
 }
 
-static void app_done(struct app *app)
+void app_close(struct app *app)
 {
 	/* Callbacks of transfers http_free cancels must not start new ones. */
+	app->quit = true;
+	http_free(app->http); /* first: callbacks of cancelled transfers use what follows */
+	app->http = NULL;
+	rally_done(app);
+	dash_views_done(&app->dash);
+	detail_free(&app->dash.detail);
+	app_news_done(app);
+	demo_free(app->demo);
+	app->demo = NULL;
+	board_free(&app->dash.board);
+	instruments_free(&app->dash.db);
+	market_calendar_free(&app->dash.cal);
+	free(app->inflight);
+	app->inflight = NULL;
+}
+
+static void app_done(struct app *app)
+{
 	app->quit = true;
 	ui_done(&app->ui);
 	bench_report(app);
 	signals_done(app);
-	http_free(app->http); /* first: callbacks of cancelled transfers use what follows */
-	detail_free(app);
-	heatview_free(app->heat);
-	app_news_done(app);
-	demo_free(app->demo);
-	board_free(&app->board);
-	instruments_free(&app->db);
-	market_calendar_free(&app->cal);
-	free(app->inflight);
+	app_close(app);
 	if (app->script)
 		fclose(app->script);
 }
@@ -409,19 +363,19 @@ int app_run(struct options *o, struct causes *causes, struct state_list *saved, 
 		fprintf(stderr, "hktop: %s\n", err);
 		return 1;
 	}
-	app_report(&app, MSG_QUOTES, MSG_INFO, "Fetching quotes%s", demo ? " (simulated)" : "");
+	dash_report(&app.dash, MSG_QUOTES, MSG_INFO, "Fetching quotes%s", demo ? " (simulated)" : "");
 	/* What was wrong with the saved list, then the config's complaints:
 	 * last, so that the first complaint is the newest, shown first. Both
 	 * are complaints about a file the user wrote, and each stands until
 	 * dismissed (a later save's error does not supersede them). */
 	if (!saved->save && !saved->path[0] && saved->origin < LIST_OPTION)
-		app_report(&app, MSG_CONFIG, MSG_ERROR, "watchlist edits will not be saved: %s",
+		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "watchlist edits will not be saved: %s",
 			   saved->why_not);
 	for (size_t i = saved->nnotes; i-- > 0;)
-		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", saved->notes[i]);
+		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", saved->notes[i]);
 	for (size_t i = causes->n; i-- > 0;)
-		app_report(&app, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
-	app.dirty = REDRAW_ALL | REDRAW_CLEAR;
+		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
+	app.dash.dirty = REDRAW_ALL | REDRAW_CLEAR;
 	app_refresh_start(&app);
 	app_news_start(&app, true);
 	loop(&app);

@@ -35,7 +35,7 @@ void bench_report(const struct app *app)
 	if (!app->bench || !app->first_screen_ms || !(fp = fopen(app->bench, "w")))
 		return;
 	getrusage(RUSAGE_SELF, &ru);
-	fprintf(fp, "symbols %zu\n", app->board.n);
+	fprintf(fp, "symbols %zu\n", app->dash.board.n);
 	fprintf(fp, "first_screen_ms %lld\n", app->first_screen_ms - app->start_ms);
 	fprintf(fp, "idle_seconds %.1f\n", idle_s);
 	fprintf(fp, "idle_cpu_percent %.3f\n",

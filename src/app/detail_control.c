@@ -12,10 +12,7 @@
 #include <string.h>
 
 #include "app/app.h"
-#include "base/builtin.h"
 #include "feeds/demo.h"
-#include "model/detail.h"
-#include "base/hktime.h"
 #include "net/series_fetch.h"
 #include "feeds/quote_source.h"
 
@@ -23,56 +20,6 @@
 
 /* Yahoo's USD/HKD (HK-FACTS §5); no quote source of ours has it. */
 static const struct instrument fx_instrument = { MARKET_US, "HKD=X", "USD/HKD" };
-
-struct detail *detail_get(struct app *app)
-{
-	struct detail *d = app->detail;
-	char err[128];
-
-	if (d)
-		return d;
-	if (!(d = calloc(1, sizeof *d)))
-		return NULL;
-	d->range = SERIES_1D;
-	d->mode = app->o->chart_style == CHART_STYLE_CANDLE ? CHART_CANDLES : CHART_LINE;
-	d->cursor = -1;
-	if (!adr_table_load(&d->adrs, builtin_adr, builtin_adr_len, err, sizeof err))
-		app_report(app, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err); /* a build bug; test-adr catches it */
-	app->detail = d;
-	return d;
-}
-
-bool detail_chart_current(const struct detail *d)
-{
-	return d->have_in && d->s.n > 0 && d->s_range == d->range && symbol_equal(&d->s.in, &d->in);
-}
-
-/* The local date of t, as "2026-08-06". */
-static void local_date(time_t t, int utc_offset, char *buf, size_t len)
-{
-	char iso[40];
-
-	hktime_iso8601(t, utc_offset, iso, sizeof iso);
-	snprintf(buf, len, "%.10s", iso);
-}
-
-bool detail_chart_other_day(const struct detail *d, const struct quote *q, char *day, size_t len)
-{
-	const struct series *s = &d->s;
-	char first[16], last[16], quoted[16];
-
-	if (len > 0)
-		day[0] = '\0';
-	if (!q || !q->time || s->n == 0 || s->interval <= 0 || s->interval >= 86400)
-		return false;
-	local_date(s->v[0].t, s->utc_offset, first, sizeof first);
-	local_date(s->v[s->n - 1].t, s->utc_offset, last, sizeof last);
-	local_date(q->time, s->utc_offset, quoted, sizeof quoted);
-	if (strcmp(first, last) != 0 || strcmp(last, quoted) == 0)
-		return false; /* several days (5D), or the quote's own */
-	snprintf(day, len, "%s", last);
-	return true;
-}
 
 static void config(const struct app *app, struct seriesfetch_config *c)
 {
@@ -89,7 +36,7 @@ static void start_chart(struct app *app);
 static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
 {
 	struct app *app = arg;
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 	bool current;
 
 	d->loading = false;
@@ -98,7 +45,7 @@ static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
 		return;
 	}
 	current = d->have_in && symbol_equal(&d->fetch_in, &d->in) && d->fetch_range == d->range &&
-		  app->view == &view_detail;
+		  app->dash.view == &view_detail;
 	if (!current) {
 		series_free(s);
 		start_chart(app); /* the view moved on while this was in flight */
@@ -112,24 +59,24 @@ static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
 		d->err[0] = '\0';
 		if (d->cursor >= (long)d->s.n)
 			d->cursor = (long)d->s.n - 1;
-		app_resolved(app, MSG_CHART);
+		dash_resolved(&app->dash, MSG_CHART);
 	} else {
 		/* The last good chart of this ticker and range stays, marked. */
 		d->stale = detail_chart_current(d);
 		snprintf(d->err, sizeof d->err, "%s", s->err);
 		series_free(s);
-		app_report(app, MSG_CHART, MSG_ERROR, "chart: %s", d->err);
+		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "chart: %s", d->err);
 	}
-	app->dirty |= REDRAW_BODY;
+	app->dash.dirty |= REDRAW_BODY;
 }
 
 static void start_chart(struct app *app)
 {
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 	struct seriesfetch_config c;
 	char err[SERIES_ERR_MAX];
 
-	if (!d || d->loading || !d->have_in || app->demo || app->view != &view_detail)
+	if (d->loading || !d->have_in || app->demo || app->dash.view != &view_detail)
 		return;
 	config(app, &c);
 	d->fetch_in = d->in;
@@ -150,7 +97,7 @@ static void start_other(struct app *app);
 static void other_done(void *arg, const struct quote_result *res, size_t n)
 {
 	struct app *app = arg;
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 
 	d->other_loading = false;
 	if (app->quit || n != 1 || !d->adr)
@@ -163,12 +110,12 @@ static void other_done(void *arg, const struct quote_result *res, size_t n)
 		d->other_q = res[0];
 	else /* keep the last price, say why it is old */
 		snprintf(d->other_q.err, sizeof d->other_q.err, "%s", res[0].err);
-	app->dirty |= REDRAW_BODY;
+	app->dash.dirty |= REDRAW_BODY;
 }
 
 static void demo_other(struct app *app)
 {
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 	struct quote_result res;
 
 	memset(&res, 0, sizeof res);
@@ -179,10 +126,10 @@ static void demo_other(struct app *app)
 
 static void start_other(struct app *app)
 {
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 	char err[256];
 
-	if (!d->adr || d->other_loading || app->view != &view_detail)
+	if (!d->adr || d->other_loading || app->dash.view != &view_detail)
 		return;
 	if (app->demo) {
 		demo_other(app);
@@ -199,7 +146,7 @@ static void start_other(struct app *app)
 static void fx_done(void *arg, bool ok, struct series *s, bool cancelled)
 {
 	struct app *app = arg;
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 
 	d->fx_loading = false;
 	if (!cancelled && !app->quit) {
@@ -212,18 +159,18 @@ static void fx_done(void *arg, bool ok, struct series *s, bool cancelled)
 			d->fx.ok = false;
 			snprintf(d->fx_err, sizeof d->fx_err, "%s", s->err);
 		}
-		app->dirty |= REDRAW_BODY;
+		app->dash.dirty |= REDRAW_BODY;
 	}
 	series_free(s);
 }
 
 static void start_fx(struct app *app, bool force)
 {
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 	struct seriesfetch_config c;
 	char err[SERIES_ERR_MAX];
 
-	if (!d->adr || d->fx_loading || app->view != &view_detail)
+	if (!d->adr || d->fx_loading || app->dash.view != &view_detail)
 		return;
 	if (app->demo) {
 		snprintf(d->fx_err, sizeof d->fx_err, "the demo has no USD/HKD");
@@ -240,67 +187,40 @@ static void start_fx(struct app *app, bool force)
 		snprintf(d->fx_err, sizeof d->fx_err, "%s", err);
 }
 
-/* ---- what the view calls ------------------------------------------------ */
+/* ---- what the view wants ------------------------------------------------ */
 
 #define DETAIL_1D_GAP_MS 60000     /* 1D bars are minutes */
 #define DETAIL_GAP_MS 3600000      /* longer ranges: their newest bar can grow within the day */
 
-void detail_show(struct app *app, const struct instrument *in)
+/* What the view wants (detail.want): on a ticker shown, what is missing
+ * of it; on a range changed, its chart. */
+void detail_reconcile(struct app *app)
 {
-	struct detail *d = detail_get(app);
-	const struct adr *a;
+	struct detail *d = &app->dash.detail;
+	unsigned want = d->want;
 
-	if (!d)
-		return;
-	if (!d->have_in || !symbol_equal(&d->in, in)) {
-		d->in = *in;
-		d->have_in = true;
-		d->cursor = -1;
-		d->stale = false;
-		d->err[0] = '\0';
-	}
-	/* The other side of the pair, worked out from this ticker: both sides
-	 * of a pair find the same table row, so the row alone cannot tell. */
-	a = adr_find(&d->adrs, in);
-	if (a) {
-		struct instrument other = symbol_equal(&a->us, in) ? a->hk : a->us;
-		if (a != d->adr || !symbol_equal(&other, &d->other)) {
-			d->other = other;
-			memset(&d->other_q, 0, sizeof d->other_q);
-		}
-	} else if (d->adr) {
-		memset(&d->other_q, 0, sizeof d->other_q);
-	}
-	d->adr = a;
-	/* Back on a chart kept from earlier: fetched again once it is older
-	 * than its bars (a minute for 1D, an hour for the rest). */
-	if (!detail_chart_current(d) ||
-	    app_mono_ms() - d->chart_ms >= (d->range == SERIES_1D ? DETAIL_1D_GAP_MS : DETAIL_GAP_MS))
+	d->want = 0;
+	if (want & DETAIL_WANT_SHOWN) {
+		/* Back on a chart kept from earlier: fetched again once it is
+		 * older than its bars (a minute for 1D, an hour for the rest). */
+		long long gap = d->range == SERIES_1D ? DETAIL_1D_GAP_MS : DETAIL_GAP_MS;
+
+		if (!detail_chart_current(d) || app_mono_ms() - d->chart_ms >= gap)
+			start_chart(app);
+		if (!d->other_q.ok)
+			start_other(app);
+		start_fx(app, false);
+	} else if (want & DETAIL_WANT_CHART) {
 		start_chart(app);
-	if (!d->other_q.ok)
-		start_other(app);
-	start_fx(app, false);
-}
-
-void detail_set_range(struct app *app, enum series_range r)
-{
-	struct detail *d = detail_get(app);
-
-	if (!d || d->range == r)
-		return;
-	d->range = r;
-	d->cursor = -1;
-	d->stale = false;
-	d->err[0] = '\0';
-	start_chart(app);
+	}
 }
 
 void detail_refreshed(struct app *app)
 {
-	struct detail *d = app->detail;
+	struct detail *d = &app->dash.detail;
 
-	/* (app_resort already kept detail_row on its ticker.) */
-	if (!d || app->view != &view_detail || !d->have_in)
+	/* (dash_resort already kept detail_row on its ticker.) */
+	if (app->dash.view != &view_detail || !d->have_in)
 		return;
 	/* The day's chart moves with the quotes, a bar a minute: asked for
 	 * again once its minute has passed, not with every periodic refresh
@@ -311,16 +231,4 @@ void detail_refreshed(struct app *app)
 		start_chart(app);
 	start_other(app);
 	start_fx(app, false);
-}
-
-void detail_free(struct app *app)
-{
-	struct detail *d = app->detail;
-
-	if (!d)
-		return;
-	series_free(&d->s);
-	adr_table_free(&d->adrs);
-	free(d);
-	app->detail = NULL;
 }

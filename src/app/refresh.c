@@ -7,43 +7,20 @@
 
 #include "app/app.h"
 #include "feeds/demo.h"
-#include "model/detail.h"
 #include "base/fmt.h"
 #include "model/quote.h"
 
 /* Known names fill the rows until the first quote brings the feed's own. */
 void app_name_rows(struct app *app)
 {
-	for (size_t i = 0; i < app->board.n; i++) {
-		struct row *r = &app->board.rows[i];
-		const struct instrument_info *info = instruments_find(&app->db, &r->in);
+	for (size_t i = 0; i < app->dash.board.n; i++) {
+		struct row *r = &app->dash.board.rows[i];
+		const struct instrument_info *info = instruments_find(&app->dash.db, &r->in);
 		if (info) {
 			snprintf(r->name_en, sizeof r->name_en, "%s", info->name_en);
 			snprintf(r->name_zh, sizeof r->name_zh, "%s", info->name_zh);
 		}
 	}
-}
-
-
-const char *const app_header_indexes[2] = { "HSI", "HSTECH" };
-
-/* Re-sort the board; the cursor and the detail view stay on their tickers,
- * wherever those land. */
-void app_resort(struct app *app)
-{
-	struct instrument sel, det;
-	bool have_sel = app->selected >= 0 && app->selected < (long)app->board.n;
-	bool have_det = app->detail_row >= 0 && app->detail_row < (long)app->board.n;
-
-	if (have_sel)
-		sel = app->board.rows[app->selected].in;
-	if (have_det)
-		det = app->board.rows[app->detail_row].in;
-	board_sort(&app->board);
-	if (have_sel)
-		app->selected = board_find(&app->board, &sel);
-	if (have_det)
-		app->detail_row = board_find(&app->board, &det);
 }
 
 /* The backoff, or longer when every quote source asked for a pause:
@@ -64,9 +41,10 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 {
 	static const char *const demo_names[] = { "demo", NULL };
 	const char *const *names = app->demo ? demo_names : source_names;
-	size_t used = 0;
+	char *out = app->dash.source_delay;
+	size_t used = 0, cap = sizeof app->dash.source_delay;
 
-	app->source_delay[0] = '\0';
+	out[0] = '\0';
 	for (size_t s = 0; names[s]; s++) {
 		time_t newest = 0;
 		char age[16], usual[16];
@@ -79,14 +57,13 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 				newest = res[i].q.time;
 		if (!newest)
 			continue;
-		fmt_age((long)(app_now(app) - newest), age, sizeof age);
+		fmt_age((long)(dash_now(&app->dash) - newest), age, sizeof age);
 		if (delay)
 			fmt_age(delay, usual, sizeof usual);
-		used += (size_t)snprintf(app->source_delay + used, sizeof app->source_delay - used,
-					 "%s%s %s old%s%s%s", used ? "; " : "", names[s], age,
-					 src ? ", " : "", src ? (delay ? usual : "no") : "",
-					 src ? " lag" : "");
-		if (used >= sizeof app->source_delay)
+		used += (size_t)snprintf(out + used, cap - used, "%s%s %s old%s%s%s",
+					 used ? "; " : "", names[s], age, src ? ", " : "",
+					 src ? (delay ? usual : "no") : "", src ? " lag" : "");
+		if (used >= cap)
 			break;
 	}
 }
@@ -98,16 +75,16 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	char hhmm[16];
 
 	for (size_t i = 0; i < n; i++) {
-		for (int k = 0; k < 2; k++)
-			if (strcmp(res[i].q.in.code, app_header_indexes[k]) == 0 &&
-			    res[i].q.in.market == MARKET_HK_INDEX) {
-				if (res[i].ok) {
-					app->index_q[k] = res[i];
-				} else if (app->index_q[k].ok) {
-					snprintf(app->index_q[k].err, sizeof app->index_q[k].err, "%s",
-						 res[i].err); /* keep the old figures, marked stale */
-				}
-			}
+		for (int k = 0; k < 2; k++) {
+			struct quote_result *iq = &app->dash.index_q[k];
+			if (strcmp(res[i].q.in.code, dash_header_indexes[k]) != 0 ||
+			    res[i].q.in.market != MARKET_HK_INDEX)
+				continue;
+			if (res[i].ok)
+				*iq = res[i];
+			else if (iq->ok) /* keep the old figures, marked stale */
+				snprintf(iq->err, sizeof iq->err, "%s", res[i].err);
+		}
 		/* The header's own indexes are not the watchlist's: their
 		 * failure shows as a stale header, not in "N of M failed". */
 		if (i >= app->nboard_inflight)
@@ -122,33 +99,33 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	}
 	if (app->nboard_inflight == 0)
 		ok = 1; /* an empty watchlist is not a failed refresh */
-	board_apply(&app->board, res, n);
-	if (app->board.sort >= 0)
-		app_resort(app);
-	app->fetching = false;
-	app->last_done = app_now(app);
+	board_apply(&app->dash.board, res, n);
+	if (app->dash.board.sort >= 0)
+		dash_resort(&app->dash);
+	app->dash.fetching = false;
+	app->last_done = dash_now(&app->dash);
 	app->failures = ok ? 0 : app->failures + 1;
 	note_delays(app, res, n);
 	fmt_hkt_time(app->last_done, hhmm, sizeof hhmm);
 	if (failed == 0) {
-		app_report(app, MSG_QUOTES, MSG_INFO, "Updated %s", hhmm);
+		dash_report(&app->dash, MSG_QUOTES, MSG_INFO, "Updated %s", hhmm);
 	} else if (ok == 0) {
 		bool asked = schedule_next(app);
 		/* What to do first, the cause after it: at 80 columns the
 		 * cause is what gets cut (the messages view has it whole). */
-		app_report(app, MSG_QUOTES, MSG_ERROR, "No quotes, retrying in %llds%s: %s",
+		dash_report(&app->dash, MSG_QUOTES, MSG_ERROR, "No quotes, retrying in %llds%s: %s",
 			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
 			   asked ? " as the server asked" :
 			   app->demo ? "" : " (offline? try hktop --demo)", res[first_fail].err);
 	} else {
-		app_report(app, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s", hhmm, failed,
-			   app->nboard_inflight, res[first_fail].err);
+		dash_report(&app->dash, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s",
+			    hhmm, failed, app->nboard_inflight, res[first_fail].err);
 	}
 	if (ok)
 		schedule_next(app);
 	free(app->inflight);
 	app->inflight = NULL;
-	app->dirty |= REDRAW_ALL;
+	app->dash.dirty |= REDRAW_ALL;
 	app->refreshes++;
 	detail_refreshed(app); /* the 1D chart and ADR parity move with the quotes */
 	if (app->refetch_pending) {
@@ -165,7 +142,7 @@ static bool refresh_list(struct app *app)
 	struct instrument *v, *grown;
 	size_t n;
 
-	if (!board_instruments(&app->board, &v, &n))
+	if (!board_instruments(&app->dash.board, &v, &n))
 		return false;
 	app->nboard_inflight = n;
 	if (!(grown = realloc(v, (n + 2) * sizeof *v))) {
@@ -177,7 +154,7 @@ static bool refresh_list(struct app *app)
 		struct instrument in;
 		char err[64];
 		bool have = false;
-		symbol_parse(app_header_indexes[k], &in, err, sizeof err);
+		symbol_parse(dash_header_indexes[k], &in, err, sizeof err);
 		for (size_t i = 0; i < n && !have; i++)
 			have = symbol_equal(&v[i], &in);
 		if (!have)
@@ -196,7 +173,7 @@ void app_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 	char *body = NULL, err[256];
 	size_t len = 0;
 
-	if (!demo_body(app->demo, app_now(app), in, n, &body, &len, err, sizeof err)) {
+	if (!demo_body(app->demo, dash_now(&app->dash), in, n, &body, &len, err, sizeof err)) {
 		for (size_t i = 0; i < n; i++) {
 			res[i].q.in = in[i];
 			snprintf(res[i].err, sizeof res[i].err, "demo: %s", err);
@@ -220,12 +197,12 @@ static void demo_refresh(struct app *app)
 	if (res) {
 		refresh_done(app, res, app->ninflight);
 	} else {
-		app->fetching = false;
+		app->dash.fetching = false;
 		free(app->inflight);
 		app->inflight = NULL;
 		app->failures++;
 		schedule_next(app);
-		app_report(app, MSG_QUOTES, MSG_ERROR, "demo: out of memory");
+		dash_report(&app->dash, MSG_QUOTES, MSG_ERROR, "demo: out of memory");
 	}
 	free(res);
 }
@@ -234,32 +211,32 @@ void app_refresh_start(struct app *app)
 {
 	char err[256];
 
-	heatview_refresh(app);
-	if (app->fetching) {
+	rally_refresh(app);
+	if (app->dash.fetching) {
 		app->refetch_pending = true;
 		return;
 	}
 	if (!refresh_list(app)) {
 		app->failures++;
 		schedule_next(app); /* not at once again: that would spin */
-		app_report(app, MSG_QUOTES, MSG_ERROR, "refresh failed: out of memory");
+		dash_report(&app->dash, MSG_QUOTES, MSG_ERROR, "refresh failed: out of memory");
 		return;
 	}
-	app->fetching = true;
+	app->dash.fetching = true;
 	app->fetch_by_timer = app->refresh_by_timer;
 	app->next_refresh_ms = -1;
-	app->dirty |= REDRAW_STATUS;
+	app->dash.dirty |= REDRAW_STATUS;
 	if (app->demo) {
 		demo_refresh(app);
 		return;
 	}
 	if (!fetch_quotes(app->http, &app->fetch_cfg, app->inflight, app->ninflight,
 			  refresh_done, app, err, sizeof err)) {
-		app->fetching = false;
+		app->dash.fetching = false;
 		free(app->inflight);
 		app->inflight = NULL;
 		app->failures++;
 		schedule_next(app);
-		app_report(app, MSG_QUOTES, MSG_ERROR, "refresh failed: %s", err);
+		dash_report(&app->dash, MSG_QUOTES, MSG_ERROR, "refresh failed: %s", err);
 	}
 }

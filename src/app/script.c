@@ -57,8 +57,8 @@ static bool command(struct app *app, char *line)
 	    strncmp(line, ":save-backgrounds ", 18) == 0) {
 		enum ui_dump_kind kind = line[6] == 'c' ? UI_DUMP_COLORS :
 					 line[6] == 'b' ? UI_DUMP_BACKGROUNDS : UI_DUMP_TEXT;
-		if (app->dirty)
-			screen_render(app);
+		if (app->dash.dirty)
+			screen_render(&app->dash);
 		if (!ui_dump(&app->ui, strchr(line, ' ') + 1, kind, err, sizeof err))
 			return fail(app, line, err);
 		return true;
@@ -67,7 +67,7 @@ static bool command(struct app *app, char *line)
 		if (rows < 1 || cols < 1 || rows > 1000 || cols > 1000)
 			return fail(app, line, "bad size");
 		ui_set_size(&app->ui, rows, cols);
-		app->dirty |= REDRAW_ALL | REDRAW_CLEAR;
+		app->dash.dirty |= REDRAW_ALL | REDRAW_CLEAR;
 		return true;
 	}
 	if (sscanf(line, ":click %d %d", &rows, &cols) == 2 ||

@@ -14,6 +14,7 @@
 #include "model/instruments.h"
 #include "net/http.h"
 #include "net/news_fetch.h"
+#include "model/news_find.h"
 #include "base/text.h"
 
 bool news_report_wanted(const struct headline *h, const struct instrument *in, size_t n)

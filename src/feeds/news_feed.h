@@ -103,25 +103,6 @@ void newsfeed_summary(const struct newsfeed *f, time_t now, char *buf, size_t le
 /* Did merged headline k come in after generation since? */
 bool newsfeed_is_new(const struct newsfeed *f, size_t k, unsigned long since);
 
-/* Pure look-ups on a list. */
-
-/* Is h tagged with in? */
-bool news_tagged_with(const struct headline *h, const struct instrument *in);
-
-/* Indexes of the headlines of l tagged with in, newest first as l is, at
- * most max; returns how many there are in all. */
-size_t news_for_instrument(const struct news_list *l, const struct instrument *in,
-			   size_t *idx, size_t max);
-
-/* Has in a headline published in the last fresh seconds before now? */
-bool news_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
-		    long fresh);
-
-/* The age column of h at now, in cols columns (4 or more), its unit never
- * cut: "29m", "6y"; "-2m" ahead of the clock; "~1h" when the time is when
- * it was first seen (its feed dated it ahead); "-" when unknown. */
-void news_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len);
-
 /* Append src to buf (len bytes, NUL-terminated, *used bytes in it) in
  * URL query encoding: unreserved bytes as they are, space as '+', the
  * rest %XX. False if it does not fit. */

@@ -13,18 +13,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "model/intraday.h"
 #include "net/http.h"
 #include "feeds/series_source.h"
 
 #define INTRADAY_PARALLEL 4
-
-struct intraday_entry {
-	struct instrument in;
-	struct series s;        /* the last good series; s.n == 0 for none */
-	bool done;              /* a fetch for it has finished, good or not */
-	bool stale;             /* the latest fetch failed: s is older */
-	char err[SERIES_ERR_MAX];
-};
 
 struct intraday {
 	struct http *http;      /* not owned */

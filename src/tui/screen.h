@@ -4,18 +4,18 @@
 
 #include <curses.h>
 
-struct app;
+struct dash;
 
 #define SCREEN_MIN_ROWS 10
 #define SCREEN_MIN_COLS 40
 
-/* Draw what app->dirty says, then one doupdate(). */
-void screen_render(struct app *app);
+/* Draw what dash->dirty says, then one doupdate(). */
+void screen_render(struct dash *dash);
 
 /* Rows the current view may use (between header and status line). */
-int screen_body_height(const struct app *app);
+int screen_body_height(const struct dash *dash);
 
 /* A mouse event: wheel scrolls, a click selects. Returns reactions. */
-unsigned screen_mouse(struct app *app, const MEVENT *ev);
+unsigned screen_mouse(struct dash *dash, const MEVENT *ev);
 
 #endif

@@ -2,14 +2,15 @@
 #ifndef HKTOP_VIEW_H
 #define HKTOP_VIEW_H
 
+#include <stddef.h>
+
 #include <curses.h>
 
 #include "config/keys.h"
+#include "tui/dash.h"
 
-struct app;
-
-/* What a handler changed; the loop acts on it, handlers never redraw or
- * fetch themselves. */
+/* What a handler changed or wants; the loop acts on it, handlers never
+ * redraw or fetch themselves. */
 enum reaction {
 	REACT_NONE       = 0,
 	REACT_PASS       = 1 << 0, /* not handled here: try the global keys */
@@ -20,15 +21,21 @@ enum reaction {
 	REACT_QUIT       = 1 << 5,
 	REACT_STATUS     = 1 << 6, /* the status line changed */
 	REACT_BACK       = 1 << 7, /* return to the previous view */
+	REACT_RESORT     = 1 << 8, /* the board's sort changed: sort it again */
+	REACT_WANT_DATA  = 1 << 9, /* the view set a want (dash.h): the controllers look */
 };
 
+/* A view. Its private state, private_size bytes, is made zeroed at its
+ * first use (dash_private) and kept until the end, when done frees what
+ * it owns; the state itself is freed after done. */
 struct view_ops {
 	const char *name;        /* "watchlist", shown in the header */
-	int letter;              /* the key that opens it, 0 for none */
-	void (*open)(struct app *app);
-	void (*draw)(struct app *app, WINDOW *w, int top, int height);
-	unsigned (*action)(struct app *app, enum action act);
-	unsigned (*click)(struct app *app, int y, int x, int top); /* mouse, screen coords */
+	size_t private_size;
+	unsigned (*open)(struct dash *d);
+	void (*draw)(struct dash *d, WINDOW *w, int top, int height);
+	unsigned (*action)(struct dash *d, enum action act);
+	unsigned (*click)(struct dash *d, int y, int x, int top); /* mouse, screen coords */
+	void (*done)(struct dash *d, void *state);
 };
 
 extern const struct view_ops view_watchlist;
@@ -38,10 +45,16 @@ extern const struct view_ops view_messages;
 extern const struct view_ops view_news;
 extern const struct view_ops view_heatmap;
 
-/* The heatmap's state (view_heatmap.c): app_refresh_start asks it to
- * refresh the rally board's minute series; app_done frees it. */
-struct heatview;
-void heatview_refresh(struct app *app);
-void heatview_free(struct heatview *hv);
+/* After the headlines changed: put the cursor back on the headline it was
+ * on, wherever that moved (view_news.c). */
+void news_view_follow(struct dash *d);
+
+/* The detail view's list of the ticker's own headlines, in rows y to
+ * y + height - 1 (view_detail_news.c). */
+void detail_news_draw(struct dash *d, WINDOW *w, int y, int height, const struct instrument *in);
+
+/* Rows the detail view's headline list wants, at most room: 0 when the
+ * ticker has none, else a title and a row a headline. */
+int detail_news_height(const struct dash *d, const struct instrument *in, int room);
 
 #endif

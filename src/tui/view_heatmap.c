@@ -4,8 +4,8 @@
  * and US listings are left out), sized by market cap, equally or by
  * turnover (`a`), grouped by sector, coloured on the diverging heat scale.
  * Arrows move between tiles by their place on screen; the selection is the
- * watchlist's (app->selected), so Enter and the other views agree on it.
- * `b` switches to the rally board (heat_board.c). */
+ * watchlist's (dash->selected), so Enter and the other views agree on it.
+ * `b` switches to the rally board (view_rally.c). */
 #include "config.h"
 
 #include <math.h>
@@ -19,35 +19,25 @@
 #include "tui/screen.h"
 #include "base/text.h"
 
-static void changed(void *arg)
+struct heatview *heatview_get(struct dash *dash)
 {
-	((struct app *)arg)->dirty |= REDRAW_BODY;
-}
+	struct heatview *hv = dash_private(dash, &view_heatmap);
 
-struct heatview *heatview_get(struct app *app)
-{
-	struct heatview *hv = app->heat;
-
-	if (hv)
-		return hv;
-	if (!(hv = calloc(1, sizeof *hv)))
-		return NULL;
-	heatmap_init(&hv->hm);
-	hv->mode = (enum heatmap_mode)app->o->heatmap_area;
-	intraday_init(&hv->intra, app->http, app->o->tencent_chart_url, app->o->timeout * 1000,
-		      (size_t)app->o->max_body, changed, app);
-	app->heat = hv;
+	if (hv && !hv->ready) {
+		heatmap_init(&hv->hm);
+		hv->mode = (enum heatmap_mode)dash->set.heatmap_area;
+		hv->ready = true;
+	}
 	return hv;
 }
 
-void heatview_free(struct heatview *hv)
+static void done(struct dash *dash, void *state)
 {
-	if (!hv)
-		return;
+	struct heatview *hv = state;
+
+	(void)dash;
 	heatmap_free(&hv->hm);
-	intraday_free(&hv->intra);
 	free(hv->board_rows);
-	free(hv);
 }
 
 static double figure(const struct row *r, enum quote_field f)
@@ -55,31 +45,31 @@ static double figure(const struct row *r, enum quote_field f)
 	return r->have && r->q.f[f].ok ? r->q.f[f].v : NAN;
 }
 
-attr_t heatview_attr(const struct app *app, double pct)
+attr_t heatview_attr(const struct dash *dash, double pct)
 {
-	return app->ui.heat[heatscale_bucket(pct)];
+	return dash->ui->heat[heatscale_bucket(pct)];
 }
 
-void heatview_fill(const struct app *app, WINDOW *w, int y, int x, int width, double pct,
+void heatview_fill(const struct dash *dash, WINDOW *w, int y, int x, int width, double pct,
 		   attr_t extra)
 {
-	struct heat_style s = heatscale_style(heatscale_bucket(pct), app->ui.red_up);
+	struct heat_style s = heatscale_style(heatscale_bucket(pct), dash->ui->red_up);
 	char fill[4] = { s.shade_ascii, 0 };
-	const char *c = app->ui.tier != UI_MONO ? " " : app->ui.utf8 ? s.shade : fill;
+	const char *c = dash->ui->tier != UI_MONO ? " " : dash->ui->utf8 ? s.shade : fill;
 	char buf[512];
 	size_t used = 0, k = strlen(c);
 
 	for (int i = 0; i < width && used + k < sizeof buf; i++, used += k)
 		memcpy(buf + used, c, k);
 	buf[used] = '\0';
-	ui_text(w, y, x, width, buf, 0, heatview_attr(app, pct) | extra);
+	ui_text(w, y, x, width, buf, 0, heatview_attr(dash, pct) | extra);
 }
 
 /* --- the header and the legend, shared with the rally board ------------- */
 
-void heatview_header(struct app *app, WINDOW *w, int y, const char *what)
+void heatview_header(struct dash *dash, WINDOW *w, int y, const char *what)
 {
-	size_t n = app->board.n, m = 0;
+	size_t n = dash->board.n, m = 0;
 	double *pct = calloc(n ? n : 1, sizeof *pct), *cap = calloc(n ? n : 1, sizeof *cap);
 	const char **codes = calloc(n ? n : 1, sizeof *codes);
 	char line[512], breadth[400] = "";
@@ -87,28 +77,28 @@ void heatview_header(struct app *app, WINDOW *w, int y, const char *what)
 	if (pct && cap && codes) {
 		/* Breadth of the stocks: indexes and US listings would count twice. */
 		for (size_t i = 0; i < n; i++) {
-			const struct row *r = &app->board.rows[i];
+			const struct row *r = &dash->board.rows[i];
 			if (r->in.market != MARKET_HK)
 				continue;
 			pct[m] = figure(r, QF_CHANGE_PCT);
 			cap[m] = figure(r, QF_MARKET_CAP);
 			codes[m++] = r->in.display;
 		}
-		heatmap_breadth_line(pct, cap, codes, m, app->ui.cols >= 120 ? 5 : 3, breadth,
+		heatmap_breadth_line(pct, cap, codes, m, dash->ui->cols >= 120 ? 5 : 3, breadth,
 				     sizeof breadth);
 	}
 	snprintf(line, sizeof line, " %s  %s", what, breadth);
-	ui_text(w, y, 0, app->ui.cols, line, 0, app->ui.attrs[UI_COLHEAD]);
+	ui_text(w, y, 0, dash->ui->cols, line, 0, dash->ui->attrs[UI_COLHEAD]);
 	free(pct);
 	free(cap);
 	free(codes);
 }
 
-void heatview_legend(struct app *app, WINDOW *w, int y, const char *tail)
+void heatview_legend(struct dash *dash, WINDOW *w, int y, const char *tail)
 {
 	struct heat_legend lg[HEAT_BUCKETS];
 	size_t n = heatscale_legend(lg, HEAT_BUCKETS);
-	int x = 1, cols = app->ui.cols;
+	int x = 1, cols = dash->ui->cols;
 	/* A change inside each legend bucket, to draw its swatch. */
 	static const double at[] = { -6, -4, -2.5, -1.5, 0, 1.5, 2.5, 4, 6 };
 
@@ -116,34 +106,34 @@ void heatview_legend(struct app *app, WINDOW *w, int y, const char *tail)
 	if (cols < 120) {
 		/* Narrow: the swatches between the ends of the scale, so the
 		 * notes and causes after it keep their room. */
-		ui_text(w, y, x, 4, lg[0].label, 0, app->ui.attrs[UI_DIM]);
+		ui_text(w, y, x, 4, lg[0].label, 0, dash->ui->attrs[UI_DIM]);
 		x += 4;
 		for (size_t i = 0; i < sizeof at / sizeof at[0]; i++, x++)
-			heatview_fill(app, w, y, x, 1, at[i], 0);
-		ui_text(w, y, x + 1, 4, lg[n - 1].label, 0, app->ui.attrs[UI_DIM]);
+			heatview_fill(dash, w, y, x, 1, at[i], 0);
+		ui_text(w, y, x + 1, 4, lg[n - 1].label, 0, dash->ui->attrs[UI_DIM]);
 		x += 5;
 	}
 	for (size_t i = 0; cols >= 120 && i < n && i < sizeof at / sizeof at[0]; i++) {
 		int lw = (int)strlen(lg[i].label);
-		heatview_fill(app, w, y, x, 2, at[i], 0);
-		ui_text(w, y, x + 2, lw + 1, lg[i].label, 0, app->ui.attrs[UI_DIM]);
+		heatview_fill(dash, w, y, x, 2, at[i], 0);
+		ui_text(w, y, x + 2, lw + 1, lg[i].label, 0, dash->ui->attrs[UI_DIM]);
 		x += 3 + lw;
 	}
 	if (tail && x + 2 < cols)
-		ui_text(w, y, x + 1, cols - x - 1, tail, 0, app->ui.attrs[UI_DIM]);
+		ui_text(w, y, x + 1, cols - x - 1, tail, 0, dash->ui->attrs[UI_DIM]);
 }
 
 /* --- the treemap ------------------------------------------------------- */
 
-static bool build_inputs(struct app *app, struct heatmap_input **out)
+static bool build_inputs(struct dash *dash, struct heatmap_input **out)
 {
-	struct heatmap_input *in = calloc(app->board.n ? app->board.n : 1, sizeof *in);
+	struct heatmap_input *in = calloc(dash->board.n ? dash->board.n : 1, sizeof *in);
 
 	if (!in)
 		return false;
-	for (size_t i = 0; i < app->board.n; i++) {
-		const struct row *r = &app->board.rows[i];
-		const struct instrument_info *info = instruments_find(&app->db, &r->in);
+	for (size_t i = 0; i < dash->board.n; i++) {
+		const struct row *r = &dash->board.rows[i];
+		const struct instrument_info *info = instruments_find(&dash->db, &r->in);
 		in[i] = (struct heatmap_input){
 			.in = r->in,
 			.sector = info ? info->sector : NULL,
@@ -158,19 +148,19 @@ static bool build_inputs(struct app *app, struct heatmap_input **out)
 
 /* One tile: its colour, a gap on the right and at the bottom when there
  * is room (same-coloured neighbours must not merge), and its label. */
-static void draw_tile(struct app *app, WINDOW *w, const struct heatmap *hm,
+static void draw_tile(struct dash *dash, WINDOW *w, const struct heatmap *hm,
 		      const struct heatmap_tile *t, bool caption)
 {
-	const struct row *r = &app->board.rows[t->input];
+	const struct row *r = &dash->board.rows[t->input];
 	struct treemap_rect b = t->r;
-	bool sel = (long)t->input == app->selected;
+	bool sel = (long)t->input == dash->selected;
 	int gx = b.w >= 4, gy = b.h >= 3, top = caption ? 1 : 0, y0;
 	char code[SYMBOL_MAX + 4];
 	struct heatlabel lb;
 	attr_t la;
 
 	for (int y = 0; y < b.h; y++) {
-		heatview_fill(app, w, b.y + y, b.x, b.w - gx, t->pct, 0);
+		heatview_fill(dash, w, b.y + y, b.x, b.w - gx, t->pct, 0);
 		if (gx)
 			ui_text(w, b.y + y, b.x + b.w - 1, 1, " ", 0, A_NORMAL);
 	}
@@ -179,11 +169,11 @@ static void draw_tile(struct app *app, WINDOW *w, const struct heatmap *hm,
 	/* ! as in the watchlist: an old quote; ? the size is not known. */
 	snprintf(code, sizeof code, "%s%s%s", r->stale ? "!" : "", r->in.display,
 		 t->flags & TREEMAP_UNSIZED ? "?" : "");
-	heatlabel_fit(code, app_row_name(app, r), t->pct, b.w - gx, b.h - gy - top, &lb);
-	la = heatview_attr(app, t->pct) | (sel ? A_REVERSE | A_BOLD : 0);
+	heatlabel_fit(code, dash_row_name(dash, r), t->pct, b.w - gx, b.h - gy - top, &lb);
+	la = heatview_attr(dash, t->pct) | (sel ? A_REVERSE | A_BOLD : 0);
 	if (lb.level == HEATLABEL_NONE && sel)
 		for (int y = 0; y < b.h - gy; y++)
-			heatview_fill(app, w, b.y + y, b.x, b.w - gx, t->pct, A_REVERSE);
+			heatview_fill(dash, w, b.y + y, b.x, b.w - gx, t->pct, A_REVERSE);
 	y0 = b.y + top + (b.h - gy - top - lb.nlines) / 2;
 	for (int i = 0; i < lb.nlines; i++) {
 		int tw = text_width(lb.line[i]);
@@ -193,7 +183,7 @@ static void draw_tile(struct app *app, WINDOW *w, const struct heatmap *hm,
 }
 
 /* A sector's name over the top row of its first tile, when it has one. */
-static void draw_captions(struct app *app, WINDOW *w, const struct heatmap *hm, bool *caption,
+static void draw_captions(struct dash *dash, WINDOW *w, const struct heatmap *hm, bool *caption,
 			  bool paint)
 {
 	for (int g = 0; g < hm->ngroups; g++) {
@@ -209,59 +199,59 @@ static void draw_captions(struct app *app, WINDOW *w, const struct heatmap *hm, 
 			caption[i] = true;
 			if (paint)
 				ui_text(w, t->r.y, t->r.x + 1, room, hm->groups[g], 0,
-				heatview_attr(app, t->pct) | A_UNDERLINE);
+				heatview_attr(dash, t->pct) | A_UNDERLINE);
 		}
 	}
 }
 
-static void selection_line(struct app *app, char *buf, size_t len)
+static void selection_line(struct dash *dash, char *buf, size_t len)
 {
 	const struct row *r;
 	const struct instrument_info *info;
 	char cap[32] = "", pct[32];
 
 	buf[0] = '\0';
-	if (app->selected < 0 || app->selected >= (long)app->board.n)
+	if (dash->selected < 0 || dash->selected >= (long)dash->board.n)
 		return;
-	r = &app->board.rows[app->selected];
-	info = instruments_find(&app->db, &r->in);
+	r = &dash->board.rows[dash->selected];
+	info = instruments_find(&dash->db, &r->in);
 	if (r->have && r->q.f[QF_MARKET_CAP].ok)
-		fmt_amount(r->q.f[QF_MARKET_CAP].v, (enum names_lang)app->o->names, cap, sizeof cap);
+		fmt_amount(r->q.f[QF_MARKET_CAP].v, dash->set.names, cap, sizeof cap);
 	heatlabel_pct(figure(r, QF_CHANGE_PCT), 2, pct, sizeof pct);
-	snprintf(buf, len, "%s %s %s%s%s%s%s", r->in.display, app_row_name(app, r), pct,
+	snprintf(buf, len, "%s %s %s%s%s%s%s", r->in.display, dash_row_name(dash, r), pct,
 		 cap[0] ? "  cap " : "", cap, info ? "  " : "", info ? info->sector : "");
 }
 
-static void draw_map(struct app *app, struct heatview *hv, WINDOW *w, int top, int height)
+static void draw_map(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height)
 {
 	struct heatmap_input *in = NULL;
-	struct treemap_rect area = { 0, top + 1, app->ui.cols, height - 2 };
+	struct treemap_rect area = { 0, top + 1, dash->ui->cols, height - 2 };
 	char what[64], tail[256], sel[160], notes[128] = "";
 	bool *caption;
 	size_t hidden = 0;
 
 	snprintf(what, sizeof what, "Heatmap by %s", heatmap_mode_names[hv->mode]);
-	heatview_header(app, w, top, what);
+	heatview_header(dash, w, top, what);
 	for (int y = 1; y < height; y++)
-		ui_clear_row(w, top + y, 0, app->ui.cols, A_NORMAL);
-	if (!build_inputs(app, &in) || !heatmap_layout(&hv->hm, in, app->board.n, hv->mode, area)) {
+		ui_clear_row(w, top + y, 0, dash->ui->cols, A_NORMAL);
+	if (!build_inputs(dash, &in) || !heatmap_layout(&hv->hm, in, dash->board.n, hv->mode, area)) {
 		free(in);
-		ui_text(w, top + 1, 1, app->ui.cols - 1, "out of memory", 0, app->ui.attrs[UI_ERROR]);
+		ui_text(w, top + 1, 1, dash->ui->cols - 1, "out of memory", 0, dash->ui->attrs[UI_ERROR]);
 		return;
 	}
 	free(in);
 	if (hv->hm.ntiles == 0)
-		ui_text(w, top + 2, 1, app->ui.cols - 1,
+		ui_text(w, top + 2, 1, dash->ui->cols - 1,
 			"No Hong Kong stocks on the watchlist: press / to add one", 0,
-			app->ui.attrs[UI_DIM]);
+			dash->ui->attrs[UI_DIM]);
 	caption = calloc(hv->hm.ntiles ? hv->hm.ntiles : 1, sizeof *caption);
 	if (caption)
-		draw_captions(app, w, &hv->hm, caption, false);
+		draw_captions(dash, w, &hv->hm, caption, false);
 	for (size_t i = 0; i < hv->hm.ntiles; i++)
 		if (!(hv->hm.tiles[i].flags & TREEMAP_HIDDEN))
-			draw_tile(app, w, &hv->hm, &hv->hm.tiles[i], caption && caption[i]);
+			draw_tile(dash, w, &hv->hm, &hv->hm.tiles[i], caption && caption[i]);
 	if (caption)
-		draw_captions(app, w, &hv->hm, caption, true);
+		draw_captions(dash, w, &hv->hm, caption, true);
 	free(caption);
 	for (size_t i = 0; i < hv->hm.ntiles; i++)
 		hidden += (hv->hm.tiles[i].flags & TREEMAP_HIDDEN) != 0;
@@ -275,11 +265,11 @@ static void draw_map(struct app *app, struct heatview *hv, WINDOW *w, int top, i
 		snprintf(notes + strlen(notes), sizeof notes - strlen(notes),
 			 "%zu left out (indexes, US)  ", hv->hm.left_out);
 	sel[0] = '\0';
-	if (app->selected >= 0 && heatmap_tile_of(&hv->hm, (size_t)app->selected) >= 0)
-		selection_line(app, sel, sizeof sel);
+	if (dash->selected >= 0 && heatmap_tile_of(&hv->hm, (size_t)dash->selected) >= 0)
+		selection_line(dash, sel, sizeof sel);
 	/* The selection first: it changes with every key. */
 	snprintf(tail, sizeof tail, "%s%s%s", sel, sel[0] ? "  " : "", notes);
-	heatview_legend(app, w, top + height - 1, tail);
+	heatview_legend(dash, w, top + height - 1, tail);
 }
 
 /* --- keys and the mouse ------------------------------------------------ */
@@ -289,7 +279,7 @@ static const enum treemap_dir dirs[ACT_COUNT] = {
 	[ACT_MOVE_UP] = TREEMAP_UP, [ACT_MOVE_DOWN] = TREEMAP_DOWN,
 };
 
-static unsigned map_action(struct app *app, struct heatview *hv, enum action act)
+static unsigned map_action(struct dash *dash, struct heatview *hv, enum action act)
 {
 	long to;
 
@@ -298,101 +288,71 @@ static unsigned map_action(struct app *app, struct heatview *hv, enum action act
 	case ACT_MOVE_RIGHT:
 	case ACT_MOVE_UP:
 	case ACT_MOVE_DOWN:
-		to = heatmap_move(&hv->hm, app->selected < 0 ? app->board.n : (size_t)app->selected,
+		to = heatmap_move(&hv->hm, dash->selected < 0 ? dash->board.n : (size_t)dash->selected,
 				  dirs[act]);
-		if (to < 0 || to == app->selected)
+		if (to < 0 || to == dash->selected)
 			return REACT_NONE;
-		app->selected = to;
+		dash->selected = to;
 		return REACT_REDRAW;
 	default:
 		return REACT_PASS;
 	}
 }
 
-static unsigned action(struct app *app, enum action act)
+static unsigned action(struct dash *dash, enum action act)
 {
-	struct heatview *hv = heatview_get(app);
+	struct heatview *hv = heatview_get(dash);
 
 	if (!hv)
 		return REACT_PASS;
 	switch (act) {
 	case ACT_HEAT_AREA:
 		hv->mode = (enum heatmap_mode)((hv->mode + 1) % HEATMAP_MODES);
-		app_status(app, false, "Tile area: %s", heatmap_mode_names[hv->mode]);
+		dash_status(dash, false, "Tile area: %s", heatmap_mode_names[hv->mode]);
 		return REACT_REDRAW_ALL;
 	case ACT_HEAT_BOARD:
-		hv->board = !hv->board;
+		dash->rally.shown = !dash->rally.shown;
 		/* The board needs the minute series: fetch them now. */
-		return REACT_REDRAW_ALL | (hv->board ? REACT_REFETCH : 0);
+		return REACT_REDRAW_ALL | (dash->rally.shown ? REACT_REFETCH : 0);
 	default:
-		return hv->board ? heat_board_action(app, hv, act) : map_action(app, hv, act);
+		return dash->rally.shown ? heat_board_action(dash, hv, act) : map_action(dash, hv, act);
 	}
 }
 
-static unsigned click(struct app *app, int y, int x, int top)
+static unsigned click(struct dash *dash, int y, int x, int top)
 {
-	struct heatview *hv = heatview_get(app);
+	struct heatview *hv = heatview_get(dash);
 	long to;
 
 	if (!hv)
 		return REACT_NONE;
-	if (hv->board)
-		return heat_board_click(app, hv, y, top);
-	if ((to = heatmap_input_at(&hv->hm, y, x)) < 0 || to == app->selected)
+	if (dash->rally.shown)
+		return heat_board_click(dash, hv, y, top);
+	if ((to = heatmap_input_at(&hv->hm, y, x)) < 0 || to == dash->selected)
 		return REACT_NONE;
-	app->selected = to;
+	dash->selected = to;
 	return REACT_REDRAW;
 }
 
-static void draw(struct app *app, WINDOW *w, int top, int height)
+static void draw(struct dash *dash, WINDOW *w, int top, int height)
 {
-	struct heatview *hv = heatview_get(app);
+	struct heatview *hv = heatview_get(dash);
 
 	if (!hv) {
-		ui_text(w, top, 0, app->ui.cols, "out of memory", 0, app->ui.attrs[UI_ERROR]);
+		ui_text(w, top, 0, dash->ui->cols, "out of memory", 0, dash->ui->attrs[UI_ERROR]);
 		return;
 	}
-	if (hv->board)
-		heat_board_draw(app, hv, w, top, height);
+	if (dash->rally.shown)
+		heat_board_draw(dash, hv, w, top, height);
 	else
-		draw_map(app, hv, w, top, height);
-}
-
-#define INTRADAY_MIN_GAP_MS 60000
-
-/* While the board is shown, quote refreshes also refresh the minute
- * series of its instruments (called by app_refresh_start). */
-void heatview_refresh(struct app *app)
-{
-	struct heatview *hv = app->heat;
-	struct instrument *v;
-	size_t n, m = 0;
-
-	if (!hv || !hv->board || app->view != &view_heatmap || app->demo)
-		return;
-	if (hv->intra.inflight || hv->intra.next < hv->intra.n)
-		return; /* the last round is still going */
-	/* Minute bars change once a minute: the periodic refresh asks for them
-	 * no more often, sparing the service a request a name every few
-	 * seconds; a refresh the trader asks for (r) always goes. */
-	if (app->refresh_by_timer && hv->round_ms && app_mono_ms() - hv->round_ms < INTRADAY_MIN_GAP_MS)
-		return;
-	if (!board_instruments(&app->board, &v, &n))
-		return;
-	for (size_t i = 0; i < n; i++)
-		if (v[i].market != MARKET_US) /* US minutes are another endpoint and another day */
-			v[m++] = v[i];
-	if (intraday_set(&hv->intra, v, m)) {
-		hv->round_ms = app_mono_ms();
-		intraday_refresh(&hv->intra);
-	}
-	free(v);
+		draw_map(dash, hv, w, top, height);
 }
 
 const struct view_ops view_heatmap = {
 	.name = "heatmap",
-	.letter = 'm',
+	.private_size = sizeof(struct heatview),
 	.draw = draw,
 	.action = action,
 	.click = click,
+	.done = done,
 };

@@ -1,7 +1,7 @@
 /* view_rally.c - the rally board: one row a ticker, one column a time bucket
  *
  * Each cell is the return since the previous close at the end of its
- * bucket (rally.h), from the Tencent minute series (intraday.h); rows go
+ * bucket (rally.h), from the Tencent minute series (net/minute_fetch.c); rows go
  * by today's move, so who led and when reads from the top left. A minute
  * bar stands for the minute after its time: its price is taken at
  * bar.t + interval. */
@@ -39,6 +39,15 @@ struct board_data {
 	time_t other_t;               /* and its newest bar */
 };
 
+/* The minute series of an instrument, or NULL. */
+static const struct intraday_entry *rally_entry(const struct dash *dash, const struct instrument *in)
+{
+	for (size_t i = 0; i < dash->rally.n; i++)
+		if (symbol_equal(&dash->rally.v[i].in, in))
+			return &dash->rally.v[i];
+	return NULL;
+}
+
 static void data_free(struct board_data *d)
 {
 	for (size_t i = 0; d->pts && i < d->n; i++)
@@ -52,21 +61,21 @@ static void data_free(struct board_data *d)
 /* The day the board shows: the quotes' (their newest time), the day
  * everything else on screen shows; without a quote time, the newest
  * minute's. */
-static time_t board_day(struct app *app, struct heatview *hv)
+static time_t board_day(struct dash *dash)
 {
 	time_t day = 0;
 
-	for (size_t i = 0; i < app->board.n; i++) {
-		const struct row *r = &app->board.rows[i];
+	for (size_t i = 0; i < dash->board.n; i++) {
+		const struct row *r = &dash->board.rows[i];
 		if (r->in.market != MARKET_US && r->have && r->q.time > day)
 			day = r->q.time;
 	}
-	for (size_t i = 0; !day && i < hv->intra.n; i++) {
-		const struct series *es = &hv->intra.v[i].s;
+	for (size_t i = 0; !day && i < dash->rally.n; i++) {
+		const struct series *es = &dash->rally.v[i].s;
 		if (es->n && es->v[es->n - 1].t > day)
 			day = es->v[es->n - 1].t;
 	}
-	return day ? day : app_now(app);
+	return day ? day : dash_now(dash);
 }
 
 /* One row's points from its minute series, taken only when the series is
@@ -104,21 +113,21 @@ static bool row_points(struct board_data *d, const struct row *r, const struct i
 	return true;
 }
 
-static bool data_build(struct app *app, struct heatview *hv, struct board_data *d)
+static bool data_build(struct dash *dash, struct board_data *d)
 {
-	size_t cap = app->board.n ? app->board.n : 1;
+	size_t cap = dash->board.n ? dash->board.n : 1;
 
 	memset(d, 0, sizeof *d);
 	d->first_other = -1;
-	d->day = board_day(app, hv);
+	d->day = board_day(dash);
 	d->rows = calloc(cap, sizeof *d->rows);
 	d->s = calloc(cap, sizeof *d->s);
 	d->pts = calloc(cap, sizeof *d->pts);
 	d->other_day = calloc(cap, sizeof *d->other_day);
 	if (!d->rows || !d->s || !d->pts || !d->other_day)
 		return false;
-	for (size_t i = 0; i < app->board.n; i++) {
-		const struct row *r = &app->board.rows[i];
+	for (size_t i = 0; i < dash->board.n; i++) {
+		const struct row *r = &dash->board.rows[i];
 		const struct intraday_entry *e;
 
 		if (r->in.market == MARKET_US)
@@ -126,7 +135,7 @@ static bool data_build(struct app *app, struct heatview *hv, struct board_data *
 		d->rows[d->n] = (long)i;
 		d->s[d->n].prev_close = r->have && r->q.f[QF_PREV_CLOSE].ok ?
 					r->q.f[QF_PREV_CLOSE].v : NAN;
-		e = intraday_find(&hv->intra, &r->in);
+		e = rally_entry(dash, &r->in);
 		if (e && e->s.n && !row_points(d, r, e))
 			return false;
 		d->n++;
@@ -148,10 +157,10 @@ static int cell_width(int cols, size_t ncols, bool *names)
 	return cw > CELL_MAX ? CELL_MAX : cw < 1 ? 1 : cw;
 }
 
-static void draw_cell(struct app *app, WINDOW *w, int y, int x, int cw, double v)
+static void draw_cell(struct dash *dash, WINDOW *w, int y, int x, int cw, double v)
 {
 	char buf[32];
-	struct heat_style s = heatscale_style(heatscale_bucket(v), app->ui.red_up);
+	struct heat_style s = heatscale_style(heatscale_bucket(v), dash->ui->red_up);
 
 	if (isnan(v)) {
 		ui_text(w, y, x, cw, "", 0, A_NORMAL);
@@ -162,60 +171,60 @@ static void draw_cell(struct app *app, WINDOW *w, int y, int x, int cw, double v
 		heatlabel_pct(v, cw >= 7 ? 2 : 1, buf, sizeof buf);
 		if (cw < 7)
 			buf[strcspn(buf, "%")] = '\0';
-		ui_text(w, y, x, cw - 1, buf, 1, heatview_attr(app, v));
+		ui_text(w, y, x, cw - 1, buf, 1, heatview_attr(dash, v));
 		ui_text(w, y, x + cw - 1, 1, " ", 0, A_NORMAL);
 		return;
 	}
-	heatview_fill(app, w, y, x, cw, v, 0);
+	heatview_fill(dash, w, y, x, cw, v, 0);
 	/* Monochrome: the sign says which way, the shading how far; an
 	 * unchanged price is a 0, not a blank that reads as no data. */
-	if (app->ui.tier == UI_MONO) {
+	if (dash->ui->tier == UI_MONO) {
 		buf[0] = s.sign != ' ' ? s.sign : '0';
 		buf[1] = '\0';
-		ui_text(w, y, x, 1, buf, 0, heatview_attr(app, v));
+		ui_text(w, y, x, 1, buf, 0, heatview_attr(dash, v));
 	}
 }
 
-static void draw_titles(struct app *app, WINDOW *w, int y, const struct rally_matrix *m, int x0,
+static void draw_titles(struct dash *dash, WINDOW *w, int y, const struct rally_matrix *m, int x0,
 			int cw, bool names)
 {
 	int every = (6 + cw - 1) / cw;
 
-	ui_clear_row(w, y, 0, app->ui.cols, app->ui.attrs[UI_COLHEAD]);
-	ui_text(w, y, LEAD, CODE_W, "CODE", 0, app->ui.attrs[UI_COLHEAD]);
+	ui_clear_row(w, y, 0, dash->ui->cols, dash->ui->attrs[UI_COLHEAD]);
+	ui_text(w, y, LEAD, CODE_W, "CODE", 0, dash->ui->attrs[UI_COLHEAD]);
 	if (names)
-		ui_text(w, y, LEAD + CODE_W + 1, NAME_W, "NAME", 0, app->ui.attrs[UI_COLHEAD]);
-	ui_text(w, y, x0 - PCT_W - 1, PCT_W, "CHG%", 1, app->ui.attrs[UI_COLHEAD]);
+		ui_text(w, y, LEAD + CODE_W + 1, NAME_W, "NAME", 0, dash->ui->attrs[UI_COLHEAD]);
+	ui_text(w, y, x0 - PCT_W - 1, PCT_W, "CHG%", 1, dash->ui->attrs[UI_COLHEAD]);
 	for (size_t j = 0; j < m->ncols; j += (size_t)every) {
 		char hhmm[16];
 		int x = x0 + (int)j * cw;
-		if (x + 5 > app->ui.cols)
+		if (x + 5 > dash->ui->cols)
 			break;
 		fmt_hkt_time(m->ends[j], hhmm, sizeof hhmm);
 		hhmm[5] = '\0';
-		ui_text(w, y, x, 5, hhmm, 0, app->ui.attrs[UI_COLHEAD]);
+		ui_text(w, y, x, 5, hhmm, 0, dash->ui->attrs[UI_COLHEAD]);
 	}
 }
 
-static void status_tail(struct app *app, struct heatview *hv, const struct board_data *d,
+static void status_tail(struct dash *dash, const struct board_data *d,
 			char *buf, size_t len)
 {
 	char hhmm[16], day[16];
 	size_t got = 0;
 
-	if (app->demo) {
+	if (dash->demo) {
 		snprintf(buf, len, "no intraday data in demo");
 		return;
 	}
-	for (size_t i = 0; i < hv->intra.n; i++)
-		got += hv->intra.v[i].s.n > 0;
-	if (hv->intra.failed) {
-		snprintf(buf, len, "%zu of %zu minute series failed: %s", hv->intra.failed,
-			 hv->intra.n, hv->intra.first_err);
+	for (size_t i = 0; i < dash->rally.n; i++)
+		got += dash->rally.v[i].s.n > 0;
+	if (dash->rally.failed) {
+		snprintf(buf, len, "%zu of %zu minute series failed: %s", dash->rally.failed,
+			 dash->rally.n, dash->rally.first_err);
 		return;
 	}
 	if (d->nother) {
-		const struct row *r = &app->board.rows[d->first_other];
+		const struct row *r = &dash->board.rows[d->first_other];
 		char more[32] = "";
 		if (d->nother > 1)
 			snprintf(more, sizeof more, " and %zu more", d->nother - 1);
@@ -225,44 +234,44 @@ static void status_tail(struct app *app, struct heatview *hv, const struct board
 		return;
 	}
 	if (!d->last) {
-		snprintf(buf, len, "%s", hv->intra.inflight ? "fetching minute series..." :
+		snprintf(buf, len, "%s", dash->rally.inflight ? "fetching minute series..." :
 					 "no minute series yet");
 		return;
 	}
 	fmt_hkt_time(d->last, hhmm, sizeof hhmm);
 	hhmm[5] = '\0';
 	fmt_hkt_date(d->last, day, sizeof day);
-	snprintf(buf, len, "tencent minutes to %s %s, %zu of %zu", day + 5, hhmm, got, hv->intra.n);
+	snprintf(buf, len, "tencent minutes to %s %s, %zu of %zu", day + 5, hhmm, got, dash->rally.n);
 }
 
-void heat_board_draw(struct app *app, struct heatview *hv, WINDOW *w, int top, int height)
+void heat_board_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height)
 {
 	struct board_data d;
 	struct rally_matrix m = { 0 };
 	struct market_status ms;
-	int step = (int)app->o->heatmap_bucket * 60, cw, x0, rows = height - 3;
+	int step = (int)dash->set.heatmap_bucket * 60, cw, x0, rows = height - 3;
 	char what[64], day[16] = "", tail[400];
-	bool names, built = data_build(app, hv, &d);
+	bool names, built = data_build(dash, &d);
 
 	/* A board of another day than today says which. */
-	if (built && !rally_same_day(d.day, app_now(app))) {
+	if (built && !rally_same_day(d.day, dash_now(dash))) {
 		fmt_hkt_date(d.day, day + 4, sizeof day - 4);
 		memcpy(day, " of ", 4);
 	}
-	snprintf(what, sizeof what, "Rally board%s, %ld-minute columns", day, app->o->heatmap_bucket);
-	heatview_header(app, w, top, what);
+	snprintf(what, sizeof what, "Rally board%s, %ld-minute columns", day, dash->set.heatmap_bucket);
+	heatview_header(dash, w, top, what);
 	for (int y = 1; y < height; y++)
-		ui_clear_row(w, top + y, 0, app->ui.cols, A_NORMAL);
+		ui_clear_row(w, top + y, 0, dash->ui->cols, A_NORMAL);
 	if (!built ||
-	    (market_status(&app->cal, d.day, &ms),
-	     !rally_matrix_build(&m, d.s, d.n, d.day, app_now(app), step, ms.half_day))) {
+	    (market_status(&dash->cal, d.day, &ms),
+	     !rally_matrix_build(&m, d.s, d.n, d.day, dash_now(dash), step, ms.half_day))) {
 		data_free(&d);
-		ui_text(w, top + 1, 1, app->ui.cols - 1, "out of memory", 0, app->ui.attrs[UI_ERROR]);
+		ui_text(w, top + 1, 1, dash->ui->cols - 1, "out of memory", 0, dash->ui->attrs[UI_ERROR]);
 		return;
 	}
-	cw = cell_width(app->ui.cols, m.ncols, &names);
+	cw = cell_width(dash->ui->cols, m.ncols, &names);
 	x0 = LEAD + CODE_W + 1 + (names ? NAME_W + 1 : 0) + PCT_W + 1;
-	draw_titles(app, w, top + 1, &m, x0, cw, names);
+	draw_titles(dash, w, top + 1, &m, x0, cw, names);
 	free(hv->board_rows);
 	hv->nboard_rows = 0;
 	if ((hv->board_rows = calloc(m.nrows ? m.nrows : 1, sizeof *hv->board_rows)))
@@ -270,7 +279,7 @@ void heat_board_draw(struct app *app, struct heatview *hv, WINDOW *w, int top, i
 			hv->board_rows[hv->nboard_rows++] = d.rows[m.rows[i].series];
 	/* Keep the selected line in sight. */
 	for (size_t i = 0; i < hv->nboard_rows; i++)
-		if (hv->board_rows[i] == app->selected) {
+		if (hv->board_rows[i] == dash->selected) {
 			if ((long)i < hv->board_scroll)
 				hv->board_scroll = (long)i;
 			if ((long)i >= hv->board_scroll + rows)
@@ -283,33 +292,33 @@ void heat_board_draw(struct app *app, struct heatview *hv, WINDOW *w, int top, i
 	for (int i = 0; i < rows && hv->board_scroll + i < (long)m.nrows; i++) {
 		const struct rally_row *rr = &m.rows[hv->board_scroll + i];
 		long bi = d.rows[rr->series];
-		const struct row *r = &app->board.rows[bi];
-		const struct intraday_entry *e = intraday_find(&hv->intra, &r->in);
-		attr_t sel = bi == app->selected ? A_REVERSE : 0;
+		const struct row *r = &dash->board.rows[bi];
+		const struct intraday_entry *e = rally_entry(dash, &r->in);
+		attr_t sel = bi == dash->selected ? A_REVERSE : 0;
 		int y = top + 2 + i;
 		char pct[32];
 
 		ui_text(w, y, 0, LEAD, (e && e->stale) || d.other_day[rr->series] ? "!" : " ", 0,
-			app->ui.attrs[UI_STALE] | sel);
+			dash->ui->attrs[UI_STALE] | sel);
 		ui_text(w, y, LEAD, CODE_W + 1, r->in.display, 0, sel);
 		if (names)
-			ui_text(w, y, LEAD + CODE_W + 1, NAME_W, app_row_name(app, r), 0, sel);
+			ui_text(w, y, LEAD + CODE_W + 1, NAME_W, dash_row_name(dash, r), 0, sel);
 		heatlabel_pct(rr->change_pct, 2, pct, sizeof pct);
 		ui_text(w, y, x0 - PCT_W - 1, PCT_W, pct, 1,
-			app->ui.attrs[isnan(rr->change_pct) ? UI_DEFAULT : ui_dir_color(rr->change_pct)] | sel);
-		for (size_t j = 0; j < m.ncols && x0 + (int)(j + 1) * cw <= app->ui.cols; j++)
-			draw_cell(app, w, y, x0 + (int)j * cw, cw, rr->cells[j]);
+			dash->ui->attrs[isnan(rr->change_pct) ? UI_DEFAULT : ui_dir_color(rr->change_pct)] | sel);
+		for (size_t j = 0; j < m.ncols && x0 + (int)(j + 1) * cw <= dash->ui->cols; j++)
+			draw_cell(dash, w, y, x0 + (int)j * cw, cw, rr->cells[j]);
 	}
 	if (m.nrows == 0)
-		ui_text(w, top + 2, 1, app->ui.cols - 1, "Nothing to show: the watchlist has no Hong Kong symbols",
-			0, app->ui.attrs[UI_DIM]);
-	status_tail(app, hv, &d, tail, sizeof tail);
-	heatview_legend(app, w, top + height - 1, tail);
+		ui_text(w, top + 2, 1, dash->ui->cols - 1, "Nothing to show: the watchlist has no Hong Kong symbols",
+			0, dash->ui->attrs[UI_DIM]);
+	status_tail(dash, &d, tail, sizeof tail);
+	heatview_legend(dash, w, top + height - 1, tail);
 	rally_matrix_free(&m);
 	data_free(&d);
 }
 
-static unsigned select_line(struct app *app, struct heatview *hv, long line)
+static unsigned select_line(struct dash *dash, struct heatview *hv, long line)
 {
 	if (hv->nboard_rows == 0)
 		return REACT_NONE;
@@ -317,44 +326,44 @@ static unsigned select_line(struct app *app, struct heatview *hv, long line)
 		line = 0;
 	if (line >= (long)hv->nboard_rows)
 		line = (long)hv->nboard_rows - 1;
-	if (hv->board_rows[line] == app->selected)
+	if (hv->board_rows[line] == dash->selected)
 		return REACT_NONE;
-	app->selected = hv->board_rows[line];
+	dash->selected = hv->board_rows[line];
 	return REACT_REDRAW;
 }
 
-unsigned heat_board_action(struct app *app, struct heatview *hv, enum action act)
+unsigned heat_board_action(struct dash *dash, struct heatview *hv, enum action act)
 {
-	long at = 0, page = screen_body_height(app) - 4;
+	long at = 0, page = screen_body_height(dash) - 4;
 
 	for (size_t i = 0; i < hv->nboard_rows; i++)
-		if (hv->board_rows[i] == app->selected)
+		if (hv->board_rows[i] == dash->selected)
 			at = (long)i;
 	if (page < 1)
 		page = 1;
 	switch (act) {
 	case ACT_MOVE_DOWN:
-		return select_line(app, hv, at + 1);
+		return select_line(dash, hv, at + 1);
 	case ACT_MOVE_UP:
-		return select_line(app, hv, at - 1);
+		return select_line(dash, hv, at - 1);
 	case ACT_PAGE_DOWN:
-		return select_line(app, hv, at + page);
+		return select_line(dash, hv, at + page);
 	case ACT_PAGE_UP:
-		return select_line(app, hv, at - page);
+		return select_line(dash, hv, at - page);
 	case ACT_FIRST:
-		return select_line(app, hv, 0);
+		return select_line(dash, hv, 0);
 	case ACT_LAST:
-		return select_line(app, hv, (long)hv->nboard_rows - 1);
+		return select_line(dash, hv, (long)hv->nboard_rows - 1);
 	default:
 		return REACT_PASS;
 	}
 }
 
-unsigned heat_board_click(struct app *app, struct heatview *hv, int y, int top)
+unsigned heat_board_click(struct dash *dash, struct heatview *hv, int y, int top)
 {
 	long line = hv->board_scroll + (y - top - 2);
 
 	if (y < top + 2 || line >= (long)hv->nboard_rows)
 		return REACT_NONE;
-	return select_line(app, hv, line);
+	return select_line(dash, hv, line);
 }

@@ -1,13 +1,15 @@
 /* detail.h - what the detail view shows beyond the board's quote: the
  * chart, the other side of a dual listing, and the USD/HKD rate
  *
- * The state lives as long as the app (app->detail); the view draws from
- * it and detail_data.c fills it from the network. Every fetch is started
- * only while the view is open and for the ticker it shows. */
+ * The state lives as long as the dash (dash.h); the view draws from it
+ * and says what it wants (want), app/detail_control.c fills it from the
+ * network. Every fetch is started only while the view is open and for
+ * the ticker it shows. */
 #ifndef HKTOP_DETAIL_H
 #define HKTOP_DETAIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <time.h>
 
 #include "model/adr.h"
@@ -15,7 +17,12 @@
 #include "model/quote.h"
 #include "model/series.h"
 
-struct app;
+/* What the view wants fetched (detail.want): the controller reads and
+ * clears it. */
+enum detail_want {
+	DETAIL_WANT_CHART = 1 << 0, /* the range changed: its chart */
+	DETAIL_WANT_SHOWN = 1 << 1, /* a ticker is shown: what is missing or old of it */
+};
 
 struct detail {
 	struct instrument in;         /* the ticker on screen */
@@ -46,20 +53,21 @@ struct detail {
 	char fx_err[SERIES_ERR_MAX];
 	bool fx_loading;
 	long long fx_ms;              /* monotonic time of the last rate */
+
+	unsigned want;                /* enum detail_want */
 };
 
-/* The state, made on first use; NULL when out of memory. */
-struct detail *detail_get(struct app *app);
+/* The state before any ticker: the 1D range, the configured style, the
+ * ADR table. False (err says why) when the table does not load; the state
+ * is usable then, without parity. */
+bool detail_init(struct detail *d, bool candles, char *err, size_t errlen);
 
-/* Show in (the view opened or stepped): fetch what is missing for it. */
-void detail_show(struct app *app, const struct instrument *in);
+/* Show in (the view opened or stepped): the state is in's, and the view
+ * wants what is missing for it. */
+void detail_select(struct detail *d, const struct instrument *in);
 
-/* The range or chart style changed: fetch if needed. */
-void detail_set_range(struct app *app, enum series_range r);
-
-/* A quote refresh finished while the view is open: refetch the 1D chart,
- * the other side's quote and (when old) the rate. */
-void detail_refreshed(struct app *app);
+/* Another range: the view wants its chart. */
+void detail_set_range(struct detail *d, enum series_range r);
 
 /* Is the chart in d->s the one to draw for the ticker on screen? */
 bool detail_chart_current(const struct detail *d);
@@ -70,6 +78,6 @@ bool detail_chart_current(const struct detail *d);
 bool detail_chart_other_day(const struct detail *d, const struct quote *q, char *day, size_t len);
 
 /* After http_free: no fetch can call back any more. */
-void detail_free(struct app *app);
+void detail_free(struct detail *d);
 
 #endif

@@ -1,0 +1,208 @@
+/* test-controllers.c - the controllers in app/ without a screen
+ *
+ * Views say what they want (reactions, want flags in the dash); the
+ * controllers fetch it and fill the dash. Here the dashboard is opened
+ * without curses (app_open), keys go through app_key as in the loop, and
+ * the network is tests/httpd on loopback: the real HTTP path, answers
+ * from the fixtures. No view draws: nothing here needs a terminal. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/app.h"
+#include "loopback.h"
+#include "tap.h"
+
+static void set(struct options *o, const char *key, const char *value)
+{
+	char err[512];
+
+	if (!options_set(o, key, value, err, sizeof err)) {
+		printf("Bail out! %s\n", err);
+		exit(1);
+	}
+}
+
+static void open_app(struct app *a, struct options *o, const char *base, const char *watch,
+		     bool demo)
+{
+	char err[512];
+
+	options_init(o);
+	set(o, "watchlist", watch);
+	set(o, "news.sources", "none");
+	if (base) {
+		set(o, "tencent.quote_url", base);
+		set(o, "tencent.chart_url", base);
+		set(o, "yahoo.url", base);
+	}
+	if (!app_open(a, o, NULL, NULL, demo, err, sizeof err)) {
+		printf("Bail out! app_open: %s\n", err);
+		exit(1);
+	}
+	/* The size the views measure pages by; nothing is drawn. */
+	a->ui.rows = 24;
+	a->ui.cols = 80;
+}
+
+static void close_app(struct app *a, struct options *o)
+{
+	app_close(a);
+	options_done(o);
+}
+
+/* A key as the loop hands it on (script.c does the same). */
+static void press(struct app *a, const char *name)
+{
+	int k = key_from_name(name);
+
+	if (k < 0) {
+		printf("Bail out! no key %s\n", name);
+		exit(1);
+	}
+	app_key(a, (wint_t)k, k >= KEY_MIN);
+}
+
+static long row_of(const struct app *a, const char *code)
+{
+	struct instrument in;
+	char err[64];
+
+	symbol_parse(code, &in, err, sizeof err);
+	return board_find(&a->dash.board, &in);
+}
+
+static const char *code_at(const struct app *a, long row)
+{
+	return row >= 0 && row < (long)a->dash.board.n ? a->dash.board.rows[row].in.code : "(none)";
+}
+
+/* The detail controller asks for the chart of the range shown, and a
+ * reply for a range the view has left is dropped, never drawn. */
+static void detail(const char *base)
+{
+	struct options o;
+	struct app a;
+	struct detail *d = &a.dash.detail;
+	bool drew_stale = false;
+
+	open_app(&a, &o, base, "0700 9988", false);
+	ok(!d->loading && http_pending(a.http) == 0, "nothing is fetched before the view wants it");
+	press(&a, "<Enter>");
+	ok(a.dash.view == &view_detail, "Enter opens the detail view");
+	ok(d->have_in && strcmp(d->in.code, "00700") == 0, "on the selected ticker");
+	ok(d->loading && d->fetch_range == SERIES_1D, "its opening wants the 1D chart: asked for");
+	is_int(d->want, 0, "the controller took the want");
+	/* The month's chart, asked while the day's is in flight. */
+	press(&a, "3");
+	is_int(d->range, SERIES_1M, "3 shows the month");
+	ok(d->loading && d->fetch_range == SERIES_1D, "one chart fetch at a time: the 1D one runs on");
+	while (http_pending(a.http) > 0) {
+		http_poll(a.http, NULL, 0, 1000);
+		http_dispatch(a.http);
+		if (d->s.n && d->s_range != SERIES_1M)
+			drew_stale = true;
+	}
+	ok(!drew_stale, "the 1D reply, for a range the view has left, is never the chart");
+	ok(detail_chart_current(d), "the month's chart came after it");
+	is_int(d->s_range, SERIES_1M, "of the range shown");
+	is_int(d->s.interval, 86400, "in daily bars");
+	ok(!d->stale && !d->err[0], "and it is good");
+
+	/* Another ticker: its own chart, for the range shown. */
+	press(&a, "j");
+	ok(strcmp(d->in.code, "09988") == 0, "j steps to the next ticker");
+	ok(!detail_chart_current(d), "0700's chart is not 9988's");
+	ok(d->loading && strcmp(d->fetch_in.code, "09988") == 0 && d->fetch_range == SERIES_1M,
+	   "the step wants 9988's month");
+	http_run(a.http);
+
+	/* Away from the view: a refresh wants no chart. */
+	press(&a, "<Esc>");
+	ok(a.dash.view != &view_detail, "Esc leaves the detail view");
+	detail_refreshed(&a);
+	is_int(http_pending(a.http), 0, "a refresh with the view closed fetches no chart");
+	close_app(&a, &o);
+}
+
+/* The rally controller asks for minute series only while the board is
+ * shown, and hands them to the view through the dash. */
+static void rally(const char *base)
+{
+	struct options o;
+	struct app a;
+
+	open_app(&a, &o, base, "0700 9988 BABA", false);
+	press(&a, "m");
+	ok(a.dash.view == &view_heatmap, "m opens the heatmap");
+	ok(!a.dash.rally.shown, "on the treemap");
+	rally_refresh(&a);
+	is_int(a.intra.n, 0, "the treemap wants no minute series");
+	press(&a, "b");
+	ok(a.dash.rally.shown, "b shows the rally board");
+	/* b asked for a refresh: quotes (no rule: they fail) and minutes. */
+	is_int(a.dash.rally.n, 2, "the board's HK rows are asked for, the US listing is not");
+	ok(a.dash.rally.inflight, "in flight");
+	http_run(a.http);
+	ok(!a.dash.rally.inflight, "the round is done");
+	ok(a.dash.rally.n == 2 && a.dash.rally.v[0].s.n > 0 && a.dash.rally.v[1].s.n > 0,
+	   "the view sees both series");
+	is_int(a.dash.rally.failed, 0, "none failed");
+	press(&a, "w");
+	ok(a.dash.view == &view_watchlist, "w: back on the watchlist");
+	rally_refresh(&a);
+	is_int(http_pending(a.http), 0, "with the board out of sight, no minute series are asked");
+	close_app(&a, &o);
+}
+
+/* A refresh re-sorts the board; the cursor and the detail view stay on
+ * their tickers wherever those land. The demo market answers: no HTTP. */
+static void resort(void)
+{
+	struct options o;
+	struct app a;
+	long moved = 0;
+
+	setenv("HKTOP_DEMO_SEED", "7", 1);
+	open_app(&a, &o, NULL, "0700 9988 3690 1810 1211 2015", true);
+	a.dash.board.sort = COL_PCT;
+	a.dash.board.desc = true;
+	a.dash.selected = row_of(&a, "1810");
+	press(&a, "<Enter>");
+	press(&a, "<Esc>");
+	ok(strcmp(code_at(&a, a.dash.detail_row), "01810") == 0, "the detail view showed 1810");
+	for (int i = 0; i < 5; i++) {
+		long was = a.dash.selected;
+		app_refresh_start(&a);
+		moved += a.dash.selected != was;
+	}
+	ok(moved > 0, "the refreshes moved 1810 in the sort (else this test proves nothing)");
+	ok(strcmp(code_at(&a, a.dash.selected), "01810") == 0, "the cursor stayed on 1810");
+	ok(strcmp(code_at(&a, a.dash.detail_row), "01810") == 0, "and so did the detail view");
+	for (size_t i = 1; i < a.dash.board.n; i++)
+		if (a.dash.board.rows[i - 1].q.f[QF_CHANGE_PCT].v < a.dash.board.rows[i].q.f[QF_CHANGE_PCT].v)
+			moved = -1;
+	ok(moved > 0, "by change %%, biggest first");
+	/* The watchlist's sort key: the view asks for the resort. */
+	press(&a, "S");
+	ok(!a.dash.board.desc, "S reverses the sort");
+	ok(strcmp(code_at(&a, a.dash.selected), "01810") == 0, "the cursor follows 1810");
+	ok(strcmp(code_at(&a, a.dash.detail_row), "01810") == 0, "the detail view too");
+	close_app(&a, &o);
+}
+
+int main(void)
+{
+	struct loopback lb;
+
+	loopback_start(&lb,
+		       "/appstock/app/minute/query?code=hk00700 200 $/tencent-minute-0700.json\n"
+		       "/appstock/app/minute/query?code=hk09988 200 $/tencent-minute-heat-9988.json\n"
+		       "/appstock/app/fqkline/get?param=hk00700,day 200 $/tencent-kline-day.json\n");
+	detail(lb.base);
+	rally(lb.base);
+	resort();
+	loopback_stop(&lb);
+	return tap_done();
+}
