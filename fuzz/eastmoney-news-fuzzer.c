@@ -17,13 +17,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > MAX_INPUT)
 		return 0;
 	news_list_init(&l);
-	ok = eastmoney_news_parse((const char *)data, size, &l, &st);
+	ok = news_eastmoney_parse((const char *)data, size, &l, &st);
 	news_fuzz_check(&l, &st, ok, 0, EASTMONEY_NEWS_SOURCE, EASTMONEY_NEWS_MAX_ITEMS);
 	for (i = 0; i < l.n; i++)
 		if (l.v[i].link && strncmp(l.v[i].link, "https://finance.eastmoney.com/a/", 32) != 0)
 			abort();
 	before = l.n;
-	ok = eastmoney_news_parse((const char *)data, size, &l, &st);
+	ok = news_eastmoney_parse((const char *)data, size, &l, &st);
 	news_fuzz_check(&l, &st, ok, before, EASTMONEY_NEWS_SOURCE, EASTMONEY_NEWS_MAX_ITEMS);
 	if (ok && st.added)
 		abort();

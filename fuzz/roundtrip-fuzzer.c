@@ -193,11 +193,11 @@ static void chart_round_trip(const char *body, size_t size, unsigned pick, const
 	if (!symbol_parse(symbol, &in, err, sizeof err))
 		abort();
 	if (pick == 0)
-		ok = series_parse_tencent_minute(body, size, &in, &s);
+		ok = series_tencent_parse_minute(body, size, &in, &s);
 	else if (pick == 3)
-		ok = series_parse_yahoo_chart(body, size, &in, &s);
+		ok = series_yahoo_parse_chart(body, size, &in, &s);
 	else
-		ok = series_parse_tencent_kline(body, size, &in, periods[pick - 1], &s);
+		ok = series_tencent_parse_kline(body, size, &in, periods[pick - 1], &s);
 	if (!ok)
 		return;
 	series_report_write(out_open(&csv), SERIES_CSV, &s, SERIES_1D);
@@ -278,9 +278,9 @@ static void quote_round_trip(const char *body, size_t size, const struct quote_s
 		if (!symbol_parse(quote_symbols[i], &req[i], err, sizeof err))
 			abort();
 	src->parse(body, size, NULL, req, NQUOTE, res);
-	report_write(out_open(&csv), REPORT_CSV, res, NQUOTE, false);
+	quote_report_write(out_open(&csv), REPORT_CSV, res, NQUOTE, false);
 	out_close(&csv);
-	report_write(out_open(&json), REPORT_JSON, res, NQUOTE, false);
+	quote_report_write(out_open(&json), REPORT_JSON, res, NQUOTE, false);
 	out_close(&json);
 	quotes_csv_back(res, csv.buf);
 	quotes_json_back(res, json.buf);

@@ -16,11 +16,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > MAX_INPUT)
 		return 0;
 	news_list_init(&l);
-	ok = rss_parse((const char *)data, size, "fuzz", &l, &st);
+	ok = news_rss_parse((const char *)data, size, "fuzz", &l, &st);
 	news_fuzz_check(&l, &st, ok, 0, "fuzz", RSS_MAX_ITEMS);
 	/* The same feed again: every item is already there. */
 	before = l.n;
-	ok = rss_parse((const char *)data, size, "fuzz", &l, &st);
+	ok = news_rss_parse((const char *)data, size, "fuzz", &l, &st);
 	news_fuzz_check(&l, &st, ok, before, "fuzz", RSS_MAX_ITEMS);
 	if (ok && st.added)
 		abort();

@@ -92,7 +92,7 @@ static void draw(const struct series *s, uint8_t pick)
 			abort();
 	}
 	chart_free(&c);
-	chart_cursor_label(s, s->n ? s->n - 1 : 0, NAMES_EN, label, sizeof label);
+	chart_axis_cursor_label(s, s->n ? s->n - 1 : 0, NAMES_EN, label, sizeof label);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -111,16 +111,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size--;
 	switch (data[0] & 3) {
 	case 0:
-		ok = series_parse_tencent_minute(body, size, &in, &s);
+		ok = series_tencent_parse_minute(body, size, &in, &s);
 		break;
 	case 1:
-		ok = series_parse_tencent_kline(body, size, &in, "day", &s);
+		ok = series_tencent_parse_kline(body, size, &in, "day", &s);
 		break;
 	case 2:
-		ok = series_parse_tencent_kline(body, size, &in, "week", &s);
+		ok = series_tencent_parse_kline(body, size, &in, "week", &s);
 		break;
 	case 3:
-		ok = series_parse_yahoo_chart(body, size, &in, &s);
+		ok = series_yahoo_parse_chart(body, size, &in, &s);
 		break;
 	}
 	if (ok)

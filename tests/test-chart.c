@@ -323,18 +323,18 @@ static void test_labels(void)
 	struct series m = intraday(), d = daily();
 	char buf[128];
 
-	chart_cursor_label(&m, 1, NAMES_EN, buf, sizeof buf);
+	chart_axis_cursor_label(&m, 1, NAMES_EN, buf, sizeof buf);
 	is_str(buf, "2026-08-07 09:31  10.20  V 200", "minute bar: one price");
-	chart_cursor_label(&d, 4, NAMES_EN, buf, sizeof buf);
+	chart_axis_cursor_label(&d, 4, NAMES_EN, buf, sizeof buf);
 	is_str(buf, "2026-08-07  O 479.0 H 483.2 L 475.4 C 478.8  V 16.0M", "day bar");
-	chart_cursor_label(&d, 4, NAMES_ZH, buf, sizeof buf);
+	chart_axis_cursor_label(&d, 4, NAMES_ZH, buf, sizeof buf);
 	is_str(buf, "2026-08-07  O 479.0 H 483.2 L 475.4 C 478.8  V 1600万", "day bar, 万");
 	d.v[0].volume.ok = false;
-	chart_cursor_label(&d, 0, NAMES_EN, buf, sizeof buf);
+	chart_axis_cursor_label(&d, 0, NAMES_EN, buf, sizeof buf);
 	is_str(buf, "2026-08-03  O 470.0 H 474.0 L 468.2 C 472.4", "no volume, no V");
-	is_int(chart_cursor_label(&d, 5, NAMES_EN, buf, sizeof buf), 0, "past the end");
+	is_int(chart_axis_cursor_label(&d, 5, NAMES_EN, buf, sizeof buf), 0, "past the end");
 	is_str(buf, "", "past the end: empty");
-	is_int(chart_cursor_label(&d, 1, NAMES_EN, buf, 8), 52, "short buffer: the length wanted");
+	is_int(chart_axis_cursor_label(&d, 1, NAMES_EN, buf, 8), 52, "short buffer: the length wanted");
 	is_str(buf, "2026-08", "short buffer: cut");
 	series_free(&m);
 	series_free(&d);

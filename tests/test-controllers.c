@@ -2,7 +2,7 @@
  *
  * Views say what they want (reactions, want flags in the dash); the
  * controllers fetch it and fill the dash. Here the dashboard is opened
- * without curses (app_open), keys go through app_key as in the loop, and
+ * without curses (app_open), keys go through actions_key as in the loop, and
  * the network is tests/httpd on loopback: the real HTTP path, answers
  * from the fixtures. No view draws: nothing here needs a terminal. */
 #include "config.h"
@@ -55,13 +55,13 @@ static void close_app(struct app *a, struct options *o)
 /* A key as the loop hands it on (script.c does the same). */
 static void press(struct app *a, const char *name)
 {
-	int k = key_from_name(name);
+	int k = keys_from_name(name);
 
 	if (k < 0) {
 		printf("Bail out! no key %s\n", name);
 		exit(1);
 	}
-	app_key(a, (wint_t)k, k >= KEY_MIN);
+	actions_key(a, (wint_t)k, k >= KEY_MIN);
 }
 
 static long row_of(const struct app *a, const char *code)
@@ -121,7 +121,7 @@ static void detail(const char *base)
 	/* Away from the view: a refresh wants no chart. */
 	press(&a, "<Esc>");
 	ok(a.dash.view != &view_detail, "Esc leaves the detail view");
-	detail_refreshed(&a);
+	detail_control_refreshed(&a);
 	is_int(http_pending(a.http), 0, "a refresh with the view closed fetches no chart");
 	close_app(&a, &o);
 }
@@ -137,7 +137,7 @@ static void rally(const char *base)
 	press(&a, "m");
 	ok(a.dash.view == &view_heatmap, "m opens the heatmap");
 	ok(!a.dash.rally.shown, "on the treemap");
-	rally_refresh(&a);
+	rally_control_refresh(&a);
 	is_int(a.intra.n, 0, "the treemap wants no minute series");
 	press(&a, "b");
 	ok(a.dash.rally.shown, "b shows the rally board");
@@ -151,7 +151,7 @@ static void rally(const char *base)
 	is_int(a.dash.rally.failed, 0, "none failed");
 	press(&a, "w");
 	ok(a.dash.view == &view_watchlist, "w: back on the watchlist");
-	rally_refresh(&a);
+	rally_control_refresh(&a);
 	is_int(http_pending(a.http), 0, "with the board out of sight, no minute series are asked");
 	close_app(&a, &o);
 }
@@ -174,7 +174,7 @@ static void resort(void)
 	ok(strcmp(code_at(&a, a.dash.detail_row), "01810") == 0, "the detail view showed 1810");
 	for (int i = 0; i < 5; i++) {
 		long was = a.dash.selected;
-		app_refresh_start(&a);
+		refresh_start(&a);
 		moved += a.dash.selected != was;
 	}
 	ok(moved > 0, "the refreshes moved 1810 in the sort (else this test proves nothing)");

@@ -9,7 +9,7 @@
 static void date(const char *s, bool rfc822, long long want, const char *what)
 {
 	time_t t = 0;
-	bool good = rfc822 ? rss_date_rfc822(s, strlen(s), &t) : rss_date_rfc3339(s, strlen(s), &t);
+	bool good = rfc822 ? date_parse_rfc822(s, strlen(s), &t) : date_parse_rfc3339(s, strlen(s), &t);
 
 	if (want < 0)
 		ok(!good, "date: %s refused", what);

@@ -36,7 +36,7 @@ static char *adr_text(const struct adr *a, struct adr_side hk, struct adr_side u
 {
 	static char buf[2048];
 	struct fig_line f[3];
-	size_t n = detail_adr_lines(a, hk, us, fx, NOW, f, 3), o = 0;
+	size_t n = detail_figures_adr_lines(a, hk, us, fx, NOW, f, 3), o = 0;
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < n; i++)
@@ -92,20 +92,20 @@ int main(void)
 	q.f[QF_VWAP] = (struct num){ 478.5, 3, true };
 	ok(strstr(lines(&q, true), "VWAP=478.500\n") != NULL, "VWAP falls back to the source's");
 
-	detail_range_bar((struct num){ 10, 0, true }, (struct num){ 20, 0, true },
+	detail_figures_range_bar((struct num){ 10, 0, true }, (struct num){ 20, 0, true },
 			 (struct num){ 25, 0, true }, 7, false, buf, sizeof buf);
 	is_str(buf, "|----o| 100%", "range bar: a price above the high sits at the end");
-	detail_range_bar((struct num){ 10, 0, true }, (struct num){ 10, 0, true },
+	detail_figures_range_bar((struct num){ 10, 0, true }, (struct num){ 10, 0, true },
 			 (struct num){ 10, 0, true }, 7, false, buf, sizeof buf);
 	is_str(buf, "", "range bar: no range, no bar");
-	detail_grouped(-1234567.891, 2, buf, sizeof buf);
+	detail_figures_grouped(-1234567.891, 2, buf, sizeof buf);
 	is_str(buf, "-1,234,567.89", "grouped thousands");
-	detail_grouped(999, 0, buf, sizeof buf);
+	detail_figures_grouped(999, 0, buf, sizeof buf);
 	is_str(buf, "999", "no comma under 1000");
 
-	detail_quote_line(&res[0].q, NOW, buf, sizeof buf);
+	detail_figures_quote_line(&res[0].q, NOW, buf, sizeof buf);
 	is_str(buf, "Quote 2026-08-07T16:08:23+08:00, 1m old, from tencent", "quote time, age, source");
-	detail_quote_line(&res[0].q, res[0].q.time - 30, buf, sizeof buf);
+	detail_figures_quote_line(&res[0].q, res[0].q.time - 30, buf, sizeof buf);
 	is_str(buf, "Quote 2026-08-07T16:08:23+08:00, 30s AHEAD of this clock, from tencent",
 	       "a quote from the future is flagged");
 

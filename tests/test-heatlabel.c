@@ -24,62 +24,62 @@ static void cases(void)
 {
 	struct heatlabel l;
 
-	is_int(heatlabel_fit("00700", TENCENT, 1.234, 12, 3, &l), HEATLABEL_FULL, "12x3: full");
+	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 12, 3, &l), HEATLABEL_FULL, "12x3: full");
 	lines(&l, 3, "00700", TENCENT, "+1.23%", "12x3");
-	heatlabel_fit("00700", TENCENT, 1.234, 7, 3, &l);
+	heatmap_label_fit("00700", TENCENT, 1.234, 7, 3, &l);
 	lines(&l, 3, "00700", "\xe9\xa8\xb0\xe8\xa8\x8a\xe6\x8e\xa7", "+1.23%", "7x3: the name cut on a character");
-	is_int(heatlabel_fit("00700", TENCENT, 1.234, 5, 3, &l), HEATLABEL_FULL, "5x3: still full");
+	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 5, 3, &l), HEATLABEL_FULL, "5x3: still full");
 	lines(&l, 3, "00700", "\xe9\xa8\xb0\xe8\xa8\x8a", "+1.2%", "5x3: one decimal fewer");
-	heatlabel_fit("00700", TENCENT, 1.234, 16, 2, &l);
+	heatmap_label_fit("00700", TENCENT, 1.234, 16, 2, &l);
 	lines(&l, 2, "00700 " TENCENT, "+1.23%", NULL, "16x2: the name beside the code");
-	is_int(heatlabel_fit("00700", TENCENT, 1.234, 9, 2, &l), HEATLABEL_CODE_PCT,
+	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 9, 2, &l), HEATLABEL_CODE_PCT,
 	       "9x2: no room for 4 columns of name");
 	lines(&l, 2, "00700", "+1.23%", NULL, "9x2");
-	is_int(heatlabel_fit("00700", TENCENT, 1.234, 12, 1, &l), HEATLABEL_CODE_PCT, "12x1");
+	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 12, 1, &l), HEATLABEL_CODE_PCT, "12x1");
 	lines(&l, 1, "00700 +1.23%", NULL, NULL, "12x1: one line");
-	heatlabel_fit("00700", TENCENT, 1.234, 9, 1, &l);
+	heatmap_label_fit("00700", TENCENT, 1.234, 9, 1, &l);
 	lines(&l, 1, "00700 +1%", NULL, NULL, "9x1: no decimals");
-	is_int(heatlabel_fit("00700", TENCENT, 1.234, 8, 1, &l), HEATLABEL_CODE, "8x1: code only");
+	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 8, 1, &l), HEATLABEL_CODE, "8x1: code only");
 	lines(&l, 1, "00700", NULL, NULL, "8x1");
-	is_int(heatlabel_fit("00700", TENCENT, -1.234, 5, 1, &l), HEATLABEL_CODE, "5x1: code only");
-	is_int(heatlabel_fit("00700", TENCENT, 1.234, 4, 9, &l), HEATLABEL_NONE, "4 wide: colour only");
+	is_int(heatmap_label_fit("00700", TENCENT, -1.234, 5, 1, &l), HEATLABEL_CODE, "5x1: code only");
+	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 4, 9, &l), HEATLABEL_NONE, "4 wide: colour only");
 	is_int(l.nlines, 0, "colour only: no lines");
-	is_int(heatlabel_fit("00700", TENCENT, 1.234, 0, 0, &l), HEATLABEL_NONE, "0x0");
-	is_int(heatlabel_fit("", TENCENT, 1.234, 20, 3, &l), HEATLABEL_NONE, "no code: nothing");
-	is_int(heatlabel_fit(NULL, NULL, 1.234, 20, 3, &l), HEATLABEL_NONE, "NULL code: nothing");
-	is_int(heatlabel_fit("00700", NULL, 1.234, 20, 3, &l), HEATLABEL_CODE_PCT, "no name: code and change");
-	heatlabel_fit("00700", "HSBC", -0.5, 5, 3, &l);
+	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 0, 0, &l), HEATLABEL_NONE, "0x0");
+	is_int(heatmap_label_fit("", TENCENT, 1.234, 20, 3, &l), HEATLABEL_NONE, "no code: nothing");
+	is_int(heatmap_label_fit(NULL, NULL, 1.234, 20, 3, &l), HEATLABEL_NONE, "NULL code: nothing");
+	is_int(heatmap_label_fit("00700", NULL, 1.234, 20, 3, &l), HEATLABEL_CODE_PCT, "no name: code and change");
+	heatmap_label_fit("00700", "HSBC", -0.5, 5, 3, &l);
 	lines(&l, 3, "00700", "HSBC", "-0.5%", "a short name shows whole");
 
 	/* Change unknown: the name still shows, no figure. */
-	is_int(heatlabel_fit("00700", TENCENT, NAN, 12, 3, &l), HEATLABEL_FULL, "NaN 12x3: full");
+	is_int(heatmap_label_fit("00700", TENCENT, NAN, 12, 3, &l), HEATLABEL_FULL, "NaN 12x3: full");
 	lines(&l, 2, "00700", TENCENT, NULL, "NaN 12x3");
-	heatlabel_fit("00700", TENCENT, NAN, 14, 1, &l);
+	heatmap_label_fit("00700", TENCENT, NAN, 14, 1, &l);
 	lines(&l, 1, "00700 " TENCENT, NULL, NULL, "NaN 14x1");
-	is_int(heatlabel_fit("00700", TENCENT, NAN, 9, 1, &l), HEATLABEL_CODE, "NaN 9x1: code");
+	is_int(heatmap_label_fit("00700", TENCENT, NAN, 9, 1, &l), HEATLABEL_CODE, "NaN 9x1: code");
 }
 
 static void pct(void)
 {
 	char b[32];
 
-	heatlabel_pct(1.234, 2, b, sizeof b);
+	heatmap_label_pct(1.234, 2, b, sizeof b);
 	is_str(b, "+1.23%", "two decimals");
-	heatlabel_pct(-0.46, 1, b, sizeof b);
+	heatmap_label_pct(-0.46, 1, b, sizeof b);
 	is_str(b, "-0.5%", "one decimal, rounded");
-	heatlabel_pct(12.5, 0, b, sizeof b);
+	heatmap_label_pct(12.5, 0, b, sizeof b);
 	is_str(b, "+13%", "none, half away from zero");
-	heatlabel_pct(-0.004, 2, b, sizeof b);
+	heatmap_label_pct(-0.004, 2, b, sizeof b);
 	is_str(b, "0.00%", "rounds to 0: unsigned");
-	heatlabel_pct(0, 2, b, sizeof b);
+	heatmap_label_pct(0, 2, b, sizeof b);
 	is_str(b, "0.00%", "0");
-	heatlabel_pct(-7.05, 2, b, sizeof b);
+	heatmap_label_pct(-7.05, 2, b, sizeof b);
 	is_str(b, "-7.05%", "negative");
-	is_int(heatlabel_pct(NAN, 2, b, sizeof b), 0, "NaN: nothing");
+	is_int(heatmap_label_pct(NAN, 2, b, sizeof b), 0, "NaN: nothing");
 	is_str(b, "", "NaN: empty");
-	heatlabel_pct(1e300, 2, b, sizeof b);
+	heatmap_label_pct(1e300, 2, b, sizeof b);
 	is_str(b, "+999999.00%", "absurd moves clamp");
-	heatlabel_pct(1.5, 7, b, sizeof b);
+	heatmap_label_pct(1.5, 7, b, sizeof b);
 	is_str(b, "+1.50%", "decimals clamp to 2");
 }
 
@@ -100,7 +100,7 @@ static void sweep(void)
 				for (int h = 0; h <= 4; h++) {
 					struct heatlabel l;
 					char clean[HEATLABEL_MAX];
-					heatlabel_fit("09988", names[ni], pcts[pi], w, h, &l);
+					heatmap_label_fit("09988", names[ni], pcts[pi], w, h, &l);
 					if (l.nlines > h || (l.nlines == 0) != (l.level == HEATLABEL_NONE))
 						bad++;
 					for (int k = 0; k < l.nlines; k++) {

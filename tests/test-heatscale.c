@@ -53,21 +53,21 @@ static void buckets(void)
 	int prev = 0;
 
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-		is_int(heatscale_bucket(cases[i].pct), cases[i].bucket, "%g%% goes in bucket %d",
+		is_int(heatmap_scale_bucket(cases[i].pct), cases[i].bucket, "%g%% goes in bucket %d",
 		       cases[i].pct, cases[i].bucket);
-	is_int(heatscale_bucket(NAN), HEAT_UNKNOWN, "NaN is unknown");
-	is_int(heatscale_bucket(INFINITY), HEAT_BUCKETS - 1, "+inf saturates");
-	is_int(heatscale_bucket(-INFINITY), 0, "-inf saturates");
+	is_int(heatmap_scale_bucket(NAN), HEAT_UNKNOWN, "NaN is unknown");
+	is_int(heatmap_scale_bucket(INFINITY), HEAT_BUCKETS - 1, "+inf saturates");
+	is_int(heatmap_scale_bucket(-INFINITY), 0, "-inf saturates");
 	for (double p = -8; p <= 8; p += 0.01) {
-		int b = heatscale_bucket(p);
-		if (b < prev || heatscale_bucket(-p) != 2 * HEAT_NEUTRAL - b)
+		int b = heatmap_scale_bucket(p);
+		if (b < prev || heatmap_scale_bucket(-p) != 2 * HEAT_NEUTRAL - b)
 			break;
 		prev = b;
 	}
 	ok(prev == HEAT_BUCKETS - 1, "buckets rise with the change and mirror at 0");
-	is_int(heatscale_magnitude(HEAT_NEUTRAL), 0, "neutral: magnitude 0");
-	is_int(heatscale_magnitude(0), HEAT_STEPS, "most down: full magnitude");
-	is_int(heatscale_magnitude(HEAT_UNKNOWN), 0, "unknown: magnitude 0");
+	is_int(heatmap_scale_magnitude(HEAT_NEUTRAL), 0, "neutral: magnitude 0");
+	is_int(heatmap_scale_magnitude(0), HEAT_STEPS, "most down: full magnitude");
+	is_int(heatmap_scale_magnitude(HEAT_UNKNOWN), 0, "unknown: magnitude 0");
 }
 
 static void styles(void)
@@ -76,7 +76,7 @@ static void styles(void)
 	bool fg_ok = true, fg256_ok = true, distinct = true, ramps = true;
 
 	for (int b = 0; b < HEAT_STYLES; b++) {
-		struct heat_style s = heatscale_style(b, false);
+		struct heat_style s = heatmap_scale_style(b, false);
 		struct heat_rgb best = contrast(s.bg, white) >= contrast(s.bg, black) ? white : black;
 		struct heat_rgb best256 = contrast(xterm(s.bg256), white) >= contrast(xterm(s.bg256), black) ? white : black;
 
@@ -85,15 +85,15 @@ static void styles(void)
 		if (xterm(s.fg256).r != best256.r)
 			fg256_ok = false;
 		for (int c = 0; c < b; c++) {
-			struct heat_style t = heatscale_style(c, false);
+			struct heat_style t = heatmap_scale_style(c, false);
 			if (t.bg256 == s.bg256 || (t.bg.r == s.bg.r && t.bg.g == s.bg.g && t.bg.b == s.bg.b))
 				distinct = false;
 		}
 		/* Away from 0 the tile gets brighter, in both palettes. */
 		if (b > HEAT_NEUTRAL + 1 && b < HEAT_BUCKETS) {
-			struct heat_style in = heatscale_style(b - 1, false);
-			struct heat_style dn = heatscale_style(2 * HEAT_NEUTRAL - b, false);
-			struct heat_style dn_in = heatscale_style(2 * HEAT_NEUTRAL - b + 1, false);
+			struct heat_style in = heatmap_scale_style(b - 1, false);
+			struct heat_style dn = heatmap_scale_style(2 * HEAT_NEUTRAL - b, false);
+			struct heat_style dn_in = heatmap_scale_style(2 * HEAT_NEUTRAL - b + 1, false);
 			if (luminance(s.bg) <= luminance(in.bg) || luminance(dn.bg) <= luminance(dn_in.bg) ||
 			    luminance(xterm(s.bg256)) <= luminance(xterm(in.bg256)) ||
 			    luminance(xterm(dn.bg256)) <= luminance(xterm(dn_in.bg256)))
@@ -106,14 +106,14 @@ static void styles(void)
 	ok(ramps, "colours brighten away from 0");
 
 	{
-		struct heat_style up = heatscale_style(HEAT_BUCKETS - 1, false);
-		struct heat_style upr = heatscale_style(HEAT_BUCKETS - 1, true);
-		struct heat_style dn = heatscale_style(0, false);
-		struct heat_style dnr = heatscale_style(0, true);
-		struct heat_style z = heatscale_style(HEAT_NEUTRAL, true);
-		struct heat_style u = heatscale_style(HEAT_UNKNOWN, false);
-		struct heat_style bad = heatscale_style(-7, false);
-		struct heat_style small = heatscale_style(HEAT_NEUTRAL + 1, false);
+		struct heat_style up = heatmap_scale_style(HEAT_BUCKETS - 1, false);
+		struct heat_style upr = heatmap_scale_style(HEAT_BUCKETS - 1, true);
+		struct heat_style dn = heatmap_scale_style(0, false);
+		struct heat_style dnr = heatmap_scale_style(0, true);
+		struct heat_style z = heatmap_scale_style(HEAT_NEUTRAL, true);
+		struct heat_style u = heatmap_scale_style(HEAT_UNKNOWN, false);
+		struct heat_style bad = heatmap_scale_style(-7, false);
+		struct heat_style small = heatmap_scale_style(HEAT_NEUTRAL + 1, false);
 
 		ok(up.bg.g > up.bg.r && dn.bg.r > dn.bg.g, "up is green, down red by default");
 		ok(upr.bg.r > upr.bg.g && dnr.bg.g > dnr.bg.r, "up_is_red swaps the hues");
@@ -137,24 +137,24 @@ static void legend(void)
 {
 	struct heat_legend lg[16];
 	char line[64], tiny[8];
-	size_t n = heatscale_legend(lg, 16);
+	size_t n = heatmap_scale_legend(lg, 16);
 
 	is_int(n, 9, "nine legend labels");
 	is_str(lg[0].label, "-5%", "legend starts at -5%%");
 	is_int(lg[0].bucket, 0, "-5%% sits on the most down bucket");
 	is_str(lg[4].label, "0", "the middle label is 0");
 	is_int(lg[4].bucket, HEAT_NEUTRAL, "0 sits on neutral");
-	is_int(lg[5].bucket, heatscale_bucket(1.0), "+1%% sits on the bucket of 1%%");
-	is_int(lg[8].bucket, heatscale_bucket(5.0), "+5%% sits on the bucket of 5%%");
+	is_int(lg[5].bucket, heatmap_scale_bucket(1.0), "+1%% sits on the bucket of 1%%");
+	is_int(lg[8].bucket, heatmap_scale_bucket(5.0), "+5%% sits on the bucket of 5%%");
 	for (size_t i = 0; i < n; i++)
-		is_int(lg[i].bucket, heatscale_bucket(i == 4 ? 0 : strtod(lg[i].label, NULL)),
+		is_int(lg[i].bucket, heatmap_scale_bucket(i == 4 ? 0 : strtod(lg[i].label, NULL)),
 		       "label %s names its own bucket", lg[i].label);
-	is_int(heatscale_legend(lg, 2), 9, "a short array still counts them all");
-	is_int(heatscale_legend_line(line, sizeof line), 33, "legend line length");
+	is_int(heatmap_scale_legend(lg, 2), 9, "a short array still counts them all");
+	is_int(heatmap_scale_legend_line(line, sizeof line), 33, "legend line length");
 	is_str(line, "-5% -3% -2% -1% 0 +1% +2% +3% +5%", "legend line");
-	is_int(heatscale_legend_line(tiny, sizeof tiny), 33, "truncated legend wants its length");
+	is_int(heatmap_scale_legend_line(tiny, sizeof tiny), 33, "truncated legend wants its length");
 	is_str(tiny, "-5% -3%", "truncated legend");
-	is_int(heatscale_legend_line(NULL, 0), 33, "measuring the legend");
+	is_int(heatmap_scale_legend_line(NULL, 0), 33, "measuring the legend");
 }
 
 int main(void)

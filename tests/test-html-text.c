@@ -11,7 +11,7 @@ int main(void)
 	char out[256];
 
 #define HTML(in, want, what) do { \
-	news_html_to_text(out, sizeof out, in, strlen(in), true); \
+	html_text_decode(out, sizeof out, in, strlen(in), true); \
 	is_str(out, want, "html: %s", what); \
 } while (0)
 	HTML("a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&#39;", "a & b <c> \"d\" 'e'", "basic references");
@@ -26,9 +26,9 @@ int main(void)
 	HTML("a < b > c", "a < b > c", "bare < is text");
 	HTML("<a title=\"x>y\">link</a>", "link", "> inside a quoted attribute");
 	HTML("tail<a href=", "tail", "unterminated tag");
-	news_html_to_text(out, sizeof out, "<b>&amp;</b>", 12, false);
+	html_text_decode(out, sizeof out, "<b>&amp;</b>", 12, false);
 	is_str(out, "<b>&</b>", "html: references only");
-	news_html_to_text(out, 4, "abcdef", 6, true);
+	html_text_decode(out, 4, "abcdef", 6, true);
 	is_str(out, "abc", "html: output cap");
 	return tap_done();
 }

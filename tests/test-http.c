@@ -144,7 +144,7 @@ static void test_cancel_fetch(const char *base)
 	cfg.fallback_url = base;
 	cfg.timeout_ms = 60000;
 	cfg.max_body = 1 << 20;
-	ok(fetch_quotes(h, &cfg, in, 2, on_fetched, &got, err, sizeof err), "fetch started");
+	ok(quote_fetch_start(h, &cfg, in, 2, on_fetched, &got, err, sizeof err), "fetch started");
 	settle(h);
 	is_int(got.calls, 0, "still waiting");
 	http_free(h);
@@ -175,7 +175,7 @@ static void test_failover_clean(void)
 	cfg.fallback_url = lb.base;
 	cfg.timeout_ms = 10000;
 	cfg.max_body = 1 << 20;
-	ok(fetch_quotes(h, &cfg, in, 2, on_copy, &got, err, sizeof err), "fetch started");
+	ok(quote_fetch_start(h, &cfg, in, 2, on_copy, &got, err, sizeof err), "fetch started");
 	http_run(h);
 	is_int(got.calls, 1, "done once");
 	for (int i = 0; i < 2; i++) {
@@ -188,12 +188,12 @@ static void test_failover_clean(void)
 
 static void test_backoff(void)
 {
-	is_int(fetch_backoff_s(5, 0), 5, "refresh 5 s: every 5 s");
-	is_int(fetch_backoff_s(5, 1), 10, "one failed refresh: 10 s");
-	is_int(fetch_backoff_s(5, 3), 40, "three: 40 s");
-	is_int(fetch_backoff_s(5, 30), 300, "capped at 5 minutes");
-	is_int(fetch_backoff_s(600, 0), 600, "refresh 600 s is kept, not capped to 300");
-	is_int(fetch_backoff_s(600, 4), 600, "nor shortened by failures");
+	is_int(quote_fetch_backoff_s(5, 0), 5, "refresh 5 s: every 5 s");
+	is_int(quote_fetch_backoff_s(5, 1), 10, "one failed refresh: 10 s");
+	is_int(quote_fetch_backoff_s(5, 3), 40, "three: 40 s");
+	is_int(quote_fetch_backoff_s(5, 30), 300, "capped at 5 minutes");
+	is_int(quote_fetch_backoff_s(600, 0), 600, "refresh 600 s is kept, not capped to 300");
+	is_int(quote_fetch_backoff_s(600, 4), 600, "nor shortened by failures");
 }
 
 /* Retry-After: delay-seconds or an HTTP-date, as seconds from now. */
@@ -320,13 +320,13 @@ static void test_retry_after_fetch(void)
 	cfg.fallback_url = sina.base;
 	cfg.timeout_ms = 10000;
 	cfg.max_body = 1 << 20;
-	ok(fetch_quotes(h, &cfg, in, 1, on_copy, &got, err, sizeof err), "fetch started");
+	ok(quote_fetch_start(h, &cfg, in, 1, on_copy, &got, err, sizeof err), "fetch started");
 	http_run(h);
 	ok(got.ok[0], "the fallback served");
-	is_int(fetch_wait_ms(h, &cfg), 0, "a source is free: refresh as usual");
+	is_int(quote_fetch_wait_ms(h, &cfg), 0, "a source is free: refresh as usual");
 	cfg.fallback = NULL;
-	ok(fetch_wait_ms(h, &cfg) > 59000, "the only source is held: wait for it");
-	ok(fetch_quotes(h, &cfg, in, 1, on_copy, &got, err, sizeof err), "fetch started");
+	ok(quote_fetch_wait_ms(h, &cfg) > 59000, "the only source is held: wait for it");
+	ok(quote_fetch_start(h, &cfg, in, 1, on_copy, &got, err, sizeof err), "fetch started");
 	http_run(h);
 	is_int(got.calls, 2, "done at once");
 	ok(strncmp(got.err[0], "tencent: 0700: HTTP 503, retry after ", 37) == 0,

@@ -13,9 +13,9 @@ static void roundtrip(const char *name, int want)
 {
 	char buf[32];
 
-	is_int(key_from_name(name), want, "key %s", name);
-	key_to_name(want, buf, sizeof buf);
-	ok(key_from_name(buf) == want, "%s prints as a name that parses back (%s)", name, buf);
+	is_int(keys_from_name(name), want, "key %s", name);
+	keys_to_name(want, buf, sizeof buf);
+	ok(keys_from_name(buf) == want, "%s prints as a name that parses back (%s)", name, buf);
 }
 
 int main(void)
@@ -35,32 +35,32 @@ int main(void)
 	roundtrip("<F5>", KEYC_F(5));
 	roundtrip("<F12>", KEYC_F(12));
 	roundtrip("?", '?');
-	is_int(key_from_name("<c-N>"), 14, "case-insensitive names");
-	is_int(key_from_name("<F13>"), -1, "F13 is not a key");
-	is_int(key_from_name("<Nope>"), -1, "unknown name");
-	is_int(key_from_name("jj"), -1, "two characters");
-	is_int(key_from_name(""), -1, "empty");
-	is_int(key_from_name("<>"), -1, "empty brackets");
+	is_int(keys_from_name("<c-N>"), 14, "case-insensitive names");
+	is_int(keys_from_name("<F13>"), -1, "F13 is not a key");
+	is_int(keys_from_name("<Nope>"), -1, "unknown name");
+	is_int(keys_from_name("jj"), -1, "two characters");
+	is_int(keys_from_name(""), -1, "empty");
+	is_int(keys_from_name("<>"), -1, "empty brackets");
 
 	/* Every action has a config name, a help line and a default key. */
 	for (int a = 1; a < ACT_COUNT; a++) {
 		ok(action_info[a].name && action_info[a].help[0], "action %d described", a);
-		is_int(action_by_name(action_info[a].name), a, "%s found by name", action_info[a].name);
+		is_int(keys_action_by_name(action_info[a].name), a, "%s found by name", action_info[a].name);
 		ok(action_info[a].keys[0], "%s has a default key", action_info[a].name);
 	}
 
-	keymap_init(&km);
-	is_int(keymap_lookup(&km, 'j', false), ACT_MOVE_DOWN, "j moves down");
-	is_int(keymap_lookup(&km, KEYC_DOWN, true), ACT_MOVE_DOWN, "Down moves down");
-	is_int(keymap_lookup(&km, 'q', false), ACT_QUIT, "q quits");
-	is_int(keymap_lookup(&km, '\r', false), ACT_OPEN, "CR opens");
-	is_int(keymap_lookup(&km, 'z', false), ACT_NONE, "z is unbound");
+	keys_init(&km);
+	is_int(keys_lookup(&km, 'j', false), ACT_MOVE_DOWN, "j moves down");
+	is_int(keys_lookup(&km, KEYC_DOWN, true), ACT_MOVE_DOWN, "Down moves down");
+	is_int(keys_lookup(&km, 'q', false), ACT_QUIT, "q quits");
+	is_int(keys_lookup(&km, '\r', false), ACT_OPEN, "CR opens");
+	is_int(keys_lookup(&km, 'z', false), ACT_NONE, "z is unbound");
 	/* A typed character whose code point equals a curses key code (U+0102
 	 * is KEY_DOWN) is that character, not the arrow. */
-	is_int(keymap_lookup(&km, KEY_DOWN, false), ACT_NONE, "typed U+0102 is not <Down>");
-	is_int(keymap_lookup(&km, ui_key_code(KEY_DOWN, false), false), ACT_NONE,
+	is_int(keys_lookup(&km, KEY_DOWN, false), ACT_NONE, "typed U+0102 is not <Down>");
+	is_int(keys_lookup(&km, ui_key_code(KEY_DOWN, false), false), ACT_NONE,
 	       "typed U+0102 stays a character through the translation");
-	is_int(keymap_lookup(&km, 'j', true), ACT_NONE, "a curses code 0x6a is not j");
+	is_int(keys_lookup(&km, 'j', true), ACT_NONE, "a curses code 0x6a is not j");
 	/* Curses' codes reach the table through tui's translation. */
 	{
 		static const struct { int curses; const char *name; } keys[] = {
@@ -72,26 +72,26 @@ int main(void)
 			{ KEY_F(5), "<F5>" }, { KEY_F(12), "<F12>" },
 		};
 		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-			is_int(ui_key_code((wint_t)keys[i].curses, true), key_from_name(keys[i].name),
+			is_int(ui_key_code((wint_t)keys[i].curses, true), keys_from_name(keys[i].name),
 			       "curses %#o is %s", keys[i].curses, keys[i].name);
 	}
 	is_int(ui_key_code(KEY_ENTER, true), KEYC_ENTER, "the keypad's Enter");
-	is_int(keymap_lookup(&km, ui_key_code(KEY_ENTER, true), true), ACT_OPEN, "keypad Enter opens");
+	is_int(keys_lookup(&km, ui_key_code(KEY_ENTER, true), true), ACT_OPEN, "keypad Enter opens");
 	is_int(ui_key_code(KEY_F(13), true), KEYC_UNKNOWN, "F13 has no name");
 	is_int(ui_key_code(KEY_SLEFT, true), KEYC_UNKNOWN, "nor has shift-left");
-	is_int(keymap_lookup(&km, KEYC_UNKNOWN, true), ACT_NONE, "an unknown key does nothing");
+	is_int(keys_lookup(&km, KEYC_UNKNOWN, true), ACT_NONE, "an unknown key does nothing");
 	is_int(ui_key_code('j', false), 'j', "a character stays itself");
 	is_int(ui_key_code(0x4e2d, false), 0x4e2d, "a CJK character stays itself");
-	keymap_keys_of(&km, ACT_MOVE_DOWN, buf, sizeof buf);
+	keys_of_action(&km, ACT_MOVE_DOWN, buf, sizeof buf);
 	is_str(buf, "j <Down>", "help lists the keys of move-down");
 
-	ok(keymap_bind(&km, "x", "quit", err, sizeof err), "bind x quit");
-	is_int(keymap_lookup(&km, 'x', false), ACT_QUIT, "x quits now");
-	ok(keymap_bind(&km, "q", "none", err, sizeof err), "unbind q");
-	is_int(keymap_lookup(&km, 'q', false), ACT_NONE, "q does nothing");
-	ok(!keymap_bind(&km, "<Bogus>", "quit", err, sizeof err), "bad key refused");
+	ok(keys_bind(&km, "x", "quit", err, sizeof err), "bind x quit");
+	is_int(keys_lookup(&km, 'x', false), ACT_QUIT, "x quits now");
+	ok(keys_bind(&km, "q", "none", err, sizeof err), "unbind q");
+	is_int(keys_lookup(&km, 'q', false), ACT_NONE, "q does nothing");
+	ok(!keys_bind(&km, "<Bogus>", "quit", err, sizeof err), "bad key refused");
 	is_str(err, "\"<Bogus>\": not a key name (e.g. j, <C-n>, <PgDn>, <F5>)", "cause");
-	ok(!keymap_bind(&km, "z", "explode", err, sizeof err), "bad action refused");
+	ok(!keys_bind(&km, "z", "explode", err, sizeof err), "bad action refused");
 	is_str(err, "\"explode\": not an action (see hktop(1), KEYS)", "cause");
 
 	/* bind lines in a config */
@@ -100,11 +100,11 @@ int main(void)
 		static const char text[] = "bind <C-n> move-down\nbind n\nbind z nothing\n";
 		conffile_parse(&o, "k.conf", text, sizeof text - 1, &c);
 	}
-	is_int(keymap_lookup(&o.keys, 14, false), ACT_MOVE_DOWN, "config bind applied");
+	is_int(keys_lookup(&o.keys, 14, false), ACT_MOVE_DOWN, "config bind applied");
 	is_int(c.n, 2, "two bad bind lines");
 	is_str(c.n > 0 ? c.v[0] : "", "k.conf:2: expected \"bind KEY ACTION\"", "missing action");
 	is_str(c.n > 1 ? c.v[1] : "", "k.conf:3: bind: \"nothing\": not an action (see hktop(1), KEYS)", "bad action");
-	causes_free(&c);
+	conffile_causes_free(&c);
 	options_done(&o);
 	return tap_done();
 }

@@ -127,31 +127,31 @@ static void layout_tests(void)
 			    "Failed to connect to 127.0.0.1 port 1 after 0 ms: Couldn't connect to server";
 	char out[400];
 
-	is_int(msg_break("hello world", 20), 11, "fits: all of it");
-	is_int(msg_break("hello world", 8), 5, "else up to the last whole word");
-	is_int(msg_break("hi abcdefghij", 8), 8, "unless that leaves less than half");
-	is_int(msg_break("hello world", 5), 5, "a space right after the fit ends a word");
-	is_int(msg_break("a:b:c", 4), 4, "after a colon");
-	is_int(msg_break("abcdefghij", 4), 4, "one long word: cut where it must be");
-	is_int(msg_break("腾讯控股 abc", 7), 9, "never inside a character: 3 wide ones");
+	is_int(msglog_break("hello world", 20), 11, "fits: all of it");
+	is_int(msglog_break("hello world", 8), 5, "else up to the last whole word");
+	is_int(msglog_break("hi abcdefghij", 8), 8, "unless that leaves less than half");
+	is_int(msglog_break("hello world", 5), 5, "a space right after the fit ends a word");
+	is_int(msglog_break("a:b:c", 4), 4, "after a colon");
+	is_int(msglog_break("abcdefghij", 4), 4, "one long word: cut where it must be");
+	is_int(msglog_break("腾讯控股 abc", 7), 9, "never inside a character: 3 wide ones");
 
-	msg_fit(cause, 79, true, out, sizeof out);
+	msglog_fit(cause, 79, true, out, sizeof out);
 	is_str(out, "No quotes, retrying in 10s (offline? try hktop --demo): tencent: HSI: Failed\xe2\x80\xa6",
 	       "80 columns: the hint shows, the cause ends at a word");
-	msg_fit(cause, 78, false, out, sizeof out);
+	msglog_fit(cause, 78, false, out, sizeof out);
 	is_str(out, "No quotes, retrying in 10s (offline? try hktop --demo): tencent: HSI:...",
 	       "ASCII ellipsis");
-	msg_fit("watchlist not saved: /tmp/hktop-test.AbCdEf/state/hktop/watchlist: Not a directory",
+	msglog_fit("watchlist not saved: /tmp/hktop-test.AbCdEf/state/hktop/watchlist: Not a directory",
 		60, true, out, sizeof out);
 	is_str(out, "watchlist not saved: \xe2\x80\xa6/hktop/watchlist: Not a directory",
 	       "a long path gives way to the cause after it");
-	msg_fit("see /a/b/c and /var/lib/x/y/z/a/very/long/path/file", 45, false, out, sizeof out);
+	msglog_fit("see /a/b/c and /var/lib/x/y/z/a/very/long/path/file", 45, false, out, sizeof out);
 	is_str(out, "see /a/b/c and .../path/file", "short paths whole");
-	msg_fit("Copied https://finance.yahoo.com/news/a-long-story.html", 40, true, out, sizeof out);
+	msglog_fit("Copied https://finance.yahoo.com/news/a-long-story.html", 40, true, out, sizeof out);
 	is_str(out, "Copied https://finance.yahoo.com/news/a\xe2\x80\xa6", "a link keeps its host, cut where it must be");
-	msg_fit("short", 79, true, out, sizeof out);
+	msglog_fit("short", 79, true, out, sizeof out);
 	is_str(out, "short", "short text untouched");
-	msg_fit("abc def", 3, false, out, sizeof out);
+	msglog_fit("abc def", 3, false, out, sizeof out);
 	is_str(out, "abc", "no room for an ellipsis: just cut");
 }
 

@@ -79,21 +79,21 @@ static void list_tests(void)
 	/* A duplicate brings its tags and what the first copy lacked. */
 	h = make("yahoo", "Tencent beats", NULL, NULL, 0);
 	h.publisher = strdup("Reuters");
-	headline_add_tag(&h, &in);
-	headline_add_tag(&h, &in2);
+	news_headline_add_tag(&h, &in);
+	news_headline_add_tag(&h, &in2);
 	is_int(news_list_add(&l, &h), NEWS_DUPLICATE, "merge: duplicate");
 	ok(h.title == NULL && h.publisher == NULL, "merge: the duplicate was consumed");
 	is_int(l.v[0].ntags, 2, "merge: tags taken");
 	is_str(l.v[0].publisher, "Reuters", "merge: missing publisher taken");
 	is_int(l.v[0].time, 100, "merge: known time kept");
 
-	ok(!headline_add_tag(&l.v[0], &in), "tag: no repeat");
+	ok(!news_headline_add_tag(&l.v[0], &in), "tag: no repeat");
 	for (i = 0; i < 20; i++) {
 		char code[8];
 
 		snprintf(code, sizeof code, "%04zu", i + 1);
 		in = sym(code);
-		headline_add_tag(&l.v[0], &in);
+		news_headline_add_tag(&l.v[0], &in);
 	}
 	is_int(l.v[0].ntags, NEWS_TAGS_MAX, "tag: at most %d", NEWS_TAGS_MAX);
 
@@ -130,10 +130,10 @@ static void cross_feed_tests(void)
 	news_list_init(&all);
 	news_list_init(&feed);
 	body = slurp("yahoo-rss.xml", &len);
-	ok(rss_parse(body, len, "yahoo", &feed, &st), "merge: yahoo");
+	ok(news_rss_parse(body, len, "yahoo", &feed, &st), "merge: yahoo");
 	free(body);
 	body = slurp("google-news-en.xml", &len);
-	ok(rss_parse(body, len, "google", &feed, &st), "merge: google");
+	ok(news_rss_parse(body, len, "google", &feed, &st), "merge: google");
 	free(body);
 	is_int(st.added, 2, "merge: google's Tencent story is yahoo's");
 	is_int(feed.n, 6, "merge: 6 stories in all");
@@ -198,7 +198,7 @@ static void text_tests(void)
 
 static bool em(const char *body, struct news_list *l, struct news_parse *st)
 {
-	return eastmoney_news_parse(body, strlen(body), l, st);
+	return news_eastmoney_parse(body, strlen(body), l, st);
 }
 
 static void eastmoney_tests(void)
@@ -211,7 +211,7 @@ static void eastmoney_tests(void)
 
 	news_list_init(&l);
 	body = slurp("eastmoney-fast.json", &len);
-	ok(eastmoney_news_parse(body, len, &l, &st), "eastmoney: parses");
+	ok(news_eastmoney_parse(body, len, &l, &st), "eastmoney: parses");
 	free(body);
 	is_str(st.err, "", "eastmoney: no error");
 	is_int(st.items, 3, "eastmoney: 3 items");
@@ -236,7 +236,7 @@ static void eastmoney_tests(void)
 	news_list_free(&l);
 
 	body = slurp("eastmoney-types.json", &len);
-	ok(eastmoney_news_parse(body, len, &l, &st), "types: the feed still parses");
+	ok(news_eastmoney_parse(body, len, &l, &st), "types: the feed still parses");
 	free(body);
 	is_int(st.items, 9, "types: 9 items");
 	is_int(st.skipped, 8, "types: 8 skipped");
@@ -273,7 +273,7 @@ static void eastmoney_tests(void)
 	EM_FAIL("<html>503</html>", "eastmoney: reply is not JSON", "HTML");
 	EM_FAIL("{\"code\":\"1\",", "eastmoney: reply is not JSON", "cut off");
 	EM_FAIL("", "eastmoney: reply is not JSON", "empty");
-	ok(!eastmoney_news_parse("{}", (size_t)50 << 20, &l, &st), "eastmoney fails: 50 MiB");
+	ok(!news_eastmoney_parse("{}", (size_t)50 << 20, &l, &st), "eastmoney fails: 50 MiB");
 	is_str(st.err, "eastmoney: reply of 52428800 bytes is over the 4194304-byte limit",
 	       "eastmoney fails: 50 MiB: cause");
 	is_int(l.n, 0, "eastmoney fails: nothing added");

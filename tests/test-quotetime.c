@@ -32,7 +32,7 @@ static void cell(const struct quote *q, time_t now, const char *want, const char
 {
 	char buf[32];
 
-	quote_time_cell(q, now, 5, buf, sizeof buf);
+	quotetime_cell(q, now, 5, buf, sizeof buf);
 	is_str(buf, want, "%s", what);
 }
 
@@ -49,19 +49,19 @@ int main(void)
 	struct quote who = quote(MARKET_HK, NULL, close);
 
 	/* The usual delays: Tencent 15 minutes, Sina none */
-	is_int(quote_usual_delay(&tc), 900, "tencent HK: 15 minutes");
-	is_int(quote_usual_delay(&idx), 900, "tencent index: 15 minutes");
-	is_int(quote_usual_delay(&baba), 900, "tencent US: 15 minutes");
-	is_int(quote_usual_delay(&sina), 0, "sina HK: none");
-	is_int(quote_usual_delay(&who), 900, "an unknown source: HKEX's 15 minutes");
+	is_int(quotetime_usual_delay(&tc), 900, "tencent HK: 15 minutes");
+	is_int(quotetime_usual_delay(&idx), 900, "tencent index: 15 minutes");
+	is_int(quotetime_usual_delay(&baba), 900, "tencent US: 15 minutes");
+	is_int(quotetime_usual_delay(&sina), 0, "sina HK: none");
+	is_int(quotetime_usual_delay(&who), 900, "an unknown source: HKEX's 15 minutes");
 
 	/* Old: past the delay, one refresh (5 s) and a minute's grace */
-	ok(!quote_is_old(&tc, close + 900 + 65, 5), "tencent: 16m05s is its usual");
-	ok(quote_is_old(&tc, close + 900 + 66, 5), "tencent: a second more is old");
-	ok(!quote_is_old(&sina, close + 65, 5), "sina: 65 s is usual");
-	ok(quote_is_old(&sina, close + 66, 5), "sina: 66 s is old");
-	ok(!quote_is_old(&tc, close - 3600, 5), "a quote ahead of the clock is not old");
-	ok(!quote_is_old(&none, close, 5), "no time, no mark");
+	ok(!quotetime_is_old(&tc, close + 900 + 65, 5), "tencent: 16m05s is its usual");
+	ok(quotetime_is_old(&tc, close + 900 + 66, 5), "tencent: a second more is old");
+	ok(!quotetime_is_old(&sina, close + 65, 5), "sina: 65 s is usual");
+	ok(quotetime_is_old(&sina, close + 66, 5), "sina: 66 s is old");
+	ok(!quotetime_is_old(&tc, close - 3600, 5), "a quote ahead of the clock is not old");
+	ok(!quotetime_is_old(&none, close, 5), "no time, no mark");
 
 	/* The TIME column on the exchange's clock */
 	cell(&tc, close + 97, "16:08:23", "today's HK quote: its time");

@@ -14,7 +14,7 @@ static char *render(enum report_format fmt, const struct quote_result *res, size
 	size_t len = 0;
 	FILE *fp = open_memstream(&buf, &len);
 
-	report_write(fp, fmt, res, n, zh);
+	quote_report_write(fp, fmt, res, n, zh);
 	fclose(fp);
 	return buf;
 }
@@ -43,10 +43,10 @@ int main(void)
 	symbol_parse("BABA", &r[1].q.in, err, sizeof err);
 	snprintf(r[1].err, sizeof r[1].err, "tencent: BABA: HTTP 503");
 
-	ok(report_format_parse("json", &f) && f == REPORT_JSON, "json");
-	ok(report_format_parse("csv", &f) && f == REPORT_CSV, "csv");
-	ok(report_format_parse("table", &f) && f == REPORT_TABLE, "table");
-	ok(!report_format_parse("xml", &f), "xml refused");
+	ok(quote_report_format_parse("json", &f) && f == REPORT_JSON, "json");
+	ok(quote_report_format_parse("csv", &f) && f == REPORT_CSV, "csv");
+	ok(quote_report_format_parse("table", &f) && f == REPORT_TABLE, "table");
+	ok(!quote_report_format_parse("xml", &f), "xml refused");
 
 	out = render(REPORT_JSON, r, 2, false);
 	is_str(out, "[\n"

@@ -30,7 +30,7 @@ static bool parse_file(const char *name, const char *source, struct news_list *l
 {
 	size_t len;
 	char *body = slurp(name, &len);
-	bool ok = rss_parse(body, len, source, l, st);
+	bool ok = news_rss_parse(body, len, source, l, st);
 
 	free(body);
 	return ok;
@@ -38,7 +38,7 @@ static bool parse_file(const char *name, const char *source, struct news_list *l
 
 static bool parse_str(const char *body, struct news_list *l, struct news_parse *st)
 {
-	return rss_parse(body, strlen(body), "test", l, st);
+	return news_rss_parse(body, strlen(body), "test", l, st);
 }
 
 #define is_null(p, ...) ok((p) == NULL, __VA_ARGS__)
@@ -204,7 +204,7 @@ static void refusal_tests(void)
 	ok(parse_file("yahoo-rss.xml", "yahoo", &l, &st), "refuse: a list with headlines");
 
 	/* 50 MiB announced, 64 bytes there: the cap must refuse it unread. */
-	ok(!rss_parse(small, (size_t)50 << 20, "big", &l, &st), "refuse: 50 MiB feed");
+	ok(!news_rss_parse(small, (size_t)50 << 20, "big", &l, &st), "refuse: 50 MiB feed");
 	is_str(st.err, "big: feed of 52428800 bytes is over the 4194304-byte limit",
 	       "refuse: 50 MiB feed: cause");
 	ok(!parse_file("billion-laughs.xml", "lol", &l, &st), "refuse: billion laughs");
@@ -234,7 +234,7 @@ static void refusal_tests(void)
 	is_str(st.err, "test: elements nested more than 256 deep", "refuse: deep nesting: cause");
 	free(many);
 	ok(!parse_str("", &l, &st), "refuse: empty body");
-	ok(!rss_parse(NULL, 0, "test", &l, &st), "refuse: no body");
+	ok(!news_rss_parse(NULL, 0, "test", &l, &st), "refuse: no body");
 	is_int(l.n, 4, "refuse: failed feeds added nothing");
 	is_int(st.added, 0, "refuse: added 0");
 	news_list_free(&l);

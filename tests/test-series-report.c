@@ -32,7 +32,7 @@ int main(void)
 	symbol_parse("HSI", &hsi, err, sizeof err);
 
 	body = slurp("tencent-kline-day.json", &len);
-	ok(series_parse_tencent_kline(body, len, &in, "day", &s), "kline parses");
+	ok(series_tencent_parse_kline(body, len, &in, "day", &s), "kline parses");
 	free(body);
 	out = render(SERIES_CSV, &s, SERIES_1M);
 	is_str(out, "time,open,high,low,close,volume\n"
@@ -54,7 +54,7 @@ int main(void)
 
 	/* An index has no volume: empty in CSV, null in JSON. */
 	body = slurp("tencent-minute-hsi.json", &len);
-	ok(series_parse_tencent_minute(body, len, &hsi, &s), "index minute data parse");
+	ok(series_tencent_parse_minute(body, len, &hsi, &s), "index minute data parse");
 	free(body);
 	out = render(SERIES_CSV, &s, SERIES_1D);
 	ok(strstr(out, "\n2026-08-07T09:30:00+08:00,") != NULL, "csv: minute stamps with the offset");

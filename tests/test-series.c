@@ -49,13 +49,13 @@ static bool run(enum parser p, const char *body, size_t len, const char *symbol,
 
 	switch (p) {
 	case MINUTE:
-		return series_parse_tencent_minute(body, len, &in, s);
+		return series_tencent_parse_minute(body, len, &in, s);
 	case DAY:
-		return series_parse_tencent_kline(body, len, &in, "day", s);
+		return series_tencent_parse_kline(body, len, &in, "day", s);
 	case WEEK:
-		return series_parse_tencent_kline(body, len, &in, "week", s);
+		return series_tencent_parse_kline(body, len, &in, "week", s);
 	case YAHOO:
-		return series_parse_yahoo_chart(body, len, &in, s);
+		return series_yahoo_parse_chart(body, len, &in, s);
 	}
 	return false;
 }
@@ -401,7 +401,7 @@ static void plan_is(const char *symbol, const char *range, bool fallback, const 
 	bool ok;
 
 	ok(series_range_parse(range, &r), "range %s", range);
-	ok = series_plan(&in, r, fallback, NULL, NULL, &req, cause, sizeof cause);
+	ok = series_source_plan(&in, r, fallback, NULL, NULL, &req, cause, sizeof cause);
 	if (url) {
 		ok(ok, "%s %s%s planned", symbol, range, fallback ? " fallback" : "");
 		is_str(req.url, url, "%s %s%s url", symbol, range, fallback ? " fallback" : "");
@@ -443,20 +443,20 @@ static void test_plan(void)
 	plan_is("BABA", "1D", true, NULL, "BABA: no second source for US charts");
 	ok(!series_range_parse("2Y", &r), "no 2Y range");
 
-	ok(series_yahoo_url("http://127.0.0.1:8080", &in, SERIES_1M, buf, sizeof buf),
+	ok(series_source_yahoo_url("http://127.0.0.1:8080", &in, SERIES_1M, buf, sizeof buf),
 	   "yahoo url with a base");
 	is_str(buf, "http://127.0.0.1:8080/v8/finance/chart/0700.HK?range=1mo&interval=1d",
 	       "base replaces the host");
-	ok(!series_tencent_minute_url(NULL, &in, buf, 20), "too small a buffer");
-	ok(!series_tencent_kline_url(NULL, &in, "month", 10, buf, sizeof buf), "no month period");
+	ok(!series_source_tencent_minute_url(NULL, &in, buf, 20), "too small a buffer");
+	ok(!series_source_tencent_kline_url(NULL, &in, "month", 10, buf, sizeof buf), "no month period");
 	in = sym("BABA");
-	ok(!series_tencent_minute_url(NULL, &in, buf, sizeof buf), "no Tencent minute for BABA");
+	ok(!series_source_tencent_minute_url(NULL, &in, buf, sizeof buf), "no Tencent minute for BABA");
 
-	/* series_parse reads with the parser the plan named */
+	/* series_source_parse reads with the parser the plan named */
 	in = sym("0700");
-	ok(series_plan(&in, SERIES_1M, false, NULL, NULL, &req, err, sizeof err), "plan 1M");
+	ok(series_source_plan(&in, SERIES_1M, false, NULL, NULL, &req, err, sizeof err), "plan 1M");
 	body = slurp("tencent-kline-day.json", &len);
-	ok(series_parse(&req, body, len, &in, &s) && s.n == 5, "series_parse dispatches: %s",
+	ok(series_source_parse(&req, body, len, &in, &s) && s.n == 5, "series_source_parse dispatches: %s",
 	   s.err);
 	series_free(&s);
 	free(body);

@@ -83,7 +83,7 @@ static size_t parse(const char *body, const char *list)
 {
 	size_t n = want(list);
 
-	sina_parse_utf8(body, strlen(body), req, n, res);
+	quote_sina_parse_utf8(body, strlen(body), req, n, res);
 	return n;
 }
 
@@ -465,7 +465,7 @@ static void test_text(void)
 	parse(line_stmt(&l, "rt_hk80700", l.n, body, sizeof body), "80700");
 	good(0, "80700");
 	is_str(res[0].q.currency, "", "80700 (RMB counter) has no currency, not HKD");
-	sina_parse_utf8("", 0, req, 0, res);
+	quote_sina_parse_utf8("", 0, req, 0, res);
 	ok(1, "n = 0 is harmless");
 }
 

@@ -162,7 +162,7 @@ static void load_tests(void)
 	h.title = strdup("Tencent rises");
 	is_int(tagger_tag_headline(&tg, &h), 0, "headline: title's tags, summary unread");
 	is_int(h.ntags, 2, "headline: tags kept");
-	headline_free(&h);
+	news_headline_free(&h);
 }
 
 int main(void)

@@ -117,7 +117,7 @@ static size_t parse(const char *body, const char *list)
 {
 	size_t n = want(list);
 
-	tencent_parse_utf8(body, strlen(body), req, n, res);
+	quote_tencent_parse_utf8(body, strlen(body), req, n, res);
 	return n;
 }
 
@@ -634,7 +634,7 @@ static void test_separators(void)
 	hk_with(1, "腾讯\"控股");
 	bad(0, "tencent: 0700: truncated line (2 fields)");
 	/* Nothing asked, nothing done */
-	tencent_parse_utf8("", 0, req, 0, res);
+	quote_tencent_parse_utf8("", 0, req, 0, res);
 	ok(1, "n = 0 is harmless");
 }
 
@@ -716,7 +716,7 @@ static void test_source_names(void)
 	size_t n = 0;
 
 	for (; source_names[n]; n++) {
-		const struct quote_source *s = source_by_name(source_names[n]);
+		const struct quote_source *s = quote_source_by_name(source_names[n]);
 		ok(s && strcmp(s->name, source_names[n]) == 0, "%s has a parser", source_names[n]);
 	}
 	is_int(n, sizeof parsers / sizeof parsers[0], "one name per parser");

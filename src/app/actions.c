@@ -128,10 +128,10 @@ static unsigned global_action(struct app *app, enum action act)
 	}
 }
 
-void app_reconcile(struct app *app)
+void actions_reconcile(struct app *app)
 {
-	detail_reconcile(app);
-	app_news_reconcile(app);
+	detail_control_reconcile(app);
+	news_control_reconcile(app);
 }
 
 static void react(struct app *app, unsigned r)
@@ -139,7 +139,7 @@ static void react(struct app *app, unsigned r)
 	if (r & REACT_RESORT)
 		dash_resort(&app->dash);
 	if (r & REACT_WANT_DATA)
-		app_reconcile(app);
+		actions_reconcile(app);
 	if (r & REACT_QUIT)
 		app->quit = true;
 	if (r & REACT_BACK)
@@ -148,7 +148,7 @@ static void react(struct app *app, unsigned r)
 		save_watchlist(app);
 	if (r & REACT_REFETCH) {
 		app->failures = 0;
-		app_refresh_start(app);
+		refresh_start(app);
 	}
 	if (r & REACT_REDRAW)
 		app->dash.dirty |= REDRAW_BODY | REDRAW_STATUS;
@@ -186,18 +186,18 @@ static void prompt_submit(struct app *app)
 		dash_status(&app->dash, true, "out of memory");
 		return;
 	}
-	app_name_rows(app);
+	refresh_name_rows(app);
 	app->dash.selected = (long)app->dash.board.n - 1;
 	dash_status(&app->dash, false, "Added %s", in.display);
 	react(app, REACT_SAVE | REACT_REFETCH | REACT_REDRAW);
 }
 
-void app_mouse(struct app *app, const MEVENT *ev)
+void actions_mouse(struct app *app, const MEVENT *ev)
 {
 	react(app, screen_mouse(&app->dash, ev));
 }
 
-void app_key(struct app *app, wint_t ch, bool is_code)
+void actions_key(struct app *app, wint_t ch, bool is_code)
 {
 	enum action act;
 	unsigned r;
@@ -224,10 +224,10 @@ void app_key(struct app *app, wint_t ch, bool is_code)
 	if (is_code && ch == KEYC_MOUSE) {
 		MEVENT ev;
 		if (getmouse(&ev) == OK)
-			app_mouse(app, &ev);
+			actions_mouse(app, &ev);
 		return;
 	}
-	act = keymap_lookup(&app->o->keys, (int)ch, is_code);
+	act = keys_lookup(&app->o->keys, (int)ch, is_code);
 	if (act == ACT_NONE)
 		return;
 	/* The answer to the last key has been read: the next key resolves it. */

@@ -154,7 +154,7 @@ static void read_keys(struct app *app)
 	int rc;
 
 	while ((rc = get_wch(&ch)) != ERR && !app->quit)
-		app_key(app, (wint_t)ui_key_code(ch, rc == KEY_CODE_YES), rc == KEY_CODE_YES);
+		actions_key(app, (wint_t)ui_key_code(ch, rc == KEY_CODE_YES), rc == KEY_CODE_YES);
 }
 
 /* How long poll may sleep: until the next refresh, curl's next timeout or
@@ -167,8 +167,8 @@ static int poll_timeout(struct app *app)
 
 	if (app->next_refresh_ms >= 0)
 		best = app->next_refresh_ms > now ? app->next_refresh_ms - now : 0;
-	if (app_news_next_ms(app) >= 0) {
-		long long due = app_news_next_ms(app) > now ? app_news_next_ms(app) - now : 0;
+	if (news_control_next_ms(app) >= 0) {
+		long long due = news_control_next_ms(app) > now ? news_control_next_ms(app) - now : 0;
 		if (best < 0 || due < best)
 			best = due;
 	}
@@ -227,11 +227,11 @@ static void loop(struct app *app)
 		http_dispatch(app->http);
 		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms) {
 			app->refresh_by_timer = true;
-			app_refresh_start(app);
+			refresh_start(app);
 			app->refresh_by_timer = false;
 		}
 		if (!app->script)
-			app_news_start(app, false);
+			news_control_start(app, false);
 		if (dash_now(&app->dash) / 60 != shown_minute) {
 			shown_minute = dash_now(&app->dash) / 60;
 			app->dash.dirty |= REDRAW_HEADER;
@@ -281,7 +281,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
-	app_name_rows(app);
+	refresh_name_rows(app);
 	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
 					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
 					   dash_now(&app->dash), err, errlen)))
@@ -289,12 +289,12 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 	if (!(app->http = http_new(o->user_agent, err, errlen)))
 		return false;
 	fetch_config_init(&app->fetch_cfg, o);
-	rally_init(app);
+	rally_control_init(app);
 	if (!detail_init(&app->dash.detail, app->dash.set.chart_style == CHART_STYLE_CANDLE, err,
 			 errlen))
 		/* A build bug (test-adr catches it): the view goes on without parity. */
 		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err);
-	return app_news_init(app, demo, err, errlen);
+	return news_control_init(app, demo, err, errlen);
 }
 
 static bool app_init(struct app *app, struct options *o, struct causes *causes,
@@ -316,7 +316,7 @@ static bool app_init(struct app *app, struct options *o, struct causes *causes,
 	if (!ui_init(&app->ui, app->script != NULL, red_up_for(o), err, errlen))
 		return false;
 	if (!app_set_names(app, o->names, err, errlen))
-		causes_add(causes, "names = zh needs %s; English names shown", err);
+		conffile_causes_add(causes, "names = zh needs %s; English names shown", err);
 	return true;
 }
 
@@ -326,10 +326,10 @@ void app_close(struct app *app)
 	app->quit = true;
 	http_free(app->http); /* first: callbacks of cancelled transfers use what follows */
 	app->http = NULL;
-	rally_done(app);
+	rally_control_done(app);
 	dash_views_done(&app->dash);
 	detail_free(&app->dash.detail);
-	app_news_done(app);
+	news_control_done(app);
 	demo_free(app->demo);
 	app->demo = NULL;
 	board_free(&app->dash.board);
@@ -376,8 +376,8 @@ int app_run(struct options *o, struct causes *causes, struct state_list *saved, 
 	for (size_t i = causes->n; i-- > 0;)
 		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
 	app.dash.dirty = REDRAW_ALL | REDRAW_CLEAR;
-	app_refresh_start(&app);
-	app_news_start(&app, true);
+	refresh_start(&app);
+	news_control_start(&app, true);
 	loop(&app);
 	app_done(&app);
 	*signo = app.quit_signal;

@@ -76,52 +76,52 @@ long long app_mono_ms(void);
 bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len);
 
 /* Fill rows' names from the instrument table until quotes bring theirs. */
-void app_name_rows(struct app *app);
+void refresh_name_rows(struct app *app);
 
 /* --demo: the quotes of n instruments from the simulated market, read by
  * the real Tencent parser, their source "demo" (refresh.c). On failure
  * every res says why. */
 extern const char *const app_demo_source;
-void app_demo_quotes(struct app *app, const struct instrument *in, size_t n,
+void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 		     struct quote_result *res);
 
 /* Start a refresh; if one is running, another right after it (refresh.c). */
-void app_refresh_start(struct app *app);
+void refresh_start(struct app *app);
 
 /* One key from the terminal or a script: a character or an enum key_code
  * (base/keycode.h; tui's ui_key_code translates curses' codes). */
-void app_key(struct app *app, wint_t ch, bool is_code);
+void actions_key(struct app *app, wint_t ch, bool is_code);
 
 /* A mouse event from curses or a script: wheel scrolls, click selects. */
-void app_mouse(struct app *app, const MEVENT *ev);
+void actions_mouse(struct app *app, const MEVENT *ev);
 
 /* Headlines: set up (after the http handle), start what is due (all:
  * every source now), and free (after http_free). app_news.c. */
-bool app_news_init(struct app *app, bool demo, char *err, size_t errlen);
+bool news_control_init(struct app *app, bool demo, char *err, size_t errlen);
 
-void app_news_start(struct app *app, bool all);
-long long app_news_next_ms(const struct app *app);
-void app_news_status(struct app *app); /* the sources' state on the status line */
-void app_news_done(struct app *app);
+void news_control_start(struct app *app, bool all);
+long long news_control_next_ms(const struct app *app);
+void news_control_status(struct app *app); /* the sources' state on the status line */
+void news_control_done(struct app *app);
 
 /* A view set a want (REACT_WANT_DATA): each controller starts what its
  * view now wants (actions.c). */
-void app_reconcile(struct app *app);
+void actions_reconcile(struct app *app);
 
 /* The detail view's fetches (detail_control.c): what it wants, and after
  * a quote refresh the 1D chart and ADR parity again. */
-void detail_reconcile(struct app *app);
-void detail_refreshed(struct app *app);
+void detail_control_reconcile(struct app *app);
+void detail_control_refreshed(struct app *app);
 
 /* The headlines view's wants: every source now, the sources' state on the
  * status line (news_control.c). */
-void app_news_reconcile(struct app *app);
+void news_control_reconcile(struct app *app);
 
 /* The rally board's minute series: fetched with quote refreshes while the
  * board is shown (rally_control.c). */
-void rally_init(struct app *app);
-void rally_refresh(struct app *app);
-void rally_done(struct app *app);
+void rally_control_init(struct app *app);
+void rally_control_refresh(struct app *app);
+void rally_control_done(struct app *app);
 
 /* The dashboard without a terminal, signals or key script: the board and
  * its tables, HTTP and the controllers, for app_run and for tests that

@@ -81,7 +81,7 @@ static void start_chart(struct app *app)
 	config(app, &c);
 	d->fetch_in = d->in;
 	d->fetch_range = d->range;
-	if (!seriesfetch_start(app->http, &c, &d->in, d->range, chart_done, app, err, sizeof err)) {
+	if (!series_fetch_start(app->http, &c, &d->in, d->range, chart_done, app, err, sizeof err)) {
 		d->stale = detail_chart_current(d);
 		snprintf(d->err, sizeof d->err, "%s", err);
 		return;
@@ -119,7 +119,7 @@ static void demo_other(struct app *app)
 	struct quote_result res;
 
 	memset(&res, 0, sizeof res);
-	app_demo_quotes(app, &d->other, 1, &res);
+	refresh_demo_quotes(app, &d->other, 1, &res);
 	d->other_loading = true;
 	other_done(app, &res, 1);
 }
@@ -135,7 +135,7 @@ static void start_other(struct app *app)
 		demo_other(app);
 		return;
 	}
-	if (fetch_quotes(app->http, &app->fetch_cfg, &d->other, 1, other_done, app, err, sizeof err))
+	if (quote_fetch_start(app->http, &app->fetch_cfg, &d->other, 1, other_done, app, err, sizeof err))
 		d->other_loading = true;
 	else
 		snprintf(d->other_q.err, sizeof d->other_q.err, "%s", err);
@@ -180,7 +180,7 @@ static void start_fx(struct app *app, bool force)
 		return;
 	config(app, &c);
 	c.failover = false; /* only Yahoo has it */
-	if (seriesfetch_start(app->http, &c, &fx_instrument, SERIES_1D, fx_done, app, err,
+	if (series_fetch_start(app->http, &c, &fx_instrument, SERIES_1D, fx_done, app, err,
 			      sizeof err))
 		d->fx_loading = true;
 	else
@@ -194,7 +194,7 @@ static void start_fx(struct app *app, bool force)
 
 /* What the view wants (detail.want): on a ticker shown, what is missing
  * of it; on a range changed, its chart. */
-void detail_reconcile(struct app *app)
+void detail_control_reconcile(struct app *app)
 {
 	struct detail *d = &app->dash.detail;
 	unsigned want = d->want;
@@ -215,7 +215,7 @@ void detail_reconcile(struct app *app)
 	}
 }
 
-void detail_refreshed(struct app *app)
+void detail_control_refreshed(struct app *app)
 {
 	struct detail *d = &app->dash.detail;
 

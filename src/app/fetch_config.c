@@ -10,7 +10,7 @@ _Static_assert(OPT_URL_MAX <= NEWSFEED_URL_MAX, "every URL the options take fits
 
 void fetch_config_init(struct fetch_config *fc, const struct options *o)
 {
-	const struct quote_source *primary = source_by_name(source_names[o->quotes_source]);
+	const struct quote_source *primary = quote_source_by_name(source_names[o->quotes_source]);
 	const struct quote_source *other = primary == &source_tencent ? &source_sina : &source_tencent;
 
 	memset(fc, 0, sizeof *fc);
@@ -24,7 +24,7 @@ void fetch_config_init(struct fetch_config *fc, const struct options *o)
 	fc->max_body = (size_t)o->max_body;
 }
 
-void newsfetch_config_init(struct newsfetch_config *c, const struct options *o)
+void fetch_config_news_init(struct newsfetch_config *c, const struct options *o)
 {
 	memset(c, 0, sizeof *c);
 	/* news.sources: bit i is news_source_choices[i]. */

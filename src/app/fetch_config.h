@@ -12,6 +12,6 @@ void fetch_config_init(struct fetch_config *fc, const struct options *o);
 
 /* The headline sources and their limits the options name; the strings
  * stay the options' own. */
-void newsfetch_config_init(struct newsfetch_config *c, const struct options *o);
+void fetch_config_news_init(struct newsfetch_config *c, const struct options *o);
 
 #endif

@@ -10,7 +10,7 @@
 
 /* The headlines view says how the sources are doing on the status line;
  * other views keep the quotes' messages there. */
-void app_news_status(struct app *app)
+void news_control_status(struct app *app)
 {
 	char line[512];
 	const struct newsfeed *f;
@@ -18,8 +18,8 @@ void app_news_status(struct app *app)
 	if (!app->news)
 		return;
 	f = &app->news->feed;
-	newsfeed_summary(f, dash_now(&app->dash), line, sizeof line);
-	dash_report(&app->dash, MSG_NEWS, newsfeed_failed(f) > 0 ? MSG_WARN : MSG_INFO,
+	news_feed_summary(f, dash_now(&app->dash), line, sizeof line);
+	dash_report(&app->dash, MSG_NEWS, news_feed_failed(f) > 0 ? MSG_WARN : MSG_INFO,
 		    "%sHeadlines: %s", app->demo ? "DEMO (simulated) " : "", line);
 }
 
@@ -41,7 +41,7 @@ static void news_sync(struct app *app)
 		dn->src[i].name = f->src[i].name;
 		dn->src[i].failed = f->src[i].err[0] != '\0';
 	}
-	dn->pending = newsfetch_pending(app->news);
+	dn->pending = news_fetch_pending(app->news);
 }
 
 static void on_changed(void *arg, const struct newsfeed_source *s)
@@ -50,14 +50,14 @@ static void on_changed(void *arg, const struct newsfeed_source *s)
 
 	(void)s;
 	news_sync(app);
-	news_view_follow(&app->dash);
+	view_news_follow(&app->dash);
 	/* The watchlist's fresh-news marks and the detail view's list depend on it. */
 	app->dash.dirty |= REDRAW_BODY;
 	if (app->dash.view == &view_news)
-		app_news_status(app);
+		news_control_status(app);
 }
 
-bool app_news_init(struct app *app, bool demo, char *err, size_t errlen)
+bool news_control_init(struct app *app, bool demo, char *err, size_t errlen)
 {
 	struct newsfetch_config c;
 
@@ -65,8 +65,8 @@ bool app_news_init(struct app *app, bool demo, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
-	newsfetch_config_init(&c, app->o);
-	if (!newsfetch_init(app->news, app->http, &c, &app->dash.db, demo, app->dash.fixed_now,
+	fetch_config_news_init(&c, app->o);
+	if (!news_fetch_init(app->news, app->http, &c, &app->dash.db, demo, app->dash.fixed_now,
 			    err, errlen))
 		return false;
 	app->news->changed = on_changed;
@@ -75,53 +75,53 @@ bool app_news_init(struct app *app, bool demo, char *err, size_t errlen)
 	return true;
 }
 
-void app_news_start(struct app *app, bool all)
+void news_control_start(struct app *app, bool all)
 {
 	long long now = app_mono_ms(), due;
 	struct instrument *v;
 	size_t n;
 
-	if (!app->news || (due = newsfetch_next_ms(app->news)) < 0 || (!all && due > now))
+	if (!app->news || (due = news_fetch_next_ms(app->news)) < 0 || (!all && due > now))
 		return;
 	/* The requests are built from the watchlist as it is now. */
 	if (board_instruments(&app->dash.board, &v, &n)) {
-		newsfeed_set_watch(&app->news->feed, v, n);
+		news_feed_set_watch(&app->news->feed, v, n);
 		free(v);
 	}
 	if (all)
-		newsfetch_refresh(app->news, now);
+		news_fetch_refresh(app->news, now);
 	else
-		newsfetch_start_due(app->news, now);
+		news_fetch_start_due(app->news, now);
 	news_sync(app);
 }
 
-void app_news_reconcile(struct app *app)
+void news_control_reconcile(struct app *app)
 {
 	struct dash_news *dn = &app->dash.news;
 
 	if (dn->want_all) {
 		dn->want_all = false;
-		app_news_start(app, true);
+		news_control_start(app, true);
 		dash_status(&app->dash, false, "Fetching headlines...");
 	}
 	if (dn->want_status) {
 		dn->want_status = false;
-		app_news_status(app);
+		news_control_status(app);
 	}
 }
 
-long long app_news_next_ms(const struct app *app)
+long long news_control_next_ms(const struct app *app)
 {
-	return app->news ? newsfetch_next_ms(app->news) : -1;
+	return app->news ? news_fetch_next_ms(app->news) : -1;
 }
 
-void app_news_done(struct app *app)
+void news_control_done(struct app *app)
 {
 	free(app->dash.news.sel_key);
 	app->dash.news = (struct dash_news){ 0 };
 	if (!app->news)
 		return;
-	newsfetch_done(app->news);
+	news_fetch_done(app->news);
 	free(app->news);
 	app->news = NULL;
 }

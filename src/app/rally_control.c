@@ -30,16 +30,16 @@ static void changed(void *arg)
 	app->dash.dirty |= REDRAW_BODY;
 }
 
-void rally_init(struct app *app)
+void rally_control_init(struct app *app)
 {
-	intraday_init(&app->intra, app->http, app->o->tencent_chart_url, app->o->timeout * 1000,
+	minute_fetch_init(&app->intra, app->http, app->o->tencent_chart_url, app->o->timeout * 1000,
 		      (size_t)app->o->max_body, changed, app);
 	sync(app);
 }
 
 /* While the board is shown, quote refreshes also refresh the minute
- * series of its instruments (called by app_refresh_start). */
-void rally_refresh(struct app *app)
+ * series of its instruments (called by refresh_start). */
+void rally_control_refresh(struct app *app)
 {
 	struct instrument *v;
 	size_t n, m = 0;
@@ -59,16 +59,16 @@ void rally_refresh(struct app *app)
 	for (size_t i = 0; i < n; i++)
 		if (v[i].market != MARKET_US) /* US minutes are another endpoint and another day */
 			v[m++] = v[i];
-	if (intraday_set(&app->intra, v, m)) {
+	if (minute_fetch_set(&app->intra, v, m)) {
 		app->round_ms = app_mono_ms();
-		intraday_refresh(&app->intra);
+		minute_fetch_refresh(&app->intra);
 	}
 	sync(app);
 	free(v);
 }
 
-void rally_done(struct app *app)
+void rally_control_done(struct app *app)
 {
-	intraday_free(&app->intra);
+	minute_fetch_free(&app->intra);
 	sync(app);
 }

@@ -11,7 +11,7 @@
 #include "model/quote.h"
 
 /* Known names fill the rows until the first quote brings the feed's own. */
-void app_name_rows(struct app *app)
+void refresh_name_rows(struct app *app)
 {
 	for (size_t i = 0; i < app->dash.board.n; i++) {
 		struct row *r = &app->dash.board.rows[i];
@@ -27,8 +27,8 @@ void app_name_rows(struct app *app)
  * true then. */
 static bool schedule_next(struct app *app)
 {
-	long long backoff = fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
-	long wait = fetch_wait_ms(app->http, &app->fetch_cfg);
+	long long backoff = quote_fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
+	long wait = quote_fetch_wait_ms(app->http, &app->fetch_cfg);
 
 	app->next_refresh_ms = app_mono_ms() + (wait > backoff ? wait : backoff);
 	return wait > backoff;
@@ -50,7 +50,7 @@ static void note_delays(struct app *app, const struct quote_result *res, size_t 
 		char age[16], usual[16];
 		/* The demo is no source of the table: it has no usual delay. */
 		long delay = 0;
-		bool src = source_usual_delay(names[s], MARKET_HK, &delay);
+		bool src = quote_usual_delay(names[s], MARKET_HK, &delay);
 		for (size_t i = 0; i < n; i++)
 			if (res[i].ok && strcmp(res[i].q.source, names[s]) == 0 &&
 			    res[i].q.in.market != MARKET_US && res[i].q.time > newest)
@@ -127,12 +127,12 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	app->inflight = NULL;
 	app->dash.dirty |= REDRAW_ALL;
 	app->refreshes++;
-	detail_refreshed(app); /* the 1D chart and ADR parity move with the quotes */
+	detail_control_refreshed(app); /* the 1D chart and ADR parity move with the quotes */
 	if (app->refetch_pending) {
 		/* Asked for while this one ran, maybe for a symbol it did not
 		 * include: run it now rather than drop it. */
 		app->refetch_pending = false;
-		app_refresh_start(app);
+		refresh_start(app);
 	}
 }
 
@@ -167,7 +167,7 @@ static bool refresh_list(struct app *app)
 
 const char *const app_demo_source = "demo";
 
-void app_demo_quotes(struct app *app, const struct instrument *in, size_t n,
+void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 		     struct quote_result *res)
 {
 	char *body = NULL, err[256];
@@ -193,7 +193,7 @@ static void demo_refresh(struct app *app)
 	struct quote_result *res = calloc(app->ninflight, sizeof *res);
 
 	if (res)
-		app_demo_quotes(app, app->inflight, app->ninflight, res);
+		refresh_demo_quotes(app, app->inflight, app->ninflight, res);
 	if (res) {
 		refresh_done(app, res, app->ninflight);
 	} else {
@@ -207,11 +207,11 @@ static void demo_refresh(struct app *app)
 	free(res);
 }
 
-void app_refresh_start(struct app *app)
+void refresh_start(struct app *app)
 {
 	char err[256];
 
-	rally_refresh(app);
+	rally_control_refresh(app);
 	if (app->dash.fetching) {
 		app->refetch_pending = true;
 		return;
@@ -230,7 +230,7 @@ void app_refresh_start(struct app *app)
 		demo_refresh(app);
 		return;
 	}
-	if (!fetch_quotes(app->http, &app->fetch_cfg, app->inflight, app->ninflight,
+	if (!quote_fetch_start(app->http, &app->fetch_cfg, app->inflight, app->ninflight,
 			  refresh_done, app, err, sizeof err)) {
 		app->dash.fetching = false;
 		free(app->inflight);

@@ -17,7 +17,7 @@ static void feed_key(struct app *app, int key)
 {
 	bool is_code = key >= KEYC_BASE;
 
-	app_key(app, (wint_t)key, is_code);
+	actions_key(app, (wint_t)key, is_code);
 }
 
 static void feed_text(struct app *app, const char *s)
@@ -31,7 +31,7 @@ static void feed_text(struct app *app, const char *s)
 		size_t k = mbrtowc(&wc, s, len, &st);
 		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
 			break;
-		app_key(app, (wint_t)wc, false);
+		actions_key(app, (wint_t)wc, false);
 		s += k;
 		len -= k;
 	}
@@ -85,7 +85,7 @@ static bool command(struct app *app, char *line)
 			ev.bstate = BUTTON4_PRESSED;
 #endif
 		}
-		app_mouse(app, &ev);
+		actions_mouse(app, &ev);
 		return true;
 	}
 	if (sscanf(line, ":burst %d", &rows) == 1 && rows > 0) {
@@ -95,7 +95,7 @@ static bool command(struct app *app, char *line)
 		return true;
 	}
 	if (strcmp(line, ":refresh") == 0) {
-		feed_key(app, key_from_name("r"));
+		feed_key(app, keys_from_name("r"));
 		return true;
 	}
 	if (strcmp(line, ":quit") == 0)
@@ -125,7 +125,7 @@ bool script_step(struct app *app)
 		feed_text(app, line + 1);
 		return true;
 	}
-	if ((key = key_from_name(line)) < 0)
+	if ((key = keys_from_name(line)) < 0)
 		return fail(app, line, "not a key name");
 	feed_key(app, key);
 	return true;

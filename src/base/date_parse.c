@@ -112,7 +112,7 @@ static bool named_zone(const char *z, int *off)
 	return false;
 }
 
-bool rss_date_rfc822(const char *str, size_t len, time_t *out)
+bool date_parse_rfc822(const char *str, size_t len, time_t *out)
 {
 	struct scan s = { str, str + len };
 	char w[16];
@@ -163,7 +163,7 @@ bool rss_date_rfc822(const char *str, size_t len, time_t *out)
 	return s.p == s.end && hktime_make(y, mo, d, h, mi, sec, off, out);
 }
 
-bool rss_date_rfc3339(const char *str, size_t len, time_t *out)
+bool date_parse_rfc3339(const char *str, size_t len, time_t *out)
 {
 	struct scan s = { str, str + len };
 	int y, mo, d, h = 0, mi = 0, sec = 0, frac, off = 0;

@@ -12,7 +12,7 @@
 #include "base/text.h"
 
 /* The references feeds actually use. Each expansion is no longer than its
- * reference, which keeps news_html_to_text within len + 1 bytes. */
+ * reference, which keeps html_text_decode within len + 1 bytes. */
 static const struct entity {
 	const char *name;
 	const char *utf8;
@@ -182,7 +182,7 @@ static size_t skip_markup(const char *s, size_t len, bool *space)
 	return (size_t)(p - s);
 }
 
-size_t news_html_to_text(char *dst, size_t cap, const char *src, size_t len, bool tags)
+size_t html_text_decode(char *dst, size_t cap, const char *src, size_t len, bool tags)
 {
 	size_t i = 0, o = 0, used, k;
 	char enc[8];

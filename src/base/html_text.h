@@ -11,6 +11,6 @@
  * ones; unknown ones kept as written). With tags false only references are
  * decoded. The output never needs more than len + 1 bytes. The result is
  * not yet sanitised: a reference may decode to a control character. */
-size_t news_html_to_text(char *dst, size_t cap, const char *src, size_t len, bool tags);
+size_t html_text_decode(char *dst, size_t cap, const char *src, size_t len, bool tags);
 
 #endif

@@ -136,7 +136,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			cli->news = true;
 			break;
 		case OPT_FORMAT:
-			if (!report_format_parse(optarg, &cli->format)) {
+			if (!quote_report_format_parse(optarg, &cli->format)) {
 				text_quote_error(err, sizeof err, optarg, "not a format (table, json or csv)");
 				fprintf(stderr, "hktop: --format: %s\n", err);
 				return EXIT_USAGE;
@@ -221,7 +221,7 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 	conffile_load_all(o, cli->config, causes);
 	for (size_t i = 0; i < cli->noverrides; i++)
 		if (!options_set_pair(o, cli->overrides[i], err, sizeof err))
-			causes_add(causes, "-o: %s", err);
+			conffile_causes_add(causes, "-o: %s", err);
 		else
 			option_list = option_list || sets_watchlist(cli->overrides[i]);
 	if (cli->nsymbols) {
@@ -286,7 +286,7 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 		fprintf(stderr, "hktop: names = zh needs %s; English names shown\n", need);
 		zh = false;
 	}
-	report_write(stdout, st->format, res, n, zh);
+	quote_report_write(stdout, st->format, res, n, zh);
 	fflush(stdout); /* the report first, then the causes */
 	st->status = EXIT_OK;
 	for (size_t i = 0; i < n; i++)
@@ -312,7 +312,7 @@ static int run_once(const struct options *o, enum report_format format)
 		return EXIT_FAILED;
 	}
 	fetch_config_init(&fc, o);
-	if (!fetch_quotes(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
+	if (!quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
 		return EXIT_FAILED;
@@ -353,7 +353,7 @@ static int run_series(const struct options *o, const struct cli *cli)
 		fprintf(stderr, "hktop: %s\n", err);
 		return EXIT_FAILED;
 	}
-	if (!seriesfetch_start(h, &c, &o->watchlist[0], cli->range, series_done, &st, err,
+	if (!series_fetch_start(h, &c, &o->watchlist[0], cli->range, series_done, &st, err,
 			       sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
@@ -472,13 +472,13 @@ int main(int argc, char **argv)
 			else if (cli.series)
 				rc = run_series(&o, &cli);
 			else if (cli.news)
-				rc = newsfetch_print(&o, cli.format, o.watchlist,
+				rc = news_report_print(&o, cli.format, o.watchlist,
 						     cli.nsymbols ? o.nwatch : 0);
 			else
 				rc = run_once(&o, cli.format);
 		}
 	}
-	causes_free(&causes);
+	conffile_causes_free(&causes);
 	state_list_done(&saved);
 	options_done(&o);
 	free(cli.overrides);

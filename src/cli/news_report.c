@@ -22,7 +22,7 @@ bool news_report_wanted(const struct headline *h, const struct instrument *in, s
 	if (n == 0)
 		return true;
 	for (size_t i = 0; i < n; i++)
-		if (news_tagged_with(h, &in[i]))
+		if (news_find_tagged_with(h, &in[i]))
 			return true;
 	return false;
 }
@@ -127,7 +127,7 @@ void news_report_write(FILE *fp, enum report_format fmt, const struct news_list 
 		write_table(fp, l, in, n);
 }
 
-int newsfetch_print(const struct options *o, enum report_format fmt,
+int news_report_print(const struct options *o, enum report_format fmt,
 		    const struct instrument *only, size_t nonly)
 {
 	struct instrument_db db;
@@ -143,18 +143,18 @@ int newsfetch_print(const struct options *o, enum report_format fmt,
 	}
 	memset(&db, 0, sizeof db);
 	instruments_load_builtin(&db);
-	newsfetch_config_init(&c, o);
-	if (!newsfetch_init(&nf, h, &c, &db, false, 0, err, sizeof err)) {
+	fetch_config_news_init(&c, o);
+	if (!news_fetch_init(&nf, h, &c, &db, false, 0, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		rc = 1;
 	} else if (nf.feed.nsrc == 0) {
 		fprintf(stderr, "hktop: no headline sources (news.sources = none, news.feeds empty)\n");
 		rc = 2;
-	} else if (!newsfeed_set_watch(&nf.feed, o->watchlist, o->nwatch)) {
+	} else if (!news_feed_set_watch(&nf.feed, o->watchlist, o->nwatch)) {
 		fprintf(stderr, "hktop: out of memory\n");
 		rc = 1;
 	} else {
-		newsfetch_start_due(&nf, http_mono_ms());
+		news_fetch_start_due(&nf, http_mono_ms());
 		http_run(h);
 		news_report_write(stdout, fmt, &nf.feed.merged, only, nonly);
 		fflush(stdout); /* the report first, then the causes */
@@ -166,7 +166,7 @@ int newsfetch_print(const struct options *o, enum report_format fmt,
 			}
 	}
 	http_free(h);
-	newsfetch_done(&nf);
+	news_fetch_done(&nf);
 	instruments_free(&db);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("hktop: stdout");

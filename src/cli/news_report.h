@@ -27,7 +27,7 @@ void news_report_tags(const struct headline *h, char *buf, size_t len);
  * those tagged with one of only[0..nonly) when nonly > 0) and return the
  * exit status: 0 all sources answered, 1 any failed (causes on stderr), 2
  * no source is on. */
-int newsfetch_print(const struct options *o, enum report_format fmt,
+int news_report_print(const struct options *o, enum report_format fmt,
 		    const struct instrument *only, size_t nonly);
 
 #endif

@@ -12,7 +12,7 @@
 #include "feeds/quote_check.h"
 #include "base/text.h"
 
-bool report_format_parse(const char *s, enum report_format *out)
+bool quote_report_format_parse(const char *s, enum report_format *out)
 {
 	static const char *const names[] = { "table", "json", "csv" };
 
@@ -219,7 +219,7 @@ static void write_table(FILE *fp, const struct quote_result *res, size_t n, bool
 	}
 }
 
-void report_write(FILE *fp, enum report_format fmt, const struct quote_result *res,
+void quote_report_write(FILE *fp, enum report_format fmt, const struct quote_result *res,
 		  size_t n, bool zh)
 {
 	switch (fmt) {

@@ -10,12 +10,12 @@
 enum report_format { REPORT_TABLE, REPORT_JSON, REPORT_CSV };
 
 /* Parse "table", "json" or "csv". */
-bool report_format_parse(const char *s, enum report_format *out);
+bool quote_report_format_parse(const char *s, enum report_format *out);
 
 /* Write one row per result, in order. zh picks Chinese names for the
  * table. Figures are printed with the decimals their source used;
  * unknown ones are null (JSON), empty (CSV) or blank (table). */
-void report_write(FILE *fp, enum report_format fmt, const struct quote_result *res,
+void quote_report_write(FILE *fp, enum report_format fmt, const struct quote_result *res,
 		  size_t n, bool zh);
 
 #endif

@@ -19,7 +19,7 @@
 #define PATH_SHOWN_MAX 1024 /* more than a complaint (512 bytes) can show */
 #define LINE_MAX_BYTES (256 * 1024) /* a whole-board watchlist is one logical line */
 
-void causes_add(struct causes *c, const char *fmt, ...)
+void conffile_causes_add(struct causes *c, const char *fmt, ...)
 {
 	va_list ap;
 	char buf[512], *copy;
@@ -39,7 +39,7 @@ void causes_add(struct causes *c, const char *fmt, ...)
 		c->v[c->n++] = copy;
 }
 
-void causes_free(struct causes *c)
+void conffile_causes_free(struct causes *c)
 {
 	for (size_t i = 0; i < c->n; i++)
 		free(c->v[i]);
@@ -69,11 +69,11 @@ static void parse_bind(struct options *o, const char *name, int lineno, char *ar
 	act = strtok_r(NULL, " \t", &save);
 	extra = strtok_r(NULL, " \t", &save);
 	if (!key || !act || extra) {
-		causes_add(c, "%s:%d: expected \"bind KEY ACTION\"", name, lineno);
+		conffile_causes_add(c, "%s:%d: expected \"bind KEY ACTION\"", name, lineno);
 		return;
 	}
-	if (!keymap_bind(&o->keys, key, act, err, sizeof err))
-		causes_add(c, "%s:%d: bind: %s", name, lineno, err);
+	if (!keys_bind(&o->keys, key, act, err, sizeof err))
+		conffile_causes_add(c, "%s:%d: bind: %s", name, lineno, err);
 }
 
 /* One logical line (continuations already joined): "key = value". */
@@ -98,7 +98,7 @@ static void parse_line(struct options *o, const char *name, int lineno, char *li
 	}
 	if (!(eq = strchr(key, '='))) {
 		text_quote_error(err, sizeof err, key, "expected \"key = value\"");
-		causes_add(c, "%s:%d: %s", name, lineno, err);
+		conffile_causes_add(c, "%s:%d: %s", name, lineno, err);
 		return;
 	}
 	*eq = '\0';
@@ -112,9 +112,9 @@ static void parse_line(struct options *o, const char *name, int lineno, char *li
 	/* A known key is a name from the table, safe to print as it is; an
 	 * unknown one is already quoted in err. */
 	if (options_find(key))
-		causes_add(c, "%s:%d: %s: %s", name, lineno, key, err);
+		conffile_causes_add(c, "%s:%d: %s: %s", name, lineno, key, err);
 	else
-		causes_add(c, "%s:%d: %s", name, lineno, err);
+		conffile_causes_add(c, "%s:%d: %s", name, lineno, err);
 }
 
 /* A file name as complaints show it: the user's text, so sanitised like
@@ -136,7 +136,7 @@ void conffile_parse(struct options *o, const char *file, const char *text, size_
 	enum { KEEP, TOO_LONG, HAS_NUL } drop = KEEP;
 
 	if (!line) {
-		causes_add(c, "%s: out of memory", name);
+		conffile_causes_add(c, "%s: out of memory", name);
 		return;
 	}
 	/* Windows editors start UTF-8 files with a byte-order mark; it is
@@ -176,10 +176,10 @@ void conffile_parse(struct options *o, const char *file, const char *text, size_
 			continue;
 		line[used] = '\0';
 		if (drop == TOO_LONG)
-			causes_add(c, "%s:%d: line longer than %d bytes, ignored", name, start,
+			conffile_causes_add(c, "%s:%d: line longer than %d bytes, ignored", name, start,
 				   LINE_MAX_BYTES);
 		else if (drop == HAS_NUL)
-			causes_add(c, "%s:%d: NUL byte in line, ignored", name, start);
+			conffile_causes_add(c, "%s:%d: NUL byte in line, ignored", name, start);
 		else
 			parse_line(o, name, start, line, c);
 		used = 0;
@@ -203,29 +203,29 @@ bool conffile_load(struct options *o, const char *file, bool must_exist, struct 
 	if (fd < 0) {
 		if (errno == ENOENT && !must_exist)
 			return true;
-		causes_add(c, "%s: %s", path, strerror(errno));
+		conffile_causes_add(c, "%s: %s", path, strerror(errno));
 		return false;
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		causes_add(c, "%s: not a regular file", path);
+		conffile_causes_add(c, "%s: not a regular file", path);
 		close(fd);
 		return false;
 	}
 	if (!(fp = fdopen(fd, "rb"))) {
-		causes_add(c, "%s: %s", path, strerror(errno));
+		conffile_causes_add(c, "%s: %s", path, strerror(errno));
 		close(fd);
 		return false;
 	}
 	if (!(buf = malloc(CONFIG_MAX_BYTES + 1))) {
 		fclose(fp);
-		causes_add(c, "%s: out of memory", path);
+		conffile_causes_add(c, "%s: out of memory", path);
 		return false;
 	}
 	len = fread(buf, 1, CONFIG_MAX_BYTES + 1, fp);
 	if (ferror(fp)) {
-		causes_add(c, "%s: read error", path);
+		conffile_causes_add(c, "%s: read error", path);
 	} else if (len > CONFIG_MAX_BYTES) {
-		causes_add(c, "%s: larger than 1 MiB, ignored", path);
+		conffile_causes_add(c, "%s: larger than 1 MiB, ignored", path);
 	} else {
 		conffile_parse(o, file, buf, len, c);
 		free(buf);

@@ -15,7 +15,7 @@ const struct action_info action_info[ACT_COUNT] = {
 #undef ACTION_INFO
 };
 
-enum action action_by_name(const char *name)
+enum action keys_action_by_name(const char *name)
 {
 	for (int i = 0; i < ACT_COUNT; i++)
 		if (strcmp(action_info[i].name, name) == 0)
@@ -35,7 +35,7 @@ static const struct {
 	{ "LT", '<' },
 };
 
-int key_from_name(const char *name)
+int keys_from_name(const char *name)
 {
 	size_t n = strlen(name);
 
@@ -63,7 +63,7 @@ int key_from_name(const char *name)
 	return -1;
 }
 
-void key_to_name(int key, char *buf, size_t len)
+void keys_to_name(int key, char *buf, size_t len)
 {
 	for (size_t i = 0; i < sizeof key_names / sizeof key_names[0]; i++)
 		if (key_names[i].key == key) {
@@ -94,7 +94,7 @@ static void set(struct keymap *km, int key, enum action act)
 	}
 }
 
-void keymap_init(struct keymap *km)
+void keys_init(struct keymap *km)
 {
 	km->n = 0;
 	for (int a = 1; a < ACT_COUNT; a++) {
@@ -104,7 +104,7 @@ void keymap_init(struct keymap *km)
 			size_t len = strcspn(p, " ");
 			int key;
 			snprintf(name, sizeof name, "%.*s", (int)len, p);
-			if ((key = key_from_name(name)) >= 0)
+			if ((key = keys_from_name(name)) >= 0)
 				set(km, key, (enum action)a);
 			p += len;
 			while (*p == ' ')
@@ -116,10 +116,10 @@ void keymap_init(struct keymap *km)
 	set(km, KEYC_ENTER, ACT_OPEN);
 }
 
-bool keymap_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen)
+bool keys_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen)
 {
-	int k = key_from_name(key);
-	int a = (int)action_by_name(action);
+	int k = keys_from_name(key);
+	int a = (int)keys_action_by_name(action);
 
 	if (k < 0) {
 		text_quote_error(err, errlen, key, "not a key name (e.g. j, <C-n>, <PgDn>, <F5>)");
@@ -137,7 +137,7 @@ bool keymap_bind(struct keymap *km, const char *key, const char *action, char *e
 	return true;
 }
 
-enum action keymap_lookup(const struct keymap *km, int key, bool is_code)
+enum action keys_lookup(const struct keymap *km, int key, bool is_code)
 {
 	/* A code and a character never share a number, but the caller's word
 	 * wins: a stray number is no key. */
@@ -149,7 +149,7 @@ enum action keymap_lookup(const struct keymap *km, int key, bool is_code)
 	return ACT_NONE;
 }
 
-void keymap_keys_of(const struct keymap *km, enum action act, char *buf, size_t len)
+void keys_of_action(const struct keymap *km, enum action act, char *buf, size_t len)
 {
 	size_t used = 0;
 
@@ -158,7 +158,7 @@ void keymap_keys_of(const struct keymap *km, enum action act, char *buf, size_t 
 		char name[32];
 		if (km->v[i].act != act || km->v[i].key == '\r' || km->v[i].key == KEYC_ENTER)
 			continue;
-		key_to_name(km->v[i].key, name, sizeof name);
+		keys_to_name(km->v[i].key, name, sizeof name);
 		used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? " " : "", name);
 	}
 }

@@ -69,14 +69,14 @@ struct action_info {
 /* Indexed by enum action; [ACT_NONE] is empty. */
 extern const struct action_info action_info[ACT_COUNT];
 
-enum action action_by_name(const char *name);
+enum action keys_action_by_name(const char *name);
 
 /* Key names as in the config's `bind` and the test scripts: a printable
  * character stands for itself; <Enter> <Esc> <Tab> <BackTab> <Space>
  * <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <Ins> <DC>
  * <Backspace> <F1>..<F12> <C-a>..<C-z>. Returns -1 if not a key. */
-int key_from_name(const char *name);
-void key_to_name(int key, char *buf, size_t len);
+int keys_from_name(const char *name);
+void keys_to_name(int key, char *buf, size_t len);
 
 #define KEYMAP_MAX 128
 
@@ -86,16 +86,16 @@ struct keymap {
 };
 
 /* The defaults from the table above. */
-void keymap_init(struct keymap *km);
+void keys_init(struct keymap *km);
 
 /* `bind KEY ACTION`: later bindings win; ACTION "none" unbinds. */
-bool keymap_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen);
+bool keys_bind(struct keymap *km, const char *key, const char *action, char *err, size_t errlen);
 
 /* The action of a key; is_code says it is one of enum key_code, not a
  * typed character. */
-enum action keymap_lookup(const struct keymap *km, int key, bool is_code);
+enum action keys_lookup(const struct keymap *km, int key, bool is_code);
 
 /* The keys bound to an action, as names ("j <Down>"), for the help view. */
-void keymap_keys_of(const struct keymap *km, enum action act, char *buf, size_t len);
+void keys_of_action(const struct keymap *km, enum action act, char *buf, size_t len);
 
 #endif

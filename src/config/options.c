@@ -113,7 +113,7 @@ void options_init(struct options *o)
 	char err[256];
 
 	memset(o, 0, sizeof *o);
-	keymap_init(&o->keys);
+	keys_init(&o->keys);
 	for (size_t i = 0; i < option_count; i++)
 		if (!options_set(o, option_table[i].name, option_table[i].def, err, sizeof err))
 			abort(); /* a bad default is a build bug; test-options catches it */

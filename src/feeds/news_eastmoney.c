@@ -142,7 +142,7 @@ static enum item_result parse_item(const cJSON *item, struct headline *h, struct
 		h->time = 0;
 	cJSON_ArrayForEach(s, stocks)
 		if (cJSON_IsString(s) && s->valuestring && secid_instrument(s->valuestring, &in))
-			headline_add_tag(h, &in);
+			news_headline_add_tag(h, &in);
 	return ITEM_OK;
 }
 
@@ -192,7 +192,7 @@ static bool parse_list(const cJSON *root, struct news_list *out, struct news_par
 		r = parse_item(item, &h, st);
 		if (r == ITEM_OK && news_list_add(out, &h) == NEWS_NOMEM)
 			r = ITEM_NOMEM;
-		headline_free(&h); /* what the list did not take */
+		news_headline_free(&h); /* what the list did not take */
 		if (r == ITEM_NOMEM) {
 			news_parse_fail(st, SOURCE_NAME, "out of memory");
 			return false;
@@ -201,7 +201,7 @@ static bool parse_list(const cJSON *root, struct news_list *out, struct news_par
 	return true;
 }
 
-bool eastmoney_news_parse(const char *body, size_t len, struct news_list *list,
+bool news_eastmoney_parse(const char *body, size_t len, struct news_list *list,
 			  struct news_parse *st)
 {
 	struct news_list items;

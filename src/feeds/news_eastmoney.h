@@ -26,7 +26,7 @@
  * for an all-digit code, and stockList entries are secids "116.00700"
  * (116/128 = HK, 105/106/107 = US, 100.HSI), which become tags; entries
  * of any other shape are ignored. */
-bool eastmoney_news_parse(const char *body, size_t len, struct news_list *list,
+bool news_eastmoney_parse(const char *body, size_t len, struct news_list *list,
 			  struct news_parse *st);
 
 #endif

@@ -56,7 +56,7 @@ static void feed_name(const struct newsfeed *f, const char *url, char *buf, size
 	}
 }
 
-bool newsfeed_init(struct newsfeed *f, const struct newsfeed_config *c,
+bool news_feed_init(struct newsfeed *f, const struct newsfeed_config *c,
 		   const struct instrument_db *db, bool demo, char *err, size_t errlen)
 {
 	char terr[128];
@@ -97,7 +97,7 @@ bool newsfeed_init(struct newsfeed *f, const struct newsfeed_config *c,
 	return true;
 }
 
-void newsfeed_free(struct newsfeed *f)
+void news_feed_free(struct newsfeed *f)
 {
 	for (size_t i = 0; i < f->nsrc; i++)
 		news_list_free(&f->src[i].items);
@@ -108,7 +108,7 @@ void newsfeed_free(struct newsfeed *f)
 	memset(f, 0, sizeof *f);
 }
 
-bool newsfeed_set_watch(struct newsfeed *f, const struct instrument *in, size_t n)
+bool news_feed_set_watch(struct newsfeed *f, const struct instrument *in, size_t n)
 {
 	struct instrument *copy = n ? malloc(n * sizeof *copy) : NULL;
 
@@ -124,7 +124,7 @@ bool newsfeed_set_watch(struct newsfeed *f, const struct instrument *in, size_t 
 
 /* --- URLs ----------------------------------------------------------------- */
 
-bool newsfeed_query_escape(char *buf, size_t len, size_t *used, const char *src)
+bool news_feed_query_escape(char *buf, size_t len, size_t *used, const char *src)
 {
 	static const char hex[] = "0123456789ABCDEF";
 
@@ -230,13 +230,13 @@ static bool yahoo_url(const struct newsfeed *f, const char *base, char *buf, siz
 		if (!symbol_yahoo(&f->watch[i], code, sizeof code))
 			continue;
 		if ((n++ && !append(buf, len, &used, ",")) ||
-		    !newsfeed_query_escape(buf, len, &used, code))
+		    !news_feed_query_escape(buf, len, &used, code))
 			return false;
 	}
 	return n > 0 && append(buf, len, &used, "&region=US&lang=en-US");
 }
 
-bool newsfeed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, size_t len)
+bool news_feed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, size_t len)
 {
 	const struct newsfeed_source *s = &f->src[i];
 	char q[1024];
@@ -252,7 +252,7 @@ bool newsfeed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, siz
 		return google_query(f, zh, q, sizeof q) &&
 		       append(buf, len, &used, s->base) &&
 		       append(buf, len, &used, "/rss/search?q=") &&
-		       newsfeed_query_escape(buf, len, &used, q) &&
+		       news_feed_query_escape(buf, len, &used, q) &&
 		       append(buf, len, &used, zh ? "&hl=zh-HK&gl=HK&ceid=HK:zh-Hant"
 						  : "&hl=en-US&gl=US&ceid=US:en");
 	case NEWSFEED_EASTMONEY:
@@ -307,7 +307,7 @@ static bool headline_copy(struct headline *dst, const struct headline *src)
 	memcpy(dst->tags, src->tags, sizeof dst->tags);
 	dst->ntags = src->ntags;
 	if (nomem)
-		headline_free(dst);
+		news_headline_free(dst);
 	return !nomem;
 }
 
@@ -362,8 +362,8 @@ static bool parse(struct newsfeed_source *s, const char *body, size_t len,
 		  struct news_list *l, struct news_parse *st)
 {
 	if (s->kind == NEWSFEED_EASTMONEY)
-		return eastmoney_news_parse(body, len, l, st);
-	return rss_parse(body, len, s->name, l, st);
+		return news_eastmoney_parse(body, len, l, st);
+	return news_rss_parse(body, len, s->name, l, st);
 }
 
 /* The new items, then the older ones the feed no longer carries: a story
@@ -381,7 +381,7 @@ static void take_items(struct newsfeed *f, struct newsfeed_source *s, struct new
 	s->err[0] = '\0';
 }
 
-bool newsfeed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
+bool news_feed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
 		    const char *error, time_t now)
 {
 	struct newsfeed_source *s = &f->src[i];
@@ -407,7 +407,7 @@ bool newsfeed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
 	return s->err[0] == '\0';
 }
 
-bool newsfeed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t now)
+bool news_feed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t now)
 {
 	struct news_list l;
 	struct news_parse st;
@@ -417,7 +417,7 @@ bool newsfeed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t
 		return false;
 	memset(&st, 0, sizeof st);
 	news_list_init(&l);
-	if (!rss_parse(body, len, NEWSFEED_DEMO_SOURCE, &l, &st)) {
+	if (!news_rss_parse(body, len, NEWSFEED_DEMO_SOURCE, &l, &st)) {
 		snprintf(f->src[0].err, sizeof f->src[0].err, "%s", st.err);
 		return false;
 	}
@@ -433,7 +433,7 @@ bool newsfeed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t
 	return true;
 }
 
-size_t newsfeed_failed(const struct newsfeed *f)
+size_t news_feed_failed(const struct newsfeed *f)
 {
 	size_t n = 0;
 
@@ -442,9 +442,9 @@ size_t newsfeed_failed(const struct newsfeed *f)
 	return n;
 }
 
-void newsfeed_summary(const struct newsfeed *f, time_t now, char *buf, size_t len)
+void news_feed_summary(const struct newsfeed *f, time_t now, char *buf, size_t len)
 {
-	size_t used, failed = newsfeed_failed(f);
+	size_t used, failed = news_feed_failed(f);
 
 	used = (size_t)snprintf(buf, len, "%zu headline%s from %zu source%s", f->merged.n,
 				f->merged.n == 1 ? "" : "s", f->nsrc, f->nsrc == 1 ? "" : "s");
@@ -462,7 +462,7 @@ void newsfeed_summary(const struct newsfeed *f, time_t now, char *buf, size_t le
 	}
 }
 
-bool newsfeed_is_new(const struct newsfeed *f, size_t k, unsigned long since)
+bool news_feed_is_new(const struct newsfeed *f, size_t k, unsigned long since)
 {
 	return k < f->merged.n && f->arrived && f->arrived[k] > since;
 }

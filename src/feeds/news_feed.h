@@ -56,7 +56,7 @@ struct newsfeed {
 
 /* What the sources are made of: the options news.sources, news.feeds,
  * the base URLs and news.count, taken by the caller. The strings are
- * copied by newsfeed_init. */
+ * copied by news_feed_init. */
 struct newsfeed_config {
 	bool yahoo, google, eastmoney; /* the built-in sources that are on */
 	const char *yahoo_rss_url;
@@ -68,16 +68,16 @@ struct newsfeed_config {
 
 /* The sources c turns on (demo: the demo feed only), and the tagger from
  * the built-in aliases. */
-bool newsfeed_init(struct newsfeed *f, const struct newsfeed_config *c,
+bool news_feed_init(struct newsfeed *f, const struct newsfeed_config *c,
 		   const struct instrument_db *db, bool demo, char *err, size_t errlen);
-void newsfeed_free(struct newsfeed *f);
+void news_feed_free(struct newsfeed *f);
 
 /* Replace the watchlist the URLs are built from. */
-bool newsfeed_set_watch(struct newsfeed *f, const struct instrument *in, size_t n);
+bool news_feed_set_watch(struct newsfeed *f, const struct instrument *in, size_t n);
 
 /* The request URL of source i at wall clock now; false when it has
  * nothing to ask (no symbols for Yahoo, no names for Google, demo). */
-bool newsfeed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, size_t len);
+bool news_feed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, size_t len);
 
 /* Extra request headers of source i (NULL-terminated), or NULL. */
 const char *const *newsfeed_headers(const struct newsfeed *f, size_t i);
@@ -86,26 +86,26 @@ const char *const *newsfeed_headers(const struct newsfeed *f, size_t i);
  * cause. A good body replaces the source's headlines (tagged); an error,
  * or a body its parser refuses, keeps them and sets err. Rebuilds the
  * merged list. Returns false when the source failed. */
-bool newsfeed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
+bool news_feed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
 		    const char *error, time_t now);
 
 /* The demo feed (RSS) as the demo source's headlines, its times moved so
  * the newest is two minutes before now. */
-bool newsfeed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t now);
+bool news_feed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t now);
 
 /* Sources whose last fetch failed. */
-size_t newsfeed_failed(const struct newsfeed *f);
+size_t news_feed_failed(const struct newsfeed *f);
 
 /* One line for the status bar: how many headlines, and the first failing
  * source with its cause and the age of what it still shows. */
-void newsfeed_summary(const struct newsfeed *f, time_t now, char *buf, size_t len);
+void news_feed_summary(const struct newsfeed *f, time_t now, char *buf, size_t len);
 
 /* Did merged headline k come in after generation since? */
-bool newsfeed_is_new(const struct newsfeed *f, size_t k, unsigned long since);
+bool news_feed_is_new(const struct newsfeed *f, size_t k, unsigned long since);
 
 /* Append src to buf (len bytes, NUL-terminated, *used bytes in it) in
  * URL query encoding: unreserved bytes as they are, space as '+', the
  * rest %XX. False if it does not fit. */
-bool newsfeed_query_escape(char *buf, size_t len, size_t *used, const char *src);
+bool news_feed_query_escape(char *buf, size_t len, size_t *used, const char *src);
 
 #endif

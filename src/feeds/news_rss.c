@@ -328,13 +328,13 @@ static time_t item_time(const struct rss *r)
 	const struct buf *b;
 	time_t t = 0;
 
-	if ((b = &r->f[F_PUBDATE])->len && rss_date_rfc822(b->p, b->len, &t) && news_time_sane(t))
+	if ((b = &r->f[F_PUBDATE])->len && date_parse_rfc822(b->p, b->len, &t) && news_time_sane(t))
 		return t;
-	if ((b = &r->f[F_DCDATE])->len && rss_date_rfc3339(b->p, b->len, &t) && news_time_sane(t))
+	if ((b = &r->f[F_DCDATE])->len && date_parse_rfc3339(b->p, b->len, &t) && news_time_sane(t))
 		return t;
-	if ((b = &r->f[F_PUBLISHED])->len && rss_date_rfc3339(b->p, b->len, &t) && news_time_sane(t))
+	if ((b = &r->f[F_PUBLISHED])->len && date_parse_rfc3339(b->p, b->len, &t) && news_time_sane(t))
 		return t;
-	if ((b = &r->f[F_UPDATED])->len && rss_date_rfc3339(b->p, b->len, &t) && news_time_sane(t))
+	if ((b = &r->f[F_UPDATED])->len && date_parse_rfc3339(b->p, b->len, &t) && news_time_sane(t))
 		return t;
 	return 0;
 }
@@ -424,7 +424,7 @@ static void finish_item(struct rss *r)
 	    (r->guid_permalink && !keep_link(r, &h.link, &r->f[F_GUID])) ||
 	    news_text_dup(&h.source, r->source, strlen(r->source), NEWS_SOURCE_MAX,
 			  NEWS_TEXT_CUT) == NEWS_TEXT_NOMEM) {
-		headline_free(&h);
+		news_headline_free(&h);
 		stop(r, "out of memory");
 		return;
 	}
@@ -470,7 +470,7 @@ static XML_Parser make_parser(struct rss *r)
 	return xp;
 }
 
-bool rss_parse(const char *body, size_t len, const char *source, struct news_list *list,
+bool news_rss_parse(const char *body, size_t len, const char *source, struct news_list *list,
 	       struct news_parse *st)
 {
 	struct rss r;

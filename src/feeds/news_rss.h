@@ -18,7 +18,7 @@
  * "<source>: <cause>" and adds nothing. Single items without a title, or
  * with one over NEWS_TITLE_MAX, are skipped and counted. Tags are left
  * to the caller (tagger.h). */
-bool rss_parse(const char *body, size_t len, const char *source, struct news_list *list,
+bool news_rss_parse(const char *body, size_t len, const char *source, struct news_list *list,
 	       struct news_parse *st);
 
 #endif

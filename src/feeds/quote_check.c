@@ -8,7 +8,7 @@
 #include "base/charset.h"
 #include "feeds/quote_check.h"
 
-void quote_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
+void quote_check_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
 {
 	struct instrument in = r->q.in;
 	int n;
@@ -30,11 +30,11 @@ static void fail(struct quote_result *r, const char *source, const char *fmt, ..
 	va_list ap;
 
 	va_start(ap, fmt);
-	quote_vfail(r, source, fmt, ap);
+	quote_check_vfail(r, source, fmt, ap);
 	va_end(ap);
 }
 
-void quote_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
+void quote_check_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
 		       size_t len, const char *content_type, const struct instrument *req,
 		       size_t n, struct quote_result *res)
 {
@@ -59,7 +59,7 @@ static const char *show_num(struct num n, char *buf, size_t cap)
 	return buf;
 }
 
-bool quote_required(struct quote_result *r, const char *source, struct text_span s,
+bool quote_check_required(struct quote_result *r, const char *source, struct text_span s,
 		    const char *what, enum quote_field qf)
 {
 	struct num *n = &r->q.f[qf];
@@ -81,7 +81,7 @@ bool quote_required(struct quote_result *r, const char *source, struct text_span
 	return true;
 }
 
-bool quote_consistent(struct quote_result *r, const char *source)
+bool quote_check_consistent(struct quote_result *r, const char *source)
 {
 	struct num *f = r->q.f;
 	char a[32], b[32], c[32];

@@ -11,7 +11,7 @@
 
 /* Refuse r: wipe every figure (nothing of a refused line survives), keep
  * the instrument, and write "<source>: <symbol>: <cause>". */
-void quote_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
+void quote_check_vfail(struct quote_result *r, const char *source, const char *fmt, va_list ap)
 	__attribute__((format(printf, 3, 0)));
 
 /* A source's parser of a body already in UTF-8. */
@@ -22,18 +22,18 @@ typedef void quote_parse_utf8_fn(const char *body, size_t len, const struct inst
  * (content_type may be NULL), else as GBK or UTF-8 (charset_reply_to_utf8),
  * and hand it to parse_utf8. A body valid in none fails every res[i]
  * with the cause, so mojibake never becomes a quote. */
-void quote_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
+void quote_check_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
 		       size_t len, const char *content_type, const struct instrument *req,
 		       size_t n, struct quote_result *res);
 
 /* A figure without which there is no quote (price, previous close): it
  * must parse and be above 0, else r is refused with the cause. */
-bool quote_required(struct quote_result *r, const char *source, struct text_span s,
+bool quote_check_required(struct quote_result *r, const char *source, struct text_span s,
 		    const char *what, enum quote_field qf);
 
 /* Change = price - previous close, and low <= price <= high; a line that
  * does not add up is refused. A change % that disagrees is dropped alone:
  * some vendors measure it from a dividend-adjusted close. */
-bool quote_consistent(struct quote_result *r, const char *source);
+bool quote_check_consistent(struct quote_result *r, const char *source);
 
 #endif

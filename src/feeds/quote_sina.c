@@ -73,7 +73,7 @@ static void fail(struct quote_result *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	quote_vfail(r, SOURCE_NAME, fmt, ap);
+	quote_check_vfail(r, SOURCE_NAME, fmt, ap);
 	va_end(ap);
 }
 
@@ -140,13 +140,13 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 		     text_quote(buf, sizeof buf, f[S_CODE].p, f[S_CODE].len), in->code);
 		return;
 	}
-	if (!quote_required(r, SOURCE_NAME, f[S_PRICE], "price", QF_PRICE) ||
-	    !quote_required(r, SOURCE_NAME, f[S_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
+	if (!quote_check_required(r, SOURCE_NAME, f[S_PRICE], "price", QF_PRICE) ||
+	    !quote_check_required(r, SOURCE_NAME, f[S_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
 		return;
 	for (i = 0; i < nfigs; i++)
 		q->f[figs[i].qf] = num_figure(f[figs[i].field].p, f[figs[i].field].len,
 					      figs[i].want);
-	if (!quote_consistent(r, SOURCE_NAME))
+	if (!quote_check_consistent(r, SOURCE_NAME))
 		return;
 	text_sanitize(q->name, sizeof q->name, f[S_NAME].p, f[S_NAME].len);
 	if (!index) {
@@ -162,7 +162,7 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 	r->ok = true;
 }
 
-void sina_parse_utf8(const char *body, size_t len, const struct instrument *req,
+void quote_sina_parse_utf8(const char *body, size_t len, const struct instrument *req,
 		     size_t n, struct quote_result *res)
 {
 	const char *pos = body, *end = body + len;
@@ -211,7 +211,7 @@ void sina_parse_utf8(const char *body, size_t len, const struct instrument *req,
 static void sina_parse(const char *body, size_t len, const char *content_type,
 		       const struct instrument *req, size_t n, struct quote_result *res)
 {
-	quote_parse_reply(SOURCE_NAME, sina_parse_utf8, body, len, content_type, req, n, res);
+	quote_check_parse_reply(SOURCE_NAME, quote_sina_parse_utf8, body, len, content_type, req, n, res);
 }
 
 /* Sina answers 403 without a Referer from its own site (since 2022-01). */

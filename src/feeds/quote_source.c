@@ -7,7 +7,7 @@
 
 static const struct quote_source *const sources[] = { &source_tencent, &source_sina };
 
-const struct quote_source *source_by_name(const char *name)
+const struct quote_source *quote_source_by_name(const char *name)
 {
 	for (size_t i = 0; i < sizeof sources / sizeof sources[0]; i++)
 		if (strcmp(sources[i]->name, name) == 0)

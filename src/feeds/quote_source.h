@@ -28,6 +28,6 @@ extern const struct quote_source source_tencent;
 extern const struct quote_source source_sina;
 
 /* Look a source up by its config name; NULL if there is none. */
-const struct quote_source *source_by_name(const char *name);
+const struct quote_source *quote_source_by_name(const char *name);
 
 #endif

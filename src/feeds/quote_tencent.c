@@ -113,7 +113,7 @@ static void fail(struct quote_result *r, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	quote_vfail(r, SOURCE_NAME, fmt, ap);
+	quote_check_vfail(r, SOURCE_NAME, fmt, ap);
 	va_end(ap);
 }
 
@@ -199,8 +199,8 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 		     text_quote(buf, sizeof buf, f[F_CODE].p, f[F_CODE].len), in->code);
 		return;
 	}
-	if (!quote_required(r, SOURCE_NAME, f[F_PRICE], "price", QF_PRICE) ||
-	    !quote_required(r, SOURCE_NAME, f[F_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
+	if (!quote_check_required(r, SOURCE_NAME, f[F_PRICE], "price", QF_PRICE) ||
+	    !quote_check_required(r, SOURCE_NAME, f[F_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
 		return;
 	for (i = 0; i < lay->nfigures; i++) {
 		fig = &lay->figures[i];
@@ -210,7 +210,7 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 		if (fig->yi)
 			q->f[fig->qf] = num_scale(q->f[fig->qf], 1e8, 8);
 	}
-	if (!quote_consistent(r, SOURCE_NAME))
+	if (!quote_check_consistent(r, SOURCE_NAME))
 		return;
 	text_sanitize(q->name, sizeof q->name, f[F_NAME].p, f[F_NAME].len);
 	if (lay->name_en >= 0 && (size_t)lay->name_en < nf)
@@ -242,7 +242,7 @@ static bool answers(const struct want *w, struct text_span name)
 	       (w->code[1][0] && text_span_is(name, w->code[1]));
 }
 
-void tencent_parse_utf8(const char *body, size_t len, const struct instrument *req,
+void quote_tencent_parse_utf8(const char *body, size_t len, const struct instrument *req,
 			size_t n, struct quote_result *res)
 {
 	const char *pos = body, *end = body + len;
@@ -296,7 +296,7 @@ static bool tencent_code(const struct instrument *in, char *buf, size_t len)
 static void tencent_parse(const char *body, size_t len, const char *content_type,
 			  const struct instrument *req, size_t n, struct quote_result *res)
 {
-	quote_parse_reply(SOURCE_NAME, tencent_parse_utf8, body, len, content_type, req, n, res);
+	quote_check_parse_reply(SOURCE_NAME, quote_tencent_parse_utf8, body, len, content_type, req, n, res);
 }
 
 static const char *const tencent_headers[] = { "Referer: https://finance.qq.com/", NULL };

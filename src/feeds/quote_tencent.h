@@ -10,7 +10,7 @@
  * v_<code>="f0~f1~...";  For each of the n requested instruments, find its
  * line (reply code r_hkNNNNN, hkNNNNN, hkHSI, usBABA) and fill res[i] with
  * a quote or an error "tencent: <display>: <cause>". */
-void tencent_parse_utf8(const char *body, size_t len, const struct instrument *req,
+void quote_tencent_parse_utf8(const char *body, size_t len, const struct instrument *req,
 			size_t n, struct quote_result *res);
 
 #endif

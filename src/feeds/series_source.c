@@ -40,7 +40,7 @@ static bool tencent_code(const struct instrument *in, char *buf, size_t len)
 	return in->market != MARKET_US && symbol_tencent(in, false, buf, len);
 }
 
-bool series_tencent_minute_url(const char *base, const struct instrument *in,
+bool series_source_tencent_minute_url(const char *base, const struct instrument *in,
 			       char *buf, size_t len)
 {
 	char code[SYMBOL_MAX + 8];
@@ -50,7 +50,7 @@ bool series_tencent_minute_url(const char *base, const struct instrument *in,
 				 base ? base : SERIES_TENCENT_BASE, code));
 }
 
-bool series_tencent_kline_url(const char *base, const struct instrument *in,
+bool series_source_tencent_kline_url(const char *base, const struct instrument *in,
 			      const char *period, int count, char *buf, size_t len)
 {
 	char code[SYMBOL_MAX + 8];
@@ -71,7 +71,7 @@ static bool yahoo_has(const struct instrument *in, enum series_range r)
 		 r != SERIES_1D && r != SERIES_5D);
 }
 
-bool series_yahoo_url(const char *base, const struct instrument *in, enum series_range r,
+bool series_source_yahoo_url(const char *base, const struct instrument *in, enum series_range r,
 		      char *buf, size_t len)
 {
 	char sym[SYMBOL_MAX + 8], esc[3 * sizeof sym];
@@ -93,7 +93,7 @@ bool series_yahoo_url(const char *base, const struct instrument *in, enum series
 				 range_sources[r].yahoo_range, range_sources[r].yahoo_interval));
 }
 
-bool series_plan(const struct instrument *in, enum series_range r, bool fallback,
+bool series_source_plan(const struct instrument *in, enum series_range r, bool fallback,
 		 const char *tencent_base, const char *yahoo_base,
 		 struct series_request *req, char *err, size_t errlen)
 {
@@ -119,11 +119,11 @@ bool series_plan(const struct instrument *in, enum series_range r, bool fallback
 	req->endpoint = e;
 	switch (e) {
 	case SERIES_TENCENT_MINUTE:
-		ok = series_tencent_minute_url(tencent_base, in, req->url, sizeof req->url);
+		ok = series_source_tencent_minute_url(tencent_base, in, req->url, sizeof req->url);
 		break;
 	case SERIES_TENCENT_KLINE:
 		req->period = d->kline_period;
-		ok = series_tencent_kline_url(tencent_base, in, d->kline_period, d->kline_count,
+		ok = series_source_tencent_kline_url(tencent_base, in, d->kline_period, d->kline_count,
 					      req->url, sizeof req->url);
 		break;
 	case SERIES_YAHOO_CHART:
@@ -132,7 +132,7 @@ bool series_plan(const struct instrument *in, enum series_range r, bool fallback
 				 in->display);
 			return false;
 		}
-		ok = series_yahoo_url(yahoo_base, in, r, req->url, sizeof req->url);
+		ok = series_source_yahoo_url(yahoo_base, in, r, req->url, sizeof req->url);
 		break;
 	}
 	if (!ok)
@@ -141,17 +141,17 @@ bool series_plan(const struct instrument *in, enum series_range r, bool fallback
 	return ok;
 }
 
-bool series_parse(const struct series_request *req, const char *body, size_t len,
+bool series_source_parse(const struct series_request *req, const char *body, size_t len,
 		  const struct instrument *in, struct series *out)
 {
 	switch (req->endpoint) {
 	case SERIES_TENCENT_MINUTE:
-		return series_parse_tencent_minute(body, len, in, out);
+		return series_tencent_parse_minute(body, len, in, out);
 	case SERIES_TENCENT_KLINE:
-		return series_parse_tencent_kline(body, len, in, req->period ? req->period : "day",
+		return series_tencent_parse_kline(body, len, in, req->period ? req->period : "day",
 						  out);
 	case SERIES_YAHOO_CHART:
-		return series_parse_yahoo_chart(body, len, in, out);
+		return series_yahoo_parse_chart(body, len, in, out);
 	}
 	series_begin(out, in, "series", 0, 0);
 	return series_fail(out, "unknown endpoint");

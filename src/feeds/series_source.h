@@ -21,18 +21,18 @@
 
 /* appstock/app/minute/query?code=hk00700: one day, HKT, a bar a minute
  * ("HHMM price cumVolume cumTurnover"), none in the lunch break. */
-bool series_parse_tencent_minute(const char *body, size_t len, const struct instrument *in,
+bool series_tencent_parse_minute(const char *body, size_t len, const struct instrument *in,
 				 struct series *out);
 
 /* appstock/app/fqkline/get?param=hk00700,day,,,320,qfq, with or without a
  * "name=" prefix. period is "day" or "week". Rows are [date, open, close,
  * high, low, volume, ...]. */
-bool series_parse_tencent_kline(const char *body, size_t len, const struct instrument *in,
+bool series_tencent_parse_kline(const char *body, size_t len, const struct instrument *in,
 				const char *period, struct series *out);
 
 /* v8/finance/chart/0700.HK: bars with a null anywhere are skipped, prices
  * rounded to meta.priceHint decimals. */
-bool series_parse_yahoo_chart(const char *body, size_t len, const struct instrument *in,
+bool series_yahoo_parse_chart(const char *body, size_t len, const struct instrument *in,
 			      struct series *out);
 
 /* ---- what to fetch for a chart range ------------------------------------ */
@@ -55,21 +55,21 @@ struct series_request {
  * bars); US listings go to Yahoo only. False with a cause when there is no
  * such request (US has no fallback; Yahoo has only 1D and 5D of HSTECH).
  * A NULL base means the public host. */
-bool series_plan(const struct instrument *in, enum series_range r, bool fallback,
+bool series_source_plan(const struct instrument *in, enum series_range r, bool fallback,
 		 const char *tencent_base, const char *yahoo_base,
 		 struct series_request *req, char *err, size_t errlen);
 
 /* Parse a reply to req with the parser it calls for. */
-bool series_parse(const struct series_request *req, const char *body, size_t len,
+bool series_source_parse(const struct series_request *req, const char *body, size_t len,
 		  const struct instrument *in, struct series *out);
 
 /* The URL builders; false when the instrument has no code there or buf is
  * too small. */
-bool series_tencent_minute_url(const char *base, const struct instrument *in,
+bool series_source_tencent_minute_url(const char *base, const struct instrument *in,
 			       char *buf, size_t len);
-bool series_tencent_kline_url(const char *base, const struct instrument *in,
+bool series_source_tencent_kline_url(const char *base, const struct instrument *in,
 			      const char *period, int count, char *buf, size_t len);
-bool series_yahoo_url(const char *base, const struct instrument *in, enum series_range r,
+bool series_source_yahoo_url(const char *base, const struct instrument *in, enum series_range r,
 		      char *buf, size_t len);
 
 #endif

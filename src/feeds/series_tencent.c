@@ -126,7 +126,7 @@ static bool minute_bar(struct series *s, const char *row, const int day[3],
 	return true;
 }
 
-bool series_parse_tencent_minute(const char *body, size_t len, const struct instrument *in,
+bool series_tencent_parse_minute(const char *body, size_t len, const struct instrument *in,
 				 struct series *out)
 {
 	const cJSON *node, *d, *rows, *date, *row;
@@ -233,7 +233,7 @@ static bool kline_bar(struct series *s, const cJSON *row, size_t i, struct bar *
 	return true;
 }
 
-bool series_parse_tencent_kline(const char *body, size_t len, const struct instrument *in,
+bool series_tencent_parse_kline(const char *body, size_t len, const struct instrument *in,
 				const char *period, struct series *out)
 {
 	const cJSON *node, *rows, *row;

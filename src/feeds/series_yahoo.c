@@ -202,7 +202,7 @@ static const cJSON *chart_result(struct series *s, const cJSON *root)
 	return NULL;
 }
 
-bool series_parse_yahoo_chart(const char *body, size_t len, const struct instrument *in,
+bool series_yahoo_parse_chart(const char *body, size_t len, const struct instrument *in,
 			      struct series *out)
 {
 	const cJSON *result, *meta, *ts, *q;

@@ -449,9 +449,9 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	}
 	price_range(&k);
 	rows_and_columns(&k);
-	k.day = chart_day_axis(s, o->half_day);
+	k.day = chart_axis_day(s, o->half_day);
 	if (k.day)
-		chart_place_by_time(&k);
+		chart_axis_place_by_time(&k);
 	else
 		place_bars(&k);
 	draw_prev_close(&k);
@@ -460,8 +460,8 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	else
 		draw_candles(&k);
 	draw_volume(&k);
-	chart_draw_price_axis(&k);
-	chart_draw_time_axis(&k);
+	chart_axis_draw_price(&k);
+	chart_axis_draw_time(&k);
 	draw_cursor(&k);
 	free(k.px);
 	if (!ok)

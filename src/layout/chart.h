@@ -88,7 +88,7 @@ size_t chart_row(const struct chart *c, int y, char *buf, size_t len);
  * single prices (Tencent minute) shows one price; V is left out when the
  * volume is unknown. "" for an index out of range. Returns the length, as
  * snprintf does. */
-int chart_cursor_label(const struct series *s, size_t idx, enum names_lang lang,
+int chart_axis_cursor_label(const struct series *s, size_t idx, enum names_lang lang,
 		       char *buf, size_t len);
 
 #endif

@@ -55,7 +55,7 @@ static long local_secs(const struct series *s, time_t t)
 
 /* The sessions to lay a series out on, or NULL: only a day of intraday
  * bars of a market whose sessions are known. */
-const struct market_sessions *chart_day_axis(const struct series *s, bool half_day)
+const struct market_sessions *chart_axis_day(const struct series *s, bool half_day)
 {
 	if (s->n == 0 || s->interval <= 0 || s->interval >= DAY_S ||
 	    local_day(s, 0) != local_day(s, s->n - 1))
@@ -108,7 +108,7 @@ static int session_x(const struct chart_ctx *k, long secs)
 	return x0 + (int)((long long)(secs - d->v[j].open) * w / span);
 }
 
-void chart_place_by_time(struct chart_ctx *k)
+void chart_axis_place_by_time(struct chart_ctx *k)
 {
 	place_sessions(k);
 	for (size_t i = 0; i < k->s->n; i++)
@@ -117,7 +117,7 @@ void chart_place_by_time(struct chart_ctx *k)
 
 /* ---- labels ------------------------------------------------------------ */
 
-void chart_draw_price_axis(struct chart_ctx *k)
+void chart_axis_draw_price(struct chart_ctx *k)
 {
 	struct chart *c = k->c;
 	int last = c->price_rows - 1, pr = -1, mid = last / 2, x = c->plot_width + 1;
@@ -226,7 +226,7 @@ static void draw_session_axis(struct chart_ctx *k, char *used)
 		}
 }
 
-void chart_draw_time_axis(struct chart_ctx *k)
+void chart_axis_draw_time(struct chart_ctx *k)
 {
 	const struct series *s = k->s;
 	char *used, a[LABEL_MAX], b[LABEL_MAX];
@@ -267,7 +267,7 @@ void chart_draw_time_axis(struct chart_ctx *k)
 	free(used);
 }
 
-int chart_cursor_label(const struct series *s, size_t idx, enum names_lang lang,
+int chart_axis_cursor_label(const struct series *s, size_t idx, enum names_lang lang,
 		       char *buf, size_t len)
 {
 	char when[40], o[32], h[32], l[32], c[32], v[FMT_AMOUNT_SIZE + 4] = "";

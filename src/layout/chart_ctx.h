@@ -42,10 +42,10 @@ void chart_price_label(const struct chart_ctx *k, double v, char *buf, size_t le
 
 /* The sessions to lay a series out on, or NULL: only a day of intraday
  * bars of a market whose sessions are known. */
-const struct market_sessions *chart_day_axis(const struct series *s, bool half_day);
+const struct market_sessions *chart_axis_day(const struct series *s, bool half_day);
 /* Each bar's sub-column on the session axis k->day. */
-void chart_place_by_time(struct chart_ctx *k);
-void chart_draw_price_axis(struct chart_ctx *k);
-void chart_draw_time_axis(struct chart_ctx *k);
+void chart_axis_place_by_time(struct chart_ctx *k);
+void chart_axis_draw_price(struct chart_ctx *k);
+void chart_axis_draw_time(struct chart_ctx *k);
 
 #endif

@@ -50,7 +50,7 @@ static struct fig_line *add(struct fig_line *out, size_t *n, size_t max, const c
 	return l;
 }
 
-int detail_grouped(double v, int dp, char *buf, size_t len)
+int detail_figures_grouped(double v, int dp, char *buf, size_t len)
 {
 	char raw[64], out[96];
 	const char *p = raw, *dot;
@@ -75,7 +75,7 @@ int detail_grouped(double v, int dp, char *buf, size_t len)
 	return snprintf(buf, len, "%s", out);
 }
 
-int detail_range_bar(struct num lo, struct num hi, struct num price, int width, bool utf8,
+int detail_figures_range_bar(struct num lo, struct num hi, struct num price, int width, bool utf8,
 		     char *buf, size_t len)
 {
 	int inner = width - 2, at, o = 0;
@@ -154,7 +154,7 @@ size_t detail_figures(const struct quote *q, time_t now, enum names_lang lang, b
 			continue;
 		format_figure(f, v, q, lang, l);
 		if (f->field == QF_LOW_52W && (l = add(out, &n, max, "52w range", FIG_DIM)))
-			detail_range_bar(v, q->f[QF_HIGH_52W], price, 12, utf8, l->value,
+			detail_figures_range_bar(v, q->f[QF_HIGH_52W], price, 12, utf8, l->value,
 					 sizeof l->value);
 		if (l && !l->value[0])
 			n--; /* no bar to draw: no line */
@@ -162,7 +162,7 @@ size_t detail_figures(const struct quote *q, time_t now, enum names_lang lang, b
 	if (q->lot_size > 0 && (l = add(out, &n, max, "Board lot", FIG_PLAIN))) {
 		char val[48] = "";
 		if (price.ok)
-			detail_grouped(price.v * (double)q->lot_size, 2, val, sizeof val);
+			detail_figures_grouped(price.v * (double)q->lot_size, 2, val, sizeof val);
 		snprintf(l->value, sizeof l->value, "%ld%s%s%s%s", q->lot_size,
 			 val[0] ? " = " : "", val, val[0] && q->currency[0] ? " " : "",
 			 val[0] ? q->currency : "");
@@ -186,7 +186,7 @@ static void stamp_age(time_t t, int utc_offset, time_t now, char *age_buf, size_
 	snprintf(age_buf, age_len, "%s %s", age, secs < 0 ? "AHEAD of this clock" : "old");
 }
 
-int detail_quote_line(const struct quote *q, time_t now, char *buf, size_t len)
+int detail_figures_quote_line(const struct quote *q, time_t now, char *buf, size_t len)
 {
 	char iso[40], age[48];
 
@@ -194,7 +194,7 @@ int detail_quote_line(const struct quote *q, time_t now, char *buf, size_t len)
 	return snprintf(buf, len, "Quote %s, %s, from %s", iso, age, q->source ? q->source : "?");
 }
 
-size_t detail_adr_lines(const struct adr *a, struct adr_side hk, struct adr_side us,
+size_t detail_figures_adr_lines(const struct adr *a, struct adr_side hk, struct adr_side us,
 			const struct adr_fx *fx, time_t now, struct fig_line *out, size_t max)
 {
 	struct adr_parity par;

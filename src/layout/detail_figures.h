@@ -34,16 +34,16 @@ size_t detail_figures(const struct quote *q, time_t now, enum names_lang lang, b
 /* Where price stands in [lo, hi] as a bar of width cells and a percent:
  * "├───●──────┤ 26%" (or "|---o------| 26%" in ASCII). "" when any input
  * is missing, lo >= hi, or width < 3. Returns the length. */
-int detail_range_bar(struct num lo, struct num hi, struct num price, int width, bool utf8,
+int detail_figures_range_bar(struct num lo, struct num hi, struct num price, int width, bool utf8,
 		     char *buf, size_t len);
 
 /* v with a comma every three digits and dp decimals: "47,880.00". */
-int detail_grouped(double v, int dp, char *buf, size_t len);
+int detail_figures_grouped(double v, int dp, char *buf, size_t len);
 
 /* "Quote 2026-08-07T16:08:23+08:00, 1m old (delayed), from tencent": the
  * quote's own time, how far it lags now (flagged when it is ahead of the
  * clock) and its source. */
-int detail_quote_line(const struct quote *q, time_t now, char *buf, size_t len);
+int detail_figures_quote_line(const struct quote *q, time_t now, char *buf, size_t len);
 
 /* One side of a dual listing: its quote, or why there is none. */
 struct adr_side {
@@ -63,7 +63,7 @@ struct adr_fx {
 /* The ADR parity lines for a: the ADS quote with its time and age, the
  * rate, the HK price one ADS is worth and the premium of HK against it.
  * Up to 3 lines; returns how many. */
-size_t detail_adr_lines(const struct adr *a, struct adr_side hk, struct adr_side us,
+size_t detail_figures_adr_lines(const struct adr *a, struct adr_side hk, struct adr_side us,
 			const struct adr_fx *fx, time_t now, struct fig_line *out, size_t max);
 
 #endif

@@ -49,7 +49,7 @@ void detail_title_layout(const char *code, const char *name, const char *figs,
 		if (fixed + namew + (rw ? rw + 1 : 0) <= cols || how == SEL_NONE) {
 			int room = cols - fixed - (rw ? rw + 1 : 0);
 			/* Only with no selector left is the name cut, at a word. */
-			size_t nb = msg_break(name, room > 0 ? room : 0);
+			size_t nb = msglog_break(name, room > 0 ? room : 0);
 			snprintf(out->left, sizeof out->left, " %s  %.*s  %s", code, (int)nb, name, figs);
 			return;
 		}

@@ -9,7 +9,7 @@
 #include "layout/heatmap_label.h"
 #include "base/text.h"
 
-int heatlabel_pct(double pct, int dp, char *buf, size_t len)
+int heatmap_label_pct(double pct, int dp, char *buf, size_t len)
 {
 	static const long long scale[3] = { 1, 10, 100 };
 	double a = fabs(pct);
@@ -60,7 +60,7 @@ static int append_fit(char *line, const char *s, int cols)
 static bool fit_pct(double pct, int w, char *buf, size_t len)
 {
 	for (int dp = 2; dp >= 0; dp--)
-		if (heatlabel_pct(pct, dp, buf, len) <= w)
+		if (heatmap_label_pct(pct, dp, buf, len) <= w)
 			return true;
 	buf[0] = '\0';
 	return false;
@@ -85,7 +85,7 @@ static bool fit_name(char *line, const char *name, int cols)
 	return false;
 }
 
-enum heatlabel_level heatlabel_fit(const char *code, const char *name, double pct, int w, int h,
+enum heatlabel_level heatmap_label_fit(const char *code, const char *name, double pct, int w, int h,
 				   struct heatlabel *out)
 {
 	char p[32];

@@ -32,11 +32,11 @@ struct heatlabel {
  * is unknown and is left out (the level says what else fitted). Text is
  * expected sanitised (text_sanitize); widths are measured with text_width,
  * so set an UTF-8 LC_CTYPE first. Returns out->level. */
-enum heatlabel_level heatlabel_fit(const char *code, const char *name, double pct, int w, int h,
+enum heatlabel_level heatmap_label_fit(const char *code, const char *name, double pct, int w, int h,
 				   struct heatlabel *out);
 
 /* The change with dp (0-2) decimals, locale-proof: "+1.23%", "-0.5%",
  * "0.00%" (a change that rounds to 0 is unsigned), "" for NaN. */
-int heatlabel_pct(double pct, int dp, char *buf, size_t len);
+int heatmap_label_pct(double pct, int dp, char *buf, size_t len);
 
 #endif

@@ -41,7 +41,7 @@ static const struct shade_def unknown = { { 0x2a, 0x2a, 0x2a }, WHITE_RGB, 235, 
 static const char *const shades[HEAT_STEPS + 1] = { " ", "░", "░", "▒", "▓", "█" };
 static const char shades_ascii[HEAT_STEPS + 1] = { ' ', '.', '.', ':', '*', '#' };
 
-int heatscale_bucket(double pct)
+int heatmap_scale_bucket(double pct)
 {
 	double a = fabs(pct);
 	int k = 1;
@@ -55,16 +55,16 @@ int heatscale_bucket(double pct)
 	return pct > 0 ? HEAT_NEUTRAL + k : HEAT_NEUTRAL - k;
 }
 
-int heatscale_magnitude(int bucket)
+int heatmap_scale_magnitude(int bucket)
 {
 	if (bucket < 0 || bucket >= HEAT_BUCKETS)
 		return 0;
 	return bucket > HEAT_NEUTRAL ? bucket - HEAT_NEUTRAL : HEAT_NEUTRAL - bucket;
 }
 
-struct heat_style heatscale_style(int bucket, bool up_is_red)
+struct heat_style heatmap_scale_style(int bucket, bool up_is_red)
 {
-	int m = heatscale_magnitude(bucket);
+	int m = heatmap_scale_magnitude(bucket);
 	bool known = bucket >= 0 && bucket < HEAT_BUCKETS, up = bucket > HEAT_NEUTRAL;
 	bool red = up == up_is_red;
 	const struct shade_def *d = !known ? &unknown :
@@ -96,7 +96,7 @@ static void bound_label(char *buf, size_t len, char sign, double bound)
 	snprintf(buf, len, "%c%d%%", sign, (int)bound);
 }
 
-size_t heatscale_legend(struct heat_legend *out, size_t max)
+size_t heatmap_scale_legend(struct heat_legend *out, size_t max)
 {
 	size_t n = 0;
 
@@ -117,10 +117,10 @@ size_t heatscale_legend(struct heat_legend *out, size_t max)
 	return n;
 }
 
-int heatscale_legend_line(char *buf, size_t len)
+int heatmap_scale_legend_line(char *buf, size_t len)
 {
 	struct heat_legend lg[2 * HEAT_STEPS + 1];
-	size_t n = heatscale_legend(lg, sizeof lg / sizeof *lg);
+	size_t n = heatmap_scale_legend(lg, sizeof lg / sizeof *lg);
 	int want = 0;
 
 	if (len > 0)

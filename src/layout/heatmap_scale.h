@@ -45,15 +45,15 @@ struct heat_style {
 
 /* The bucket of a change %: HEAT_NEUTRAL for 0 (and -0), HEAT_UNKNOWN for
  * NaN; infinities saturate. */
-int heatscale_bucket(double pct);
+int heatmap_scale_bucket(double pct);
 
 /* How far from 0 a bucket is: 0 for neutral and unknown, 1..HEAT_STEPS. */
-int heatscale_magnitude(int bucket);
+int heatmap_scale_magnitude(int bucket);
 
 /* A bucket's style. up_is_red (colors.up = red, as on the mainland and in
  * Hong Kong's Chinese media) swaps the hues; signs and shading stay. An
  * out-of-range bucket gets HEAT_UNKNOWN's style. */
-struct heat_style heatscale_style(int bucket, bool up_is_red);
+struct heat_style heatmap_scale_style(int bucket, bool up_is_red);
 
 /* One label of the legend and the bucket it sits on: "-5%" is the most
  * down bucket, "0" neutral, "+1%" the first step at or above 1 %. */
@@ -64,10 +64,10 @@ struct heat_legend {
 
 /* The legend, most down first: -5% -3% -2% -1% 0 +1% +2% +3% +5%.
  * Writes up to max entries; returns how many there are in all. */
-size_t heatscale_legend(struct heat_legend *out, size_t max);
+size_t heatmap_scale_legend(struct heat_legend *out, size_t max);
 
 /* The legend as one line, labels separated by a space, into buf (len
  * bytes, truncated like snprintf); returns the length it wanted. */
-int heatscale_legend_line(char *buf, size_t len);
+int heatmap_scale_legend_line(char *buf, size_t len);
 
 #endif

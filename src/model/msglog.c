@@ -123,7 +123,7 @@ bool msglog_dismiss(struct msglog *l)
 	return true;
 }
 
-size_t msg_break(const char *s, int cols)
+size_t msglog_break(const char *s, int cols)
 {
 	int used;
 	size_t fit = text_fit(s, cols, &used), cut = 0;
@@ -179,7 +179,7 @@ static void shorten_paths(const char *s, const char *ell, char *out, size_t outl
 		out[o] = '\0';
 }
 
-void msg_fit(const char *s, int cols, bool utf8, char *out, size_t outlen)
+void msglog_fit(const char *s, int cols, bool utf8, char *out, size_t outlen)
 {
 	const char *ell = utf8 ? "\xe2\x80\xa6" : "...";
 	int ellw = utf8 ? 1 : 3;
@@ -197,10 +197,10 @@ void msg_fit(const char *s, int cols, bool utf8, char *out, size_t outlen)
 		return;
 	}
 	if (cols <= ellw) {
-		b = msg_break(s, cols);
+		b = msglog_break(s, cols);
 		snprintf(out, outlen, "%.*s", (int)b, s);
 		return;
 	}
-	b = msg_break(s, cols - ellw);
+	b = msglog_break(s, cols - ellw);
 	snprintf(out, outlen, "%.*s%s", (int)b, s, ell);
 }

@@ -74,12 +74,12 @@ const struct msg *msglog_status(const struct msglog *l, size_t *more);
  * does (a space, or after ':', ';' or ',') in the second half of them,
  * never inside a character.
  * For wrapping the messages view's lines and cutting the status line. */
-size_t msg_break(const char *s, int cols);
+size_t msglog_break(const char *s, int cols);
 
 /* s laid out in cols columns: whole when it fits; else with long paths
  * shortened to their last two parts ("…/hktop/watchlist"), and if that
  * is still too long, cut at a word's end with an ellipsis ("…", or "..."
  * when !utf8) after it. */
-void msg_fit(const char *s, int cols, bool utf8, char *out, size_t outlen);
+void msglog_fit(const char *s, int cols, bool utf8, char *out, size_t outlen);
 
 #endif

@@ -16,7 +16,7 @@
 #include "base/html_text.h"
 #include "base/text.h"
 
-bool headline_add_tag(struct headline *h, const struct instrument *in)
+bool news_headline_add_tag(struct headline *h, const struct instrument *in)
 {
 	size_t i;
 
@@ -29,7 +29,7 @@ bool headline_add_tag(struct headline *h, const struct instrument *in)
 	return true;
 }
 
-void headline_free(struct headline *h)
+void news_headline_free(struct headline *h)
 {
 	free(h->title);
 	free(h->link);
@@ -77,7 +77,7 @@ static void merge_into(struct headline *old, struct headline *h)
 	size_t i;
 
 	for (i = 0; i < h->ntags; i++)
-		headline_add_tag(old, &h->tags[i]);
+		news_headline_add_tag(old, &h->tags[i]);
 	take(&old->link, &h->link);
 	take(&old->publisher, &h->publisher);
 	take(&old->summary, &h->summary);
@@ -93,27 +93,27 @@ enum news_add news_list_add(struct news_list *l, struct headline *h)
 	size_t i, n;
 
 	if (!h->title || !h->title[0]) {
-		headline_free(h);
+		news_headline_free(h);
 		return NEWS_INVALID;
 	}
 	free(h->key);
 	n = strlen(h->title) + 1;
 	if (!(h->key = malloc(n))) {
-		headline_free(h);
+		news_headline_free(h);
 		return NEWS_NOMEM;
 	}
 	news_title_key(h->key, n, h->title);
 	for (i = 0; i < l->n; i++) {
 		if (is_duplicate(&l->v[i], h)) {
 			merge_into(&l->v[i], h);
-			headline_free(h);
+			news_headline_free(h);
 			return NEWS_DUPLICATE;
 		}
 	}
 	if (l->n == l->cap) {
 		n = l->cap ? l->cap * 2 : 32;
 		if (!(g = realloc(l->v, n * sizeof *g))) {
-			headline_free(h);
+			news_headline_free(h);
 			return NEWS_NOMEM;
 		}
 		l->v = g;
@@ -181,7 +181,7 @@ void news_list_keep(struct news_list *l, size_t keep)
 {
 	news_list_sort(l);
 	while (l->n > keep)
-		headline_free(&l->v[--l->n]);
+		news_headline_free(&l->v[--l->n]);
 }
 
 void news_list_free(struct news_list *l)
@@ -189,7 +189,7 @@ void news_list_free(struct news_list *l)
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		headline_free(&l->v[i]);
+		news_headline_free(&l->v[i]);
 	free(l->v);
 	news_list_init(l);
 }
@@ -251,7 +251,7 @@ enum news_text news_text_dup(char **dst, const char *src, size_t len, size_t max
 	if (flags & (NEWS_TEXT_ENTITIES | NEWS_TEXT_HTML)) {
 		if (!(dec = malloc(len + 1)))
 			return NEWS_TEXT_NOMEM;
-		len = news_html_to_text(dec, len + 1, src, len, flags & NEWS_TEXT_HTML);
+		len = html_text_decode(dec, len + 1, src, len, flags & NEWS_TEXT_HTML);
 		in = dec;
 	}
 	/* Sanitising turns each bad byte into a three-byte U+FFFD. */

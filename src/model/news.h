@@ -37,10 +37,10 @@ struct headline {
 };
 
 /* Add a tag unless the headline has it already or is full; true if added. */
-bool headline_add_tag(struct headline *h, const struct instrument *in);
+bool news_headline_add_tag(struct headline *h, const struct instrument *in);
 
 /* Free every string and zero the headline. */
-void headline_free(struct headline *h);
+void news_headline_free(struct headline *h);
 
 /* A list of headlines; it owns them and everything in them. */
 struct news_list {

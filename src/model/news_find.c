@@ -6,7 +6,7 @@
 #include "base/fmt.h"
 #include "model/news_find.h"
 
-bool news_tagged_with(const struct headline *h, const struct instrument *in)
+bool news_find_tagged_with(const struct headline *h, const struct instrument *in)
 {
 	for (size_t t = 0; t < h->ntags; t++)
 		if (symbol_equal(&h->tags[t], in))
@@ -14,13 +14,13 @@ bool news_tagged_with(const struct headline *h, const struct instrument *in)
 	return false;
 }
 
-size_t news_for_instrument(const struct news_list *l, const struct instrument *in,
+size_t news_find_for_instrument(const struct news_list *l, const struct instrument *in,
 			   size_t *idx, size_t max)
 {
 	size_t n = 0;
 
 	for (size_t k = 0; k < l->n; k++)
-		if (news_tagged_with(&l->v[k], in)) {
+		if (news_find_tagged_with(&l->v[k], in)) {
 			if (n < max)
 				idx[n] = k;
 			n++;
@@ -28,7 +28,7 @@ size_t news_for_instrument(const struct news_list *l, const struct instrument *i
 	return n;
 }
 
-void news_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len)
+void news_find_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len)
 {
 	long age = (long)(now - h->time);
 	char a[32];
@@ -43,7 +43,7 @@ void news_age_cell(const struct headline *h, time_t now, int cols, char *buf, si
 	}
 }
 
-bool news_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
+bool news_find_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
 		    long fresh)
 {
 	for (size_t k = 0; k < l->n; k++) {
@@ -54,7 +54,7 @@ bool news_has_fresh(const struct news_list *l, const struct instrument *in, time
 		/* Newest first: past the window nothing later qualifies. */
 		if (now - h->time > fresh)
 			break;
-		if (news_tagged_with(h, in))
+		if (news_find_tagged_with(h, in))
 			return true;
 	}
 	return false;

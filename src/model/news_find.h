@@ -13,20 +13,20 @@
 #include "model/news.h"
 
 /* Is h tagged with in? */
-bool news_tagged_with(const struct headline *h, const struct instrument *in);
+bool news_find_tagged_with(const struct headline *h, const struct instrument *in);
 
 /* Indexes of the headlines of l tagged with in, newest first as l is, at
  * most max; returns how many there are in all. */
-size_t news_for_instrument(const struct news_list *l, const struct instrument *in,
+size_t news_find_for_instrument(const struct news_list *l, const struct instrument *in,
 			   size_t *idx, size_t max);
 
 /* Has in a headline published in the last fresh seconds before now? */
-bool news_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
+bool news_find_has_fresh(const struct news_list *l, const struct instrument *in, time_t now,
 		    long fresh);
 
 /* The age column of h at now, in cols columns (4 or more), its unit never
  * cut: "29m", "6y"; "-2m" ahead of the clock; "~1h" when the time is when
  * it was first seen (its feed dated it ahead); "-" when unknown. */
-void news_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len);
+void news_find_age_cell(const struct headline *h, time_t now, int cols, char *buf, size_t len);
 
 #endif

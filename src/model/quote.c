@@ -31,7 +31,7 @@ _Static_assert(sizeof source_delays / sizeof source_delays[0] ==
 		       sizeof source_names / sizeof source_names[0] - 1,
 	       "one row of delays per source name");
 
-bool source_usual_delay(const char *name, enum market m, long *delay_s)
+bool quote_usual_delay(const char *name, enum market m, long *delay_s)
 {
 	for (size_t i = 0; source_names[i]; i++)
 		if (strcmp(source_names[i], name) == 0) {

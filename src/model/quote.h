@@ -54,6 +54,6 @@ extern const char *const source_names[];
 /* How far behind the exchange a source's quotes of market m usually are,
  * in seconds (the facts are in the man page, THE DASHBOARD): false for a
  * name not in source_names (the demo), leaving *delay_s alone. */
-bool source_usual_delay(const char *name, enum market m, long *delay_s);
+bool quote_usual_delay(const char *name, enum market m, long *delay_s);
 
 #endif

@@ -9,31 +9,31 @@
 
 #define HKEX_FREE_DELAY_S 900 /* HKEX: free quotes are at least 15 minutes late */
 
-enum hktime_zone quote_zone(const struct quote *q)
+enum hktime_zone quotetime_zone(const struct quote *q)
 {
 	return q->in.market == MARKET_US ? HKTIME_US_EASTERN : HKTIME_HK;
 }
 
-long quote_usual_delay(const struct quote *q)
+long quotetime_usual_delay(const struct quote *q)
 {
 	long delay = HKEX_FREE_DELAY_S;
 
 	if (q->source)
-		source_usual_delay(q->source, q->in.market, &delay);
+		quote_usual_delay(q->source, q->in.market, &delay);
 	return delay;
 }
 
-bool quote_is_old(const struct quote *q, time_t now, long refresh_s)
+bool quotetime_is_old(const struct quote *q, time_t now, long refresh_s)
 {
 	if (!q->time)
 		return false;
 	return (long long)now - (long long)q->time >
-	       (long long)quote_usual_delay(q) + refresh_s + QUOTE_GRACE_S;
+	       (long long)quotetime_usual_delay(q) + refresh_s + QUOTE_GRACE_S;
 }
 
-int quote_time_cell(const struct quote *q, time_t now, long refresh_s, char *buf, size_t len)
+int quotetime_cell(const struct quote *q, time_t now, long refresh_s, char *buf, size_t len)
 {
-	enum hktime_zone z = quote_zone(q);
+	enum hktime_zone z = quotetime_zone(q);
 
 	if (len > 0)
 		buf[0] = '\0';
@@ -41,5 +41,5 @@ int quote_time_cell(const struct quote *q, time_t now, long refresh_s, char *buf
 		return 0;
 	/* The zone's offsets, not q->utc_offset: the exchange's, whoever parsed it */
 	return fmt_quote_time(q->time, hktime_zone_offset(z, q->time), now,
-			      hktime_zone_offset(z, now), quote_is_old(q, now, refresh_s), buf, len);
+			      hktime_zone_offset(z, now), quotetime_is_old(q, now, refresh_s), buf, len);
 }

@@ -14,18 +14,18 @@
 #define QUOTE_GRACE_S 60
 
 /* The zone of q's exchange: New York for a US listing, else Hong Kong. */
-enum hktime_zone quote_zone(const struct quote *q);
+enum hktime_zone quotetime_zone(const struct quote *q);
 
 /* How far behind the exchange q's source usually is, in seconds (from
- * source_usual_delay; HKEX's 15 minutes when the source is not known). */
-long quote_usual_delay(const struct quote *q);
+ * quote_usual_delay; HKEX's 15 minutes when the source is not known). */
+long quotetime_usual_delay(const struct quote *q);
 
 /* Is q older than its source's usual delay, one refresh interval and
  * QUOTE_GRACE_S? A quote without a time is not. */
-bool quote_is_old(const struct quote *q, time_t now, long refresh_s);
+bool quotetime_is_old(const struct quote *q, time_t now, long refresh_s);
 
 /* The TIME column's text of q at now (fmt_quote_time on the clock of
  * q's exchange, marked when old); "" when q has no time. */
-int quote_time_cell(const struct quote *q, time_t now, long refresh_s, char *buf, size_t len);
+int quotetime_cell(const struct quote *q, time_t now, long refresh_s, char *buf, size_t len);
 
 #endif

@@ -218,6 +218,6 @@ size_t tagger_tag_headline(const struct tagger *t, struct headline *h)
 	if (n == 0 && h->summary)
 		n = tagger_tag(t, h->summary, found, NEWS_TAGS_MAX);
 	for (i = 0; i < n; i++)
-		added += headline_add_tag(h, &found[i]);
+		added += news_headline_add_tag(h, &found[i]);
 	return added;
 }

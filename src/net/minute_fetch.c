@@ -14,7 +14,7 @@ struct intraday_req {
 	struct instrument in;
 };
 
-void intraday_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
+void minute_fetch_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
 		   size_t max_body, void (*changed)(void *), void *arg)
 {
 	memset(d, 0, sizeof *d);
@@ -26,7 +26,7 @@ void intraday_init(struct intraday *d, struct http *http, const char *base, long
 	d->arg = arg;
 }
 
-void intraday_free(struct intraday *d)
+void minute_fetch_free(struct intraday *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		series_free(&d->v[i].s);
@@ -50,14 +50,14 @@ static struct intraday_entry *find(struct intraday *d, const struct instrument *
 	return i < 0 ? NULL : &d->v[i];
 }
 
-const struct intraday_entry *intraday_find(const struct intraday *d, const struct instrument *in)
+const struct intraday_entry *minute_fetch_find(const struct intraday *d, const struct instrument *in)
 {
 	long i = index_of(d, in);
 
 	return i < 0 ? NULL : &d->v[i];
 }
 
-bool intraday_set(struct intraday *d, const struct instrument *in, size_t n)
+bool minute_fetch_set(struct intraday *d, const struct instrument *in, size_t n)
 {
 	struct intraday_entry *v = calloc(n ? n : 1, sizeof *v), *old;
 
@@ -71,7 +71,7 @@ bool intraday_set(struct intraday *d, const struct instrument *in, size_t n)
 			v[i].in = in[i];
 		}
 	}
-	intraday_free(d);
+	minute_fetch_free(d);
 	d->v = v;
 	d->n = n;
 	d->next = n; /* a running round is over; its replies still land */
@@ -96,7 +96,7 @@ static void done(void *arg, const struct http_response *r)
 		e->done = true;
 		if (r->error) {
 			snprintf(e->err, sizeof e->err, "tencent: %s: %s", q->in.display, r->error);
-		} else if (series_parse_tencent_minute(r->body, r->len, &q->in, &s)) {
+		} else if (series_tencent_parse_minute(r->body, r->len, &q->in, &s)) {
 			series_free(&e->s);
 			e->s = s;
 			e->err[0] = '\0';
@@ -123,7 +123,7 @@ static bool ask(struct intraday *d, struct intraday_entry *e)
 	struct http_request req;
 	char url[SERIES_URL_MAX], err[256];
 
-	if (!q || !series_tencent_minute_url(d->base, &e->in, url, sizeof url)) {
+	if (!q || !series_source_tencent_minute_url(d->base, &e->in, url, sizeof url)) {
 		free(q);
 		snprintf(e->err, sizeof e->err, "tencent: %s: no minute series for it",
 			 e->in.display);
@@ -155,7 +155,7 @@ static void pump(struct intraday *d)
 	}
 }
 
-void intraday_refresh(struct intraday *d)
+void minute_fetch_refresh(struct intraday *d)
 {
 	if (d->inflight > 0 || d->next < d->n)
 		return;

@@ -34,18 +34,18 @@ struct intraday {
 	void *arg;
 };
 
-void intraday_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
+void minute_fetch_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
 		   size_t max_body, void (*changed)(void *), void *arg);
-void intraday_free(struct intraday *d);
+void minute_fetch_free(struct intraday *d);
 
 /* Make the entries those of in[n] (entries still listed keep their series).
  * False when out of memory, the entries left as they were. */
-bool intraday_set(struct intraday *d, const struct instrument *in, size_t n);
+bool minute_fetch_set(struct intraday *d, const struct instrument *in, size_t n);
 
 /* Start a round unless one is running. */
-void intraday_refresh(struct intraday *d);
+void minute_fetch_refresh(struct intraday *d);
 
 /* The entry of an instrument, or NULL. */
-const struct intraday_entry *intraday_find(const struct intraday *d, const struct instrument *in);
+const struct intraday_entry *minute_fetch_find(const struct intraday *d, const struct instrument *in);
 
 #endif

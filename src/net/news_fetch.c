@@ -18,7 +18,7 @@ static time_t now_wall(const struct newsfetch *nf)
 	return nf->fixed_now ? nf->fixed_now : time(NULL);
 }
 
-bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,
+bool news_fetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,
 		    const struct instrument_db *db, bool demo, time_t fixed_now,
 		    char *err, size_t errlen)
 {
@@ -28,11 +28,11 @@ bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct newsfe
 	nf->timeout_ms = c->timeout_ms;
 	nf->max_body = c->max_body;
 	nf->fixed_now = fixed_now;
-	if (!newsfeed_init(&nf->feed, &c->feed, db, demo, err, errlen))
+	if (!news_feed_init(&nf->feed, &c->feed, db, demo, err, errlen))
 		return false;
 	for (size_t i = 0; i < nf->feed.nsrc; i++)
 		nf->feed.src[i].owner = nf;
-	if (demo && !newsfeed_load_demo(&nf->feed, builtin_demo_news, builtin_demo_news_len,
+	if (demo && !news_feed_load_demo(&nf->feed, builtin_demo_news, builtin_demo_news_len,
 					now_wall(nf))) {
 		snprintf(err, errlen, "demo headlines: %s", nf->feed.src[0].err);
 		return false;
@@ -40,9 +40,9 @@ bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct newsfe
 	return true;
 }
 
-void newsfetch_done(struct newsfetch *nf)
+void news_fetch_done(struct newsfetch *nf)
 {
-	newsfeed_free(&nf->feed);
+	news_feed_free(&nf->feed);
 }
 
 static void on_done(void *arg, const struct http_response *r)
@@ -53,7 +53,7 @@ static void on_done(void *arg, const struct http_response *r)
 
 	s->inflight = false;
 	s->due_ms = http_mono_ms() + nf->interval_ms;
-	if (!newsfeed_apply(&nf->feed, i, r->body, r->len, r->error, now_wall(nf)))
+	if (!news_feed_apply(&nf->feed, i, r->body, r->len, r->error, now_wall(nf)))
 		log_debug("news %s: %s", s->name, s->err);
 	if (nf->changed)
 		nf->changed(nf->arg, s);
@@ -66,7 +66,7 @@ static void start(struct newsfetch *nf, size_t i, long long now_ms)
 	char url[4096], err[256];
 
 	s->due_ms = now_ms + nf->interval_ms;
-	if (!newsfeed_url(&nf->feed, i, now_wall(nf), url, sizeof url))
+	if (!news_feed_url(&nf->feed, i, now_wall(nf), url, sizeof url))
 		return; /* nothing to ask: no symbols, or the demo feed */
 	memset(&req, 0, sizeof req);
 	req.url = url;
@@ -76,7 +76,7 @@ static void start(struct newsfetch *nf, size_t i, long long now_ms)
 	req.done = on_done;
 	req.arg = s;
 	if (!http_get(nf->http, &req, err, sizeof err)) {
-		newsfeed_apply(&nf->feed, i, NULL, 0, err, now_wall(nf));
+		news_feed_apply(&nf->feed, i, NULL, 0, err, now_wall(nf));
 		if (nf->changed)
 			nf->changed(nf->arg, s);
 		return;
@@ -84,7 +84,7 @@ static void start(struct newsfetch *nf, size_t i, long long now_ms)
 	s->inflight = true;
 }
 
-void newsfetch_start_due(struct newsfetch *nf, long long now_ms)
+void news_fetch_start_due(struct newsfetch *nf, long long now_ms)
 {
 	if (!nf->http)
 		return;
@@ -94,15 +94,15 @@ void newsfetch_start_due(struct newsfetch *nf, long long now_ms)
 			start(nf, i, now_ms);
 }
 
-void newsfetch_refresh(struct newsfetch *nf, long long now_ms)
+void news_fetch_refresh(struct newsfetch *nf, long long now_ms)
 {
 	for (size_t i = 0; i < nf->feed.nsrc; i++)
 		if (!nf->feed.src[i].inflight)
 			nf->feed.src[i].due_ms = 0;
-	newsfetch_start_due(nf, now_ms);
+	news_fetch_start_due(nf, now_ms);
 }
 
-long long newsfetch_next_ms(const struct newsfetch *nf)
+long long news_fetch_next_ms(const struct newsfetch *nf)
 {
 	long long best = -1;
 
@@ -118,7 +118,7 @@ long long newsfetch_next_ms(const struct newsfetch *nf)
 	return best;
 }
 
-size_t newsfetch_pending(const struct newsfetch *nf)
+size_t news_fetch_pending(const struct newsfetch *nf)
 {
 	size_t n = 0;
 

@@ -34,25 +34,25 @@ struct newsfetch {
 
 /* Set up the sources of c; demo loads the built-in demo feed and never
  * fetches. http may be NULL in demo mode. */
-bool newsfetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,
+bool news_fetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,
 		    const struct instrument_db *db, bool demo, time_t fixed_now,
 		    char *err, size_t errlen);
 
 /* Free the sources. Free the struct http first: a transfer still in
  * flight calls back into this (or, with an older http_free, is dropped). */
-void newsfetch_done(struct newsfetch *nf);
+void news_fetch_done(struct newsfetch *nf);
 
 /* Start every source that is idle and due at now_ms (monotonic). */
-void newsfetch_start_due(struct newsfetch *nf, long long now_ms);
+void news_fetch_start_due(struct newsfetch *nf, long long now_ms);
 
 /* Make every idle source due now (the refresh key), and start them. */
-void newsfetch_refresh(struct newsfetch *nf, long long now_ms);
+void news_fetch_refresh(struct newsfetch *nf, long long now_ms);
 
 /* The earliest deadline of an idle source (monotonic ms), -1 for none:
  * what the loop's poll timeout must include. */
-long long newsfetch_next_ms(const struct newsfetch *nf);
+long long news_fetch_next_ms(const struct newsfetch *nf);
 
 /* Sources with a request in flight. */
-size_t newsfetch_pending(const struct newsfetch *nf);
+size_t news_fetch_pending(const struct newsfetch *nf);
 
 #endif

@@ -50,7 +50,7 @@ static void add_error(struct quote_result *r, const char *fmt, ...)
 	va_end(ap);
 }
 
-bool fetch_build_url(const struct quote_source *src, const char *base,
+bool quote_fetch_build_url(const struct quote_source *src, const char *base,
 		     const struct instrument *const *in, size_t n, char *buf, size_t len)
 {
 	size_t used = (size_t)snprintf(buf, len, "%s%s", base, src->query);
@@ -143,7 +143,7 @@ static void send_batch(struct fetch *f, const struct quote_source *src, const ch
 	memcpy(b->idx, idx, n * sizeof *idx);
 	for (size_t i = 0; i < n; i++)
 		ins[i] = &f->in[idx[i]];
-	if (!fetch_build_url(src, base, ins, n, url, sizeof url)) {
+	if (!quote_fetch_build_url(src, base, ins, n, url, sizeof url)) {
 		for (size_t i = 0; i < n; i++)
 			add_error(&f->res[idx[i]], "%s: %s: request URL too long", src->name,
 				  f->in[idx[i]].display);
@@ -197,7 +197,7 @@ static void start_phase(struct fetch *f)
 
 #define BACKOFF_MAX_S 300
 
-long fetch_backoff_s(long refresh, int failures)
+long quote_fetch_backoff_s(long refresh, int failures)
 {
 	long cap = refresh > BACKOFF_MAX_S ? refresh : BACKOFF_MAX_S, delay = refresh;
 
@@ -206,7 +206,7 @@ long fetch_backoff_s(long refresh, int failures)
 	return delay > cap ? cap : delay;
 }
 
-long fetch_wait_ms(struct http *h, const struct fetch_config *cfg)
+long quote_fetch_wait_ms(struct http *h, const struct fetch_config *cfg)
 {
 	long wait = http_wait_ms(h, cfg->primary_url), other;
 
@@ -215,7 +215,7 @@ long fetch_wait_ms(struct http *h, const struct fetch_config *cfg)
 	return wait;
 }
 
-bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
+bool quote_fetch_start(struct http *h, const struct fetch_config *cfg,
 		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
 		  char *err, size_t errlen)
 {

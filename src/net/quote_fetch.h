@@ -27,21 +27,21 @@ typedef void (*fetch_done_fn)(void *arg, const struct quote_result *res, size_t 
  * (HTTP error, timeout, cap, bad line, no code) are asked of the
  * fallback. Returns false only if nothing could be started. `in` is
  * copied; the caller keeps the config strings alive until done runs. */
-bool fetch_quotes(struct http *h, const struct fetch_config *cfg,
+bool quote_fetch_start(struct http *h, const struct fetch_config *cfg,
 		  const struct instrument *in, size_t n, fetch_done_fn done, void *arg,
 		  char *err, size_t errlen);
 
 /* Seconds until the next refresh: every `refresh` seconds, doubled for each
  * refresh in a row that brought nothing back, capped at 5 minutes (or at
  * `refresh` when that is longer). Pure. */
-long fetch_backoff_s(long refresh, int failures);
+long quote_fetch_backoff_s(long refresh, int failures);
 
 /* Milliseconds before a quote source may be asked again: 0 when one may
  * now, else the shortest Retry-After left of the primary and fallback. */
-long fetch_wait_ms(struct http *h, const struct fetch_config *cfg);
+long quote_fetch_wait_ms(struct http *h, const struct fetch_config *cfg);
 
 /* Build the request URL: base + query + codes joined by ','. Pure. */
-bool fetch_build_url(const struct quote_source *src, const char *base,
+bool quote_fetch_build_url(const struct quote_source *src, const char *base,
 		     const struct instrument *const *in, size_t n, char *buf, size_t len);
 
 #endif

@@ -71,7 +71,7 @@ static void on_reply(void *arg, const struct http_response *r)
 	if (r->error) {
 		snprintf(cause, sizeof cause, "%s: %s: %s", source_of(req), f->in.display, r->error);
 		add_cause(f, cause);
-	} else if (series_parse(req, r->body, r->len, &f->in, &s)) {
+	} else if (series_source_parse(req, r->body, r->len, &f->in, &s)) {
 		finish(f, true, &s, false);
 		return;
 	} else {
@@ -101,7 +101,7 @@ static bool send_next(struct sfetch *f, char *err, size_t errlen)
 	return false;
 }
 
-bool seriesfetch_start(struct http *h, const struct seriesfetch_config *cfg,
+bool series_fetch_start(struct http *h, const struct seriesfetch_config *cfg,
 		       const struct instrument *in, enum series_range r,
 		       seriesfetch_fn done, void *arg, char *err, size_t errlen)
 {
@@ -122,7 +122,7 @@ bool seriesfetch_start(struct http *h, const struct seriesfetch_config *cfg,
 	/* A source that has no such chart is a cause, not the end: the other
 	 * one may (Yahoo has only 1D and 5D of HSTECH, Tencent no US). */
 	for (int k = 0; k < (cfg->failover ? 2 : 1); k++) {
-		if (series_plan(in, r, k == 1, cfg->tencent_base, cfg->yahoo_base,
+		if (series_source_plan(in, r, k == 1, cfg->tencent_base, cfg->yahoo_base,
 				&f->req[f->nreq], cause, sizeof cause))
 			f->nreq++;
 		else if (k == 0 || f->nreq == 0)

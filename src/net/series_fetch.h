@@ -1,6 +1,6 @@
 /* series_fetch.h - fetch one chart series over the shared curl multi loop
  *
- * The I/O half of the charts: plan the request (series_plan), GET it on
+ * The I/O half of the charts: plan the request (series_source_plan), GET it on
  * struct http, parse the reply with the parser the plan names, and when
  * the first source fails ask the second one. Pure parsing lives in
  * series*.c; this file only moves bytes and causes. */
@@ -31,7 +31,7 @@ typedef void (*seriesfetch_fn)(void *arg, bool ok, struct series *s, bool cancel
 /* Start fetching range r of *in. Both sources' URLs are planned here, so
  * nothing needs to outlive the call but h. False (with the cause) if nothing was started,
  * and then done will not run. */
-bool seriesfetch_start(struct http *h, const struct seriesfetch_config *cfg,
+bool series_fetch_start(struct http *h, const struct seriesfetch_config *cfg,
 		       const struct instrument *in, enum series_range r,
 		       seriesfetch_fn done, void *arg, char *err, size_t errlen);
 

@@ -115,7 +115,7 @@ void dash_resort(struct dash *d)
 
 bool dash_news_fresh(const struct dash *d, const struct instrument *in)
 {
-	return d->news.list && news_has_fresh(d->news.list, in, dash_now(d), d->set.news_fresh);
+	return d->news.list && news_find_has_fresh(d->news.list, in, dash_now(d), d->set.news_fresh);
 }
 
 bool dash_news_is_new(const struct dash *d, size_t k, unsigned long since)

@@ -16,12 +16,12 @@ static int heat_pair(int style)
 	return UI_COLOR_COUNT + 1 + style;
 }
 
-void ui_heat_init(struct ui *ui)
+void heatmap_colors_init(struct ui *ui)
 {
 	static const char names[] = "krgybmcw";
 
 	for (int i = 0; i < HEAT_STYLES; i++) {
-		struct heat_style s = heatscale_style(i, ui->red_up);
+		struct heat_style s = heatmap_scale_style(i, ui->red_up);
 		int fg, bg;
 
 		/* The dump letter: the 8-colour tile, upper case when the tile
@@ -52,7 +52,7 @@ void ui_heat_init(struct ui *ui)
 	}
 }
 
-char ui_heat_letter(const struct ui *ui, short pair)
+char heatmap_colors_letter(const struct ui *ui, short pair)
 {
 	int style = pair - heat_pair(0);
 

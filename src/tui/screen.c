@@ -35,7 +35,7 @@ static int draw_index(struct dash *dash, int x, int room, int k)
 
 	if (!r->ok)
 		return x;
-	old = quote_is_old(&r->q, dash_now(dash), dash->set.refresh);
+	old = quotetime_is_old(&r->q, dash_now(dash), dash->set.refresh);
 	fmt_num(r->q.f[QF_PRICE], price, sizeof price);
 	fmt_signed(r->q.f[QF_CHANGE], "", chg, sizeof chg);
 	fmt_signed(r->q.f[QF_CHANGE_PCT], "%", pct, sizeof pct);
@@ -123,7 +123,7 @@ static void draw_status(struct dash *dash)
 		if (rw > cols - 20 || (lw + rw > cols && (dash->status_error || rw > cols / 2)))
 			rw = 0;
 		/* Cut at a word, the count of other open messages kept whole. */
-		msg_fit(msg, cols - rw - 1 - mw, dash->ui->utf8, fitted, sizeof fitted);
+		msglog_fit(msg, cols - rw - 1 - mw, dash->ui->utf8, fitted, sizeof fitted);
 		snprintf(left, sizeof left, " %s%s", fitted, more);
 		ui_text(stdscr, y, 0, cols - rw, left, 0, a);
 		if (rw)

@@ -101,7 +101,7 @@ static void init_colors(struct ui *ui)
 		init_extended_pair(i + 1, fg < 0 ? DEFAULT_COLOR : fg, bg < 0 ? DEFAULT_COLOR : bg);
 		ui->attrs[i] = COLOR_PAIR(i + 1) | own->attr;
 	}
-	ui_heat_init(ui);
+	heatmap_colors_init(ui);
 }
 
 /* However hktop ends, the terminal is given back. */
@@ -439,7 +439,7 @@ static char cell_letter(const struct ui *ui, attr_t attrs, short pair)
 		if (fg >= 0 && fg < 8)
 			c = names[fg];
 	} else if (pair > UI_COLOR_COUNT) {
-		c = ui_heat_letter(ui, pair);
+		c = heatmap_colors_letter(ui, pair);
 	}
 	/* Reversed swaps the colours: the case flips (heat tiles may already
 	 * be upper case, see ui_heat.c). */

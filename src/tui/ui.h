@@ -84,8 +84,8 @@ void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
 
 /* The heat scale's pairs and attributes, by tier (ui_heat.c); called by
  * ui_init. The letter is what a colour dump shows for a heat pair. */
-void ui_heat_init(struct ui *ui);
-char ui_heat_letter(const struct ui *ui, short pair);
+void heatmap_colors_init(struct ui *ui);
+char heatmap_colors_letter(const struct ui *ui, short pair);
 
 /* What a dump adds under each row of text: nothing, a letter per cell
  * naming its colour slot, or one naming the kind of its background. */

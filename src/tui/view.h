@@ -47,14 +47,14 @@ extern const struct view_ops view_heatmap;
 
 /* After the headlines changed: put the cursor back on the headline it was
  * on, wherever that moved (view_news.c). */
-void news_view_follow(struct dash *d);
+void view_news_follow(struct dash *d);
 
 /* The detail view's list of the ticker's own headlines, in rows y to
  * y + height - 1 (view_detail_news.c). */
-void detail_news_draw(struct dash *d, WINDOW *w, int y, int height, const struct instrument *in);
+void view_detail_news_draw(struct dash *d, WINDOW *w, int y, int height, const struct instrument *in);
 
 /* Rows the detail view's headline list wants, at most room: 0 when the
  * ticker has none, else a title and a row a headline. */
-int detail_news_height(const struct dash *d, const struct instrument *in, int room);
+int view_detail_news_height(const struct dash *d, const struct instrument *in, int room);
 
 #endif

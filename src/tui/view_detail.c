@@ -134,7 +134,7 @@ static void draw_chart(struct dash *dash, WINDOW *w, int y, int x, int width, in
 	wattrset(w, A_NORMAL);
 	chart_free(&c);
 	if (d->cursor >= 0) {
-		chart_cursor_label(&d->s, (size_t)d->cursor, dash->set.names, info,
+		chart_axis_cursor_label(&d->s, (size_t)d->cursor, dash->set.names, info,
 				   sizeof info);
 	} else {
 		char last[40], day[16], of[48] = "";
@@ -203,7 +203,7 @@ static size_t adr_lines(struct dash *dash, const struct row *r, struct fig_line 
 	}
 	if (d->fx_loading && !d->fx.ok)
 		fx.err = "fetching...";
-	return detail_adr_lines(d->adr, hk, us, &fx, dash_now(dash), out, max);
+	return detail_figures_adr_lines(d->adr, hk, us, &fx, dash_now(dash), out, max);
 }
 
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
@@ -226,7 +226,7 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 	/* Below everything: the quote's time and source, then ADR parity. */
 	bottom -= nadr + 1;
 	if (r->have) {
-		detail_quote_line(&r->q, dash_now(dash), line, sizeof line);
+		detail_figures_quote_line(&r->q, dash_now(dash), line, sizeof line);
 		if (r->stale) {
 			size_t n = strlen(line);
 			snprintf(line + n, sizeof line - n, "  STALE: %s", r->err);
@@ -244,10 +244,10 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 	}
 	/* The ticker's own headlines, above the quote line, when it has any
 	 * and the chart keeps its room. */
-	nnews = detail_news_height(dash, &r->in, (bottom - y) / 3);
+	nnews = view_detail_news_height(dash, &r->in, (bottom - y) / 3);
 	if (nnews > 0) {
 		bottom -= nnews;
-		detail_news_draw(dash, w, bottom, nnews, &r->in);
+		view_detail_news_draw(dash, w, bottom, nnews, &r->in);
 	}
 	if (side) {
 		if (r->have)

@@ -19,7 +19,7 @@
 #include "tui/screen.h"
 #include "base/text.h"
 
-struct heatview *heatview_get(struct dash *dash)
+struct heatview *view_heatmap_get(struct dash *dash)
 {
 	struct heatview *hv = dash_private(dash, &view_heatmap);
 
@@ -45,15 +45,15 @@ static double figure(const struct row *r, enum quote_field f)
 	return r->have && r->q.f[f].ok ? r->q.f[f].v : NAN;
 }
 
-attr_t heatview_attr(const struct dash *dash, double pct)
+attr_t view_heatmap_attr(const struct dash *dash, double pct)
 {
-	return dash->ui->heat[heatscale_bucket(pct)];
+	return dash->ui->heat[heatmap_scale_bucket(pct)];
 }
 
-void heatview_fill(const struct dash *dash, WINDOW *w, int y, int x, int width, double pct,
+void view_heatmap_fill(const struct dash *dash, WINDOW *w, int y, int x, int width, double pct,
 		   attr_t extra)
 {
-	struct heat_style s = heatscale_style(heatscale_bucket(pct), dash->ui->red_up);
+	struct heat_style s = heatmap_scale_style(heatmap_scale_bucket(pct), dash->ui->red_up);
 	char fill[4] = { s.shade_ascii, 0 };
 	const char *c = dash->ui->tier != UI_MONO ? " " : dash->ui->utf8 ? s.shade : fill;
 	char buf[512];
@@ -62,12 +62,12 @@ void heatview_fill(const struct dash *dash, WINDOW *w, int y, int x, int width, 
 	for (int i = 0; i < width && used + k < sizeof buf; i++, used += k)
 		memcpy(buf + used, c, k);
 	buf[used] = '\0';
-	ui_text(w, y, x, width, buf, 0, heatview_attr(dash, pct) | extra);
+	ui_text(w, y, x, width, buf, 0, view_heatmap_attr(dash, pct) | extra);
 }
 
 /* --- the header and the legend, shared with the rally board ------------- */
 
-void heatview_header(struct dash *dash, WINDOW *w, int y, const char *what)
+void view_heatmap_header(struct dash *dash, WINDOW *w, int y, const char *what)
 {
 	size_t n = dash->board.n, m = 0;
 	double *pct = calloc(n ? n : 1, sizeof *pct), *cap = calloc(n ? n : 1, sizeof *cap);
@@ -94,10 +94,10 @@ void heatview_header(struct dash *dash, WINDOW *w, int y, const char *what)
 	free(codes);
 }
 
-void heatview_legend(struct dash *dash, WINDOW *w, int y, const char *tail)
+void view_heatmap_legend(struct dash *dash, WINDOW *w, int y, const char *tail)
 {
 	struct heat_legend lg[HEAT_BUCKETS];
-	size_t n = heatscale_legend(lg, HEAT_BUCKETS);
+	size_t n = heatmap_scale_legend(lg, HEAT_BUCKETS);
 	int x = 1, cols = dash->ui->cols;
 	/* A change inside each legend bucket, to draw its swatch. */
 	static const double at[] = { -6, -4, -2.5, -1.5, 0, 1.5, 2.5, 4, 6 };
@@ -109,13 +109,13 @@ void heatview_legend(struct dash *dash, WINDOW *w, int y, const char *tail)
 		ui_text(w, y, x, 4, lg[0].label, 0, dash->ui->attrs[UI_DIM]);
 		x += 4;
 		for (size_t i = 0; i < sizeof at / sizeof at[0]; i++, x++)
-			heatview_fill(dash, w, y, x, 1, at[i], 0);
+			view_heatmap_fill(dash, w, y, x, 1, at[i], 0);
 		ui_text(w, y, x + 1, 4, lg[n - 1].label, 0, dash->ui->attrs[UI_DIM]);
 		x += 5;
 	}
 	for (size_t i = 0; cols >= 120 && i < n && i < sizeof at / sizeof at[0]; i++) {
 		int lw = (int)strlen(lg[i].label);
-		heatview_fill(dash, w, y, x, 2, at[i], 0);
+		view_heatmap_fill(dash, w, y, x, 2, at[i], 0);
 		ui_text(w, y, x + 2, lw + 1, lg[i].label, 0, dash->ui->attrs[UI_DIM]);
 		x += 3 + lw;
 	}
@@ -160,7 +160,7 @@ static void draw_tile(struct dash *dash, WINDOW *w, const struct heatmap *hm,
 	attr_t la;
 
 	for (int y = 0; y < b.h; y++) {
-		heatview_fill(dash, w, b.y + y, b.x, b.w - gx, t->pct, 0);
+		view_heatmap_fill(dash, w, b.y + y, b.x, b.w - gx, t->pct, 0);
 		if (gx)
 			ui_text(w, b.y + y, b.x + b.w - 1, 1, " ", 0, A_NORMAL);
 	}
@@ -169,11 +169,11 @@ static void draw_tile(struct dash *dash, WINDOW *w, const struct heatmap *hm,
 	/* ! as in the watchlist: an old quote; ? the size is not known. */
 	snprintf(code, sizeof code, "%s%s%s", r->stale ? "!" : "", r->in.display,
 		 t->flags & TREEMAP_UNSIZED ? "?" : "");
-	heatlabel_fit(code, dash_row_name(dash, r), t->pct, b.w - gx, b.h - gy - top, &lb);
-	la = heatview_attr(dash, t->pct) | (sel ? A_REVERSE | A_BOLD : 0);
+	heatmap_label_fit(code, dash_row_name(dash, r), t->pct, b.w - gx, b.h - gy - top, &lb);
+	la = view_heatmap_attr(dash, t->pct) | (sel ? A_REVERSE | A_BOLD : 0);
 	if (lb.level == HEATLABEL_NONE && sel)
 		for (int y = 0; y < b.h - gy; y++)
-			heatview_fill(dash, w, b.y + y, b.x, b.w - gx, t->pct, A_REVERSE);
+			view_heatmap_fill(dash, w, b.y + y, b.x, b.w - gx, t->pct, A_REVERSE);
 	y0 = b.y + top + (b.h - gy - top - lb.nlines) / 2;
 	for (int i = 0; i < lb.nlines; i++) {
 		int tw = text_width(lb.line[i]);
@@ -199,7 +199,7 @@ static void draw_captions(struct dash *dash, WINDOW *w, const struct heatmap *hm
 			caption[i] = true;
 			if (paint)
 				ui_text(w, t->r.y, t->r.x + 1, room, hm->groups[g], 0,
-				heatview_attr(dash, t->pct) | A_UNDERLINE);
+				view_heatmap_attr(dash, t->pct) | A_UNDERLINE);
 		}
 	}
 }
@@ -217,7 +217,7 @@ static void selection_line(struct dash *dash, char *buf, size_t len)
 	info = instruments_find(&dash->db, &r->in);
 	if (r->have && r->q.f[QF_MARKET_CAP].ok)
 		fmt_amount(r->q.f[QF_MARKET_CAP].v, dash->set.names, cap, sizeof cap);
-	heatlabel_pct(figure(r, QF_CHANGE_PCT), 2, pct, sizeof pct);
+	heatmap_label_pct(figure(r, QF_CHANGE_PCT), 2, pct, sizeof pct);
 	snprintf(buf, len, "%s %s %s%s%s%s%s", r->in.display, dash_row_name(dash, r), pct,
 		 cap[0] ? "  cap " : "", cap, info ? "  " : "", info ? info->sector : "");
 }
@@ -231,7 +231,7 @@ static void draw_map(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 	size_t hidden = 0;
 
 	snprintf(what, sizeof what, "Heatmap by %s", heatmap_mode_names[hv->mode]);
-	heatview_header(dash, w, top, what);
+	view_heatmap_header(dash, w, top, what);
 	for (int y = 1; y < height; y++)
 		ui_clear_row(w, top + y, 0, dash->ui->cols, A_NORMAL);
 	if (!build_inputs(dash, &in) || !heatmap_layout(&hv->hm, in, dash->board.n, hv->mode, area)) {
@@ -269,7 +269,7 @@ static void draw_map(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 		selection_line(dash, sel, sizeof sel);
 	/* The selection first: it changes with every key. */
 	snprintf(tail, sizeof tail, "%s%s%s", sel, sel[0] ? "  " : "", notes);
-	heatview_legend(dash, w, top + height - 1, tail);
+	view_heatmap_legend(dash, w, top + height - 1, tail);
 }
 
 /* --- keys and the mouse ------------------------------------------------ */
@@ -301,7 +301,7 @@ static unsigned map_action(struct dash *dash, struct heatview *hv, enum action a
 
 static unsigned action(struct dash *dash, enum action act)
 {
-	struct heatview *hv = heatview_get(dash);
+	struct heatview *hv = view_heatmap_get(dash);
 
 	if (!hv)
 		return REACT_PASS;
@@ -315,19 +315,19 @@ static unsigned action(struct dash *dash, enum action act)
 		/* The board needs the minute series: fetch them now. */
 		return REACT_REDRAW_ALL | (dash->rally.shown ? REACT_REFETCH : 0);
 	default:
-		return dash->rally.shown ? heat_board_action(dash, hv, act) : map_action(dash, hv, act);
+		return dash->rally.shown ? view_rally_action(dash, hv, act) : map_action(dash, hv, act);
 	}
 }
 
 static unsigned click(struct dash *dash, int y, int x, int top)
 {
-	struct heatview *hv = heatview_get(dash);
+	struct heatview *hv = view_heatmap_get(dash);
 	long to;
 
 	if (!hv)
 		return REACT_NONE;
 	if (dash->rally.shown)
-		return heat_board_click(dash, hv, y, top);
+		return view_rally_click(dash, hv, y, top);
 	if ((to = heatmap_input_at(&hv->hm, y, x)) < 0 || to == dash->selected)
 		return REACT_NONE;
 	dash->selected = to;
@@ -336,14 +336,14 @@ static unsigned click(struct dash *dash, int y, int x, int top)
 
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
 {
-	struct heatview *hv = heatview_get(dash);
+	struct heatview *hv = view_heatmap_get(dash);
 
 	if (!hv) {
 		ui_text(w, top, 0, dash->ui->cols, "out of memory", 0, dash->ui->attrs[UI_ERROR]);
 		return;
 	}
 	if (dash->rally.shown)
-		heat_board_draw(dash, hv, w, top, height);
+		view_rally_draw(dash, hv, w, top, height);
 	else
 		draw_map(dash, hv, w, top, height);
 }

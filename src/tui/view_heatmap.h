@@ -22,25 +22,25 @@ struct heatview {
 };
 
 /* The state, made at first use; NULL when out of memory. */
-struct heatview *heatview_get(struct dash *dash);
+struct heatview *view_heatmap_get(struct dash *dash);
 
 /* The heat scale's attributes for a change %; mono fills with shade. */
-attr_t heatview_attr(const struct dash *dash, double pct);
+attr_t view_heatmap_attr(const struct dash *dash, double pct);
 
 /* Fill width cells at (y, x) as a swatch of the bucket of pct: colour, or
  * in monochrome the shading character. */
-void heatview_fill(const struct dash *dash, WINDOW *w, int y, int x, int width, double pct,
+void view_heatmap_fill(const struct dash *dash, WINDOW *w, int y, int x, int width, double pct,
 		   attr_t extra);
 
 /* The header line: the mode and the breadth of the watchlist's HK stocks. */
-void heatview_header(struct dash *dash, WINDOW *w, int y, const char *what);
+void view_heatmap_header(struct dash *dash, WINDOW *w, int y, const char *what);
 
 /* The legend at row y, after `lead` columns of text. */
-void heatview_legend(struct dash *dash, WINDOW *w, int y, const char *tail);
+void view_heatmap_legend(struct dash *dash, WINDOW *w, int y, const char *tail);
 
 /* The rally board (view_rally.c). */
-void heat_board_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height);
-unsigned heat_board_action(struct dash *dash, struct heatview *hv, enum action act);
-unsigned heat_board_click(struct dash *dash, struct heatview *hv, int y, int top);
+void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height);
+unsigned view_rally_action(struct dash *dash, struct heatview *hv, enum action act);
+unsigned view_rally_click(struct dash *dash, struct heatview *hv, int y, int top);
 
 #endif

@@ -38,7 +38,7 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 		char keys[128];
 		if (line < first)
 			continue;
-		keymap_keys_of(dash->set.keys, (enum action)a, keys, sizeof keys);
+		keys_of_action(dash->set.keys, (enum action)a, keys, sizeof keys);
 		ui_text(w, y, 0, 2, "", 0, A_NORMAL);
 		ui_text(w, y, 2, 22, keys[0] ? keys : "(unbound)", 0, dash->ui->attrs[UI_KEY]);
 		ui_text(w, y, 24, 16, action_info[a].name, 0, dash->ui->attrs[UI_DIM]);

@@ -42,7 +42,7 @@ static int draw_msg(struct dash *dash, WINDOW *w, int y, int end, const struct m
 	ui_text(w, y, 17, 6, level_names[m->level], 0,
 		dash->ui->attrs[m->level == MSG_ERROR ? UI_ERROR : UI_STALE]);
 	do {
-		size_t b = width > 0 ? msg_break(p, width) : strlen(p);
+		size_t b = width > 0 ? msglog_break(p, width) : strlen(p);
 		char line[MSG_TEXT_MAX + 32];
 
 		if (b == 0)

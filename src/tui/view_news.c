@@ -66,7 +66,7 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t k, bool narrow)
 	char age[24], tags[96];
 	int x = 0, cols = dash->ui->cols;
 
-	news_age_cell(h, dash_now(dash), W_AGE, age, sizeof age);
+	news_find_age_cell(h, dash_now(dash), W_AGE, age, sizeof age);
 	tags_cell(h, W_TAGS, tags, sizeof tags);
 	ui_text(w, y, x, W_MARK, dash_news_is_new(dash, k, dash->news.since) ? "*" : " ",
 		0, dash->ui->attrs[UI_KEY] | rev);
@@ -132,7 +132,7 @@ static void remember(struct dash *dash)
 	}
 }
 
-void news_view_follow(struct dash *dash)
+void view_news_follow(struct dash *dash)
 {
 	size_t n = count(dash);
 

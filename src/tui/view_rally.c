@@ -160,7 +160,7 @@ static int cell_width(int cols, size_t ncols, bool *names)
 static void draw_cell(struct dash *dash, WINDOW *w, int y, int x, int cw, double v)
 {
 	char buf[32];
-	struct heat_style s = heatscale_style(heatscale_bucket(v), dash->ui->red_up);
+	struct heat_style s = heatmap_scale_style(heatmap_scale_bucket(v), dash->ui->red_up);
 
 	if (isnan(v)) {
 		ui_text(w, y, x, cw, "", 0, A_NORMAL);
@@ -168,20 +168,20 @@ static void draw_cell(struct dash *dash, WINDOW *w, int y, int x, int cw, double
 	}
 	if (cw >= 5) {
 		/* "+1.23%" when it fits, "+1.2" when not; one column of gap. */
-		heatlabel_pct(v, cw >= 7 ? 2 : 1, buf, sizeof buf);
+		heatmap_label_pct(v, cw >= 7 ? 2 : 1, buf, sizeof buf);
 		if (cw < 7)
 			buf[strcspn(buf, "%")] = '\0';
-		ui_text(w, y, x, cw - 1, buf, 1, heatview_attr(dash, v));
+		ui_text(w, y, x, cw - 1, buf, 1, view_heatmap_attr(dash, v));
 		ui_text(w, y, x + cw - 1, 1, " ", 0, A_NORMAL);
 		return;
 	}
-	heatview_fill(dash, w, y, x, cw, v, 0);
+	view_heatmap_fill(dash, w, y, x, cw, v, 0);
 	/* Monochrome: the sign says which way, the shading how far; an
 	 * unchanged price is a 0, not a blank that reads as no data. */
 	if (dash->ui->tier == UI_MONO) {
 		buf[0] = s.sign != ' ' ? s.sign : '0';
 		buf[1] = '\0';
-		ui_text(w, y, x, 1, buf, 0, heatview_attr(dash, v));
+		ui_text(w, y, x, 1, buf, 0, view_heatmap_attr(dash, v));
 	}
 }
 
@@ -244,7 +244,7 @@ static void status_tail(struct dash *dash, const struct board_data *d,
 	snprintf(buf, len, "tencent minutes to %s %s, %zu of %zu", day + 5, hhmm, got, dash->rally.n);
 }
 
-void heat_board_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height)
+void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height)
 {
 	struct board_data d;
 	struct rally_matrix m = { 0 };
@@ -259,7 +259,7 @@ void heat_board_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 		memcpy(day, " of ", 4);
 	}
 	snprintf(what, sizeof what, "Rally board%s, %ld-minute columns", day, dash->set.heatmap_bucket);
-	heatview_header(dash, w, top, what);
+	view_heatmap_header(dash, w, top, what);
 	for (int y = 1; y < height; y++)
 		ui_clear_row(w, top + y, 0, dash->ui->cols, A_NORMAL);
 	if (!built ||
@@ -303,7 +303,7 @@ void heat_board_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 		ui_text(w, y, LEAD, CODE_W + 1, r->in.display, 0, sel);
 		if (names)
 			ui_text(w, y, LEAD + CODE_W + 1, NAME_W, dash_row_name(dash, r), 0, sel);
-		heatlabel_pct(rr->change_pct, 2, pct, sizeof pct);
+		heatmap_label_pct(rr->change_pct, 2, pct, sizeof pct);
 		ui_text(w, y, x0 - PCT_W - 1, PCT_W, pct, 1,
 			dash->ui->attrs[isnan(rr->change_pct) ? UI_DEFAULT : ui_dir_color(rr->change_pct)] | sel);
 		for (size_t j = 0; j < m.ncols && x0 + (int)(j + 1) * cw <= dash->ui->cols; j++)
@@ -313,7 +313,7 @@ void heat_board_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 		ui_text(w, top + 2, 1, dash->ui->cols - 1, "Nothing to show: the watchlist has no Hong Kong symbols",
 			0, dash->ui->attrs[UI_DIM]);
 	status_tail(dash, &d, tail, sizeof tail);
-	heatview_legend(dash, w, top + height - 1, tail);
+	view_heatmap_legend(dash, w, top + height - 1, tail);
 	rally_matrix_free(&m);
 	data_free(&d);
 }
@@ -332,7 +332,7 @@ static unsigned select_line(struct dash *dash, struct heatview *hv, long line)
 	return REACT_REDRAW;
 }
 
-unsigned heat_board_action(struct dash *dash, struct heatview *hv, enum action act)
+unsigned view_rally_action(struct dash *dash, struct heatview *hv, enum action act)
 {
 	long at = 0, page = screen_body_height(dash) - 4;
 
@@ -359,7 +359,7 @@ unsigned heat_board_action(struct dash *dash, struct heatview *hv, enum action a
 	}
 }
 
-unsigned heat_board_click(struct dash *dash, struct heatview *hv, int y, int top)
+unsigned view_rally_click(struct dash *dash, struct heatview *hv, int y, int top)
 {
 	long line = hv->board_scroll + (y - top - 2);
 
