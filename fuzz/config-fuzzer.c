@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (*p < 0x20 || *p == 0x7f)
 				abort();
 	}
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 	options_done(&o);
 	return 0;
 }

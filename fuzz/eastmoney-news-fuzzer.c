@@ -27,6 +27,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	news_fuzz_check(&l, &st, ok, before, EASTMONEY_NEWS_SOURCE, EASTMONEY_NEWS_MAX_ITEMS);
 	if (ok && st.added)
 		abort();
-	news_list_free(&l);
+	news_list_done(&l);
 	return 0;
 }

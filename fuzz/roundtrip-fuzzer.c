@@ -208,7 +208,7 @@ static void chart_round_trip(const char *body, size_t size, unsigned pick, const
 	series_json_back(&s, json.buf);
 	free(csv.buf);
 	free(json.buf);
-	series_free(&s);
+	series_done(&s);
 }
 
 /* ---- quotes ------------------------------------------------------------- */

@@ -31,6 +31,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 1; i < l.n; i++)
 		if (l.v[i].time && (!l.v[i - 1].time || l.v[i - 1].time < l.v[i].time))
 			abort();
-	news_list_free(&l);
+	news_list_done(&l);
 	return 0;
 }

@@ -91,7 +91,7 @@ static void draw(const struct series *s, uint8_t pick)
 		if (o.glyphs == CHART_ASCII && (unsigned char)cell[0] > 0x7e)
 			abort();
 	}
-	chart_free(&c);
+	chart_done(&c);
 	chart_axis_cursor_label(s, s->n ? s->n - 1 : 0, NAMES_EN, label, sizeof label);
 }
 
@@ -128,6 +128,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else
 		check_err(&s);
 	draw(&s, data[0] ^ (uint8_t)size);
-	series_free(&s);
+	series_done(&s);
 	return 0;
 }

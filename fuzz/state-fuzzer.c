@@ -96,7 +96,7 @@ done:
 	free(v);
 	free(w);
 	free(mine);
-	state_doc_free(&d);
-	state_doc_free(&again);
+	state_doc_done(&d);
+	state_doc_done(&again);
 	return 0;
 }

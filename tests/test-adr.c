@@ -70,7 +70,7 @@ static void test_shipped(void)
 	in = sym("09988.HK");
 	a = adr_find(&t, &in);
 	is_str(a ? a->us.display : "", "BABA", "09988.HK is BABA");
-	adr_table_free(&t);
+	adr_table_done(&t);
 	ok(!t.v && t.n == 0, "freed");
 	free(text);
 }
@@ -94,7 +94,7 @@ static void test_loader(void)
 	ok(adr_table_load(&t, crlf, strlen(crlf), err, sizeof err) && t.n == 2,
 	   "CRLF, blank lines and no final newline: %s", err);
 	is_int(t.n ? t.v[1].line : 0, 4, "lines are counted");
-	adr_table_free(&t);
+	adr_table_done(&t);
 	ok(adr_table_load(&t, "", 0, err, sizeof err) && t.n == 0, "an empty table");
 	bad("BABA 9988 8\n", "line 1: expected US<TAB>HK<TAB>N");
 	bad("BABA\t9988\n", "line 1: expected US<TAB>HK<TAB>N");

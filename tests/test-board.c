@@ -103,7 +103,7 @@ int main(void)
 	/* Results for a row removed while the refresh was in flight are dropped. */
 	res[0] = good("700", 480, 1);
 	is_int(board_apply(&b, res, 1), 0, "removed row ignored");
-	board_free(&b);
+	board_done(&b);
 
 	/* Money figures of another currency do not sort among the HKD ones:
 	 * a USD market cap goes with the unknown, last. */
@@ -127,7 +127,7 @@ int main(void)
 		ok(!quote_hkd_figure(&q2[0].q, QF_TURNOVER).ok, "nor is its turnover");
 		ok(quote_hkd_figure(&q2[0].q, QF_PRICE).ok, "its price is still its price");
 		ok(quote_hkd_figure(&q2[1].q, QF_MARKET_CAP).ok, "an HKD cap is");
-		board_free(&bb);
+		board_done(&bb);
 	}
 
 	/* A name the feed left empty falls back; a row always has one to show. */

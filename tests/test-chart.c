@@ -17,7 +17,7 @@
 #define TAGS " UDFAPCV"
 #define MAX_BARS 6000
 
-/* An empty series with room for MAX_BARS; series_free frees it. */
+/* An empty series with room for MAX_BARS; series_done frees it. */
 static struct series make(const char *code, int interval, int dp, bool ohlc, double prev)
 {
 	struct series s;
@@ -122,7 +122,7 @@ static void chart_is(const struct series *s, const struct chart_opts *o, const c
 	ok(same, "%s", what);
 	if (!same)
 		dump(&c);
-	chart_free(&c);
+	chart_done(&c);
 }
 
 static struct chart_opts opts(int w, int h, enum chart_mode m, enum chart_glyphs g, long cursor)
@@ -174,7 +174,7 @@ static void test_intraday(void)
 	o.mode = CHART_CANDLES;
 	o.glyphs = CHART_ASCII;
 	chart_is(&s, &o, candles, "1D candles, ASCII, 24x8");
-	series_free(&s);
+	series_done(&s);
 }
 
 static void test_daily(void)
@@ -206,7 +206,7 @@ static void test_daily(void)
 	o.glyphs = CHART_ASCII;
 	o.prev_close = price(470.0, 1);
 	chart_is(&s, &o, ascii, "5 days of candles, ASCII, prev close given, 16x7");
-	series_free(&s);
+	series_done(&s);
 }
 
 /* No line crosses the lunch break: some column between the last morning
@@ -239,10 +239,10 @@ static void test_gap(void)
 			ok(gap >= 0 && gap == c.cursor_x - 1,
 			   "%s %dx8: the column before 13:00 (%d) is a gap (%d)",
 			   k ? "Unicode" : "ASCII", w, c.cursor_x, gap);
-			chart_free(&c);
+			chart_done(&c);
 		}
 	}
-	series_free(&s);
+	series_done(&s);
 }
 
 static void test_tiny(void)
@@ -270,7 +270,7 @@ static void test_tiny(void)
 	chart_is(&s, &o, cursor_u, "1x1 with the cursor keeps the candle");
 	ok(chart_render(&s, &o, &c) && c.cursor_x == 0 && chart_at(&c, 0, 0)->tag == CHART_CURSOR,
 	   "1x1 cursor tag");
-	chart_free(&c);
+	chart_done(&c);
 	o = opts(1, 1, CHART_LINE, CHART_UNICODE, 0);
 	chart_is(&none, &o, (const char *const[]){ "| | ", NULL }, "1x1 of nothing");
 	o = opts(2, 2, CHART_LINE, CHART_UNICODE, -1);
@@ -281,7 +281,7 @@ static void test_tiny(void)
 	o = opts(2, 40, CHART_CANDLES, CHART_ASCII, 7);
 	ok(chart_render(&m, &o, &c) && c.cursor_x == 1 && c.plot_width == 2 && c.time_row == 39,
 	   "2x40: tall and thin");
-	chart_free(&c);
+	chart_done(&c);
 
 	o = opts(0, 5, CHART_LINE, CHART_ASCII, -1);
 	ok(!chart_render(&s, &o, &c) && !c.cells, "width 0 refused");
@@ -290,9 +290,9 @@ static void test_tiny(void)
 	o = opts(CHART_MAX_DIM + 1, 5, CHART_LINE, CHART_ASCII, -1);
 	ok(!chart_render(&s, &o, &c), "too wide refused");
 	ok(!chart_at(&c, 0, 0), "no cells after a refusal");
-	series_free(&s);
-	series_free(&m);
-	series_free(&none);
+	series_done(&s);
+	series_done(&m);
+	series_done(&none);
 }
 
 static void test_cursor(void)
@@ -313,9 +313,9 @@ static void test_cursor(void)
 				tagged += chart_at(&c, x, y)->tag == CHART_CURSOR;
 		is_int(tagged, want[i] < 0 ? 0 : c.price_rows + c.volume_rows,
 		       "cursor %ld: its column is tagged down to the volume", at[i]);
-		chart_free(&c);
+		chart_done(&c);
 	}
-	series_free(&s);
+	series_done(&s);
 }
 
 static void test_labels(void)
@@ -336,8 +336,8 @@ static void test_labels(void)
 	is_str(buf, "", "past the end: empty");
 	is_int(chart_axis_cursor_label(&d, 1, NAMES_EN, buf, 8), 52, "short buffer: the length wanted");
 	is_str(buf, "2026-08", "short buffer: cut");
-	series_free(&m);
-	series_free(&d);
+	series_done(&m);
+	series_done(&d);
 }
 
 /* Many bars into few columns: each column merges its bars. */
@@ -373,8 +373,8 @@ static void test_buckets(void)
 	is_int(chart_row(&c, 0, row, 4), chart_row(&c, 0, NULL, 0),
 	       "chart_row returns the length it needs");
 	ok(strlen(row) < 4, "and cuts to the buffer");
-	chart_free(&c);
-	series_free(&s);
+	chart_done(&c);
+	series_done(&s);
 }
 
 /* 1D is laid on a fixed session axis: two minutes of bars take two
@@ -399,7 +399,7 @@ static void test_session_axis(void)
 	o.cursor = 1;
 	ok(chart_render(&s, &o, &c), "render with a cursor");
 	is_int(c.cursor_x, 0, "the 09:31 bar is in the first column");
-	chart_free(&c);
+	chart_done(&c);
 	/* Half the morning: 09:30 to 10:45 takes half the morning's columns. */
 	for (int m = 932; m <= 1045; m += m % 100 == 59 ? 41 : 1)
 		add(&s, 7, m, 10.00, 10.00, 10.00, 10.00, 100);
@@ -407,7 +407,7 @@ static void test_session_axis(void)
 	ok(chart_render(&s, &o, &c), "render a morning");
 	is_int(c.cursor_x, c.plot_width - 1 > 0 ? (int)((c.plot_width - 1) * 9000L / 20400 / 2) : 0,
 	       "10:45 is half the morning's width in");
-	chart_free(&c);
+	chart_done(&c);
 	/* A half day: the morning and its 12:00-12:10 auction are the day. */
 	add(&s, 7, 1208, 10.00, 10.00, 10.00, 10.00, 100);
 	o.cursor = (long)s.n - 1;
@@ -419,7 +419,7 @@ static void test_session_axis(void)
 		chart_row(&c, c.time_row, row, sizeof row);
 		ok(strstr(row, "12:00") && !strstr(row, "13:00"), "no afternoon on its axis: \"%s\"", row);
 	}
-	chart_free(&c);
+	chart_done(&c);
 	/* A US listing: its own session, 09:30-16:00 New York time. */
 	us.utc_offset = -4 * 3600;
 	for (int i = 0; i < 2; i++) {
@@ -437,9 +437,9 @@ static void test_session_axis(void)
 		       "a US day: 09:30 to 16:00, no lunch");
 	}
 	is_int(c.cursor_x, 0, "its first two minutes in the first column");
-	chart_free(&c);
-	series_free(&us);
-	series_free(&s);
+	chart_done(&c);
+	series_done(&us);
+	series_done(&s);
 }
 
 /* The row of the first column's price, or -1. */
@@ -470,15 +470,15 @@ static void test_flat(void)
 			add(&s, d, 0, at[k], at[k], at[k], at[k], -1);
 		if (!chart_render(&s, &o, &c)) {
 			ok(0, "flat at %g: rendered", at[k]);
-			series_free(&s);
+			series_done(&s);
 			continue;
 		}
 		if (k == 0)
 			want = line_row(&c);
 		ok(want > 0 && want < c.price_rows - 1 && line_row(&c) == want,
 		   "flat at %g: the line is in the middle (row %d, want %d)", at[k], line_row(&c), want);
-		chart_free(&c);
-		series_free(&s);
+		chart_done(&c);
+		series_done(&s);
 	}
 }
 
@@ -510,9 +510,9 @@ static void test_sweep(void)
 									bad++;
 							}
 						n++;
-						chart_free(&c);
+						chart_done(&c);
 					}
-		series_free(&s[k]);
+		series_done(&s[k]);
 	}
 	is_int(bad, 0, "%d charts: every cell one column wide, ASCII when asked", n);
 }

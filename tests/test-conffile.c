@@ -41,7 +41,7 @@ static void test_fifo(void)
 	ok(!conffile_load(&o, path, true, &c), "a FIFO given with -c is refused");
 	is_int(c.n, 1, "with one complaint");
 	ok(c.n > 0 && strstr(c.v[0], "not a regular file"), "that says why: %s", c.n ? c.v[0] : "");
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 
 	setenv("HKTOP_CONFIG", path, 1);
 	conffile_load_all(&o, NULL, &c);
@@ -50,7 +50,7 @@ static void test_fifo(void)
 	   "a FIFO in HKTOP_CONFIG is refused too: %s", c.n ? c.v[c.n - 1] : "");
 	alarm(0);
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 	unlink(path);
 	rmdir(dir);
 }
@@ -68,7 +68,7 @@ static void test_bom(void)
 	is_int(o.refresh, 8, "and the first key applies");
 	is_int(o.timeout, 4, "as does the next");
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 
 	/* Only at the very start: elsewhere it is part of a key. */
 	options_init(&o);
@@ -76,7 +76,7 @@ static void test_bom(void)
 	is_int(c.n, 1, "a byte-order mark further on is a bad key");
 	ok(all_clean(&c), "named without raw bytes");
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 }
 
 static void test_escapes(void)
@@ -104,7 +104,7 @@ static void test_escapes(void)
 	is_str(c.n > 2 ? c.v[2] : "", "esc.conf:3: names: \"zh\": not one of en, zh",
 	       "a value is quoted the same way");
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 
 	/* The file name is the user's text too. */
 	options_init(&o);
@@ -112,7 +112,7 @@ static void test_escapes(void)
 	is_int(c.n, 1, "one complaint");
 	ok(all_clean(&c), "the file name is printed without its escape: %s", c.n ? c.v[0] : "");
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 }
 
 int main(void)

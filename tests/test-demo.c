@@ -45,7 +45,7 @@ static void default_watchlist(void)
 		list[nlist++] = o.watchlist[i];
 	symbol_parse("HSCEI", &list[nlist++], err, sizeof err);
 	ok(c.n == 0 && o.nwatch > 30, "default watchlist: %zu symbols", o.nwatch);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 	options_done(&o);
 }
 

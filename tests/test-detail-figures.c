@@ -155,6 +155,6 @@ int main(void)
 		ok(strstr(adr_text(a, hk, us, &fx), "STALE: tencent: BABA: HTTP 503 (dim)\n") != NULL,
 		   "a stale ADS price too");
 	}
-	adr_table_free(&t);
+	adr_table_done(&t);
 	return tap_done();
 }

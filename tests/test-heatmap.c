@@ -84,7 +84,7 @@ static void tiles(void)
 		ok(abs(a - b) < 80, "equal: Tencent and JD alike (%d, %d cells)", a, b);
 	}
 	is_int(hm.unsized, 0, "equal size needs no figure");
-	heatmap_free(&hm);
+	heatmap_done(&hm);
 }
 
 static void sticky(void)
@@ -117,7 +117,7 @@ static void sticky(void)
 	for (size_t i = 0; i < hm.ntiles; i++)
 		same = same && after[i] == before[i];
 	ok(!same, "a cap that grows twentyfold moves its tile");
-	heatmap_free(&hm);
+	heatmap_done(&hm);
 }
 
 static void moving(void)
@@ -152,7 +152,7 @@ static void moving(void)
 			ok(heatmap_move(&hm, hm.tiles[i].input, TREEMAP_LEFT) == -1,
 			   "nothing left of a tile at the left edge");
 	}
-	heatmap_free(&hm);
+	heatmap_done(&hm);
 }
 
 static void breadth(void)

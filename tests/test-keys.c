@@ -104,7 +104,7 @@ int main(void)
 	is_int(c.n, 2, "two bad bind lines");
 	is_str(c.n > 0 ? c.v[0] : "", "k.conf:2: expected \"bind KEY ACTION\"", "missing action");
 	is_str(c.n > 1 ? c.v[1] : "", "k.conf:3: bind: \"nothing\": not an action (see hktop(1), KEYS)", "bad action");
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 	options_done(&o);
 	return tap_done();
 }

@@ -301,7 +301,7 @@ static void bad(const char *text, const char *want)
 	ok(!market_calendar_load(&c, text, strlen(text), err, sizeof err), "refused: %s", want);
 	is_str(err, want, "cause");
 	ok(c.n == 0 && c.days == NULL, "left empty after \"%s\"", want);
-	market_calendar_free(&c);
+	market_calendar_done(&c);
 }
 
 static void test_load(void)
@@ -319,14 +319,14 @@ static void test_load(void)
 	is_str(c.days[0].name, "Good Friday", "CR is not part of the name");
 	is_int(c.days[1].kind, MARKET_DAY_HALF, "half day kind");
 	is_str(c.days[1].name, "Christmas Eve", "the last line without a newline");
-	market_calendar_free(&c);
-	market_calendar_free(&c);
+	market_calendar_done(&c);
+	market_calendar_done(&c);
 	ok(c.days == NULL && c.n == 0, "free twice is harmless");
 
 	ok(market_calendar_load(&c, "", 0, err, sizeof err), "empty text loads");
 	market_status(&c, hkt(2026, 4, 3, 10, 0, 0), &ms);
 	ok(!ms.calendar_known && ms.session == MARKET_MORNING, "an empty calendar knows no year");
-	market_calendar_free(&c);
+	market_calendar_done(&c);
 
 	bad("2026-02-30\tclosed\tX\n", "line 1: not a date in the form YYYY-MM-DD");
 	bad("2026/04/03\tclosed\tX\n", "line 1: not a date in the form YYYY-MM-DD");
@@ -355,7 +355,7 @@ static void test_load(void)
 		/* A NUL inside the text is a control character, not the end. */
 		static const char nul[] = "2026-04-03\tclosed\tGood\0Friday\n";
 		ok(!market_calendar_load(&c, nul, sizeof nul - 1, err, sizeof err), "NUL refused");
-		market_calendar_free(&c);
+		market_calendar_done(&c);
 	}
 }
 
@@ -439,6 +439,6 @@ int main(void)
 	test_load();
 	test_extremes();
 	test_ticks();
-	market_calendar_free(&cal);
+	market_calendar_done(&cal);
 	return tap_done();
 }

@@ -115,8 +115,8 @@ static void list_tests(void)
 	is_str(l.v[2].title, "Tie A", "keep: the newest 3");
 	news_list_keep(&l, 0);
 	is_int(l.n, 0, "keep: 0 empties the list");
-	news_list_free(&l);
-	news_list_free(&l);
+	news_list_done(&l);
+	news_list_done(&l);
 	ok(l.v == NULL && l.n == 0, "free: twice is harmless");
 }
 
@@ -140,7 +140,7 @@ static void cross_feed_tests(void)
 	is_int(news_list_merge(&all, &feed), 6, "merge: moved");
 	is_int(feed.n, 0, "merge: source emptied");
 	is_str(all.v[0].publisher, "Reuters", "merge: yahoo's copy gained the publisher");
-	news_list_free(&all);
+	news_list_done(&all);
 }
 
 static void text_tests(void)
@@ -233,7 +233,7 @@ static void eastmoney_tests(void)
 		is_str(l.v[2].summary, "阿里巴巴&美团午后走低，外卖补贴战持续。",
 		       "eastmoney: summary HTML and entities");
 	}
-	news_list_free(&l);
+	news_list_done(&l);
 
 	body = slurp("eastmoney-types.json", &len);
 	ok(news_eastmoney_parse(body, len, &l, &st), "types: the feed still parses");
@@ -248,7 +248,7 @@ static void eastmoney_tests(void)
 		is_int(l.v[0].time, 0, "types: 30 February is unknown");
 		is_int(l.v[0].ntags, 1, "types: only the good secid tags");
 	}
-	news_list_free(&l);
+	news_list_done(&l);
 
 #define EM_FAIL(body, cause, what) do { \
 	ok(!em(body, &l, &st), "eastmoney fails: %s", what); \
@@ -281,7 +281,7 @@ static void eastmoney_tests(void)
 	ok(em("jQuery123({\"code\":\"1\",\"data\":{\"fastNewsList\":[{\"title\":\"JSONP\"}]}});", &l, &st),
 	   "eastmoney: JSONP wrapper");
 	is_int(l.n, 1, "eastmoney: JSONP item");
-	news_list_free(&l);
+	news_list_done(&l);
 }
 
 /* Stories dated ahead of the clock take the time they were first seen. */
@@ -305,8 +305,8 @@ static void ahead_tests(void)
 	add(&seen, "yahoo", "From 2100", "https://a/2100", "g1", y2100);
 	news_list_date_ahead(&seen, &l, now + 3600);
 	ok(seen.v[0].time == now && seen.v[0].dated == y2100, "an hour on: first seen an hour ago");
-	news_list_free(&l);
-	news_list_free(&seen);
+	news_list_done(&l);
+	news_list_done(&seen);
 }
 
 int main(void)

@@ -85,7 +85,7 @@ static void test_urls(const struct options *o, const struct instrument_db *db)
 	is_str(q, "a+b%26c%3Dd%2F%C3%A9", "query escaping");
 	used = 0;
 	ok(!news_feed_query_escape(q, 4, &used, "abcd"), "escape reports a short buffer");
-	news_feed_free(&f);
+	news_feed_done(&f);
 }
 
 /* What --news writes for the headlines of l tagged with in (malloc'd). */
@@ -165,7 +165,7 @@ static void test_apply(const struct options *o, const struct instrument_db *db)
 		    "  https://news.google.com/rss/articles/CBMiRmh0dHBzOi8vd3d3LmJsb29tYmVyZy5jb20vbGk?oc=5\n",
 	       "table, filtered");
 	free(buf);
-	news_feed_free(&f);
+	news_feed_done(&f);
 	free(yahoo);
 	free(google);
 	free(east);
@@ -190,7 +190,7 @@ static void test_demo(const struct options *o, const struct instrument_db *db)
 	is_int((long)(NOW - f.merged.v[1].time), 3720, "the spacing kept");
 	is_str(f.merged.v[0].source, "demo", "labelled demo");
 	is_int((long)f.merged.v[1].ntags, 2, "tagged by the real tagger (9988, BABA)");
-	news_feed_free(&f);
+	news_feed_done(&f);
 }
 
 #define NOW2 1786092300 /* 2026-08-07 16:45:00 HKT */
@@ -244,7 +244,7 @@ static void test_future(const struct options *o, const struct instrument_db *db)
 		news_find_age_cell(titled(&f.merged, "Alibaba"), NOW2, 4, age, sizeof age);
 		is_str(age, "-2m", "two minutes ahead");
 	}
-	news_feed_free(&f);
+	news_feed_done(&f);
 	free(body);
 }
 
@@ -264,7 +264,7 @@ int main(void)
 	test_apply(&o, &db);
 	test_demo(&o, &db);
 	test_future(&o, &db);
-	instruments_free(&db);
+	instruments_done(&db);
 	options_done(&o);
 	return tap_done();
 }

@@ -57,7 +57,7 @@ int main(void)
 	is_str(o.watchlist[2].display, "0700", "then Tencent");
 	options_done(&o);
 	options_done(&d);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 
 	options_init(&o);
 	ok(options_set(&o, "refresh", "30", err, sizeof err), "refresh = 30");
@@ -120,7 +120,7 @@ int main(void)
 	is_int(o.names, NAMES_ZH, "key=value without spaces");
 	is_str(o.sina_quote_url, "http://h/x#frag", "# inside a word is not a comment");
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 
 	/* A NUL byte and an overlong line are refused, not half-read. */
 	options_init(&o);
@@ -140,7 +140,7 @@ int main(void)
 	is_int(o.refresh, 5, "NUL line did not apply");
 	is_int(o.timeout, 3, "next line applied");
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 
 	/* Files: missing is fine unless given explicitly; a directory is refused. */
 	fd = mkstemp(path);
@@ -156,7 +156,7 @@ int main(void)
 	is_int(c.n, 2, "both named");
 	is_str(c.n > 1 ? c.v[1] : "", "/tmp: not a regular file", "directory cause");
 	options_done(&o);
-	conffile_causes_free(&c);
+	conffile_causes_done(&c);
 	unlink(path);
 
 	/* Headline keys: a set of sources, a list of feed URLs. */

@@ -82,19 +82,19 @@ static void matrix(void)
 	is_num(m.rows[1].cells[0], -2, 1e-9, "B at 09:45");
 	is_num(m.rows[1].cells[10], -2, 1e-9, "B carried forward");
 	ok(isnan(m.rows[2].cells[0]), "no previous close: empty cells");
-	rally_matrix_free(&m);
+	rally_matrix_done(&m);
 
 	ok(rally_matrix_build(&m, s, 4, at(9, 0), at(9, 29), 900, false), "before the open");
 	is_int(m.begun, 0, "nothing has begun before 09:30");
-	rally_matrix_free(&m);
+	rally_matrix_done(&m);
 	ok(rally_matrix_build(&m, s, 4, at(9, 0), at(20, 0), 900, false), "in the evening");
 	is_int(m.begun, 22, "every column has begun");
 	is_num(m.rows[0].cells[21], 10, 1e-9, "16:00: 110");
-	rally_matrix_free(&m);
+	rally_matrix_done(&m);
 	ok(rally_matrix_build(&m, NULL, 0, at(9, 0), at(20, 0), 900, true), "no series");
 	is_int(m.nrows, 0, "no rows");
 	is_int(m.ncols, 10, "half-day columns");
-	rally_matrix_free(&m);
+	rally_matrix_done(&m);
 }
 
 static void breadth(void)

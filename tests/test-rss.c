@@ -56,7 +56,7 @@ static void yahoo_tests(void)
 	is_int(st.added, 4, "yahoo: 4 added");
 	is_int(st.skipped, 0, "yahoo: none skipped");
 	if (l.n != 4) {
-		news_list_free(&l);
+		news_list_done(&l);
 		return;
 	}
 	h = &l.v[0];
@@ -85,7 +85,7 @@ static void yahoo_tests(void)
 	       "yahoo: &#39; and &#x2014;");
 	is_int(h->time, 1786075200, "yahoo: pubDate +0800");
 	is_null(h->summary, "yahoo: a description repeating the title is dropped");
-	news_list_free(&l);
+	news_list_done(&l);
 }
 
 static void google_tests(void)
@@ -111,7 +111,7 @@ static void google_tests(void)
 		       "google en: title without the suffix kept whole");
 		is_str(l.v[2].publisher, "Bloomberg", "google en: publisher 3");
 	}
-	news_list_free(&l);
+	news_list_done(&l);
 
 	ok(parse_file("google-news-zh.xml", "google", &l, &st), "google zh: parses");
 	is_int(l.n, 3, "google zh: 3 headlines");
@@ -124,7 +124,7 @@ static void google_tests(void)
 		is_str(l.v[2].link, "https://news.google.com/rss/articles/CBMiPmh0dHBzOi8vaGsuZmluYW5jZS55YWhvby5jb20vbmV3cy8z?oc=5",
 		       "google zh: link");
 	}
-	news_list_free(&l);
+	news_list_done(&l);
 }
 
 static void atom_tests(void)
@@ -150,7 +150,7 @@ static void atom_tests(void)
 		is_null(l.v[2].link, "atom: relative link dropped");
 		is_int(l.v[2].time, 1785888000, "atom: dc:date, date only");
 	}
-	news_list_free(&l);
+	news_list_done(&l);
 }
 
 static void hostile_tests(void)
@@ -167,7 +167,7 @@ static void hostile_tests(void)
 	is_str(st.note, "evil: item 7: no title", "hostile: first skip named");
 	is_int(l.n, 8, "hostile: 8 kept");
 	if (l.n != 8) {
-		news_list_free(&l);
+		news_list_done(&l);
 		return;
 	}
 	h = &l.v[0];
@@ -189,7 +189,7 @@ static void hostile_tests(void)
 	is_int(l.v[7].time, 0, "hostile: year 9999 is unknown");
 	for (i = 0; i < l.n; i++)
 		ok(!l.v[i].title || strlen(l.v[i].title) <= NEWS_TITLE_MAX, "hostile: title %zu capped", i);
-	news_list_free(&l);
+	news_list_done(&l);
 }
 
 static void refusal_tests(void)
@@ -237,7 +237,7 @@ static void refusal_tests(void)
 	ok(!news_rss_parse(NULL, 0, "test", &l, &st), "refuse: no body");
 	is_int(l.n, 4, "refuse: failed feeds added nothing");
 	is_int(st.added, 0, "refuse: added 0");
-	news_list_free(&l);
+	news_list_done(&l);
 
 	/* Past the item cap: the first RSS_MAX_ITEMS are kept. */
 	n = RSS_MAX_ITEMS + 100;
@@ -251,7 +251,7 @@ static void refusal_tests(void)
 	is_int(l.n, RSS_MAX_ITEMS, "cap: %d kept", RSS_MAX_ITEMS);
 	is_int(st.skipped, 100, "cap: the rest skipped");
 	free(many);
-	news_list_free(&l);
+	news_list_done(&l);
 }
 
 static void shape_tests(void)
@@ -267,7 +267,7 @@ static void shape_tests(void)
 	   "shape: RSS 0.91 DOCTYPE without entities accepted");
 	if (l.n == 1)
 		is_str(l.v[0].title, "A B&eacute;", "shape: DTD entities kept for the HTML decoder");
-	news_list_free(&l);
+	news_list_done(&l);
 
 	ok(parse_str("<a:feed xmlns:a=\"http://www.w3.org/2005/Atom\"><a:entry><a:title>Prefixed</a:title>"
 		     "<a:link href=\"http://example.com/p\"/><a:updated>2026-08-07T08:00:00Z</a:updated>"
@@ -276,7 +276,7 @@ static void shape_tests(void)
 		is_str(l.v[0].title, "Prefixed", "shape: prefixed Atom title");
 		is_int(l.v[0].time, 1786089600, "shape: prefixed Atom updated");
 	}
-	news_list_free(&l);
+	news_list_done(&l);
 
 	ok(!parse_str("<feed><entry><title>Not Atom</title></entry></feed>", &l, &st),
 	   "shape: <feed> without the Atom namespace is not a feed");
@@ -291,7 +291,7 @@ static void shape_tests(void)
 		is_str(l.v[0].link, "https://example.com/r", "shape: RSS 1.0 link");
 		is_int(l.v[0].time, 1786089600, "shape: RSS 1.0 dc:date");
 	}
-	news_list_free(&l);
+	news_list_done(&l);
 
 	ok(parse_str("<rss><channel><item><title>Same</title><guid>g1</guid></item>"
 		     "<item><title>Same again</title><guid>g1</guid></item>"
@@ -301,7 +301,7 @@ static void shape_tests(void)
 	is_int(st.added, 2, "shape: the repeat merged");
 	if (l.n == 2)
 		is_str(l.v[1].link, "http://example.com/o", "shape: permalink guid as the link");
-	news_list_free(&l);
+	news_list_done(&l);
 }
 
 int main(void)

@@ -55,7 +55,7 @@ static unsigned long work(size_t n)
 	}
 	is_int(board_apply(&b, res, n), n, "a refresh reaches every row");
 	free(res);
-	board_free(&b);
+	board_done(&b);
 	options_done(&o);
 	free(text);
 	return symbol_compares - before;
@@ -81,7 +81,7 @@ static unsigned long heatmap_work(size_t n)
 	before = symbol_compares;
 	ok(heatmap_layout(&hm, in, n, HEATMAP_CAP, r), "heatmap of %zu", n);
 	ok(heatmap_layout(&hm, in, n, HEATMAP_CAP, r), "and again, with its keys");
-	heatmap_free(&hm);
+	heatmap_done(&hm);
 	free(in);
 	return symbol_compares - before;
 }
@@ -109,7 +109,7 @@ static unsigned long names_work(size_t n)
 	for (size_t i = 0; i < n; i++)
 		found += instruments_find(&db, &db.v[i % db.n].in) == &db.v[i % db.n];
 	is_int(found, n, "every one of %zu look-ups finds its row", n);
-	instruments_free(&db);
+	instruments_done(&db);
 	return symbol_compares - before;
 }
 

@@ -50,7 +50,7 @@ int main(void)
 	   "json: the series, then a bar a line");
 	ok(strstr(out, "\"volume\":16319939.00}\n]}\n") != NULL, "json: closed after the last bar");
 	free(out);
-	series_free(&s);
+	series_done(&s);
 
 	/* An index has no volume: empty in CSV, null in JSON. */
 	body = slurp("tencent-minute-hsi.json", &len);
@@ -68,7 +68,7 @@ int main(void)
 	ok(strstr(out, "\"volume\":null}") != NULL, "json: an unknown volume is null");
 	ok(strstr(out, "\"prev_close\":") != NULL && strstr(out, "\"range\":\"1D\""), "json: range named");
 	free(out);
-	series_free(&s);
+	series_done(&s);
 
 	/* Empty series: the header only, an empty array. */
 	memset(&s, 0, sizeof s);

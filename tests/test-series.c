@@ -79,7 +79,7 @@ static void refused(enum parser p, const char *body, const char *symbol, const c
 
 	ok(!ok && s.n == 0 && !s.v, "%s: refused", what);
 	is_str(s.err, err, "%s: cause", what);
-	series_free(&s);
+	series_done(&s);
 }
 
 static void refused_file(enum parser p, const char *file, const char *symbol, const char *err)
@@ -89,7 +89,7 @@ static void refused_file(enum parser p, const char *file, const char *symbol, co
 
 	ok(!ok && s.n == 0 && !s.v, "%s: refused", file);
 	is_str(s.err, err, "%s: cause", file);
-	series_free(&s);
+	series_done(&s);
 }
 
 static const char *fmt(struct num n)
@@ -155,15 +155,15 @@ static void test_tencent_minute(void)
 	bar_is(&s, 9, "2026-08-07T16:08:00+08:00", "478.800", "478.800", "478.800", "478.800",
 	       "219939");
 	gaps_are(&s, "6"); /* 12:00 -> 13:00; not 09:33 -> 11:59, missing in the fixture */
-	series_free(&s);
-	ok(!s.v && s.n == 0, "series_free empties");
+	series_done(&s);
+	ok(!s.v && s.n == 0, "series_done empties");
 
 	ok(parse_file(MINUTE, "tencent-minute-hsi.json", "HSI", &s), "minute HSI: %s", s.err);
 	is_int(s.n, 4, "four index bars");
 	ok(!s.v[0].volume.ok && !s.v[3].volume.ok, "index volume is not read");
 	ok(!s.prev_close.ok, "no qt: no previous close");
 	is_str(fmt(s.v[3].close), "24858.820", "index close");
-	series_free(&s);
+	series_done(&s);
 
 	refused_file(MINUTE, "tencent-minute-empty.json", "0700",
 		     "tencent: 0700: no minute bars yet (before the open?)");
@@ -231,12 +231,12 @@ static void test_tencent_kline(void)
 	bar_is(&s, 4, "2026-08-07T00:00:00+08:00", "479.000", "483.200", "475.400", "478.800",
 	       "16319939.00");
 	gaps_are(&s, "");
-	series_free(&s);
+	series_done(&s);
 
 	ok(parse_file(WEEK, "tencent-kline-week.json", "0700", &s), "kline week: %s", s.err);
 	is_int(s.n, 3, "three weeks");
 	is_int(s.interval, 7 * 86400, "a bar a week");
-	series_free(&s);
+	series_done(&s);
 
 	refused_file(WEEK, "tencent-kline-day.json", "0700",
 		     "tencent: 0700: no week bars in the reply");
@@ -298,7 +298,7 @@ static void test_yahoo(void)
 	bar_is(&s, 3, "2026-08-07T13:00:00+08:00", "477.600", "478.000", "477.400", "477.800",
 	       "150200");
 	gaps_are(&s, "3");
-	series_free(&s);
+	series_done(&s);
 
 	ok(parse_file(YAHOO, "yahoo-chart-hsi-5d.json", "HSI", &s), "yahoo HSI 5d: %s", s.err);
 	is_int(s.n, 8, "eight bars");
@@ -308,7 +308,7 @@ static void test_yahoo(void)
 	is_str(fmt(s.v[7].close), "24858.82", "24858.82 survives float32");
 	gaps_are(&s, "2,4,6");
 	ok(!s.v[0].volume.ok, "index volume is left out");
-	series_free(&s);
+	series_done(&s);
 
 	refused_file(YAHOO, "yahoo-chart-404.json", "0700",
 		     "yahoo: 0700: No data found, symbol may be delisted");
@@ -329,7 +329,7 @@ static void test_yahoo(void)
 	is_str(fmt(s.v[0].close), "1.50", "rounded to 2");
 	ok(!s.v[0].volume.ok, "no volume array: volume unknown");
 	ok(!s.prev_close.ok, "no previous close");
-	series_free(&s);
+	series_done(&s);
 
 	refused(YAHOO, YH("", "1,2", "null,1", "1,null", "1,1", "1,1", ""), "0700",
 		"yahoo: 0700: no bars with prices (every one has a null)", "all null");
@@ -458,7 +458,7 @@ static void test_plan(void)
 	body = slurp("tencent-kline-day.json", &len);
 	ok(series_source_parse(&req, body, len, &in, &s) && s.n == 5, "series_source_parse dispatches: %s",
 	   s.err);
-	series_free(&s);
+	series_done(&s);
 	free(body);
 #undef TQ
 #undef YQ

@@ -87,7 +87,7 @@ static bool load_list(const char *path, struct instrument **got, size_t *n, bool
 		*got = NULL;
 		*n = 0;
 	}
-	state_doc_free(&d);
+	state_doc_done(&d);
 	return ok;
 }
 
@@ -194,7 +194,7 @@ static void test_missing_and_bad(void)
 			is_str(got[2].display, "9988", "the line after the bad one too");
 		free(got);
 		got = NULL;
-		state_doc_free(&d);
+		state_doc_done(&d);
 	}
 	write_file(path, "1\nx!\n2\ny!\n3\nz!\nw!\nv!\n");
 	ok(load_list(path, &got, &n, &exists, &nbad, err, sizeof err) && n == 3 && nbad == 5,
@@ -311,7 +311,7 @@ static void load_unreadable(int fd, const char *path)
 	loaded = state_load(path, &d, &exists, err, sizeof err);
 	saved = save_list(path, v, 1, v, 1, err2, sizeof err2);
 	chmod(path, 0600);
-	state_doc_free(&d);
+	state_doc_done(&d);
 	dprintf(fd, "%s%s%s | %s", loaded ? "LOADED " : "", saved ? "SAVED " : "", err, err2);
 }
 

@@ -95,7 +95,7 @@ static void index_tests(void)
 	is_int(found, 5000, "each found at its position");
 	symbol_index_clear(&ix);
 	is_int(symbol_index_find(&ix, &hk700), -1, "cleared");
-	symbol_index_free(&ix);
+	symbol_index_done(&ix);
 
 	ok(symbol_dedup(v, &n), "dedup");
 	is_int(n, 4, "0700.HK and hkHSI were repeats");

@@ -71,7 +71,7 @@ static void table_tests(void)
 				found = true;
 		ok(found, "table: \"%s\" tags %s", err, db.v[i].in.display);
 	}
-	instruments_free(&db);
+	instruments_done(&db);
 }
 
 static void match_tests(void)
@@ -147,10 +147,10 @@ static void load_tests(void)
 	is_int(tagger_tag(&t, "Tencent Cloud; Alibaba", out, 4), 1, "load: blocker and sanitised alias");
 	ok(out[0].display[0] && strcmp(out[0].display, "9988") == 0, "load: Alibaba");
 	is_int(tagger_tag(&t, "Tencent", out, 0), 0, "load: max 0");
-	tagger_free(&t);
+	tagger_done(&t);
 	is_int(tagger_load(&t, "", 0, err, sizeof err), 0, "load: empty table");
 	is_int(tagger_tag(&t, "Tencent", out, 4), 0, "load: empty table tags nothing");
-	tagger_free(&t);
+	tagger_done(&t);
 
 	memset(&h, 0, sizeof h);
 	h.title = strdup("Markets wrap");
@@ -162,7 +162,7 @@ static void load_tests(void)
 	h.title = strdup("Tencent rises");
 	is_int(tagger_tag_headline(&tg, &h), 0, "headline: title's tags, summary unread");
 	is_int(h.ntags, 2, "headline: tags kept");
-	news_headline_free(&h);
+	news_headline_done(&h);
 }
 
 int main(void)
@@ -170,6 +170,6 @@ int main(void)
 	table_tests();
 	match_tests();
 	load_tests();
-	tagger_free(&tg);
+	tagger_done(&tg);
 	return tap_done();
 }

@@ -328,13 +328,13 @@ void app_close(struct app *app)
 	app->http = NULL;
 	rally_control_done(app);
 	dash_views_done(&app->dash);
-	detail_free(&app->dash.detail);
+	detail_done(&app->dash.detail);
 	news_control_done(app);
 	demo_free(app->demo);
 	app->demo = NULL;
-	board_free(&app->dash.board);
-	instruments_free(&app->dash.db);
-	market_calendar_free(&app->dash.cal);
+	board_done(&app->dash.board);
+	instruments_done(&app->dash.db);
+	market_calendar_done(&app->dash.cal);
 	free(app->inflight);
 	app->inflight = NULL;
 }

@@ -33,7 +33,7 @@ static void config(const struct app *app, struct seriesfetch_config *c)
 
 static void start_chart(struct app *app);
 
-static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
+static void on_chart(void *arg, bool ok, struct series *s, bool cancelled)
 {
 	struct app *app = arg;
 	struct detail *d = &app->dash.detail;
@@ -41,18 +41,18 @@ static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
 
 	d->loading = false;
 	if (cancelled || app->quit) {
-		series_free(s);
+		series_done(s);
 		return;
 	}
 	current = d->have_in && symbol_equal(&d->fetch_in, &d->in) && d->fetch_range == d->range &&
 		  app->dash.view == &view_detail;
 	if (!current) {
-		series_free(s);
+		series_done(s);
 		start_chart(app); /* the view moved on while this was in flight */
 		return;
 	}
 	if (ok) {
-		series_free(&d->s);
+		series_done(&d->s);
 		d->s = *s;
 		d->s_range = d->fetch_range;
 		d->stale = false;
@@ -64,7 +64,7 @@ static void chart_done(void *arg, bool ok, struct series *s, bool cancelled)
 		/* The last good chart of this ticker and range stays, marked. */
 		d->stale = detail_chart_current(d);
 		snprintf(d->err, sizeof d->err, "%s", s->err);
-		series_free(s);
+		series_done(s);
 		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "chart: %s", d->err);
 	}
 	app->dash.dirty |= REDRAW_BODY;
@@ -81,7 +81,7 @@ static void start_chart(struct app *app)
 	config(app, &c);
 	d->fetch_in = d->in;
 	d->fetch_range = d->range;
-	if (!series_fetch_start(app->http, &c, &d->in, d->range, chart_done, app, err, sizeof err)) {
+	if (!series_fetch_start(app->http, &c, &d->in, d->range, on_chart, app, err, sizeof err)) {
 		d->stale = detail_chart_current(d);
 		snprintf(d->err, sizeof d->err, "%s", err);
 		return;
@@ -161,7 +161,7 @@ static void fx_done(void *arg, bool ok, struct series *s, bool cancelled)
 		}
 		app->dash.dirty |= REDRAW_BODY;
 	}
-	series_free(s);
+	series_done(s);
 }
 
 static void start_fx(struct app *app, bool force)

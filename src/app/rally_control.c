@@ -69,6 +69,6 @@ void rally_control_refresh(struct app *app)
 
 void rally_control_done(struct app *app)
 {
-	minute_fetch_free(&app->intra);
+	minute_fetch_done(&app->intra);
 	sync(app);
 }

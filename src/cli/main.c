@@ -326,7 +326,7 @@ struct series_state {
 	int status;
 };
 
-static void series_done(void *arg, bool ok, struct series *s, bool cancelled)
+static void on_series(void *arg, bool ok, struct series *s, bool cancelled)
 {
 	struct series_state *st = arg;
 
@@ -336,7 +336,7 @@ static void series_done(void *arg, bool ok, struct series *s, bool cancelled)
 	} else if (!cancelled) {
 		fprintf(stderr, "hktop: %s\n", s->err);
 	}
-	series_free(s);
+	series_done(s);
 }
 
 /* --series: one chart, printed; the exit codes of --once. */
@@ -353,7 +353,7 @@ static int run_series(const struct options *o, const struct cli *cli)
 		fprintf(stderr, "hktop: %s\n", err);
 		return EXIT_FAILED;
 	}
-	if (!series_fetch_start(h, &c, &o->watchlist[0], cli->range, series_done, &st, err,
+	if (!series_fetch_start(h, &c, &o->watchlist[0], cli->range, on_series, &st, err,
 			       sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
@@ -478,7 +478,7 @@ int main(int argc, char **argv)
 				rc = run_once(&o, cli.format);
 		}
 	}
-	conffile_causes_free(&causes);
+	conffile_causes_done(&causes);
 	state_list_done(&saved);
 	options_done(&o);
 	free(cli.overrides);

@@ -167,7 +167,7 @@ int news_report_print(const struct options *o, enum report_format fmt,
 	}
 	http_free(h);
 	news_fetch_done(&nf);
-	instruments_free(&db);
+	instruments_done(&db);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("hktop: stdout");
 		rc = 1;

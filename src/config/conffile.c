@@ -39,7 +39,7 @@ void conffile_causes_add(struct causes *c, const char *fmt, ...)
 		c->v[c->n++] = copy;
 }
 
-void conffile_causes_free(struct causes *c)
+void conffile_causes_done(struct causes *c)
 {
 	for (size_t i = 0; i < c->n; i++)
 		free(c->v[i]);

@@ -15,7 +15,7 @@ struct causes {
 };
 
 void conffile_causes_add(struct causes *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void conffile_causes_free(struct causes *c);
+void conffile_causes_done(struct causes *c);
 
 /* Parse config text: "key = value" lines, '#' comments, a trailing '\'
  * joins the next line. A bad line adds "NAME:LINE: cause" and is skipped,

@@ -381,7 +381,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		(void)fsync(lock);
 		ok = true;
 	}
-	state_doc_free(&d);
+	state_doc_done(&d);
 	close(lock);
 	return ok;
 }
@@ -444,12 +444,12 @@ bool state_list_choose(struct state_list *s, enum list_origin origin, const char
 		snprintf(s->why_not, sizeof s->why_not, "%s", err);
 		add_note(s, "%s; using the %s watchlist; edits will not be saved", err,
 			 origin == LIST_CONFIG ? "config's" : "default");
-		state_doc_free(&d);
+		state_doc_done(&d);
 		return true;
 	}
 	if (exists) {
 		if (!state_doc_symbols(&d, &saved, &nsaved)) {
-			state_doc_free(&d);
+			state_doc_done(&d);
 			return false;
 		}
 		free(*list);
@@ -463,7 +463,7 @@ bool state_list_choose(struct state_list *s, enum list_origin origin, const char
 			add_note(s, "%s: %zu more unreadable lines skipped", s->path,
 				 d.nbad - STATE_BAD_NAMED);
 	}
-	state_doc_free(&d);
+	state_doc_done(&d);
 	s->save = true;
 	return copy_list(&s->base, &s->nbase, *list, *n);
 }

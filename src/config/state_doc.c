@@ -14,7 +14,7 @@
 
 #include "config/state_doc.h"
 
-void state_doc_free(struct state_doc *d)
+void state_doc_done(struct state_doc *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		free(d->v[i].text);

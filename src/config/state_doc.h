@@ -32,14 +32,14 @@ struct state_doc {
 	char bad[STATE_BAD_NAMED][STATE_MSG_MAX]; /* "NAME:LINE: cause" of the first */
 };
 
-void state_doc_free(struct state_doc *d);
+void state_doc_done(struct state_doc *d);
 
 /* Parse the text of a saved file: one symbol a line in any form
  * symbol_parse takes, '#' starts a comment, blank lines are kept. A line
  * that is not a symbol is counted, named in d->bad and turned into a
  * STATE_BAD_PREFIX comment; the rest still load. Fails (with "NAME: cause")
  * only for what is not a text file at all (a NUL byte) and out of memory.
- * d starts zeroed; free it with state_doc_free either way. */
+ * d starts zeroed; free it with state_doc_done either way. */
 bool state_doc_parse(struct state_doc *d, const char *name, const char *buf, size_t len,
 		     char *err, size_t errlen);
 

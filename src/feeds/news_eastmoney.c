@@ -192,7 +192,7 @@ static bool parse_list(const cJSON *root, struct news_list *out, struct news_par
 		r = parse_item(item, &h, st);
 		if (r == ITEM_OK && news_list_add(out, &h) == NEWS_NOMEM)
 			r = ITEM_NOMEM;
-		news_headline_free(&h); /* what the list did not take */
+		news_headline_done(&h); /* what the list did not take */
 		if (r == ITEM_NOMEM) {
 			news_parse_fail(st, SOURCE_NAME, "out of memory");
 			return false;
@@ -222,7 +222,7 @@ bool news_eastmoney_parse(const char *body, size_t len, struct news_list *list,
 	ok = parse_list(root, &items, st);
 	cJSON_Delete(root);
 	if (!ok) {
-		news_list_free(&items);
+		news_list_done(&items);
 		return false;
 	}
 	st->added = news_list_merge(list, &items);

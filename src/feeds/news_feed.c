@@ -97,14 +97,14 @@ bool news_feed_init(struct newsfeed *f, const struct newsfeed_config *c,
 	return true;
 }
 
-void news_feed_free(struct newsfeed *f)
+void news_feed_done(struct newsfeed *f)
 {
 	for (size_t i = 0; i < f->nsrc; i++)
-		news_list_free(&f->src[i].items);
-	news_list_free(&f->merged);
+		news_list_done(&f->src[i].items);
+	news_list_done(&f->merged);
 	free(f->arrived);
 	free(f->watch);
-	tagger_free(&f->tagger);
+	tagger_done(&f->tagger);
 	memset(f, 0, sizeof *f);
 }
 
@@ -307,7 +307,7 @@ static bool headline_copy(struct headline *dst, const struct headline *src)
 	memcpy(dst->tags, src->tags, sizeof dst->tags);
 	dst->ntags = src->ntags;
 	if (nomem)
-		news_headline_free(dst);
+		news_headline_done(dst);
 	return !nomem;
 }
 
@@ -332,7 +332,7 @@ static void rebuild(struct newsfeed *f)
 		}
 	news_list_keep(&l, f->keep);
 	if (l.n && !(arrived = calloc(l.n, sizeof *arrived))) {
-		news_list_free(&l);
+		news_list_done(&l);
 		return; /* out of memory: keep the old list */
 	}
 	if (!l.n)
@@ -352,7 +352,7 @@ static void rebuild(struct newsfeed *f)
 	}
 	if (fresh)
 		f->generation++;
-	news_list_free(&f->merged);
+	news_list_done(&f->merged);
 	free(f->arrived);
 	f->merged = l;
 	f->arrived = arrived;
@@ -399,7 +399,7 @@ bool news_feed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
 		if (strncmp(cause, s->name, n) == 0 && cause[n] == ':')
 			cause += n + 2;
 		snprintf(s->err, sizeof s->err, "%s", cause);
-		news_list_free(&l);
+		news_list_done(&l);
 	} else {
 		take_items(f, s, &l, now);
 	}

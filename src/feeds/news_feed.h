@@ -70,7 +70,7 @@ struct newsfeed_config {
  * the built-in aliases. */
 bool news_feed_init(struct newsfeed *f, const struct newsfeed_config *c,
 		   const struct instrument_db *db, bool demo, char *err, size_t errlen);
-void news_feed_free(struct newsfeed *f);
+void news_feed_done(struct newsfeed *f);
 
 /* Replace the watchlist the URLs are built from. */
 bool news_feed_set_watch(struct newsfeed *f, const struct instrument *in, size_t n);

@@ -424,7 +424,7 @@ static void finish_item(struct rss *r)
 	    (r->guid_permalink && !keep_link(r, &h.link, &r->f[F_GUID])) ||
 	    news_text_dup(&h.source, r->source, strlen(r->source), NEWS_SOURCE_MAX,
 			  NEWS_TEXT_CUT) == NEWS_TEXT_NOMEM) {
-		news_headline_free(&h);
+		news_headline_done(&h);
 		stop(r, "out of memory");
 		return;
 	}
@@ -505,7 +505,7 @@ bool news_rss_parse(const char *body, size_t len, const char *source, struct new
 	for (i = 0; i < F_COUNT; i++)
 		free(r.f[i].p);
 	if (st->err[0]) {
-		news_list_free(&r.items);
+		news_list_done(&r.items);
 		st->added = 0;
 		return false;
 	}

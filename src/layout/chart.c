@@ -444,7 +444,7 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	k.yres = o->mode == CHART_LINE ? (o->glyphs == CHART_UNICODE ? 4 : 3) :
 		 (o->glyphs == CHART_UNICODE ? 2 : 1);
 	if (!(k.px = malloc(sizeof *k.px * s->n))) {
-		chart_free(out);
+		chart_done(out);
 		return false;
 	}
 	price_range(&k);
@@ -465,11 +465,11 @@ bool chart_render(const struct series *s, const struct chart_opts *o, struct cha
 	draw_cursor(&k);
 	free(k.px);
 	if (!ok)
-		chart_free(out);
+		chart_done(out);
 	return ok;
 }
 
-void chart_free(struct chart *c)
+void chart_done(struct chart *c)
 {
 	free(c->cells);
 	c->cells = NULL;

@@ -73,7 +73,7 @@ struct chart {
 /* Draw s (which may be empty: a blank chart) into *out, which is
  * overwritten. False only for a size out of range or no memory. */
 bool chart_render(const struct series *s, const struct chart_opts *o, struct chart *out);
-void chart_free(struct chart *c);
+void chart_done(struct chart *c);
 
 /* The cell at (x, y); NULL outside the chart. */
 const struct chart_cell *chart_at(const struct chart *c, int x, int y);

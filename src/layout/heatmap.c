@@ -18,7 +18,7 @@ void heatmap_init(struct heatmap *hm)
 	hm->keys_mode = -1;
 }
 
-void heatmap_free(struct heatmap *hm)
+void heatmap_done(struct heatmap *hm)
 {
 	free(hm->tiles);
 	free(hm->keys);
@@ -80,7 +80,7 @@ bool heatmap_layout(struct heatmap *hm, const struct heatmap_input *in, size_t n
 		free(items);
 		free(tt);
 		free(keys);
-		symbol_index_free(&old);
+		symbol_index_done(&old);
 		return false;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -110,7 +110,7 @@ bool heatmap_layout(struct heatmap *hm, const struct heatmap_input *in, size_t n
 	hm->keys = keys;
 	hm->nkeys = m;
 	hm->keys_mode = (int)mode;
-	symbol_index_free(&old);
+	symbol_index_done(&old);
 	free(items);
 	free(tt);
 	return true;

@@ -60,7 +60,7 @@ struct heatmap {
 extern const char *const heatmap_mode_names[HEATMAP_MODES]; /* "market cap", ... */
 
 void heatmap_init(struct heatmap *hm);
-void heatmap_free(struct heatmap *hm);
+void heatmap_done(struct heatmap *hm);
 
 /* Lay the inputs out over r. False when out of memory (no tiles). */
 bool heatmap_layout(struct heatmap *hm, const struct heatmap_input *in, size_t n,

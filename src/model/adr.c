@@ -109,11 +109,11 @@ bool adr_table_load(struct adr_table *t, const char *text, size_t len, char *err
 	return true;
 fail:
 	snprintf(err, errlen, "line %ld: %s", line, cause);
-	adr_table_free(t);
+	adr_table_done(t);
 	return false;
 }
 
-void adr_table_free(struct adr_table *t)
+void adr_table_done(struct adr_table *t)
 {
 	free(t->v);
 	t->v = NULL;

@@ -32,7 +32,7 @@ struct adr_table {
  * US<TAB>HK<TAB>N. *t is overwritten (not freed). On a bad line returns
  * false with "line N: cause" in err and leaves *t empty. */
 bool adr_table_load(struct adr_table *t, const char *text, size_t len, char *err, size_t errlen);
-void adr_table_free(struct adr_table *t);
+void adr_table_done(struct adr_table *t);
 
 /* The entry for an instrument, from either side: BABA or 9988 finds the
  * same row. NULL when it has none. */

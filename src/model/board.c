@@ -52,10 +52,10 @@ bool board_init(struct board *b, const struct instrument *in, size_t n)
 	return true;
 }
 
-void board_free(struct board *b)
+void board_done(struct board *b)
 {
 	free(b->rows);
-	symbol_index_free(&b->index);
+	symbol_index_done(&b->index);
 	memset(b, 0, sizeof *b);
 }
 

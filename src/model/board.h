@@ -35,7 +35,7 @@ struct board {
 };
 
 bool board_init(struct board *b, const struct instrument *in, size_t n);
-void board_free(struct board *b);
+void board_done(struct board *b);
 
 /* Index of an instrument's row, or -1. */
 long board_find(const struct board *b, const struct instrument *in);

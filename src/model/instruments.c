@@ -71,9 +71,9 @@ const struct instrument_info *instruments_find(const struct instrument_db *db,
 	return k < 0 ? NULL : &db->v[k];
 }
 
-void instruments_free(struct instrument_db *db)
+void instruments_done(struct instrument_db *db)
 {
 	free(db->v);
-	symbol_index_free(&db->index);
+	symbol_index_done(&db->index);
 	memset(db, 0, sizeof *db);
 }

@@ -30,6 +30,6 @@ size_t instruments_load_builtin(struct instrument_db *db);
 const struct instrument_info *instruments_find(const struct instrument_db *db,
 					       const struct instrument *in);
 
-void instruments_free(struct instrument_db *db);
+void instruments_done(struct instrument_db *db);
 
 #endif

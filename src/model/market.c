@@ -187,14 +187,14 @@ bool market_calendar_load(struct market_calendar *cal, const char *text, size_t 
 		if (!parse_line(s, le, &d, cause, sizeof cause) ||
 		    !add_day(cal, &cap, &d, cause, sizeof cause)) {
 			snprintf(err, errlen, "line %ld: %s", line, cause);
-			market_calendar_free(cal);
+			market_calendar_done(cal);
 			return false;
 		}
 	}
 	return true;
 }
 
-void market_calendar_free(struct market_calendar *cal)
+void market_calendar_done(struct market_calendar *cal)
 {
 	free(cal->days);
 	cal->days = NULL;

@@ -59,7 +59,7 @@ struct market_status {
  * "line N: cause" in err and leaves *cal empty. */
 bool market_calendar_load(struct market_calendar *cal, const char *text, size_t len,
 			  char *err, size_t errlen);
-void market_calendar_free(struct market_calendar *cal);
+void market_calendar_done(struct market_calendar *cal);
 
 /* The session at `now`. Pure: HKT is UTC+8 by arithmetic, no TZ or
  * localtime. A year the calendar does not list is traded every weekday. */

@@ -29,7 +29,7 @@ bool news_headline_add_tag(struct headline *h, const struct instrument *in)
 	return true;
 }
 
-void news_headline_free(struct headline *h)
+void news_headline_done(struct headline *h)
 {
 	free(h->title);
 	free(h->link);
@@ -93,27 +93,27 @@ enum news_add news_list_add(struct news_list *l, struct headline *h)
 	size_t i, n;
 
 	if (!h->title || !h->title[0]) {
-		news_headline_free(h);
+		news_headline_done(h);
 		return NEWS_INVALID;
 	}
 	free(h->key);
 	n = strlen(h->title) + 1;
 	if (!(h->key = malloc(n))) {
-		news_headline_free(h);
+		news_headline_done(h);
 		return NEWS_NOMEM;
 	}
 	news_title_key(h->key, n, h->title);
 	for (i = 0; i < l->n; i++) {
 		if (is_duplicate(&l->v[i], h)) {
 			merge_into(&l->v[i], h);
-			news_headline_free(h);
+			news_headline_done(h);
 			return NEWS_DUPLICATE;
 		}
 	}
 	if (l->n == l->cap) {
 		n = l->cap ? l->cap * 2 : 32;
 		if (!(g = realloc(l->v, n * sizeof *g))) {
-			news_headline_free(h);
+			news_headline_done(h);
 			return NEWS_NOMEM;
 		}
 		l->v = g;
@@ -155,7 +155,7 @@ size_t news_list_merge(struct news_list *dst, struct news_list *src)
 	for (i = 0; i < src->n; i++)
 		if (news_list_add(dst, &src->v[i]) == NEWS_ADDED)
 			added++;
-	news_list_free(src);
+	news_list_done(src);
 	return added;
 }
 
@@ -181,15 +181,15 @@ void news_list_keep(struct news_list *l, size_t keep)
 {
 	news_list_sort(l);
 	while (l->n > keep)
-		news_headline_free(&l->v[--l->n]);
+		news_headline_done(&l->v[--l->n]);
 }
 
-void news_list_free(struct news_list *l)
+void news_list_done(struct news_list *l)
 {
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
-		news_headline_free(&l->v[i]);
+		news_headline_done(&l->v[i]);
 	free(l->v);
 	news_list_init(l);
 }

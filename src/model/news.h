@@ -40,7 +40,7 @@ struct headline {
 bool news_headline_add_tag(struct headline *h, const struct instrument *in);
 
 /* Free every string and zero the headline. */
-void news_headline_free(struct headline *h);
+void news_headline_done(struct headline *h);
 
 /* A list of headlines; it owns them and everything in them. */
 struct news_list {
@@ -74,7 +74,7 @@ void news_list_sort(struct news_list *l);
 /* Sort, then free all but the newest keep headlines. */
 void news_list_keep(struct news_list *l, size_t keep);
 
-void news_list_free(struct news_list *l);
+void news_list_done(struct news_list *l);
 
 /* What one parse of one feed did. A failed feed adds nothing to the list. */
 struct news_parse {

@@ -102,7 +102,7 @@ bool rally_matrix_build(struct rally_matrix *m, const struct rally_series *s, si
 	m->cells = malloc((ncells ? ncells : 1) * sizeof *m->cells);
 	if (!starts || !m->ends || !m->rows || !m->cells) {
 		free(starts);
-		rally_matrix_free(m);
+		rally_matrix_done(m);
 		return false;
 	}
 	each_column(day, step, half_day, starts, m->ends, nc);
@@ -125,7 +125,7 @@ bool rally_matrix_build(struct rally_matrix *m, const struct rally_series *s, si
 	return true;
 }
 
-void rally_matrix_free(struct rally_matrix *m)
+void rally_matrix_done(struct rally_matrix *m)
 {
 	free(m->ends);
 	free(m->rows);

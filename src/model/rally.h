@@ -63,7 +63,7 @@ struct rally_matrix {
  * as of `now`. False when out of memory, m left empty. */
 bool rally_matrix_build(struct rally_matrix *m, const struct rally_series *s, size_t n,
 			time_t day, time_t now, int step, bool half_day);
-void rally_matrix_free(struct rally_matrix *m);
+void rally_matrix_done(struct rally_matrix *m);
 
 /* How many rose, fell, did not move (exactly 0) and are unknown (NaN). */
 struct rally_breadth {

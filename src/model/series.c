@@ -31,7 +31,7 @@ static long long floor_mod(long long a, long long b)
 	return a - floor_div(a, b) * b;
 }
 
-void series_free(struct series *s)
+void series_done(struct series *s)
 {
 	free(s->v);
 	s->v = NULL;
@@ -71,7 +71,7 @@ bool series_fail(struct series *s, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	series_free(s);
+	series_done(s);
 	n = snprintf(s->err, sizeof s->err, "%s: %s: ", s->source, s->in.display);
 	if (n < 0 || (size_t)n >= sizeof s->err)
 		return false;

@@ -41,7 +41,7 @@ struct series {
 };
 
 /* Free the bars and empty *s; its err is kept. Safe on a zeroed series. */
-void series_free(struct series *s);
+void series_done(struct series *s);
 
 /* Is there a break in trading between bars i-1 and i that a chart must not
  * draw a line across? For intraday series: a new exchange day, and for HK

@@ -256,7 +256,7 @@ void symbol_index_clear(struct symbol_index *ix)
 	ix->n = 0;
 }
 
-void symbol_index_free(struct symbol_index *ix)
+void symbol_index_done(struct symbol_index *ix)
 {
 	free(ix->slot);
 	memset(ix, 0, sizeof *ix);
@@ -273,7 +273,7 @@ bool symbol_dedup(struct instrument *v, size_t *n)
 	for (size_t i = 0; i < *n; i++)
 		if ((size_t)symbol_index_add(&ix, &v[i], kept) == kept)
 			v[kept++] = v[i];
-	symbol_index_free(&ix);
+	symbol_index_done(&ix);
 	*n = kept;
 	return true;
 }

@@ -51,7 +51,7 @@ long symbol_index_find(const struct symbol_index *ix, const struct instrument *i
 /* Forget every entry, keeping the table for reuse. */
 void symbol_index_clear(struct symbol_index *ix);
 
-void symbol_index_free(struct symbol_index *ix);
+void symbol_index_done(struct symbol_index *ix);
 
 /* Drop repeats from v (*n entries), keeping each first one in place and
  * the order. False, with v untouched, only when out of memory. */

@@ -137,7 +137,7 @@ size_t tagger_load(struct tagger *t, const char *text, size_t len, char *err, si
 	return bad;
 }
 
-void tagger_free(struct tagger *t)
+void tagger_done(struct tagger *t)
 {
 	size_t i;
 

@@ -31,7 +31,7 @@ struct tagger {
  * One alias may be listed under several symbols and tags them all. */
 size_t tagger_load(struct tagger *t, const char *text, size_t len, char *err, size_t errlen);
 
-void tagger_free(struct tagger *t);
+void tagger_done(struct tagger *t);
 
 /* The instruments text (UTF-8) mentions, at most max, each once, in the
  * order of first mention. Scanning left to right, the longest alias that

@@ -26,10 +26,10 @@ void minute_fetch_init(struct intraday *d, struct http *http, const char *base, 
 	d->arg = arg;
 }
 
-void minute_fetch_free(struct intraday *d)
+void minute_fetch_done(struct intraday *d)
 {
 	for (size_t i = 0; i < d->n; i++)
-		series_free(&d->v[i].s);
+		series_done(&d->v[i].s);
 	free(d->v);
 	d->v = NULL;
 	d->n = d->next = 0;
@@ -71,7 +71,7 @@ bool minute_fetch_set(struct intraday *d, const struct instrument *in, size_t n)
 			v[i].in = in[i];
 		}
 	}
-	minute_fetch_free(d);
+	minute_fetch_done(d);
 	d->v = v;
 	d->n = n;
 	d->next = n; /* a running round is over; its replies still land */
@@ -97,7 +97,7 @@ static void done(void *arg, const struct http_response *r)
 		if (r->error) {
 			snprintf(e->err, sizeof e->err, "tencent: %s: %s", q->in.display, r->error);
 		} else if (series_tencent_parse_minute(r->body, r->len, &q->in, &s)) {
-			series_free(&e->s);
+			series_done(&e->s);
 			e->s = s;
 			e->err[0] = '\0';
 		} else {

@@ -36,7 +36,7 @@ struct intraday {
 
 void minute_fetch_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
 		   size_t max_body, void (*changed)(void *), void *arg);
-void minute_fetch_free(struct intraday *d);
+void minute_fetch_done(struct intraday *d);
 
 /* Make the entries those of in[n] (entries still listed keep their series).
  * False when out of memory, the entries left as they were. */

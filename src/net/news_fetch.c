@@ -42,7 +42,7 @@ bool news_fetch_init(struct newsfetch *nf, struct http *http, const struct newsf
 
 void news_fetch_done(struct newsfetch *nf)
 {
-	news_feed_free(&nf->feed);
+	news_feed_done(&nf->feed);
 }
 
 static void on_done(void *arg, const struct http_response *r)

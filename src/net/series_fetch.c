@@ -45,7 +45,7 @@ static bool is_cancel(const char *error)
 static void finish(struct sfetch *f, bool ok, struct series *s, bool cancelled)
 {
 	if (!ok) {
-		series_free(s);
+		series_done(s);
 		snprintf(s->err, sizeof s->err, "%s", f->err);
 	}
 	f->done(f->arg, ok, s, cancelled);

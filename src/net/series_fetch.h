@@ -22,7 +22,7 @@ struct seriesfetch_config {
 };
 
 /* Runs exactly once per started fetch. On success ok is true and *s holds
- * the bars, which the callee takes over (it must series_free them one
+ * the bars, which the callee takes over (it must series_done them one
  * day); on failure s->n is 0 and s->err says why, naming every source that
  * was tried. cancelled is true when the transfer was abandoned because
  * struct http is being freed: do nothing then but forget the fetch. */

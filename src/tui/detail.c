@@ -89,9 +89,9 @@ bool detail_chart_other_day(const struct detail *d, const struct quote *q, char 
 	return true;
 }
 
-void detail_free(struct detail *d)
+void detail_done(struct detail *d)
 {
-	series_free(&d->s);
-	adr_table_free(&d->adrs);
+	series_done(&d->s);
+	adr_table_done(&d->adrs);
 	memset(d, 0, sizeof *d);
 }

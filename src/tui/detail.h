@@ -78,6 +78,6 @@ bool detail_chart_current(const struct detail *d);
 bool detail_chart_other_day(const struct detail *d, const struct quote *q, char *day, size_t len);
 
 /* After http_free: no fetch can call back any more. */
-void detail_free(struct detail *d);
+void detail_done(struct detail *d);
 
 #endif

@@ -132,7 +132,7 @@ static void draw_chart(struct dash *dash, WINDOW *w, int y, int x, int width, in
 			mvwaddstr(w, y + cy, x + 1 + cx, cell->s);
 		}
 	wattrset(w, A_NORMAL);
-	chart_free(&c);
+	chart_done(&c);
 	if (d->cursor >= 0) {
 		chart_axis_cursor_label(&d->s, (size_t)d->cursor, dash->set.names, info,
 				   sizeof info);

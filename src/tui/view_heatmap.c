@@ -36,7 +36,7 @@ static void done(struct dash *dash, void *state)
 	struct heatview *hv = state;
 
 	(void)dash;
-	heatmap_free(&hv->hm);
+	heatmap_done(&hv->hm);
 	free(hv->board_rows);
 }
 

@@ -314,7 +314,7 @@ void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 			0, dash->ui->attrs[UI_DIM]);
 	status_tail(dash, &d, tail, sizeof tail);
 	view_heatmap_legend(dash, w, top + height - 1, tail);
-	rally_matrix_free(&m);
+	rally_matrix_done(&m);
 	data_free(&d);
 }
 
