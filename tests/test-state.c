@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <glob.h>
 #include <grp.h>
 #include <linux/capability.h>
 #include <signal.h>
@@ -365,12 +366,14 @@ static void test_failures(void)
 static void test_killed_save(void)
 {
 	struct instrument v[2] = { sym("700"), sym("HSI") }, big[200];
-	char dir[512], path[512], before[4096], err[512] = "";
+	char dir[512], path[512], before[4096], err[512] = "", backup[600];
 	struct instrument *got = NULL;
 	size_t n = 0;
 	bool exists;
 	int status = 0;
 	pid_t pid;
+	glob_t g = { 0 };
+	FILE *f;
 
 	path_in(dir, sizeof dir, "killed");
 	path_in(path, sizeof path, "killed/watchlist");
@@ -392,10 +395,22 @@ static void test_killed_save(void)
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ, "the save was killed mid-write");
 	is_str(slurp(path), before, "the old file is whole");
 	is_int(strays(dir, "watchlist"), 1, "a temporary file was left");
+	snprintf(backup, sizeof backup, "%s/.watchlist.hktop-tmp.??????", dir);
+	ok(glob(backup, 0, NULL, &g) == 0 && g.gl_pathc == 1, "named as ours: %s",
+	   g.gl_pathc ? g.gl_pathv[0] : "none");
+	globfree(&g);
+	/* The user's own file beside it, named like a temporary file of old */
+	snprintf(backup, sizeof backup, "%s/.watchlist.backup", dir);
+	ok((f = fopen(backup, "w")) && fputs("700\n5\n", f) >= 0 && fclose(f) == 0,
+	   "the user keeps a .watchlist.backup");
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && n == 2,
 	   "the next start reads the old list: %s", err);
+	is_int(strays(dir, "watchlist"), 2, "reading removes nothing (--once, --dump-config)");
+	ok(save_list(path, got, n, got, n, err, sizeof err), "the next save: %s", err);
 	free(got);
-	is_int(strays(dir, "watchlist"), 0, "and removes the temporary file");
+	is_int(strays(dir, "watchlist"), 1, "removes the temporary file");
+	is_str(slurp(backup), "700\n5\n", "but not the user's file");
+	unlink(backup);
 }
 
 /* kill -9 at any moment of a save: a child saves two lists in turn
@@ -449,8 +464,9 @@ static void test_kill9(void)
 	   "the file is one of the two lists, whole");
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && (n == 2 || n == 200),
 	   "and loads: %s", err);
+	ok(save_list(path, got, n, got, n, err, sizeof err), "and saves: %s", err);
 	free(got);
-	is_int(strays(dir, "watchlist"), 0, "no temporary file after the next start");
+	is_int(strays(dir, "watchlist"), 0, "no temporary file after the next save");
 }
 
 /* Two runs that both started from [700 HSI]: each one's edits survive the

@@ -26,6 +26,10 @@
 #include "config/state.h"
 #include "model/symbol.h"
 
+/* A save's temporary file is ".BASE" TMP_TAG "XXXXXX": a name no user
+ * would give a file of theirs (".watchlist.backup" is not ours). */
+#define TMP_TAG ".hktop-tmp."
+
 #define STATE_HEADER "# hktop watchlist: hktop adds and removes symbols here when you " \
 	"edit the dashboard's list.\n# One symbol a line; your comments stay; your config " \
 	"file is never touched.\n"
@@ -196,11 +200,11 @@ static char *dir_of(const char *path)
 /* Lock the directory of path. Every save holds the lock while it reads the
  * file again and replaces it, so saves never interleave, and any temporary
  * file found meanwhile is one a killed save left. A lock on the directory
- * leaves no lock file behind. Returns the directory's fd, or -1 with errno
- * (EWOULDBLOCK when !wait and another run holds it). Where the file system
- * has no locks (some NFS setups) a save goes ahead unlocked: *locked says
- * so, and no temporary file may then be taken for a stray. */
-static int lock_dir(const char *path, bool wait, bool *locked)
+ * leaves no lock file behind. Returns the directory's fd, or -1 with
+ * errno. Where the file system has no locks (some NFS setups) a save goes
+ * ahead unlocked: *locked says so, and no temporary file may then be
+ * taken for a stray. */
+static int lock_dir(const char *path, bool *locked)
 {
 	char *dir = dir_of(path);
 	int fd, e;
@@ -217,26 +221,19 @@ static int lock_dir(const char *path, bool wait, bool *locked)
 		return -1;
 	}
 	*locked = false;
-	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0) {
-		if (errno == EINTR)
-			continue;
-		if (wait && errno != EWOULDBLOCK)
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR)
 			return fd;
-		e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
 	*locked = true;
 	return fd;
 }
 
-/* Remove ".BASE.XXXXXX" files of ours in the locked directory: with the
- * lock held, no save is writing one, so each was left by a save that was
- * killed between mkstemp and rename. */
+/* Remove ".BASE.hktop-tmp.XXXXXX" files of ours in the locked directory:
+ * with the lock held, no save is writing one, so each was left by a save
+ * that was killed between mkstemp and rename. */
 static void remove_strays(int dirfd, const char *base)
 {
-	size_t bl = strlen(base);
+	size_t bl = strlen(base), tl = strlen(TMP_TAG);
 	int fd = dup(dirfd);
 	struct dirent *e;
 	struct stat st;
@@ -251,8 +248,8 @@ static void remove_strays(int dirfd, const char *base)
 	while ((e = readdir(dir))) {
 		const char *name = e->d_name;
 
-		if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 || name[bl + 1] != '.' ||
-		    strlen(name + bl + 2) != 6)
+		if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 ||
+		    strncmp(name + 1 + bl, TMP_TAG, tl) != 0 || strlen(name + 1 + bl + tl) != 6)
 			continue;
 		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
 		    st.st_uid == geteuid())
@@ -270,14 +267,9 @@ static const char *base_name(const char *path)
 
 bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
 {
-	bool locked;
-	int fd;
-
-	/* Tidy up after a killed save, unless a save is running right now. */
-	if ((fd = lock_dir(path, false, &locked)) >= 0) {
-		remove_strays(fd, base_name(path));
-		close(fd);
-	}
+	/* Reading removes nothing: a run that only reads (--once,
+	 * --dump-config) leaves the directory as it found it. The next save
+	 * tidies up after a killed one. */
 	return load_doc(path, d, exists, err, errlen);
 }
 
@@ -308,12 +300,13 @@ oom:
 }
 
 /* Write d to a private temporary file beside path and rename it over
- * path. ".watchlist.XXXXXX": rename() is atomic only within one file
- * system, and a dot file stays out of the way. */
+ * path. ".watchlist.hktop-tmp.XXXXXX": rename() is atomic only within one
+ * file system, and a dot file stays out of the way. */
 static bool replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen)
 {
 	const char *base = base_name(path);
-	size_t dirlen = (size_t)(base - path), tmplen = dirlen + strlen(base) + sizeof "..XXXXXX";
+	size_t dirlen = (size_t)(base - path),
+	       tmplen = dirlen + strlen(base) + sizeof "." TMP_TAG "XXXXXX";
 	char *tmp = malloc(tmplen);
 	FILE *f;
 	mode_t old_mask;
@@ -323,7 +316,7 @@ static bool replace_file(const char *path, const struct state_doc *d, char *err,
 		snprintf(err, errlen, "%s: out of memory", path);
 		return false;
 	}
-	snprintf(tmp, tmplen, "%.*s.%s.XXXXXX", (int)dirlen, path, base);
+	snprintf(tmp, tmplen, "%.*s.%s" TMP_TAG "XXXXXX", (int)dirlen, path, base);
 	old_mask = umask(077);
 	fd = mkstemp(tmp);
 	e = errno;
@@ -368,7 +361,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 	}
 	if (!make_parents(path, err, errlen))
 		return false;
-	if ((lock = lock_dir(path, true, &locked)) < 0) {
+	if ((lock = lock_dir(path, &locked)) < 0) {
 		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
 		return false;
 	}

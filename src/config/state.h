@@ -22,8 +22,9 @@ void state_watchlist_path(char *buf, size_t len);
 /* Read a saved file. A missing file is not an error: true with *exists
  * false and an empty d. Refuses a symlink, anything but a regular file, a
  * file owned by someone else and one over STATE_MAX_FILE, with
- * "PATH: cause". Unreadable lines do not fail it: see state_doc_parse. A
- * temporary file a killed save left beside it is removed. */
+ * "PATH: cause". Unreadable lines do not fail it: see state_doc_parse.
+ * Nothing is written or removed: the next state_save removes what a
+ * killed save left beside the file. */
 bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen);
 
 /* Save this run's list (mine) over the file at path, merged with what is
