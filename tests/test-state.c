@@ -97,7 +97,7 @@ static bool save_list(const char *path, const struct instrument *base, size_t nb
 {
 	bool merged;
 
-	return state_save(path, base, nbase, mine, nmine, &merged, err, errlen);
+	return state_save(path, base, nbase, mine, nmine, NULL, NULL, &merged, err, errlen);
 }
 
 static void test_round_trip(void)
@@ -482,11 +482,11 @@ static void test_two_runs(void)
 	bool merged = true, exists;
 
 	path_in(path, sizeof path, "two/watchlist");
-	ok(state_save(path, start, 2, start, 2, &merged, err, sizeof err) && !merged,
+	ok(state_save(path, start, 2, start, 2, NULL, NULL, &merged, err, sizeof err) && !merged,
 	   "the first save: nothing to merge: %s", err);
-	ok(state_save(path, start, 2, b_list, 3, &merged, err, sizeof err) && !merged,
+	ok(state_save(path, start, 2, b_list, 3, NULL, NULL, &merged, err, sizeof err) && !merged,
 	   "run B adds BABA: %s", err);
-	ok(state_save(path, start, 2, a_list, 2, &merged, err, sizeof err) && merged,
+	ok(state_save(path, start, 2, a_list, 2, NULL, NULL, &merged, err, sizeof err) && merged,
 	   "run A removes HSI and adds 9988, and is told of B's edit: %s", err);
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "load: %s", err);
 	is_int(n, 3, "three symbols");
@@ -664,6 +664,50 @@ static void test_choose(void)
 	free(two);
 }
 
+/* Runs A and B start from the same saved list; B adds 9988. A is told of
+ * B's edit on its first save only: after that merge the file holds no
+ * edit A has not seen. B's 9988 stays through A's later saves. */
+static void test_list_merges(void)
+{
+	static const char *const a_adds[3] = { "BABA", "5", "3" };
+	struct instrument start[2] = { sym("700"), sym("HSI") }, v[5];
+	struct instrument *la = malloc(sizeof start), *lb = malloc(sizeof start), *got = NULL;
+	struct state_list a, b;
+	size_t na = 2, nb = 2, n = 0;
+	char dir[512], path[512], err[512] = "";
+	bool merged = false, exists, found = false;
+
+	path_in(dir, sizeof dir, "merges");
+	path_in(path, sizeof path, "merges/hktop/watchlist");
+	setenv("XDG_STATE_HOME", dir, 1);
+	ok(save_list(path, start, 2, start, 2, err, sizeof err), "the saved list: %s", err);
+	memcpy(la, start, sizeof start);
+	memcpy(lb, start, sizeof start);
+	ok(state_list_choose(&a, LIST_DEFAULT, "", &la, &na) &&
+	   state_list_choose(&b, LIST_DEFAULT, "", &lb, &nb) && na == 2 && nb == 2,
+	   "A and B read it");
+	memcpy(v, start, sizeof start);
+	v[2] = sym("9988");
+	ok(state_list_save(&b, v, 3, &merged, err, sizeof err) && !merged, "B adds 9988: %s", err);
+	for (size_t i = 0; i < 3; i++) {
+		v[2 + i] = sym(a_adds[i]);
+		ok(state_list_save(&a, v, 3 + i, &merged, err, sizeof err), "A adds %s: %s",
+		   a_adds[i], err);
+		ok(merged == (i == 0), "%s with the edits of another hktop", i == 0 ? "saved" : "not");
+	}
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "load: %s", err);
+	is_int(n, 6, "B's 9988 and A's three additions");
+	for (size_t i = 0; i < n; i++)
+		found = found || !strcmp(got[i].display, "9988");
+	ok(found, "9988 is not taken for one of A's removals");
+	free(got);
+	state_list_done(&a);
+	state_list_done(&b);
+	free(la);
+	free(lb);
+	unsetenv("XDG_STATE_HOME");
+}
+
 static void test_paths(void)
 {
 	char buf[512];
@@ -732,6 +776,7 @@ int main(void)
 	test_two_runs();
 	test_concurrent();
 	test_choose();
+	test_list_merges();
 	test_paths();
 	cleanup(root);
 	rmdir(root);

@@ -274,15 +274,20 @@ bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, 
 }
 
 /* What to write: the file as it is now with this run's edits merged in,
- * or, when there is no file, base with a header and the edits. */
+ * or, when there is no file, base with a header and the edits. *merged:
+ * the file held other symbols than seen. */
 static bool merged_doc(const char *path, struct state_doc *d, const struct instrument *base,
-		       size_t nbase, const struct instrument *mine, size_t nmine, bool *merged,
+		       size_t nbase, const struct instrument *mine, size_t nmine,
+		       const struct instrument *seen, size_t nseen, bool *merged,
 		       char *err, size_t errlen)
 {
-	bool exists;
+	bool exists, same = true;
 
 	if (!load_doc(path, d, &exists, err, errlen))
 		return false;
+	if (exists && !state_doc_same(d, seen, nseen, &same))
+		goto oom;
+	*merged = !same;
 	if (!exists) {
 		static const char header[] = STATE_HEADER;
 
@@ -292,7 +297,7 @@ static bool merged_doc(const char *path, struct state_doc *d, const struct instr
 			if (!state_doc_append(d, &base[i]))
 				goto oom;
 	}
-	if (state_doc_merge(d, base, nbase, mine, nmine, merged))
+	if (state_doc_merge(d, base, nbase, mine, nmine))
 		return true;
 oom:
 	snprintf(err, errlen, "%s: out of memory", path);
@@ -347,10 +352,12 @@ fail:
 }
 
 bool state_save(const char *path, const struct instrument *base, size_t nbase,
-		const struct instrument *mine, size_t nmine, bool *merged,
-		char *err, size_t errlen)
+		const struct instrument *mine, size_t nmine, struct instrument **seen,
+		size_t *nseen, bool *merged, char *err, size_t errlen)
 {
 	struct state_doc d = { 0 };
+	struct instrument *now = NULL;
+	size_t nnow = 0;
 	bool ok = false, locked;
 	int lock;
 
@@ -367,13 +374,27 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 	}
 	if (locked)
 		remove_strays(lock, base_name(path));
-	if (merged_doc(path, &d, base, nbase, mine, nmine, merged, err, errlen) &&
-	    replace_file(path, &d, err, errlen)) {
-		/* Make the rename itself durable. A failure here loses nothing
-		 * we could report usefully, so it is not one. */
-		(void)fsync(lock);
-		ok = true;
+	if (!merged_doc(path, &d, base, nbase, mine, nmine, seen ? *seen : base,
+			seen ? *nseen : nbase, merged, err, errlen))
+		goto out;
+	if (seen && !state_doc_symbols(&d, &now, &nnow)) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		goto out;
 	}
+	if (!replace_file(path, &d, err, errlen))
+		goto out;
+	/* Make the rename itself durable. A failure here loses nothing we
+	 * could report usefully, so it is not one. */
+	(void)fsync(lock);
+	if (seen) {
+		free(*seen);
+		*seen = now;
+		*nseen = nnow;
+		now = NULL;
+	}
+	ok = true;
+out:
+	free(now);
 	state_doc_free(&d);
 	close(lock);
 	return ok;
@@ -458,7 +479,8 @@ bool state_list_choose(struct state_list *s, enum list_origin origin, const char
 	}
 	state_doc_free(&d);
 	s->save = true;
-	return copy_list(&s->base, &s->nbase, *list, *n);
+	return copy_list(&s->base, &s->nbase, *list, *n) &&
+	       copy_list(&s->seen, &s->nseen, *list, *n);
 }
 
 bool state_list_save(struct state_list *s, const struct instrument *v, size_t n, bool *merged,
@@ -470,9 +492,11 @@ bool state_list_save(struct state_list *s, const struct instrument *v, size_t n,
 		snprintf(err, errlen, "%s", s->why_not);
 		return false;
 	}
-	if (!state_save(s->path, s->base, s->nbase, v, n, merged, err, errlen))
+	if (!state_save(s->path, s->base, s->nbase, v, n, &s->seen, &s->nseen, merged, err,
+			errlen))
 		return false;
-	/* What is on disk now holds this list: the base of the next merge. */
+	/* This list is the base of the next merge's removals; the file may
+	 * also hold another run's edits, now in s->seen. */
 	if (!copy_list(&s->base, &s->nbase, v, n)) {
 		snprintf(err, errlen, "out of memory");
 		return false;
@@ -505,6 +529,7 @@ void state_list_describe(const struct state_list *s, char *buf, size_t len)
 void state_list_done(struct state_list *s)
 {
 	free(s->base);
-	s->base = NULL;
-	s->nbase = 0;
+	free(s->seen);
+	s->base = s->seen = NULL;
+	s->nbase = s->nseen = 0;
 }
