@@ -23,6 +23,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "base/text.h"
 #include "config/state.h"
 #include "model/symbol.h"
 
@@ -414,6 +415,29 @@ static bool copy_list(struct instrument **dst, size_t *ndst, const struct instru
 	return true;
 }
 
+/* What a state_list says (its notes, why_not, a save's error) names the
+ * file by a path from the environment: sanitised here, where the words
+ * leave this module, so an escape in XDG_STATE_HOME never reaches a
+ * terminal. */
+static void vsay(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+	char raw[sizeof ((struct state_list *)0)->path + STATE_MSG_MAX];
+
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	text_sanitize(buf, cap, raw, strlen(raw));
+}
+
+static void say(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(buf, cap, fmt, ap);
+	va_end(ap);
+}
+
 static void add_note(struct state_list *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -424,7 +448,7 @@ static void add_note(struct state_list *s, const char *fmt, ...)
 	if (s->nnotes == sizeof s->notes / sizeof s->notes[0])
 		return;
 	va_start(ap, fmt);
-	vsnprintf(s->notes[s->nnotes++], sizeof s->notes[0], fmt, ap);
+	vsay(s->notes[s->nnotes++], sizeof s->notes[0], fmt, ap);
 	va_end(ap);
 }
 
@@ -455,7 +479,7 @@ bool state_list_choose(struct state_list *s, enum list_origin origin, const char
 	if (!state_load(s->path, &d, &exists, err, sizeof err)) {
 		/* Never save over what we could not read: it may be all the
 		 * user has. */
-		snprintf(s->why_not, sizeof s->why_not, "%s", err);
+		say(s->why_not, sizeof s->why_not, "%s", err);
 		add_note(s, "%s; using the %s watchlist; edits will not be saved", err,
 			 origin == LIST_CONFIG ? "config's" : "default");
 		state_doc_free(&d);
@@ -486,15 +510,19 @@ bool state_list_choose(struct state_list *s, enum list_origin origin, const char
 bool state_list_save(struct state_list *s, const struct instrument *v, size_t n, bool *merged,
 		     char *err, size_t errlen)
 {
+	char raw[sizeof s->path + STATE_MSG_MAX];
+
 	*merged = false;
 	s->unsaved = true;
 	if (!s->save) {
 		snprintf(err, errlen, "%s", s->why_not);
 		return false;
 	}
-	if (!state_save(s->path, s->base, s->nbase, v, n, &s->seen, &s->nseen, merged, err,
-			errlen))
+	if (!state_save(s->path, s->base, s->nbase, v, n, &s->seen, &s->nseen, merged, raw,
+			sizeof raw)) {
+		say(err, errlen, "%s", raw);
 		return false;
+	}
 	/* This list is the base of the next merge's removals; the file may
 	 * also hold another run's edits, now in s->seen. */
 	if (!copy_list(&s->base, &s->nbase, v, n)) {
