@@ -46,7 +46,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct instrument *v = NULL, *w = NULL, *mine = NULL;
 	size_t n = 0, nw = 0, nmine = 0, lines = 0;
 	char err[STATE_MSG_MAX] = "";
-	bool theirs;
+	bool same;
 
 	if (size > 65536)
 		return 0;
@@ -82,9 +82,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!symbol_equal(&extra, &v[0]))
 			mine[nmine++] = extra;
 		/* base is what d holds: nothing made elsewhere. */
-		if (state_doc_merge(&d, v, n, mine, nmine, &theirs)) {
-			if (theirs)
-				abort();
+		if (state_doc_same(&d, v, n, &same) && !same)
+			abort();
+		if (state_doc_merge(&d, v, n, mine, nmine)) {
 			free(w);
 			state_doc_symbols(&d, &w, &nw);
 			for (size_t i = 0; i < nw; i++)

@@ -1,7 +1,7 @@
 #!/bin/sh
 # charset.sh - a quote reply read in the charset its Content-Type declares:
-# a UTF-8 body labelled utf-8 is not turned into GBK mojibake, a mislabelled
-# GBK body still reads, and a body valid in no charset is refused, not
+# a UTF-8 body labelled utf-8 (or not labelled at all) is not turned into
+# GBK mojibake, a mislabelled GBK body still reads, so does an unlabelled one, and a body valid in no charset is refused, not
 # shown as replacement characters with exit 0.
 . "$(dirname "$0")/lib.sh"
 setup_tmp
@@ -18,6 +18,8 @@ cat > "$T/rules" <<RULES
 /quoted/ 200 $T/batch.utf8.txt ctype=text/html;%20Charset="UTF-8"
 /lying/ 200 $F/tencent-batch.gbk.txt ctype=text/plain;%20charset=utf-8
 /gbk/ 200 $F/tencent-batch.gbk.txt
+/unlabelled-utf8/ 200 $T/batch.utf8.txt ctype=text/plain
+/unlabelled-gbk/ 200 $F/tencent-batch.gbk.txt ctype=text/plain
 /bad-utf8/ 200 $T/batch.bad.txt ctype=text/plain;%20charset=utf-8
 /bad-gbk/ 200 $T/batch.bad.txt
 RULES
@@ -28,7 +30,7 @@ name_of_0700()
 	sed -n 's/^{"symbol":"0700","name":"\([^"]*\)".*/\1/p' "$T/out"
 }
 
-for path in utf8 quoted lying gbk; do
+for path in utf8 quoted lying gbk unlabelled-utf8 unlabelled-gbk; do
 	run_with_timeout 20 "$HKTOP" --once --format json -o tencent.quote_url="$BASE/$path" \
 		-o quotes.failover=no 700
 	is "$rc" 0 "$path: exit 0"

@@ -40,6 +40,23 @@ run_with_timeout 10 "$HKTOP" --once "7${ESC}[2J00"
 is "$rc" 2 "a bad symbol exits 2"
 no_control "symbol complaint carries no escape" "$T/err"
 
+# The saved watchlist's path comes from XDG_STATE_HOME: its notes (a bad
+# line, a file that cannot be read) name it without the escape.
+E="$T/e${ESC}[31mx"
+mkdir -p "$E/hktop"
+printf '700\nXYZ!!\n' > "$E/hktop/watchlist"
+XDG_STATE_HOME=$E
+run_with_timeout 10 "$HKTOP" --dump-config
+no_control "a note on the saved list carries no escape of its path" "$T/err"
+like "$(cat "$T/err")" "^hktop: $T/ex/hktop/watchlist:2: " "and names the line"
+no_control "nor does --dump-config's output" "$T/out"
+rm "$E/hktop/watchlist"
+mkdir "$E/hktop/watchlist"
+run_with_timeout 10 "$HKTOP" --dump-config
+no_control "a saved list that cannot be read: no escape either" "$T/err"
+like "$(cat "$T/err")" 'not a regular file; using the default watchlist' "and says why"
+XDG_STATE_HOME=$T/state
+
 export TERM=xterm-256color LINES=10 COLUMNS=80
 printf ':bogus %s]0;pwned%s\n' "$ESC" "$BEL" > "$T/script"
 HKTOP_SCRIPT="$T/script" run_with_timeout 20 "$HKTOP" --demo -o news.sources=none

@@ -49,6 +49,11 @@ static void reply_tests(void)
 
 	reply(gbk, NULL, "腾讯控股", "GBK, no Content-Type");
 	reply(gbk, "text/plain", "腾讯控股", "GBK, no charset");
+	/* Unlabelled UTF-8 is valid GB18030 too (nearly any high-byte pair
+	 * is), but real GBK is almost never valid UTF-8: UTF-8 goes first */
+	reply(utf8, NULL, "腾讯控股", "UTF-8, no Content-Type");
+	reply(utf8, "text/plain", "腾讯控股", "UTF-8, no charset");
+	reply(utf8, "text/plain; charset=klingon", "腾讯控股", "UTF-8, an unknown charset");
 	reply(gbk, "text/plain; charset=GBK", "腾讯控股", "GBK as declared");
 	reply(gbk, "text/plain; charset=gb2312", "腾讯控股", "gb2312 is read as GB18030");
 	reply(utf8, "text/plain; charset=utf-8", "腾讯控股", "UTF-8 as declared");

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/fmt.h"
 #include "base/hktime.h"
@@ -302,13 +303,33 @@ static void test_age_fit(void)
 	age_fit(1000 * 365 * 86400L, 4, ">99y");
 	age_fit(LONG_MAX, 4, ">99y");
 	age_fit(LONG_MIN, 4, "<-9y");
-	for (long s = -40000000; s < 4000000000L; s += 7919) {
-		int n = fmt_age_fit(s, 4, buf, sizeof buf);
-		char u = buf[n > 0 ? n - 1 : 0];
-		if (n > 4 || (u != 's' && u != 'm' && u != 'h' && u != 'd' && u != 'y'))
-			bad++;
+	/* Three columns (the detail view's "~" takes one of four): a negative
+	 * bound ("<-9d") does not fit, so a larger unit, rounded up, says at
+	 * most how far ahead */
+	age_fit(-5, 3, "-5s");
+	age_fit(-45, 3, "-1m");
+	age_fit(-61, 3, "-1m");
+	age_fit(-600, 3, "-1h");
+	age_fit(-9 * 86400L, 3, "-9d");
+	age_fit(-12 * 86400L, 3, "-1y");
+	age_fit(-9 * 365 * 86400L, 3, "-9y");
+	age_fit(-10 * 365 * 86400L, 3, "<-y");   /* more than 9 years ahead */
+	age_fit(LONG_MIN, 3, "<-y");
+	age_fit(45, 3, "45s");
+	age_fit(100 * 86400L, 3, ">9d");
+	age_fit(LONG_MAX, 3, ">9y");
+	for (int cols = 3; cols <= 4; cols++) {
+		bad = 0;
+		for (long s = -40000000; s < 4000000000L; s += 7919) {
+			int n = fmt_age_fit(s, cols, buf, sizeof buf);
+			char u = buf[n > 0 ? n - 1 : 0];
+			if (n > cols || (u != 's' && u != 'm' && u != 'h' && u != 'd' && u != 'y') ||
+			    (s < 0) != (strchr(buf, '-') != NULL))
+				bad++;
+		}
+		is_int(bad, 0, "every age fits %d columns, keeps its sign and ends in its unit",
+		       cols);
 	}
-	is_int(bad, 0, "every age fits 4 columns and ends in its unit");
 }
 
 static void qtime(time_t t, int off, time_t now, int now_off, bool old, const char *want)

@@ -85,6 +85,18 @@ static void warning_tests(void)
 	is_int(more, 1, "the older error waits");
 	ok(msglog_dismiss(&l), "dismissed");
 	is_str(shown(NULL), "Added 0700", "then the answer, newer than the other error");
+
+	/* A partly successful refresh is a success with a caveat: the error
+	 * of the refresh before it (a frozen countdown) is over */
+	memset(&l, 0, sizeof l);
+	msglog_add(&l, 1, MSG_QUOTES, MSG_ERROR, "No quotes, retrying in 30s");
+	msglog_add(&l, 2, MSG_QUOTES, MSG_WARN, "Updated 10:01; 1 of 20 failed");
+	is_str(shown(&more), "Updated 10:01; 1 of 20 failed", "a warning resolves its kind's error");
+	is_int(more, 0, "nothing else open");
+	ok(!msglog_at(&l, 1)->open, "the error is closed, and kept");
+	msglog_add(&l, 3, MSG_CONFIG, MSG_ERROR, "config:3: bad key");
+	msglog_add(&l, 4, MSG_CONFIG, MSG_WARN, "config:4: odd key");
+	is_str(shown(NULL), "config:3: bad key", "but a config complaint stands a config warning");
 }
 
 static void ring_tests(void)

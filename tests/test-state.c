@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <glob.h>
 #include <grp.h>
 #include <linux/capability.h>
 #include <signal.h>
@@ -96,7 +97,7 @@ static bool save_list(const char *path, const struct instrument *base, size_t nb
 {
 	bool merged;
 
-	return state_save(path, base, nbase, mine, nmine, &merged, err, errlen);
+	return state_save(path, base, nbase, mine, nmine, NULL, NULL, &merged, err, errlen);
 }
 
 static void test_round_trip(void)
@@ -365,12 +366,14 @@ static void test_failures(void)
 static void test_killed_save(void)
 {
 	struct instrument v[2] = { sym("700"), sym("HSI") }, big[200];
-	char dir[512], path[512], before[4096], err[512] = "";
+	char dir[512], path[512], before[4096], err[512] = "", backup[600];
 	struct instrument *got = NULL;
 	size_t n = 0;
 	bool exists;
 	int status = 0;
 	pid_t pid;
+	glob_t g = { 0 };
+	FILE *f;
 
 	path_in(dir, sizeof dir, "killed");
 	path_in(path, sizeof path, "killed/watchlist");
@@ -392,10 +395,22 @@ static void test_killed_save(void)
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ, "the save was killed mid-write");
 	is_str(slurp(path), before, "the old file is whole");
 	is_int(strays(dir, "watchlist"), 1, "a temporary file was left");
+	snprintf(backup, sizeof backup, "%s/.watchlist.hktop-tmp.??????", dir);
+	ok(glob(backup, 0, NULL, &g) == 0 && g.gl_pathc == 1, "named as ours: %s",
+	   g.gl_pathc ? g.gl_pathv[0] : "none");
+	globfree(&g);
+	/* The user's own file beside it, named like a temporary file of old */
+	snprintf(backup, sizeof backup, "%s/.watchlist.backup", dir);
+	ok((f = fopen(backup, "w")) && fputs("700\n5\n", f) >= 0 && fclose(f) == 0,
+	   "the user keeps a .watchlist.backup");
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && n == 2,
 	   "the next start reads the old list: %s", err);
+	is_int(strays(dir, "watchlist"), 2, "reading removes nothing (--once, --dump-config)");
+	ok(save_list(path, got, n, got, n, err, sizeof err), "the next save: %s", err);
 	free(got);
-	is_int(strays(dir, "watchlist"), 0, "and removes the temporary file");
+	is_int(strays(dir, "watchlist"), 1, "removes the temporary file");
+	is_str(slurp(backup), "700\n5\n", "but not the user's file");
+	unlink(backup);
 }
 
 /* kill -9 at any moment of a save: a child saves two lists in turn
@@ -449,8 +464,9 @@ static void test_kill9(void)
 	   "the file is one of the two lists, whole");
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && (n == 2 || n == 200),
 	   "and loads: %s", err);
+	ok(save_list(path, got, n, got, n, err, sizeof err), "and saves: %s", err);
 	free(got);
-	is_int(strays(dir, "watchlist"), 0, "no temporary file after the next start");
+	is_int(strays(dir, "watchlist"), 0, "no temporary file after the next save");
 }
 
 /* Two runs that both started from [700 HSI]: each one's edits survive the
@@ -466,11 +482,11 @@ static void test_two_runs(void)
 	bool merged = true, exists;
 
 	path_in(path, sizeof path, "two/watchlist");
-	ok(state_save(path, start, 2, start, 2, &merged, err, sizeof err) && !merged,
+	ok(state_save(path, start, 2, start, 2, NULL, NULL, &merged, err, sizeof err) && !merged,
 	   "the first save: nothing to merge: %s", err);
-	ok(state_save(path, start, 2, b_list, 3, &merged, err, sizeof err) && !merged,
+	ok(state_save(path, start, 2, b_list, 3, NULL, NULL, &merged, err, sizeof err) && !merged,
 	   "run B adds BABA: %s", err);
-	ok(state_save(path, start, 2, a_list, 2, &merged, err, sizeof err) && merged,
+	ok(state_save(path, start, 2, a_list, 2, NULL, NULL, &merged, err, sizeof err) && merged,
 	   "run A removes HSI and adds 9988, and is told of B's edit: %s", err);
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "load: %s", err);
 	is_int(n, 3, "three symbols");
@@ -648,6 +664,50 @@ static void test_choose(void)
 	free(two);
 }
 
+/* Runs A and B start from the same saved list; B adds 9988. A is told of
+ * B's edit on its first save only: after that merge the file holds no
+ * edit A has not seen. B's 9988 stays through A's later saves. */
+static void test_list_merges(void)
+{
+	static const char *const a_adds[3] = { "BABA", "5", "3" };
+	struct instrument start[2] = { sym("700"), sym("HSI") }, v[5];
+	struct instrument *la = malloc(sizeof start), *lb = malloc(sizeof start), *got = NULL;
+	struct state_list a, b;
+	size_t na = 2, nb = 2, n = 0;
+	char dir[512], path[512], err[512] = "";
+	bool merged = false, exists, found = false;
+
+	path_in(dir, sizeof dir, "merges");
+	path_in(path, sizeof path, "merges/hktop/watchlist");
+	setenv("XDG_STATE_HOME", dir, 1);
+	ok(save_list(path, start, 2, start, 2, err, sizeof err), "the saved list: %s", err);
+	memcpy(la, start, sizeof start);
+	memcpy(lb, start, sizeof start);
+	ok(state_list_choose(&a, LIST_DEFAULT, "", &la, &na) &&
+	   state_list_choose(&b, LIST_DEFAULT, "", &lb, &nb) && na == 2 && nb == 2,
+	   "A and B read it");
+	memcpy(v, start, sizeof start);
+	v[2] = sym("9988");
+	ok(state_list_save(&b, v, 3, &merged, err, sizeof err) && !merged, "B adds 9988: %s", err);
+	for (size_t i = 0; i < 3; i++) {
+		v[2 + i] = sym(a_adds[i]);
+		ok(state_list_save(&a, v, 3 + i, &merged, err, sizeof err), "A adds %s: %s",
+		   a_adds[i], err);
+		ok(merged == (i == 0), "%s with the edits of another hktop", i == 0 ? "saved" : "not");
+	}
+	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "load: %s", err);
+	is_int(n, 6, "B's 9988 and A's three additions");
+	for (size_t i = 0; i < n; i++)
+		found = found || !strcmp(got[i].display, "9988");
+	ok(found, "9988 is not taken for one of A's removals");
+	free(got);
+	state_list_done(&a);
+	state_list_done(&b);
+	free(la);
+	free(lb);
+	unsetenv("XDG_STATE_HOME");
+}
+
 static void test_paths(void)
 {
 	char buf[512];
@@ -716,6 +776,7 @@ int main(void)
 	test_two_runs();
 	test_concurrent();
 	test_choose();
+	test_list_merges();
 	test_paths();
 	cleanup(root);
 	rmdir(root);

@@ -206,9 +206,25 @@ run_with_timeout 10 "$HKTOP" --dump-config
 like "$(cat "$T/out")" "^# watchlist: the default\$" "no config either: the default"
 
 # --- no stray temporary file from a save that was killed ----------------------
+# Only a file named as ours goes, and only when saving: a read-only run
+# (--dump-config, --once) removes nothing, and the user's own file stays.
 printf '700\n' > "$W"
-printf '70' > "$S/.watchlist.Ab3dE9"
+printf '70' > "$S/.watchlist.hktop-tmp.Ab3dE9"
+printf '700\n5\n' > "$S/.watchlist.backup"
 run_with_timeout 10 "$HKTOP" --dump-config
-is "$(ls -A "$S")" "watchlist" "a temporary file left by a killed save is gone at the next start"
+is "$(ls -A "$S" | tr '\n' ' ')" ".watchlist.backup .watchlist.hktop-tmp.Ab3dE9 watchlist " \
+	"--dump-config removes nothing"
+run_with_timeout 10 "$HKTOP" --once -o tencent.quote_url="$BASE" -o quotes.failover=no
+is "$(ls -A "$S" | tr '\n' ' ')" ".watchlist.backup .watchlist.hktop-tmp.Ab3dE9 watchlist " \
+	"nor does --once"
+dash tidy <<EOF
+/
+=BABA
+<Enter>
+EOF
+is "$(ls -A "$S" | tr '\n' ' ')" ".watchlist.backup watchlist " \
+	"a save removes the temporary file a killed save left, not the user's"
+is "$(cat "$S/.watchlist.backup")" "700
+5" "which is whole"
 
 done_testing

@@ -178,17 +178,19 @@ bool charset_reply_to_utf8(const char *in, size_t len, const char *content_type,
 	const char *order[3];
 	size_t n = 0, bad;
 
-	/* The declared charset first, then the feeds' own GBK (read as its
-	 * superset GB18030), then UTF-8: the first in which every byte is
-	 * valid wins. */
+	/* The declared charset first, then strict UTF-8, then the feeds' own
+	 * GBK (read as its superset GB18030): the first in which every byte
+	 * is valid wins. UTF-8 goes before GB18030 because nearly any pair
+	 * of high bytes is GB18030, so UTF-8 text would read as mojibake,
+	 * while real GBK text is almost never valid UTF-8. */
 	declared_charset(content_type, declared, sizeof declared);
-	if (is_one_of(declared, utf8))
-		order[n++] = "UTF-8";
-	else if (declared[0] && !is_one_of(declared, gbk))
+	if (is_one_of(declared, gbk))
+		order[n++] = "GB18030";
+	else if (declared[0] && !is_one_of(declared, utf8))
 		order[n++] = declared;
-	order[n++] = "GB18030";
-	if (!is_one_of(declared, utf8))
-		order[n++] = "UTF-8";
+	order[n++] = "UTF-8";
+	if (!is_one_of(declared, gbk))
+		order[n++] = "GB18030";
 	for (size_t i = 0; i < n; i++) {
 		if (!convert(order[i], true, in, len, out, outlen, &bad, err, errlen)) {
 			if (order[i] == declared)

@@ -17,8 +17,8 @@ bool charset_gbk_to_utf8(const char *in, size_t len, char **out, size_t *outlen,
 
 /* A reply body as UTF-8 in a new buffer owned by the caller (*out,
  * *outlen, NUL-terminated). content_type is the reply's Content-Type
- * header, or NULL: the charset it declares is read first, then GBK (as
- * GB18030, what the quote feeds send) and then UTF-8, and the first
+ * header, or NULL: the charset it declares is read first, then UTF-8 and
+ * then GBK (as GB18030, what the quote feeds send), and the first
  * reading in which every byte is valid wins. A body valid in none is
  * refused: false, with the cause in err. */
 bool charset_reply_to_utf8(const char *in, size_t len, const char *content_type,

@@ -166,7 +166,7 @@ void fmt_fit(char *buf, size_t len, int width)
 
 /* ---- ages and times ----------------------------------------------------- */
 
-static const struct {
+static const struct age_unit {
 	unsigned long secs;
 	char unit;
 } age_units[] = {
@@ -221,6 +221,25 @@ int fmt_hkt_date(time_t t, char *buf, size_t len)
 	return snprintf(buf, len, "%04lld-%02d-%02d", y, m, d);
 }
 
+/* A negative age of a seconds in three columns, where neither it nor its
+ * bound ("<-9d") fits: the smallest unit in which it is one digit, rounded
+ * up, says at most how far ahead ("-1m" for 45 s; no smaller unit does,
+ * or it would have fit); past nine years, a bound without a number. */
+static int age_ahead_fit(unsigned long a, char *buf, size_t len)
+{
+	static const struct age_unit up[] = {
+		{ 60, 'm' }, { 3600, 'h' }, { 86400, 'd' }, { 365UL * 86400, 'y' },
+	};
+
+	for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
+		unsigned long n = a / up[i].secs + (a % up[i].secs != 0);
+
+		if (n <= 9)
+			return snprintf(buf, len, "-%lu%c", n, up[i].unit);
+	}
+	return snprintf(buf, len, "<-y");
+}
+
 int fmt_age_fit(long seconds, int cols, char *buf, size_t len)
 {
 	const unsigned long year = 365UL * 86400;
@@ -238,6 +257,8 @@ int fmt_age_fit(long seconds, int cols, char *buf, size_t len)
 	}
 	if (n <= cols)
 		return snprintf(buf, len, "%s", tmp);
+	if (seconds < 0 && cols < (int)strlen(bound) + 2)
+		return age_ahead_fit(a, buf, len);
 	/* The biggest number that fits, as a bound in the same unit */
 	digits = cols - (int)strlen(bound) - 1;
 	for (int i = 0; i < (digits > 1 ? digits : 1); i++)

@@ -47,9 +47,11 @@ void fmt_fit(char *buf, size_t len, int width);
  * "-5s", so the UI can flag it. At most 21 bytes. */
 int fmt_age(long seconds, char *buf, size_t len);
 
-/* fmt_age in at most cols columns (3 or more), its unit never cut: ages
- * of a year or more count years ("6y"), and what is still too long says
- * so (">99y", "<-9y"). */
+/* fmt_age in at most cols columns (3 or more), its sign and unit never
+ * cut: ages of a year or more count years ("6y"), and what is still too
+ * long says so (">99y", "<-9y"). In 3 columns, where "<-9d" does not fit,
+ * an age ahead takes the smallest unit in which it is one digit, rounded
+ * up ("-1m" for 45 s ahead), and "<-y" past nine years. */
 int fmt_age_fit(long seconds, int cols, char *buf, size_t len);
 
 /* The mark before a time older than its source's usual delay. */

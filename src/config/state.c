@@ -23,8 +23,13 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "base/text.h"
 #include "config/state.h"
 #include "model/symbol.h"
+
+/* A save's temporary file is ".BASE" TMP_TAG "XXXXXX": a name no user
+ * would give a file of theirs (".watchlist.backup" is not ours). */
+#define TMP_TAG ".hktop-tmp."
 
 #define STATE_HEADER "# hktop watchlist: hktop adds and removes symbols here when you " \
 	"edit the dashboard's list.\n# One symbol a line; your comments stay; your config " \
@@ -196,11 +201,11 @@ static char *dir_of(const char *path)
 /* Lock the directory of path. Every save holds the lock while it reads the
  * file again and replaces it, so saves never interleave, and any temporary
  * file found meanwhile is one a killed save left. A lock on the directory
- * leaves no lock file behind. Returns the directory's fd, or -1 with errno
- * (EWOULDBLOCK when !wait and another run holds it). Where the file system
- * has no locks (some NFS setups) a save goes ahead unlocked: *locked says
- * so, and no temporary file may then be taken for a stray. */
-static int lock_dir(const char *path, bool wait, bool *locked)
+ * leaves no lock file behind. Returns the directory's fd, or -1 with
+ * errno. Where the file system has no locks (some NFS setups) a save goes
+ * ahead unlocked: *locked says so, and no temporary file may then be
+ * taken for a stray. */
+static int lock_dir(const char *path, bool *locked)
 {
 	char *dir = dir_of(path);
 	int fd, e;
@@ -217,26 +222,19 @@ static int lock_dir(const char *path, bool wait, bool *locked)
 		return -1;
 	}
 	*locked = false;
-	while (flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) < 0) {
-		if (errno == EINTR)
-			continue;
-		if (wait && errno != EWOULDBLOCK)
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR)
 			return fd;
-		e = errno;
-		close(fd);
-		errno = e;
-		return -1;
-	}
 	*locked = true;
 	return fd;
 }
 
-/* Remove ".BASE.XXXXXX" files of ours in the locked directory: with the
- * lock held, no save is writing one, so each was left by a save that was
- * killed between mkstemp and rename. */
+/* Remove ".BASE.hktop-tmp.XXXXXX" files of ours in the locked directory:
+ * with the lock held, no save is writing one, so each was left by a save
+ * that was killed between mkstemp and rename. */
 static void remove_strays(int dirfd, const char *base)
 {
-	size_t bl = strlen(base);
+	size_t bl = strlen(base), tl = strlen(TMP_TAG);
 	int fd = dup(dirfd);
 	struct dirent *e;
 	struct stat st;
@@ -251,8 +249,8 @@ static void remove_strays(int dirfd, const char *base)
 	while ((e = readdir(dir))) {
 		const char *name = e->d_name;
 
-		if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 || name[bl + 1] != '.' ||
-		    strlen(name + bl + 2) != 6)
+		if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 ||
+		    strncmp(name + 1 + bl, TMP_TAG, tl) != 0 || strlen(name + 1 + bl + tl) != 6)
 			continue;
 		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
 		    st.st_uid == geteuid())
@@ -270,27 +268,27 @@ static const char *base_name(const char *path)
 
 bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
 {
-	bool locked;
-	int fd;
-
-	/* Tidy up after a killed save, unless a save is running right now. */
-	if ((fd = lock_dir(path, false, &locked)) >= 0) {
-		remove_strays(fd, base_name(path));
-		close(fd);
-	}
+	/* Reading removes nothing: a run that only reads (--once,
+	 * --dump-config) leaves the directory as it found it. The next save
+	 * tidies up after a killed one. */
 	return load_doc(path, d, exists, err, errlen);
 }
 
 /* What to write: the file as it is now with this run's edits merged in,
- * or, when there is no file, base with a header and the edits. */
+ * or, when there is no file, base with a header and the edits. *merged:
+ * the file held other symbols than seen. */
 static bool merged_doc(const char *path, struct state_doc *d, const struct instrument *base,
-		       size_t nbase, const struct instrument *mine, size_t nmine, bool *merged,
+		       size_t nbase, const struct instrument *mine, size_t nmine,
+		       const struct instrument *seen, size_t nseen, bool *merged,
 		       char *err, size_t errlen)
 {
-	bool exists;
+	bool exists, same = true;
 
 	if (!load_doc(path, d, &exists, err, errlen))
 		return false;
+	if (exists && !state_doc_same(d, seen, nseen, &same))
+		goto oom;
+	*merged = !same;
 	if (!exists) {
 		static const char header[] = STATE_HEADER;
 
@@ -300,7 +298,7 @@ static bool merged_doc(const char *path, struct state_doc *d, const struct instr
 			if (!state_doc_append(d, &base[i]))
 				goto oom;
 	}
-	if (state_doc_merge(d, base, nbase, mine, nmine, merged))
+	if (state_doc_merge(d, base, nbase, mine, nmine))
 		return true;
 oom:
 	snprintf(err, errlen, "%s: out of memory", path);
@@ -308,12 +306,13 @@ oom:
 }
 
 /* Write d to a private temporary file beside path and rename it over
- * path. ".watchlist.XXXXXX": rename() is atomic only within one file
- * system, and a dot file stays out of the way. */
+ * path. ".watchlist.hktop-tmp.XXXXXX": rename() is atomic only within one
+ * file system, and a dot file stays out of the way. */
 static bool replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen)
 {
 	const char *base = base_name(path);
-	size_t dirlen = (size_t)(base - path), tmplen = dirlen + strlen(base) + sizeof "..XXXXXX";
+	size_t dirlen = (size_t)(base - path),
+	       tmplen = dirlen + strlen(base) + sizeof "." TMP_TAG "XXXXXX";
 	char *tmp = malloc(tmplen);
 	FILE *f;
 	mode_t old_mask;
@@ -323,7 +322,7 @@ static bool replace_file(const char *path, const struct state_doc *d, char *err,
 		snprintf(err, errlen, "%s: out of memory", path);
 		return false;
 	}
-	snprintf(tmp, tmplen, "%.*s.%s.XXXXXX", (int)dirlen, path, base);
+	snprintf(tmp, tmplen, "%.*s.%s" TMP_TAG "XXXXXX", (int)dirlen, path, base);
 	old_mask = umask(077);
 	fd = mkstemp(tmp);
 	e = errno;
@@ -354,10 +353,12 @@ fail:
 }
 
 bool state_save(const char *path, const struct instrument *base, size_t nbase,
-		const struct instrument *mine, size_t nmine, bool *merged,
-		char *err, size_t errlen)
+		const struct instrument *mine, size_t nmine, struct instrument **seen,
+		size_t *nseen, bool *merged, char *err, size_t errlen)
 {
 	struct state_doc d = { 0 };
+	struct instrument *now = NULL;
+	size_t nnow = 0;
 	bool ok = false, locked;
 	int lock;
 
@@ -368,19 +369,33 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 	}
 	if (!make_parents(path, err, errlen))
 		return false;
-	if ((lock = lock_dir(path, true, &locked)) < 0) {
+	if ((lock = lock_dir(path, &locked)) < 0) {
 		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
 		return false;
 	}
 	if (locked)
 		remove_strays(lock, base_name(path));
-	if (merged_doc(path, &d, base, nbase, mine, nmine, merged, err, errlen) &&
-	    replace_file(path, &d, err, errlen)) {
-		/* Make the rename itself durable. A failure here loses nothing
-		 * we could report usefully, so it is not one. */
-		(void)fsync(lock);
-		ok = true;
+	if (!merged_doc(path, &d, base, nbase, mine, nmine, seen ? *seen : base,
+			seen ? *nseen : nbase, merged, err, errlen))
+		goto out;
+	if (seen && !state_doc_symbols(&d, &now, &nnow)) {
+		snprintf(err, errlen, "%s: out of memory", path);
+		goto out;
 	}
+	if (!replace_file(path, &d, err, errlen))
+		goto out;
+	/* Make the rename itself durable. A failure here loses nothing we
+	 * could report usefully, so it is not one. */
+	(void)fsync(lock);
+	if (seen) {
+		free(*seen);
+		*seen = now;
+		*nseen = nnow;
+		now = NULL;
+	}
+	ok = true;
+out:
+	free(now);
 	state_doc_done(&d);
 	close(lock);
 	return ok;
@@ -400,6 +415,29 @@ static bool copy_list(struct instrument **dst, size_t *ndst, const struct instru
 	return true;
 }
 
+/* What a state_list says (its notes, why_not, a save's error) names the
+ * file by a path from the environment: sanitised here, where the words
+ * leave this module, so an escape in XDG_STATE_HOME never reaches a
+ * terminal. */
+static void vsay(char *buf, size_t cap, const char *fmt, va_list ap)
+{
+	char raw[sizeof ((struct state_list *)0)->path + STATE_MSG_MAX];
+
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	text_sanitize(buf, cap, raw, strlen(raw));
+}
+
+static void say(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void say(char *buf, size_t cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsay(buf, cap, fmt, ap);
+	va_end(ap);
+}
+
 static void add_note(struct state_list *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
@@ -410,7 +448,7 @@ static void add_note(struct state_list *s, const char *fmt, ...)
 	if (s->nnotes == sizeof s->notes / sizeof s->notes[0])
 		return;
 	va_start(ap, fmt);
-	vsnprintf(s->notes[s->nnotes++], sizeof s->notes[0], fmt, ap);
+	vsay(s->notes[s->nnotes++], sizeof s->notes[0], fmt, ap);
 	va_end(ap);
 }
 
@@ -441,7 +479,7 @@ bool state_list_choose(struct state_list *s, enum list_origin origin, const char
 	if (!state_load(s->path, &d, &exists, err, sizeof err)) {
 		/* Never save over what we could not read: it may be all the
 		 * user has. */
-		snprintf(s->why_not, sizeof s->why_not, "%s", err);
+		say(s->why_not, sizeof s->why_not, "%s", err);
 		add_note(s, "%s; using the %s watchlist; edits will not be saved", err,
 			 origin == LIST_CONFIG ? "config's" : "default");
 		state_doc_done(&d);
@@ -465,21 +503,28 @@ bool state_list_choose(struct state_list *s, enum list_origin origin, const char
 	}
 	state_doc_done(&d);
 	s->save = true;
-	return copy_list(&s->base, &s->nbase, *list, *n);
+	return copy_list(&s->base, &s->nbase, *list, *n) &&
+	       copy_list(&s->seen, &s->nseen, *list, *n);
 }
 
 bool state_list_save(struct state_list *s, const struct instrument *v, size_t n, bool *merged,
 		     char *err, size_t errlen)
 {
+	char raw[sizeof s->path + STATE_MSG_MAX];
+
 	*merged = false;
 	s->unsaved = true;
 	if (!s->save) {
 		snprintf(err, errlen, "%s", s->why_not);
 		return false;
 	}
-	if (!state_save(s->path, s->base, s->nbase, v, n, merged, err, errlen))
+	if (!state_save(s->path, s->base, s->nbase, v, n, &s->seen, &s->nseen, merged, raw,
+			sizeof raw)) {
+		say(err, errlen, "%s", raw);
 		return false;
-	/* What is on disk now holds this list: the base of the next merge. */
+	}
+	/* This list is the base of the next merge's removals; the file may
+	 * also hold another run's edits, now in s->seen. */
 	if (!copy_list(&s->base, &s->nbase, v, n)) {
 		snprintf(err, errlen, "out of memory");
 		return false;
@@ -512,6 +557,7 @@ void state_list_describe(const struct state_list *s, char *buf, size_t len)
 void state_list_done(struct state_list *s)
 {
 	free(s->base);
-	s->base = NULL;
-	s->nbase = 0;
+	free(s->seen);
+	s->base = s->seen = NULL;
+	s->nbase = s->nseen = 0;
 }

@@ -22,23 +22,26 @@ void state_watchlist_path(char *buf, size_t len);
 /* Read a saved file. A missing file is not an error: true with *exists
  * false and an empty d. Refuses a symlink, anything but a regular file, a
  * file owned by someone else and one over STATE_MAX_FILE, with
- * "PATH: cause". Unreadable lines do not fail it: see state_doc_parse. A
- * temporary file a killed save left beside it is removed. */
+ * "PATH: cause". Unreadable lines do not fail it: see state_doc_parse.
+ * Nothing is written or removed: the next state_save removes what a
+ * killed save left beside the file. */
 bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen);
 
 /* Save this run's list (mine) over the file at path, merged with what is
- * there now (see state_doc_merge; base is what this run last read or
- * wrote). The directory is locked while the file is read again and
+ * there now (see state_doc_merge; base is this run's list as last read or
+ * saved). The directory is locked while the file is read again and
  * replaced, so two runs never lose each other's edits: the merged list goes
  * to a private temporary file beside the target, is synced, then renamed
  * over it. Parent directories are made (0700) as needed. Never writes
  * through a symlink, over a file we do not own, or over a file it cannot
  * read. On failure the old file is untouched, no temporary file is left
  * and err says "PATH: cause". *merged says whether the file held edits
- * made elsewhere since base. */
+ * made elsewhere: symbols other than *seen, the symbols this run last
+ * read from or wrote to it (other than base when seen is NULL). On
+ * success *seen (owned by the caller) becomes the symbols now written. */
 bool state_save(const char *path, const struct instrument *base, size_t nbase,
-		const struct instrument *mine, size_t nmine, bool *merged,
-		char *err, size_t errlen);
+		const struct instrument *mine, size_t nmine, struct instrument **seen,
+		size_t *nseen, bool *merged, char *err, size_t errlen);
 
 /* Where a run's watchlist comes from, weakest first. */
 enum list_origin {
@@ -59,6 +62,10 @@ struct state_list {
 	char why_not[STATE_MSG_MAX]; /* !save: the reason, for the status line */
 	struct instrument *base;  /* owned: the list as last read or written */
 	size_t nbase;
+	struct instrument *seen;  /* owned: the file's symbols as last read or
+				   * written, with another run's edits merged
+				   * in; others in it now are new edits */
+	size_t nseen;
 	char notes[STATE_BAD_NAMED + 1][STATE_MSG_MAX]; /* what was wrong with the file */
 	size_t nnotes;
 };

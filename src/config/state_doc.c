@@ -226,26 +226,33 @@ static bool doc_has(const struct state_doc *d, const struct instrument *in)
 	return false;
 }
 
-/* Same symbols, whatever the order and repeats? */
-static bool same_symbols(const struct instrument *a, size_t na, const struct instrument *b,
-			 size_t nb, bool *same)
+bool state_doc_same(const struct state_doc *d, const struct instrument *v, size_t n,
+		    bool *same)
 {
+	struct instrument *a;
 	struct symset sa, sb;
+	size_t na;
+	bool ok = false;
 
+	if (!state_doc_symbols(d, &a, &na))
+		return false;
 	if (!symset_init(&sa, a, na))
-		return false;
-	if (!symset_init(&sb, b, nb)) {
+		goto out;
+	if (!symset_init(&sb, v, n)) {
 		free(sa.v);
-		return false;
+		goto out;
 	}
 	*same = true;
 	for (size_t i = 0; *same && i < na; i++)
 		*same = symset_find(&sb, &a[i]) >= 0;
-	for (size_t i = 0; *same && i < nb; i++)
-		*same = symset_find(&sa, &b[i]) >= 0;
+	for (size_t i = 0; *same && i < n; i++)
+		*same = symset_find(&sa, &v[i]) >= 0;
 	free(sa.v);
 	free(sb.v);
-	return true;
+	ok = true;
+out:
+	free(a);
+	return ok;
 }
 
 bool state_doc_append(struct state_doc *d, const struct instrument *in)
@@ -254,20 +261,12 @@ bool state_doc_append(struct state_doc *d, const struct instrument *in)
 }
 
 bool state_doc_merge(struct state_doc *d, const struct instrument *base, size_t nbase,
-		     const struct instrument *mine, size_t nmine, bool *theirs)
+		     const struct instrument *mine, size_t nmine)
 {
-	struct instrument *now;
 	struct symset b, m;
-	size_t k = 0, nnow;
-	bool ok = true, same = true;
+	size_t k = 0;
+	bool ok = true;
 
-	if (!state_doc_symbols(d, &now, &nnow))
-		return false;
-	ok = same_symbols(now, nnow, base, nbase, &same);
-	free(now);
-	if (!ok)
-		return false;
-	*theirs = !same;
 	if (!symset_init(&b, base, nbase))
 		return false;
 	if (!symset_init(&m, mine, nmine)) {

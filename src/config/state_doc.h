@@ -50,15 +50,19 @@ bool state_doc_symbols(const struct state_doc *d, struct instrument **out, size_
 /* A symbol line at the end, in display form. False when out of memory. */
 bool state_doc_append(struct state_doc *d, const struct instrument *in);
 
+/* Whether d holds the symbols of v and no others, whatever the order and
+ * repeats: in *same. False when out of memory. */
+bool state_doc_same(const struct state_doc *d, const struct instrument *v, size_t n,
+		    bool *same);
+
 /* Bring this run's edits into what is on disk, a three-way merge: the
- * symbols in base (the list as last read or written) but not in mine are
- * removed from d, those in mine but not in base are added after the
- * nearest symbol before them in mine that d holds. Whatever else d holds
- * (another run's edits, comments, kept lines) stays. *theirs says whether
- * d held other symbols than base: edits made elsewhere. False when out of
- * memory, d then unchanged in its symbols but maybe not in capacity. */
+ * symbols in base (this run's list as last read or written) but not in
+ * mine are removed from d, those in mine but not in base are added after
+ * the nearest symbol before them in mine that d holds. Whatever else d
+ * holds (another run's edits, comments, kept lines) stays. False when out
+ * of memory, d then unchanged in its symbols but maybe not in capacity. */
 bool state_doc_merge(struct state_doc *d, const struct instrument *base, size_t nbase,
-		     const struct instrument *mine, size_t nmine, bool *theirs);
+		     const struct instrument *mine, size_t nmine);
 
 /* Write the lines, each with its newline, and close f, checking each step
  * (a full disk shows at fprintf, fflush, fsync or fclose). Returns 0 or

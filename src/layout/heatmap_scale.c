@@ -6,7 +6,7 @@
 
 #include "layout/heatmap_scale.h"
 
-const double heatscale_bounds[HEAT_STEPS] = { 0, 1, 2, 3, 5 };
+const double heatmap_scale_bounds[HEAT_STEPS] = { 0, 1, 2, 3, 5 };
 
 /* One step of a hue: the tile and its label in truecolor and xterm-256. */
 struct shade_def {
@@ -50,7 +50,7 @@ int heatmap_scale_bucket(double pct)
 		return HEAT_UNKNOWN;
 	if (pct == 0)
 		return HEAT_NEUTRAL;
-	while (k < HEAT_STEPS && a >= heatscale_bounds[k])
+	while (k < HEAT_STEPS && a >= heatmap_scale_bounds[k])
 		k++;
 	return pct > 0 ? HEAT_NEUTRAL + k : HEAT_NEUTRAL - k;
 }
@@ -103,7 +103,7 @@ size_t heatmap_scale_legend(struct heat_legend *out, size_t max)
 	/* Step 1 starts at 0 itself, which the "0" label already marks. */
 	for (int k = HEAT_STEPS; k >= 2; k--, n++)
 		if (n < max) {
-			bound_label(out[n].label, sizeof out[n].label, '-', heatscale_bounds[k - 1]);
+			bound_label(out[n].label, sizeof out[n].label, '-', heatmap_scale_bounds[k - 1]);
 			out[n].bucket = HEAT_NEUTRAL - k;
 		}
 	if (n < max)
@@ -111,7 +111,7 @@ size_t heatmap_scale_legend(struct heat_legend *out, size_t max)
 	n++;
 	for (int k = 2; k <= HEAT_STEPS; k++, n++)
 		if (n < max) {
-			bound_label(out[n].label, sizeof out[n].label, '+', heatscale_bounds[k - 1]);
+			bound_label(out[n].label, sizeof out[n].label, '+', heatmap_scale_bounds[k - 1]);
 			out[n].bucket = HEAT_NEUTRAL + k;
 		}
 	return n;

@@ -1,7 +1,7 @@
 /* heatmap_scale.h - the heatmap's diverging colour scale for change %, centred at 0
  *
  * A change % falls in one of HEAT_BUCKETS buckets: HEAT_NEUTRAL for exactly
- * 0, then HEAT_STEPS steps each way, bounded by heatscale_bounds (1, 2, 3
+ * 0, then HEAT_STEPS steps each way, bounded by heatmap_scale_bounds (1, 2, 3
  * and 5 %): (0, 1), [1, 2), [2, 3), [3, 5) and [5, inf), mirrored below 0;
  * beyond 5 % the scale is saturated. An unknown change (NaN) is
  * HEAT_UNKNOWN, drawn grey. Each bucket has a style for every kind of
@@ -20,8 +20,8 @@
 #define HEAT_STYLES (HEAT_BUCKETS + 1)     /* buckets and HEAT_UNKNOWN */
 
 /* The lower edge of each step above 0, in %: step k (1-based) starts at
- * heatscale_bounds[k - 1]; step 1 starts just above 0. */
-extern const double heatscale_bounds[HEAT_STEPS];
+ * heatmap_scale_bounds[k - 1]; step 1 starts just above 0. */
+extern const double heatmap_scale_bounds[HEAT_STEPS];
 
 /* The 8 ANSI colours, numbered as curses' COLOR_* are. */
 enum heat_ansi {

@@ -55,8 +55,9 @@ void msglog_add(struct msglog *l, time_t t, enum msg_kind kind, enum msg_level l
 
 	l->seq++;
 	/* A success resolves its kind's errors; a new error replaces them as
-	 * what is wrong now (the older ones stay in the ring, closed). */
-	if (level == MSG_INFO || (level == MSG_ERROR && supersedes[kind]))
+	 * what is wrong now (the older ones stay in the ring, closed); so
+	 * does a warning, a success with a caveat ("1 of 20 failed"). */
+	if (level == MSG_INFO || supersedes[kind])
 		msglog_resolve(l, kind);
 	if (level != MSG_ERROR)
 		say(&l->latest, l, t, kind, level, text);

@@ -48,9 +48,10 @@ struct msglog {
 };
 
 /* Say something. An info resolves the open errors of its kind, an error
- * supersedes them (but config complaints, which all stand); an info and
- * a warning become the latest message. A warning or error goes into the
- * ring (the same text again, as the newest entry, only counts a repeat). */
+ * or a warning (a success with a caveat) supersedes them (but config
+ * complaints, which all stand); an info and a warning become the latest
+ * message. A warning or error goes into the ring (the same text again,
+ * as the newest entry, only counts a repeat). */
 void msglog_add(struct msglog *l, time_t t, enum msg_kind kind, enum msg_level level,
 		const char *text);
 

@@ -167,11 +167,16 @@ bad:
 	return false;
 }
 
+#ifdef SYMBOL_COUNT_COMPARES
 unsigned long symbol_compares;
+#define COUNT_COMPARE() (symbol_compares++)
+#else
+#define COUNT_COMPARE() ((void)0)
+#endif
 
 bool symbol_equal(const struct instrument *a, const struct instrument *b)
 {
-	symbol_compares++;
+	COUNT_COMPARE();
 	return a->market == b->market && strcmp(a->code, b->code) == 0;
 }
 

@@ -29,9 +29,12 @@ bool symbol_parse(const char *text, struct instrument *out, char *err, size_t er
 /* Same instrument? */
 bool symbol_equal(const struct instrument *a, const struct instrument *b);
 
-/* Instrument comparisons made so far, by symbol_equal and the index
- * below: lets a test see that work on a watchlist grows linearly. */
+#ifdef SYMBOL_COUNT_COMPARES
+/* Only in tests/test-scaling's own build of symbol.c: instrument
+ * comparisons made so far, by symbol_equal and the index below, to see
+ * that work on a watchlist grows linearly. */
 extern unsigned long symbol_compares;
+#endif
 
 /* Where each instrument sits in an array the caller owns, found in
  * constant time: a hash table keyed by the canonical form, so "700" and
