@@ -311,7 +311,9 @@ static void test_age_fit(void)
 	age_fit(-61, 3, "-1m");
 	age_fit(-600, 3, "-1h");
 	age_fit(-9 * 86400L, 3, "-9d");
-	age_fit(-12 * 86400L, 3, "-1y");
+	age_fit(-12 * 86400L, 3, "-2w");
+	age_fit(-63 * 86400L, 3, "-9w");
+	age_fit(-64 * 86400L, 3, "-1y");
 	age_fit(-9 * 365 * 86400L, 3, "-9y");
 	age_fit(-10 * 365 * 86400L, 3, "<-y");   /* more than 9 years ahead */
 	age_fit(LONG_MIN, 3, "<-y");
@@ -323,7 +325,7 @@ static void test_age_fit(void)
 		for (long s = -40000000; s < 4000000000L; s += 7919) {
 			int n = fmt_age_fit(s, cols, buf, sizeof buf);
 			char u = buf[n > 0 ? n - 1 : 0];
-			if (n > cols || (u != 's' && u != 'm' && u != 'h' && u != 'd' && u != 'y') ||
+			if (n > cols || (u != 's' && u != 'm' && u != 'h' && u != 'd' && u != 'w' && u != 'y') ||
 			    (s < 0) != (strchr(buf, '-') != NULL))
 				bad++;
 		}

@@ -223,12 +223,16 @@ int fmt_hkt_date(time_t t, char *buf, size_t len)
 
 /* A negative age of a seconds in three columns, where neither it nor its
  * bound ("<-9d") fits: the smallest unit in which it is one digit, rounded
- * up, says at most how far ahead ("-1m" for 45 s; no smaller unit does,
- * or it would have fit); past nine years, a bound without a number. */
+ * up, says at most how far ahead ("-1m" for 45 s, "-2w" for 12 days; no
+ * smaller unit does, or it would have fit); past nine years, a bound
+ * without a number. Weeks keep 12 days from reading as a year. Headlines
+ * dated ahead take the time they were first seen, so this is for a clock
+ * that is off, not for the news. */
 static int age_ahead_fit(unsigned long a, char *buf, size_t len)
 {
 	static const struct age_unit up[] = {
-		{ 60, 'm' }, { 3600, 'h' }, { 86400, 'd' }, { 365UL * 86400, 'y' },
+		{ 60, 'm' }, { 3600, 'h' }, { 86400, 'd' }, { 7 * 86400UL, 'w' },
+		{ 365UL * 86400, 'y' },
 	};
 
 	for (size_t i = 0; i < sizeof up / sizeof up[0]; i++) {
