@@ -48,7 +48,7 @@
 	_(BACK,           "back",           "<Esc>",           "Return to the previous view") \
 	_(HELP,           "help",           "? <F1>",          "Show the keys") \
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
-	_(QUIT,           "quit",           "q <C-c>",         "Quit (in a detail or help view: go back)") \
+	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
 	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line")
 
