@@ -1,7 +1,6 @@
 /* main.c - command line, configuration, and the choice of what to run */
 #include "config.h"
 
-#include <ctype.h>
 #include <getopt.h>
 #include <locale.h>
 #include <signal.h>
@@ -197,16 +196,6 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	return EXIT_OK;
 }
 
-/* Does this -o KEY=VALUE set the watchlist? */
-static bool sets_watchlist(const char *pair)
-{
-	size_t n = strcspn(pair, "=");
-
-	while (n > 0 && isspace((unsigned char)pair[n - 1])) /* as options_set_pair */
-		n--;
-	return n == 9 && strncmp(pair, "watchlist", 9) == 0;
-}
-
 /* Table defaults, built-in hktoprc, config file, -o, then SYMBOLs; then
  * the one rule for the watchlist (state_list_choose) decides whether the
  * saved list replaces it. */
@@ -219,11 +208,13 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 
 	options_init(o);
 	conffile_load_all(o, cli->config, causes);
-	for (size_t i = 0; i < cli->noverrides; i++)
+	for (size_t i = 0; i < cli->noverrides; i++) {
+		unsigned sets = o->watchlist_sets;
+
 		if (!options_set_pair(o, cli->overrides[i], err, sizeof err))
 			conffile_causes_add(causes, "-o: %s", err);
-		else
-			option_list = option_list || sets_watchlist(cli->overrides[i]);
+		option_list = option_list || o->watchlist_sets != sets;
+	}
 	if (cli->nsymbols) {
 		struct instrument *list = calloc(cli->nsymbols, sizeof *list);
 		size_t n = 0;

@@ -293,6 +293,7 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 	free(o->watchlist);
 	o->watchlist = list;
 	o->nwatch = n;
+	o->watchlist_sets++;
 	return true;
 }
 

@@ -60,6 +60,7 @@ struct options {
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
 	char watchlist_from[4096]; /* the config file that set it last, or "" */
+	unsigned watchlist_sets; /* times it was set: says which -o set it */
 };
 
 struct option_def {
