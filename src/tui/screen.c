@@ -144,8 +144,7 @@ void screen_render(struct app *app)
 			snprintf(need, sizeof need, "need %dx%d", SCREEN_MIN_COLS, SCREEN_MIN_ROWS);
 			ui_text(stdscr, 1, 0, app->ui.cols, need, 0, A_NORMAL);
 		}
-		wnoutrefresh(stdscr);
-		doupdate();
+		ui_flush();
 		return;
 	}
 	if (d & REDRAW_HEADER)
@@ -154,8 +153,7 @@ void screen_render(struct app *app)
 		app->view->draw(app, stdscr, BODY_TOP, screen_body_height(app));
 	if (d & REDRAW_STATUS)
 		draw_status(app);
-	wnoutrefresh(stdscr);
-	doupdate();
+	ui_flush();
 }
 
 unsigned screen_mouse(struct app *app, const MEVENT *ev)
