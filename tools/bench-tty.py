@@ -194,8 +194,8 @@ def main():
         cell = '%6.2f' % f['bytes_per_cell'] if replay else '     -'
         if p == 'round':
             print('  %-9s %5.1f   %d of %d minute series, %.2f s of CPU, %d updates, %.0f bytes, %s B/cell, peak RSS %.1f MiB' % (
-                p, secs, n1 - n0, symbols + 2, f['cpu_s'], s['updates'], s['bytes'], cell.strip(), f['peak_rss_mib']))
-            if n1 - n0 < symbols + 2:
+                p, secs, n1 - n0, symbols, f['cpu_s'], s['updates'], s['bytes'], cell.strip(), f['peak_rss_mib']))
+            if n1 - n0 < symbols:
                 over.append('  OVER BUDGET: %d symbols, round: not over after %.0f s' % (symbols, secs))
             over += check(symbols, p, f, refreshes, replay)
             continue
