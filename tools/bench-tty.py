@@ -196,7 +196,8 @@ def main():
             print('  %-9s %5.1f   %d of %d minute series, %.2f s of CPU, %d updates, %.0f bytes, %s B/cell, peak RSS %.1f MiB' % (
                 p, secs, n1 - n0, symbols, f['cpu_s'], s['updates'], s['bytes'], cell.strip(), f['peak_rss_mib']))
             if n1 - n0 < symbols:
-                over.append('  OVER BUDGET: %d symbols, round: not over after %.0f s' % (symbols, secs))
+                over.append('  OVER BUDGET: %d symbols, round: not over after %.0f s '
+                            '(cut short: the board\'s figures include the rest of it)' % (symbols, secs))
             over += check(symbols, p, f, refreshes, replay)
             continue
         print('  %-9s %5.1f %8d %7.2f %6.2f %7.2f %6.1f %8.0f %s %7d %6.1f' % (

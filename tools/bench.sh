@@ -22,7 +22,8 @@ tmp=$(mktemp -d)
 cols=120 rows=40
 cycle=12
 hpid=
-trap 'kill $hpid $(cat "$tmp"/pid 2>/dev/null) 2>/dev/null; wait; rm -rf "$tmp"' EXIT
+# set -e holds in the trap too: nothing in it may fail before the rm.
+trap 'kill $hpid $(cat "$tmp"/pid 2>/dev/null) 2>/dev/null || true; wait || true; rm -rf "$tmp"' EXIT
 trap 'exit 1' INT TERM
 
 # Debian's python3 has pyte; another python3 first in PATH may not.
