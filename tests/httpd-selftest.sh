@@ -43,12 +43,14 @@ now_ms()
 # body paths are relative to the rules file and not to the working directory.
 mkdir "$T/www"
 printf 'v_r_hk00700="100~TENCENT~00700~380.20";\n' > "$T/www/tencent.txt"
+for k in 0 1 2; do printf 'turn %s\n' $k > "$T/www/turn.$k"; done
 cat > "$T/www/rules" <<'EOF'
 # comment lines and blank lines are ignored
 
 /q=r_hk00700	200 tencent.txt
 /flaky		503 -		count=1
 /flaky		200 tencent.txt
+/turn		200 turn	cycle=3
 /zero		200 @zero:1K	header=X-Test:a%20b	# trailing comment
 /chunk		200 @zero:1K	chunked ctype=application/json
 /trunc		200 @zero:1K	truncate=100
@@ -89,6 +91,10 @@ get /flaky
 is "$status" "HTTP/1.1 503 Service Unavailable" "count=1: first request fails"
 get /flaky
 is "$status" "HTTP/1.1 200 OK" "count=1: then the next rule matches"
+
+bodies=
+for k in 1 2 3 4; do get /turn; bodies="$bodies${body%$'\n'};"; done
+is "$bodies" "turn 0;turn 1;turn 2;turn 0;" "cycle=3: FILE.0, .1, .2 in turn, then again"
 
 get /zero
 is "${#body}" 1024 "@zero:1K is 1024 bytes"

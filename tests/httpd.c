@@ -69,6 +69,8 @@ static const char usage_text[] =
 "             ctype=TYPE     Content-Type (default \"" DEFAULT_CTYPE "\")\n"
 "             header=NAME:VALUE  extra header, repeatable\n"
 "             count=N        apply to the first N matches only, then skip\n"
+"             cycle=N        serve FILE.0, FILE.1 ... FILE.N-1 in turn, one a\n"
+"                            match (make bench: prices that move every time)\n"
 "             chunked        Transfer-Encoding: chunked\n"
 "             truncate=N     announce the whole body, hang up after N bytes\n"
 "TYPE and VALUE are %-decoded, so write a space as %20 and '%' as %25.\n"
@@ -94,6 +96,8 @@ struct rule {
 	char *ctype;		/* NULL for DEFAULT_CTYPE */
 	char *headers;		/* "Name: value\r\n"..., or NULL */
 	long count;		/* matches left, -1 for unlimited */
+	long cycle;		/* cycle=N: bodies FILE.0 .. FILE.N-1, 0 for FILE */
+	long turn;		/* cycle=N: matches so far */
 	bool chunked;
 	uint64_t truncate;	/* payload bytes before hanging up */
 };
@@ -121,6 +125,7 @@ struct conn {
 	enum conn_state state;
 	int64_t deadline;	/* CONN_DELAY and CONN_DRAIN */
 	const struct rule *rule;
+	long variant;		/* cycle=N: which FILE.K this response serves */
 	bool head_only;		/* HEAD: the headers of the response only */
 	bool last_chunk;	/* chunked: the terminating chunk is still due */
 	int body_fd;
@@ -324,9 +329,6 @@ static void parse_body(struct rule *r, const char *body, const char *dir,
 	} else {
 		r->body = BODY_FILE;
 		r->path = resolve_path(dir, body);
-		/* Fail now, not as a puzzling 500 in the middle of a test. */
-		if (access(r->path, R_OK) != 0)
-			rules_error(file, line, "%s: %s", r->path, strerror(errno));
 	}
 }
 
@@ -366,6 +368,9 @@ static void parse_option(struct rule *r, char *opt, const char *file, int line)
 	} else if (strcmp(opt, "count") == 0 && arg) {
 		if (!parse_long(arg, 0, LONG_MAX, &r->count))
 			rules_error(file, line, "bad count=%s", arg);
+	} else if (strcmp(opt, "cycle") == 0 && arg) {
+		if (!parse_long(arg, 1, 1000000, &r->cycle) || r->body != BODY_FILE)
+			rules_error(file, line, "bad cycle=%s (wants a BODY FILE)", arg);
 	} else if (strcmp(opt, "truncate") == 0 && arg) {
 		if (!parse_size(arg, &r->truncate))
 			rules_error(file, line, "bad truncate=%s", arg);
@@ -379,6 +384,16 @@ static void parse_option(struct rule *r, char *opt, const char *file, int line)
 	} else {
 		rules_error(file, line, "unknown option %s", opt);
 	}
+}
+
+/* The body file of a response: FILE, or FILE.VARIANT under cycle=N. */
+static const char *body_path(const struct rule *r, long variant, char *buf, size_t len)
+{
+	if (variant >= 0)
+		snprintf(buf, len, "%s.%ld", r->path, variant);
+	else
+		snprintf(buf, len, "%s", r->path);
+	return buf;
 }
 
 static void parse_rule(char *text, const char *dir, const char *file, int line)
@@ -411,6 +426,13 @@ static void parse_rule(char *text, const char *dir, const char *file, int line)
 	parse_body(r, body, dir, file, line);
 	while ((opt = strtok_r(NULL, sep, &save)) && opt[0] != '#')
 		parse_option(r, opt, file, line);
+	/* Fail now, not as a puzzling 500 in the middle of a test. */
+	for (long k = r->cycle ? 0 : -1; r->body == BODY_FILE && k < r->cycle; k++) {
+		char path[PATH_MAX];
+
+		if (access(body_path(r, k, path, sizeof path), R_OK) != 0)
+			rules_error(file, line, "%s: %s", path, strerror(errno));
+	}
 }
 
 static void rules_load(const char *file)
@@ -450,11 +472,12 @@ static void rules_free(void)
 	free(rules);
 }
 
-static const struct rule *rules_match(const char *target)
+static const struct rule *rules_match(const char *target, long *variant)
 {
 	struct rule *r;
 	size_t i;
 
+	*variant = -1;
 	for (i = 0; i < nrules; i++) {
 		r = &rules[i];
 		if (r->count == 0)
@@ -463,6 +486,7 @@ static const struct rule *rules_match(const char *target)
 			continue;
 		if (r->count > 0)
 			r->count--;
+		*variant = r->cycle > 0 ? r->turn++ % r->cycle : -1;
 		return r;
 	}
 	return &rule_404;
@@ -562,10 +586,12 @@ static void conn_respond(struct conn *c)
 		return;
 	}
 	if (r->body == BODY_FILE) {
-		c->body_fd = open(r->path, O_RDONLY);
+		char path[PATH_MAX];
+
+		c->body_fd = open(body_path(r, c->variant, path, sizeof path), O_RDONLY);
 		if (c->body_fd < 0 || fstat(c->body_fd, &st) < 0 ||
 		    !S_ISREG(st.st_mode)) {
-			fprintf(stderr, "httpd: %s: %s\n", r->path,
+			fprintf(stderr, "httpd: %s: %s\n", path,
 			    c->body_fd < 0 ? strerror(errno) : "not a file");
 			if (c->body_fd >= 0)
 				close(c->body_fd);
@@ -782,7 +808,7 @@ static void conn_request(struct conn *c, size_t len, int64_t now)
 
 	log_request(method, target, ua, referer);
 	c->head_only = strcmp(method, "HEAD") == 0;
-	conn_start(c, rules_match(target), now);
+	conn_start(c, rules_match(target, &c->variant), now);
 	return;
 bad:
 	conn_start(c, &rule_400, now);

@@ -146,8 +146,7 @@ void screen_render(struct dash *dash)
 			snprintf(need, sizeof need, "need %dx%d", SCREEN_MIN_COLS, SCREEN_MIN_ROWS);
 			ui_text(stdscr, 1, 0, dash->ui->cols, need, 0, A_NORMAL);
 		}
-		wnoutrefresh(stdscr);
-		doupdate();
+		ui_flush();
 		return;
 	}
 	if (d & REDRAW_HEADER)
@@ -156,8 +155,7 @@ void screen_render(struct dash *dash)
 		dash->view->draw(dash, stdscr, BODY_TOP, screen_body_height(dash));
 	if (d & REDRAW_STATUS)
 		draw_status(dash);
-	wnoutrefresh(stdscr);
-	doupdate();
+	ui_flush();
 }
 
 unsigned screen_mouse(struct dash *dash, const MEVENT *ev)

@@ -250,6 +250,13 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 				  , NULL) != 0;
 	init_colors(ui);
 	getmaxyx(stdscr, ui->rows, ui->cols);
+	/* ncurses (6.4) flushes after every cursor move until the screen has
+	 * once left curses and come back (lib_mvcur.c: the "initial" state is
+	 * taken for a terminfo-only program): a refresh would go out in one
+	 * write() a move. Leave and come back now, while nothing is drawn,
+	 * and each update leaves in one write. */
+	endwin();
+	doupdate();
 	if (!test)
 		emergency_arm(mouse);
 	return true;

@@ -82,6 +82,10 @@ void ui_text(WINDOW *w, int y, int x, int width, const char *s, int align, attr_
 /* Fill the rest of a row with spaces in attribute a. */
 void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
 
+/* stdscr to the terminal: one doupdate(), blanks between fields drawn in
+ * the colour they can share with their left neighbour (see ui.c). */
+void ui_flush(void);
+
 /* The heat scale's pairs and attributes, by tier (ui_heat.c); called by
  * ui_init. The letter is what a colour dump shows for a heat pair. */
 void heatmap_colors_init(struct ui *ui);
