@@ -146,7 +146,7 @@ static void rally(const char *base)
 	ok(a.dash.rally.inflight, "in flight");
 	http_run(a.http);
 	ok(!a.dash.rally.inflight, "the round is done");
-	ok(a.dash.rally.n == 2 && a.dash.rally.v[0].s.n > 0 && a.dash.rally.v[1].s.n > 0,
+	ok(a.dash.rally.n == 2 && a.dash.rally.v[0].last && a.dash.rally.v[1].last,
 	   "the view sees both series");
 	is_int(a.dash.rally.failed, 0, "none failed");
 	press(&a, "w");

@@ -17,9 +17,22 @@ static void sync(struct app *app)
 
 	r->v = app->intra.v;
 	r->n = app->intra.n;
+	r->ix = &app->intra.ix;
 	r->failed = app->intra.failed;
 	r->first_err = app->intra.first_err;
 	r->inflight = app->intra.inflight > 0;
+}
+
+/* A series came: cut it into the board's columns as they are now. */
+static bool cut(void *arg, struct intraday_entry *e, const struct series *s)
+{
+	struct app *app = arg;
+	struct market_status ms = { 0 };
+
+	if (s->n)
+		market_status(&app->dash.cal, s->v[s->n - 1].t, &ms);
+	return intraday_entry_set(e, s, dash_now(&app->dash), (int)app->dash.set.heatmap_bucket * 60,
+				  ms.half_day);
 }
 
 static void changed(void *arg)
@@ -33,7 +46,7 @@ static void changed(void *arg)
 void rally_control_init(struct app *app)
 {
 	minute_fetch_init(&app->intra, app->http, app->o->tencent_chart_url, app->o->timeout * 1000,
-		      (size_t)app->o->max_body, changed, app);
+		      (size_t)app->o->max_body, cut, changed, app);
 	sync(app);
 }
 

@@ -82,6 +82,7 @@ struct dash_rally {
 	bool shown;                   /* the heatmap shows the board: fetch them */
 	const struct intraday_entry *v;
 	size_t n;
+	const struct symbol_index *ix; /* the entry of each instrument in v */
 	size_t failed;                /* in the last finished round */
 	const char *first_err;
 	bool inflight;
