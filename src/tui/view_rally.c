@@ -276,6 +276,12 @@ void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 		hv->board_scroll = (long)m.nrows - rows;
 	if (hv->board_scroll < 0)
 		hv->board_scroll = 0;
+	/* The rows in sight and a page past them: the next round asks for
+	 * these first. */
+	dash->rally.nfirst = 0;
+	for (long i = hv->board_scroll; i < (long)hv->nboard_rows && i < hv->board_scroll + 2L * rows &&
+	     dash->rally.nfirst < DASH_RALLY_FIRST; i++)
+		dash->rally.first[dash->rally.nfirst++] = hv->board_rows[i];
 	for (int i = 0; i < rows && hv->board_scroll + i < (long)m.nrows; i++) {
 		const struct rally_row *rr = &m.rows[hv->board_scroll + i];
 		long bi = d.rows[rr->series];
