@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/app.h"
 #include "loopback.h"
@@ -146,13 +147,135 @@ static void rally(const char *base)
 	ok(a.dash.rally.inflight, "in flight");
 	http_run(a.http);
 	ok(!a.dash.rally.inflight, "the round is done");
-	ok(a.dash.rally.n == 2 && a.dash.rally.v[0].s.n > 0 && a.dash.rally.v[1].s.n > 0,
+	ok(a.dash.rally.n == 2 && a.dash.rally.v[0].last && a.dash.rally.v[1].last,
 	   "the view sees both series");
 	is_int(a.dash.rally.failed, 0, "none failed");
 	press(&a, "w");
 	ok(a.dash.view == &view_watchlist, "w: back on the watchlist");
 	rally_control_refresh(&a);
 	is_int(http_pending(a.http), 0, "with the board out of sight, no minute series are asked");
+	close_app(&a, &o);
+}
+
+#define EIGHT "0700 9988 3690 1810 9618 0981 1211 9999"
+
+/* Minute series asked for so far, from the $HKTOP_TRACE file. */
+static int minute_requests(const char *trace, char first[][16], int max)
+{
+	char line[512];
+	int n = 0;
+	FILE *fp = fopen(trace, "r");
+
+	while (fp && fgets(line, sizeof line, fp)) {
+		const char *c = strstr(line, "minute/query?code=hk");
+		if (!c)
+			continue;
+		if (n < max)
+			snprintf(first[n], 16, "%.5s", c + strlen("minute/query?code=hk"));
+		n++;
+	}
+	if (fp)
+		fclose(fp);
+	return n;
+}
+
+/* Leaving the board stops its round: nothing more is asked, what is in
+ * flight lands. Back on the board, a round starts at once, asking first
+ * for the rows the board showed. */
+static void rally_round(const char *base)
+{
+	char trace[] = "/tmp/hktop-trace.XXXXXX", codes[16][16];
+	struct options o;
+	struct app a;
+	int fd = mkstemp(trace);
+
+	if (fd < 0) {
+		printf("Bail out! mkstemp\n");
+		exit(1);
+	}
+	close(fd);
+	setenv("HKTOP_TRACE", trace, 1);
+	open_app(&a, &o, base, EIGHT " BABA", false);
+	unsetenv("HKTOP_TRACE");
+	press(&a, "m");
+	press(&a, "b");
+	is_int(a.intra.inflight, INTRADAY_PARALLEL, "a round of 8: 4 asked at once");
+	ok(a.intra.next < a.intra.n, "more to come");
+	press(&a, "w");
+	is_int(a.intra.next, a.intra.n, "leaving the board asks for nothing more");
+	http_run(a.http);
+	is_int(http_pending(a.http), 0, "the replies in flight land");
+	is_int(minute_requests(trace, codes, 16), INTRADAY_PARALLEL,
+	       "and the server was asked for 4 series, not 8");
+	ok(!a.dash.rally.inflight, "the view sees the round over");
+	/* The rows the board's last draw showed first (view_rally_draw). */
+	a.dash.rally.first[0] = row_of(&a, "1211");
+	a.dash.rally.first[1] = row_of(&a, "9999");
+	a.dash.rally.nfirst = 2;
+	press(&a, "m");
+	ok(a.dash.view == &view_heatmap && a.dash.rally.shown, "m: back on the board");
+	ok(a.dash.rally.inflight, "a round starts at once");
+	is_int(minute_requests(trace, codes, 16), 2 * INTRADAY_PARALLEL, "4 more asked");
+	ok(strcmp(codes[4], "01211") == 0 && strcmp(codes[5], "09999") == 0,
+	   "the rows in sight first: %s %s", codes[4], codes[5]);
+	http_run(a.http);
+	is_int(minute_requests(trace, codes, 16), INTRADAY_PARALLEL + 8, "then the whole round");
+	ok(a.dash.rally.n == 8 && !a.dash.rally.inflight, "of the 8 HK rows");
+	close_app(&a, &o);
+	unlink(trace);
+}
+
+static size_t replies(const struct app *a)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < a->intra.n; i++)
+		n += a->intra.v[i].done;
+	return n;
+}
+
+/* A loop pass draws once, however many minute series it brought: replies
+ * only set the dirty flag. On a virtual screen, as the screen tests. */
+static void coalesced(const char *base)
+{
+	struct timespec gather = { 0, 100 * 1000000L };
+	struct options o;
+	struct app a;
+	char err[512];
+	size_t most = 0, total = 0;
+	bool drew_in_callback = false, once_a_pass = true;
+
+	open_app(&a, &o, base, EIGHT, false);
+	setenv("TERM", "xterm-256color", 1);
+	setenv("LINES", "24", 1);
+	setenv("COLUMNS", "80", 1);
+	if (!ui_init(&a.ui, true, false, err, sizeof err)) {
+		printf("Bail out! ui_init: %s\n", err);
+		exit(1);
+	}
+	press(&a, "m");
+	press(&a, "b");
+	app_render(&a);
+	is_int(a.dash.rally.nfirst, 8, "the board drew its rows: those in sight are asked first");
+	while (http_pending(a.http) > 0) {
+		size_t before = replies(&a), got;
+		unsigned long drawn = a.renders;
+		http_poll(a.http, NULL, 0, 1000);
+		nanosleep(&gather, NULL); /* let replies gather, as while a screen is drawn */
+		http_dispatch(a.http);
+		got = replies(&a) - before;
+		drew_in_callback |= a.renders != drawn;
+		app_render(&a);
+		if (a.renders - drawn > 1 || (got && a.renders - drawn != 1))
+			once_a_pass = false;
+		most = got > most ? got : most;
+		total += got;
+	}
+	is_int(total, 8, "8 replies");
+	ok(!drew_in_callback, "no reply draws by itself");
+	ok(once_a_pass, "a pass that brings replies draws once");
+	ok(most >= 2, "a pass brought %zu replies, drawn once (else this proves nothing)", most);
+	ui_done(&a.ui);
 	close_app(&a, &o);
 }
 
@@ -199,9 +322,17 @@ int main(void)
 	loopback_start(&lb,
 		       "/appstock/app/minute/query?code=hk00700 200 $/tencent-minute-0700.json\n"
 		       "/appstock/app/minute/query?code=hk09988 200 $/tencent-minute-heat-9988.json\n"
+		       "/appstock/app/minute/query?code=hk03690 200 $/tencent-minute-heat-3690.json\n"
+		       "/appstock/app/minute/query?code=hk01810 200 $/tencent-minute-heat-1810.json\n"
+		       "/appstock/app/minute/query?code=hk09618 200 $/tencent-minute-heat-9618.json\n"
+		       "/appstock/app/minute/query?code=hk00981 200 $/tencent-minute-heat-981.json\n"
+		       "/appstock/app/minute/query?code=hk01211 200 $/tencent-minute-heat-1211.json\n"
+		       "/appstock/app/minute/query?code=hk09999 200 $/tencent-minute-heat-9999.json\n"
 		       "/appstock/app/fqkline/get?param=hk00700,day 200 $/tencent-kline-day.json\n");
 	detail(lb.base);
 	rally(lb.base);
+	rally_round(lb.base);
+	coalesced(lb.base);
 	resort();
 	loopback_stop(&lb);
 	return tap_done();

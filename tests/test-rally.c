@@ -97,6 +97,47 @@ static void matrix(void)
 	rally_matrix_done(&m);
 }
 
+/* A day cut when its series came, read later: the same board as one cut
+ * then, once the clock has passed the points that were still ahead. */
+static void days(void)
+{
+	struct rally_point p[5];
+	struct rally_series s = { p, 5, 100 };
+	struct rally_day d, other;
+	const struct rally_day *dp[2] = { &d, &other };
+	const double prev[2] = { 100, 100 };
+	struct rally_matrix direct, cut;
+	bool same = true;
+
+	p[0] = (struct rally_point){ at(9, 31), 101 };
+	p[1] = (struct rally_point){ at(13, 1), 104 };
+	p[2] = (struct rally_point){ at(13, 3), 103 };   /* ahead of the cut */
+	p[3] = (struct rally_point){ at(13, 2), 106 };   /* out of order */
+	p[4] = (struct rally_point){ at(13, 20), 108 };  /* ahead of the board too */
+	ok(rally_day_build(&d, &s, at(9, 0), at(13, 1) + 30, 900, false), "cut at 13:01:30");
+	is_int(d.nlater, 3, "three points still ahead, kept");
+	is_int(d.later[0].t, at(13, 2), "by time");
+	ok(rally_day_build(&other, &s, at(9, 0) - 86400, at(13, 1), 900, false), "a day of another date");
+	ok(rally_matrix_build(&direct, &s, 1, at(9, 0), at(13, 10), 900, false), "cut at 13:10");
+	ok(rally_matrix_from_days(&cut, dp, prev, 2, at(9, 0), at(13, 10), 900, false),
+	   "read at 13:10");
+	is_num(cut.rows[0].change_pct, 3, 1e-9, "the move: 103 at 13:03, come due since the cut");
+	for (size_t j = 0; j < direct.ncols; j++)
+		if (!(direct.rows[0].cells[j] == cut.rows[0].cells[j] ||
+		      (isnan(direct.rows[0].cells[j]) && isnan(cut.rows[0].cells[j]))))
+			same = false;
+	ok(same, "every cell as if cut at 13:10");
+	ok(isnan(cut.rows[1].change_pct) && isnan(cut.rows[1].cells[0]), "another day's is none");
+	rally_matrix_done(&direct);
+	rally_matrix_done(&cut);
+	ok(rally_matrix_from_days(&cut, dp, prev, 1, at(9, 0), at(13, 10), 1800, false),
+	   "other columns");
+	ok(isnan(cut.rows[0].change_pct), "a day cut into other columns is none");
+	rally_matrix_done(&cut);
+	rally_day_done(&d);
+	rally_day_done(&other);
+}
+
 static void breadth(void)
 {
 	const double pct[] = { 1.2, -0.5, 0, NAN, -0.0, 3 };
@@ -133,6 +174,7 @@ int main(void)
 	columns();
 	same_day();
 	matrix();
+	days();
 	breadth();
 	contributors();
 	return tap_done();

@@ -156,6 +156,7 @@ static void react(struct app *app, unsigned r)
 		app->dash.dirty |= REDRAW_ALL | REDRAW_CLEAR;
 	if (r & REACT_STATUS)
 		app->dash.dirty |= REDRAW_STATUS;
+	rally_control_reconcile(app);
 }
 
 /* '/' submitted: jump to the symbol, or add it to the watchlist. */

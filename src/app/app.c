@@ -182,6 +182,15 @@ static int poll_timeout(struct app *app)
 	return best < 0 ? -1 : best > 60000 ? 60000 : (int)best;
 }
 
+void app_render(struct app *app)
+{
+	if (!app->dash.dirty)
+		return;
+	screen_render(&app->dash);
+	app->renders++;
+	bench_mark(app);
+}
+
 static void loop(struct app *app)
 {
 	time_t shown_minute = dash_now(&app->dash) / 60;
@@ -190,10 +199,7 @@ static void loop(struct app *app)
 		struct curl_waitfd fds[2];
 		unsigned nfds = 0;
 
-		if (app->dash.dirty) {
-			screen_render(&app->dash);
-			bench_mark(app);
-		}
+		app_render(app);
 		if (app->script) {
 			/* Tests: the next scripted key only once nothing is in flight. */
 			if (app->script_burst > 0 ||

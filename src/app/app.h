@@ -47,7 +47,8 @@ struct app {
 
 	/* The rally board's minute series (rally_control.c). */
 	struct intraday intra;
-	long long round_ms;           /* when the last round of them started (monotonic) */
+	long long round_end_ms;       /* when the last round of them ended (monotonic) */
+	bool rally_cut_short;         /* it stopped as the board was left: again when shown */
 
 	bool quit;
 	int quit_signal;              /* the signal that ended the loop, if one did */
@@ -60,6 +61,7 @@ struct app {
 	long long start_ms, first_screen_ms;
 	double first_cpu_s;
 	unsigned refreshes;
+	unsigned long renders;        /* screens drawn: one a loop pass at most */
 
 	/* Tests: a key script. */
 	FILE *script;
@@ -122,6 +124,9 @@ void news_control_reconcile(struct app *app);
 void rally_control_init(struct app *app);
 void rally_control_refresh(struct app *app);
 void rally_control_done(struct app *app);
+/* After each key: a board out of sight stops its round, and one cut
+ * short so starts again once the board is back. */
+void rally_control_reconcile(struct app *app);
 
 /* The dashboard without a terminal, signals or key script: the board and
  * its tables, HTTP and the controllers, for app_run and for tests that
@@ -130,6 +135,10 @@ void rally_control_done(struct app *app);
 bool app_open(struct app *app, struct options *o, struct causes *causes,
 	      struct state_list *saved, bool demo, char *err, size_t errlen);
 void app_close(struct app *app);
+
+/* Draw what is dirty, once, however many replies and keys set flags
+ * since the last time: the loop calls it once a pass. */
+void app_render(struct app *app);
 
 /* Run the dashboard on the list of this run (saved: where it is kept)
  * until quit. Returns the exit status; *signo is the signal that ended it

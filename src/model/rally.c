@@ -90,14 +90,77 @@ static int by_change(const void *a, const void *b)
 	return x->series < y->series ? -1 : x->series > y->series;
 }
 
-bool rally_matrix_build(struct rally_matrix *m, const struct rally_series *s, size_t n,
-			time_t day, time_t now, int step, bool half_day)
+static int norm_step(int step)
 {
-	size_t nc = each_column(day, step, half_day, NULL, NULL, 0), ncells = n * nc;
-	time_t mid = hkt_midnight(day), *starts = malloc(nc * sizeof *starts);
+	return step < 60 ? RALLY_STEP_DEFAULT : step;
+}
+
+bool rally_day_build(struct rally_day *d, const struct rally_series *s, time_t day, time_t asof,
+		     int step, bool half_day)
+{
+	size_t nc = each_column(day, step, half_day, NULL, NULL, 0), nl = 0;
+	time_t *ends = malloc((nc ? nc : 1) * sizeof *ends);
+
+	*d = (struct rally_day){ .mid = hkt_midnight(day), .asof = asof, .step = norm_step(step),
+				 .half_day = half_day, .ncols = nc, .price = NAN };
+	for (size_t i = 0; i < s->n; i++)
+		nl += s->pts[i].t > asof && s->pts[i].t >= d->mid && isfinite(s->pts[i].price) &&
+		      s->pts[i].price > 0;
+	d->close = malloc((nc ? nc : 1) * sizeof *d->close);
+	d->later = malloc((nl ? nl : 1) * sizeof *d->later);
+	if (!ends || !d->close || !d->later) {
+		free(ends);
+		rally_day_done(d);
+		return false;
+	}
+	each_column(day, step, half_day, NULL, ends, nc);
+	for (size_t j = 0; j < nc; j++)
+		d->close[j] = price_at(s, d->mid, ends[j] < asof ? ends[j] : asof);
+	d->price = price_at(s, d->mid, asof);
+	/* By time, ties in the series' order (the last one wins, as in
+	 * price_at); a series comes sorted, so this is one pass. */
+	for (size_t i = 0; i < s->n; i++) {
+		struct rally_point pt = s->pts[i];
+		size_t k = d->nlater++;
+		if (!(pt.t > asof && pt.t >= d->mid && isfinite(pt.price) && pt.price > 0)) {
+			d->nlater--;
+			continue;
+		}
+		for (; k > 0 && d->later[k - 1].t > pt.t; k--)
+			d->later[k] = d->later[k - 1];
+		d->later[k] = pt;
+	}
+	free(ends);
+	return true;
+}
+
+void rally_day_done(struct rally_day *d)
+{
+	free(d->close);
+	free(d->later);
+	*d = (struct rally_day){ .price = NAN };
+}
+
+/* The latest price at or before `to`: `cut`, the day's as of asof, unless
+ * points after asof have come due by then. */
+static double day_price(const struct rally_day *d, double cut, time_t to)
+{
+	double p = cut;
+
+	for (size_t k = 0; to > d->asof && k < d->nlater && d->later[k].t <= to; k++)
+		p = d->later[k].price;
+	return p;
+}
+
+bool rally_matrix_from_days(struct rally_matrix *m, const struct rally_day *const *day,
+			    const double *prev, size_t n, time_t board_day, time_t now, int step,
+			    bool half_day)
+{
+	size_t nc = each_column(board_day, step, half_day, NULL, NULL, 0), ncells = n * nc;
+	time_t mid = hkt_midnight(board_day), *starts = malloc((nc ? nc : 1) * sizeof *starts);
 
 	*m = (struct rally_matrix){ .ncols = nc, .nrows = n };
-	m->ends = malloc(nc * sizeof *m->ends);
+	m->ends = malloc((nc ? nc : 1) * sizeof *m->ends);
 	m->rows = malloc((n ? n : 1) * sizeof *m->rows);
 	m->cells = malloc((ncells ? ncells : 1) * sizeof *m->cells);
 	if (!starts || !m->ends || !m->rows || !m->cells) {
@@ -105,24 +168,51 @@ bool rally_matrix_build(struct rally_matrix *m, const struct rally_series *s, si
 		rally_matrix_done(m);
 		return false;
 	}
-	each_column(day, step, half_day, starts, m->ends, nc);
+	each_column(board_day, step, half_day, starts, m->ends, nc);
 	while (m->begun < nc && starts[m->begun] < now)
 		m->begun++;
 	for (size_t i = 0; i < n; i++) {
+		const struct rally_day *d = day[i];
 		double *c = m->cells + i * nc;
+		bool fits = d && d->mid == mid && d->step == norm_step(step) &&
+			    d->half_day == half_day && d->ncols == nc;
 		for (size_t j = 0; j < nc; j++) {
 			time_t to = m->ends[j] < now ? m->ends[j] : now;
-			c[j] = j < m->begun ? ret(price_at(&s[i], mid, to), s[i].prev_close) : NAN;
+			c[j] = fits && j < m->begun ? ret(day_price(d, d->close[j], to), prev[i]) : NAN;
 		}
 		m->rows[i] = (struct rally_row){
 			.series = i,
-			.change_pct = ret(price_at(&s[i], mid, now), s[i].prev_close),
+			.change_pct = fits ? ret(day_price(d, d->price, now), prev[i]) : NAN,
 			.cells = c,
 		};
 	}
 	qsort(m->rows, n, sizeof *m->rows, by_change);
 	free(starts);
 	return true;
+}
+
+bool rally_matrix_build(struct rally_matrix *m, const struct rally_series *s, size_t n,
+			time_t day, time_t now, int step, bool half_day)
+{
+	struct rally_day *days = calloc(n ? n : 1, sizeof *days);
+	const struct rally_day **dp = calloc(n ? n : 1, sizeof *dp);
+	double *prev = calloc(n ? n : 1, sizeof *prev);
+	bool ok = days && dp && prev;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		ok = rally_day_build(&days[i], &s[i], day, now, step, half_day);
+		dp[i] = &days[i];
+		prev[i] = s[i].prev_close;
+	}
+	ok = ok && rally_matrix_from_days(m, dp, prev, n, day, now, step, half_day);
+	if (!ok)
+		*m = (struct rally_matrix){ 0 };
+	for (size_t i = 0; days && i < n; i++)
+		rally_day_done(&days[i]);
+	free(days);
+	free(dp);
+	free(prev);
+	return ok;
 }
 
 void rally_matrix_done(struct rally_matrix *m)

@@ -39,6 +39,29 @@ bool rally_same_day(time_t a, time_t b);
  * taken as RALLY_STEP_DEFAULT. */
 size_t rally_columns(time_t day, int step, bool half_day, time_t *ends, size_t max);
 
+/* One ticker's day cut into the board's columns once, when its series
+ * arrives, so that a redraw reads a few numbers, not the series. Prices,
+ * not returns: the previous close may come later, with a quote. A point
+ * after asof (the minute under way, or a frozen test clock) is kept as
+ * it is, for when the clock passes it. */
+struct rally_day {
+	time_t mid;               /* HKT midnight of the day; 0: no day */
+	time_t asof;              /* close[] holds the points up to this time */
+	int step;                 /* the columns it is cut into, as rally_columns */
+	bool half_day;
+	size_t ncols;
+	double *close;            /* owned; the price at min(column end, asof), NaN none */
+	double price;             /* the latest by asof, NaN none */
+	struct rally_point *later; /* owned; usable points after asof, by time */
+	size_t nlater;
+};
+
+/* Cut s into the columns of the session day holding `day`, as of asof.
+ * False when out of memory, d left empty. */
+bool rally_day_build(struct rally_day *d, const struct rally_series *s, time_t day, time_t asof,
+		     int step, bool half_day);
+void rally_day_done(struct rally_day *d);
+
 struct rally_row {
 	size_t series;        /* index into the caller's array */
 	double change_pct;    /* latest price at or before now vs prev close; NaN unknown */
@@ -63,6 +86,13 @@ struct rally_matrix {
  * as of `now`. False when out of memory, m left empty. */
 bool rally_matrix_build(struct rally_matrix *m, const struct rally_series *s, size_t n,
 			time_t day, time_t now, int step, bool half_day);
+
+/* The same from days already cut: day[i] (NULL for none) with its
+ * previous close prev[i]. A day of another date or other columns than
+ * the board's counts as none. */
+bool rally_matrix_from_days(struct rally_matrix *m, const struct rally_day *const *day,
+			    const double *prev, size_t n, time_t board_day, time_t now, int step,
+			    bool half_day);
 void rally_matrix_done(struct rally_matrix *m);
 
 /* How many rose, fell, did not move (exactly 0) and are unknown (NaN). */

@@ -1,6 +1,7 @@
 /* minute_fetch.c - the rally board's minute series: fetched in parallel, last good kept */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,13 +16,16 @@ struct intraday_req {
 };
 
 void minute_fetch_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
-		   size_t max_body, void (*changed)(void *), void *arg)
+		   size_t max_body,
+		   bool (*cut)(void *, struct intraday_entry *, const struct series *),
+		   void (*changed)(void *), void *arg)
 {
 	memset(d, 0, sizeof *d);
 	d->http = http;
 	snprintf(d->base, sizeof d->base, "%s", base);
 	d->timeout_ms = timeout_ms;
 	d->max_body = max_body;
+	d->cut = cut;
 	d->changed = changed;
 	d->arg = arg;
 }
@@ -29,30 +33,23 @@ void minute_fetch_init(struct intraday *d, struct http *http, const char *base, 
 void minute_fetch_done(struct intraday *d)
 {
 	for (size_t i = 0; i < d->n; i++)
-		series_done(&d->v[i].s);
+		intraday_entry_done(&d->v[i]);
 	free(d->v);
 	d->v = NULL;
 	d->n = d->next = 0;
-}
-
-static long index_of(const struct intraday *d, const struct instrument *in)
-{
-	for (size_t i = 0; i < d->n; i++)
-		if (symbol_equal(&d->v[i].in, in))
-			return (long)i;
-	return -1;
+	symbol_index_done(&d->ix);
 }
 
 static struct intraday_entry *find(struct intraday *d, const struct instrument *in)
 {
-	long i = index_of(d, in);
+	long i = symbol_index_find(&d->ix, in);
 
 	return i < 0 ? NULL : &d->v[i];
 }
 
 const struct intraday_entry *minute_fetch_find(const struct intraday *d, const struct instrument *in)
 {
-	long i = index_of(d, in);
+	long i = symbol_index_find(&d->ix, in);
 
 	return i < 0 ? NULL : &d->v[i];
 }
@@ -60,20 +57,31 @@ const struct intraday_entry *minute_fetch_find(const struct intraday *d, const s
 bool minute_fetch_set(struct intraday *d, const struct instrument *in, size_t n)
 {
 	struct intraday_entry *v = calloc(n ? n : 1, sizeof *v), *old;
+	struct symbol_index ix = { 0 };
 
-	if (!v)
+	for (size_t i = 0; v && i < n; i++)
+		if (symbol_index_add(&ix, &in[i], i) < 0) {
+			free(v);
+			v = NULL;
+		}
+	if (!v) {
+		symbol_index_done(&ix);
 		return false;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if ((old = find(d, &in[i]))) {
 			v[i] = *old;
-			old->s = (struct series){ 0 }; /* moved */
+			old->day = (struct rally_day){ .price = NAN }; /* moved */
 		} else {
 			v[i].in = in[i];
+			v[i].prev_close = NAN;
+			v[i].day.price = NAN;
 		}
 	}
 	minute_fetch_done(d);
 	d->v = v;
 	d->n = n;
+	d->ix = ix;
 	d->next = n; /* a running round is over; its replies still land */
 	return true;
 }
@@ -97,9 +105,12 @@ static void done(void *arg, const struct http_response *r)
 		if (r->error) {
 			snprintf(e->err, sizeof e->err, "tencent: %s: %s", q->in.display, r->error);
 		} else if (series_tencent_parse_minute(r->body, r->len, &q->in, &s)) {
-			series_done(&e->s);
-			e->s = s;
-			e->err[0] = '\0';
+			/* Cut once, here, and the bars let go: redraws read the cut. */
+			if (d->cut && !d->cut(d->arg, e, &s))
+				snprintf(e->err, sizeof e->err, "tencent: %s: out of memory", q->in.display);
+			else
+				e->err[0] = '\0';
+			series_done(&s);
 		} else {
 			snprintf(e->err, sizeof e->err, "%s", s.err);
 		}
@@ -155,9 +166,19 @@ static void pump(struct intraday *d)
 	}
 }
 
+bool minute_fetch_running(const struct intraday *d)
+{
+	return d->inflight > 0 || d->next < d->n;
+}
+
+void minute_fetch_stop(struct intraday *d)
+{
+	d->next = d->n;
+}
+
 void minute_fetch_refresh(struct intraday *d)
 {
-	if (d->inflight > 0 || d->next < d->n)
+	if (minute_fetch_running(d))
 		return;
 	d->next = 0;
 	d->failed = 0;

@@ -78,13 +78,19 @@ struct dash_news {
 };
 
 /* The rally board's minute series (net/minute_fetch.c fills them). */
+#define DASH_RALLY_FIRST 256
 struct dash_rally {
 	bool shown;                   /* the heatmap shows the board: fetch them */
 	const struct intraday_entry *v;
 	size_t n;
+	const struct symbol_index *ix; /* the entry of each instrument in v */
 	size_t failed;                /* in the last finished round */
 	const char *first_err;
 	bool inflight;
+	/* Board rows in sight and a page past them, as last drawn: a round
+	 * asks for these first. */
+	long first[DASH_RALLY_FIRST];
+	size_t nfirst;
 };
 
 #define DASH_VIEWS 8

@@ -26,35 +26,35 @@
 #define CELL_MAX 7
 
 /* The rows of the board: the watchlist bar US listings, in watchlist
- * order, each with its points. */
+ * order, each with its day as cut when its series came. */
 struct board_data {
-	long *rows;                   /* board row of each series */
-	struct rally_series *s;
-	struct rally_point **pts;
+	long *rows;                   /* board row of each line */
+	const struct intraday_entry **e; /* its minutes, or NULL */
+	const struct rally_day **day; /* its day, NULL when none or left out */
+	double *prev;                 /* its previous close */
 	bool *other_day;              /* its minutes are of another day: left out */
 	size_t n;
-	time_t day, last;             /* the day shown; the newest bar's end */
+	time_t day_shown, last;       /* the day shown; the newest bar's end */
 	size_t nother;                /* series left out for their day */
 	long first_other;             /* board row of the first of them */
 	time_t other_t;               /* and its newest bar */
 };
 
-/* The minute series of an instrument, or NULL. */
+/* The minute series of an instrument, or NULL: by the index, so that a
+ * redraw of thousands of rows does no search. */
 static const struct intraday_entry *rally_entry(const struct dash *dash, const struct instrument *in)
 {
-	for (size_t i = 0; i < dash->rally.n; i++)
-		if (symbol_equal(&dash->rally.v[i].in, in))
-			return &dash->rally.v[i];
-	return NULL;
+	long i = dash->rally.ix ? symbol_index_find(dash->rally.ix, in) : -1;
+
+	return i < 0 || (size_t)i >= dash->rally.n ? NULL : &dash->rally.v[i];
 }
 
 static void data_free(struct board_data *d)
 {
-	for (size_t i = 0; d->pts && i < d->n; i++)
-		free(d->pts[i]);
-	free(d->pts);
-	free(d->s);
 	free(d->rows);
+	free(d->e);
+	free(d->day);
+	free(d->prev);
 	free(d->other_day);
 }
 
@@ -70,47 +70,33 @@ static time_t board_day(struct dash *dash)
 		if (r->in.market != MARKET_US && r->have && r->q.time > day)
 			day = r->q.time;
 	}
-	for (size_t i = 0; !day && i < dash->rally.n; i++) {
-		const struct series *es = &dash->rally.v[i].s;
-		if (es->n && es->v[es->n - 1].t > day)
-			day = es->v[es->n - 1].t;
-	}
+	for (size_t i = 0; !day && i < dash->rally.n; i++)
+		if (dash->rally.v[i].last > day)
+			day = dash->rally.v[i].last;
 	return day ? day : dash_now(dash);
 }
 
-/* One row's points from its minute series, taken only when the series is
- * of the board's day: yesterday's minutes are never today's move. */
-static bool row_points(struct board_data *d, const struct row *r, const struct intraday_entry *e)
+/* One row's day, taken only when its series is of the board's day:
+ * yesterday's minutes are never today's move. */
+static void row_day(struct board_data *d, const struct row *r, const struct intraday_entry *e)
 {
-	struct rally_series *s = &d->s[d->n];
-	const struct series *es = &e->s;
-
-	if (!rally_same_day(es->v[es->n - 1].t, d->day)) {
+	if (!rally_same_day(e->last, d->day_shown)) {
 		d->other_day[d->n] = true;
 		if (d->nother++ == 0) {
 			d->first_other = d->rows[d->n];
-			d->other_t = es->v[es->n - 1].t;
+			d->other_t = e->last;
 		}
-		return true;
+		return;
 	}
-	if (!(d->pts[d->n] = calloc(es->n, sizeof **d->pts)))
-		return false;
-	for (size_t k = 0; k < es->n; k++) {
-		const struct bar *b = &es->v[k];
-		d->pts[d->n][k] = (struct rally_point){ b->t + es->interval,
-							b->close.ok ? b->close.v : NAN };
-		if (b->t + es->interval > d->last)
-			d->last = b->t + es->interval;
-	}
-	s->pts = d->pts[d->n];
-	s->n = es->n;
+	d->day[d->n] = &e->day;
+	if (e->end > d->last)
+		d->last = e->end;
 	/* The series' own previous close goes with its prices; the quote's
 	 * only when the quote is of the same day. */
-	if (es->prev_close.ok)
-		s->prev_close = es->prev_close.v;
-	else if (!(r->have && rally_same_day(r->q.time, d->day)))
-		s->prev_close = NAN;
-	return true;
+	if (e->prev_close > 0)
+		d->prev[d->n] = e->prev_close;
+	else if (!(r->have && rally_same_day(r->q.time, d->day_shown)))
+		d->prev[d->n] = NAN;
 }
 
 static bool data_build(struct dash *dash, struct board_data *d)
@@ -119,12 +105,13 @@ static bool data_build(struct dash *dash, struct board_data *d)
 
 	memset(d, 0, sizeof *d);
 	d->first_other = -1;
-	d->day = board_day(dash);
+	d->day_shown = board_day(dash);
 	d->rows = calloc(cap, sizeof *d->rows);
-	d->s = calloc(cap, sizeof *d->s);
-	d->pts = calloc(cap, sizeof *d->pts);
+	d->e = calloc(cap, sizeof *d->e);
+	d->day = calloc(cap, sizeof *d->day);
+	d->prev = calloc(cap, sizeof *d->prev);
 	d->other_day = calloc(cap, sizeof *d->other_day);
-	if (!d->rows || !d->s || !d->pts || !d->other_day)
+	if (!d->rows || !d->e || !d->day || !d->prev || !d->other_day)
 		return false;
 	for (size_t i = 0; i < dash->board.n; i++) {
 		const struct row *r = &dash->board.rows[i];
@@ -133,11 +120,10 @@ static bool data_build(struct dash *dash, struct board_data *d)
 		if (r->in.market == MARKET_US)
 			continue;
 		d->rows[d->n] = (long)i;
-		d->s[d->n].prev_close = r->have && r->q.f[QF_PREV_CLOSE].ok ?
-					r->q.f[QF_PREV_CLOSE].v : NAN;
-		e = rally_entry(dash, &r->in);
-		if (e && e->s.n && !row_points(d, r, e))
-			return false;
+		d->prev[d->n] = r->have && r->q.f[QF_PREV_CLOSE].ok ? r->q.f[QF_PREV_CLOSE].v : NAN;
+		d->e[d->n] = e = rally_entry(dash, &r->in);
+		if (e && e->last)
+			row_day(d, r, e);
 		d->n++;
 	}
 	return true;
@@ -217,7 +203,7 @@ static void status_tail(struct dash *dash, const struct board_data *d,
 		return;
 	}
 	for (size_t i = 0; i < dash->rally.n; i++)
-		got += dash->rally.v[i].s.n > 0;
+		got += dash->rally.v[i].last != 0;
 	if (dash->rally.failed) {
 		snprintf(buf, len, "%zu of %zu minute series failed: %s", dash->rally.failed,
 			 dash->rally.n, dash->rally.first_err);
@@ -254,8 +240,8 @@ void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 	bool names, built = data_build(dash, &d);
 
 	/* A board of another day than today says which. */
-	if (built && !rally_same_day(d.day, dash_now(dash))) {
-		fmt_hkt_date(d.day, day + 4, sizeof day - 4);
+	if (built && !rally_same_day(d.day_shown, dash_now(dash))) {
+		fmt_hkt_date(d.day_shown, day + 4, sizeof day - 4);
 		memcpy(day, " of ", 4);
 	}
 	snprintf(what, sizeof what, "Rally board%s, %ld-minute columns", day, dash->set.heatmap_bucket);
@@ -263,8 +249,9 @@ void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 	for (int y = 1; y < height; y++)
 		ui_clear_row(w, top + y, 0, dash->ui->cols, A_NORMAL);
 	if (!built ||
-	    (market_status(&dash->cal, d.day, &ms),
-	     !rally_matrix_build(&m, d.s, d.n, d.day, dash_now(dash), step, ms.half_day))) {
+	    (market_status(&dash->cal, d.day_shown, &ms),
+	     !rally_matrix_from_days(&m, d.day, d.prev, d.n, d.day_shown, dash_now(dash), step,
+				     ms.half_day))) {
 		data_free(&d);
 		ui_text(w, top + 1, 1, dash->ui->cols - 1, "out of memory", 0, dash->ui->attrs[UI_ERROR]);
 		return;
@@ -289,11 +276,17 @@ void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 		hv->board_scroll = (long)m.nrows - rows;
 	if (hv->board_scroll < 0)
 		hv->board_scroll = 0;
+	/* The rows in sight and a page past them: the next round asks for
+	 * these first. */
+	dash->rally.nfirst = 0;
+	for (long i = hv->board_scroll; i < (long)hv->nboard_rows && i < hv->board_scroll + 2L * rows &&
+	     dash->rally.nfirst < DASH_RALLY_FIRST; i++)
+		dash->rally.first[dash->rally.nfirst++] = hv->board_rows[i];
 	for (int i = 0; i < rows && hv->board_scroll + i < (long)m.nrows; i++) {
 		const struct rally_row *rr = &m.rows[hv->board_scroll + i];
 		long bi = d.rows[rr->series];
 		const struct row *r = &dash->board.rows[bi];
-		const struct intraday_entry *e = rally_entry(dash, &r->in);
+		const struct intraday_entry *e = d.e[rr->series];
 		attr_t sel = bi == dash->selected ? A_REVERSE : 0;
 		int y = top + 2 + i;
 		char pct[32];
