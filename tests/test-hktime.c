@@ -72,6 +72,12 @@ static void zones(void)
 	is_int(hktime_day(utc(2026, 9, 4, 20, 4), edt), hktime_days_from_civil(2026, 9, 4),
 	       "and the same day in New York");
 	is_int(hktime_day(-1, 0), -1, "the second before the epoch is day -1");
+	is_int(hktime_second_of_day(-1, 0), 86399, "and its last second");
+	is_int(hktime_second_of_day(0, 8 * 3600), 8 * 3600, "the epoch is 08:00 in Hong Kong");
+	is_int(hktime_second_of_day(utc(2026, 9, 4, 20, 4), -4 * 3600), 16 * 3600 + 4 * 60,
+	       "20:04 UTC is 16:04 in New York in summer");
+	is_int(hktime_second_of_day((time_t)LLONG_MAX, 3600) < 86400, 1, "no overflow at the end of time");
+	is_int(hktime_second_of_day((time_t)LLONG_MIN, -3600) >= 0, 1, "nor at its start");
 	is_int(hktime_day(0, -1), -1, "so is the epoch a second west");
 	for (day = -800000; day < 800000; day += 997) {
 		long long y;

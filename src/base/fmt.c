@@ -185,21 +185,11 @@ int fmt_age(long seconds, char *buf, size_t len)
 			age_units[i].unit);
 }
 
-/* The second of t's wall-clock day at utc_offset (under a day), without
- * adding the offset to t itself: that could overflow at the ends. */
-static int second_of_day(time_t t, int utc_offset)
-{
-	long long s = (long long)t % DAY_S;
-
-	s = (s < 0 ? s + DAY_S : s) + utc_offset;
-	return (int)((s % DAY_S + DAY_S) % DAY_S);
-}
-
 /* t split into its HKT day (since 1970-01-01) and second of that day. */
 static void hkt_split(time_t t, long long *day, int *sec)
 {
 	*day = hktime_day(t, HKT_OFFSET);
-	*sec = second_of_day(t, HKT_OFFSET);
+	*sec = hktime_second_of_day(t, HKT_OFFSET);
 }
 
 int fmt_hkt_time(time_t t, char *buf, size_t len)
@@ -274,7 +264,7 @@ int fmt_quote_time(time_t t, int utc_offset, time_t now, int now_offset, bool ol
 		   char *buf, size_t len)
 {
 	long long day = hktime_day(t, utc_offset), away = day - hktime_day(now, now_offset), y;
-	int sec = second_of_day(t, utc_offset), m, d;
+	int sec = hktime_second_of_day(t, utc_offset), m, d;
 	const char *mark = old ? FMT_OLD_MARK : "";
 
 	if (away == 0)

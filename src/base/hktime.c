@@ -113,6 +113,14 @@ long long hktime_day(time_t t, int utc_offset)
 	return d + (s >= 86400) - (s < 0);
 }
 
+int hktime_second_of_day(time_t t, int utc_offset)
+{
+	long long s = (long long)t % 86400;
+
+	s = (s < 0 ? s + 86400 : s) + utc_offset;
+	return (int)((s % 86400 + 86400) % 86400);
+}
+
 /* An instant, not a wall clock: the change is at 02:00 EST in March and
  * 02:00 EDT in November, so the repeated hour needs no guess here. */
 int hktime_zone_offset(enum hktime_zone z, time_t t)

@@ -37,6 +37,11 @@ void hktime_civil_from_days(long long days, long long *y, int *m, int *d);
  * than a day either way). */
 long long hktime_day(time_t t, int utc_offset);
 
+/* The second of t's wall-clock day at that offset (0 to 86399), without
+ * adding the offset to t itself: that could overflow at the ends. With
+ * hktime_day, the one way to split a time into its local day and time. */
+int hktime_second_of_day(time_t t, int utc_offset);
+
 /* Parse "YYYY/MM/DD HH:MM:SS", "YYYY-MM-DD HH:MM:SS" or "YYYYMMDDHHMMSS"
  * (exactly, and a real date and time as hktime_make checks them; anything
  * else is rejected) as wall-clock time; fills the broken-down fields. */

@@ -40,17 +40,13 @@ static const long tick_steps[] = { 1800, 3600, 7200 };
 
 static long long local_day(const struct series *s, size_t i)
 {
-	long long t = (long long)s->v[i].t + s->utc_offset;
-
-	return t / DAY_S - (t % DAY_S < 0);
+	return hktime_day(s->v[i].t, s->utc_offset);
 }
 
 /* Seconds after local midnight of t. */
 static long local_secs(const struct series *s, time_t t)
 {
-	long long l = (long long)t + s->utc_offset;
-
-	return (long)(l % DAY_S + (l % DAY_S < 0 ? DAY_S : 0));
+	return hktime_second_of_day(t, s->utc_offset);
 }
 
 /* The sessions to lay a series out on, or NULL: only a day of intraday

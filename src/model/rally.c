@@ -12,15 +12,12 @@
 /* HKT midnight starting the day that holds t, as a time_t. */
 static time_t hkt_midnight(time_t t)
 {
-	long long local = (long long)t + HKT_OFFSET;
-	long long day = local / DAY_S - (local % DAY_S < 0);
-
-	return (time_t)(day * DAY_S - HKT_OFFSET);
+	return (time_t)(hktime_day(t, HKT_OFFSET) * DAY_S - HKT_OFFSET);
 }
 
 bool rally_same_day(time_t a, time_t b)
 {
-	return hkt_midnight(a) == hkt_midnight(b);
+	return hktime_day(a, HKT_OFFSET) == hktime_day(b, HKT_OFFSET);
 }
 
 /* The sessions as HKT seconds after midnight: [open, close). */

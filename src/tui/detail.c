@@ -74,18 +74,17 @@ static void local_date(time_t t, int utc_offset, char *buf, size_t len)
 bool detail_chart_other_day(const struct detail *d, const struct quote *q, char *day, size_t len)
 {
 	const struct series *s = &d->s;
-	char first[16], last[16], quoted[16];
+	long long last;
 
 	if (len > 0)
 		day[0] = '\0';
 	if (!q || !q->time || s->n == 0 || s->interval <= 0 || s->interval >= 86400)
 		return false;
-	local_date(s->v[0].t, s->utc_offset, first, sizeof first);
-	local_date(s->v[s->n - 1].t, s->utc_offset, last, sizeof last);
-	local_date(q->time, s->utc_offset, quoted, sizeof quoted);
-	if (strcmp(first, last) != 0 || strcmp(last, quoted) == 0)
+	last = hktime_day(s->v[s->n - 1].t, s->utc_offset);
+	if (hktime_day(s->v[0].t, s->utc_offset) != last ||
+	    hktime_day(q->time, s->utc_offset) == last)
 		return false; /* several days (5D), or the quote's own */
-	snprintf(day, len, "%s", last);
+	local_date(s->v[s->n - 1].t, s->utc_offset, day, len);
 	return true;
 }
 
