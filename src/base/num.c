@@ -40,10 +40,11 @@ static uint64_t scaled_digits(double v, int dp)
  * feed has any business sending. */
 bool num_parse(const char *s, size_t len, struct num *out)
 {
-	const char *end = s + len;
+	const char *end = s + len, *digits;
 	uint64_t mant = 0;
 	int sig = 0, dp = 0;
-	bool neg = false, digits = false, frac = false;
+	bool neg = false;
+	unsigned d;
 
 	out->v = 0;
 	out->dp = 0;
@@ -52,29 +53,35 @@ bool num_parse(const char *s, size_t len, struct num *out)
 		return false;
 	if (*s == '-' || *s == '+')
 		neg = *s++ == '-';
-	for (; s < end; s++) {
-		if (*s == '.' && !frac && digits) {
-			frac = true;
-			continue;
-		}
-		if (*s < '0' || *s > '9')
+	/* The whole part, then the decimals: leading zeros carry no
+	 * precision, so only the digits from the first other one count. */
+	for (digits = s; s < end && (d = (unsigned)(*s - '0')) < 10; s++) {
+		if ((mant || d) && ++sig > NUM_DIGITS_MAX)
 			return false;
-		digits = true;
-		if (frac && ++dp > NUM_DIGITS_MAX)
-			return false;
-		if (mant == 0 && *s == '0')
-			continue; /* leading zeros carry no precision */
-		if (++sig > NUM_DIGITS_MAX)
-			return false;
-		mant = mant * 10 + (uint64_t)(*s - '0');
+		mant = mant * 10 + d;
 	}
-	/* "5." and "." are truncations, not numbers */
-	if (!digits || (frac && dp == 0))
-		return false;
+	if (s == digits)
+		return false; /* "", "-", ".5" */
+	if (s < end) {
+		if (*s++ != '.')
+			return false;
+		for (; s < end && (d = (unsigned)(*s - '0')) < 10; s++) {
+			if (++dp > NUM_DIGITS_MAX || ((mant || d) && ++sig > NUM_DIGITS_MAX))
+				return false;
+			mant = mant * 10 + d;
+		}
+		/* "5." is a truncation, not a number; "1.2.3" not one either */
+		if (s < end || dp == 0)
+			return false;
+	}
 	out->v = (double)mant / pow10_table[dp];
 	/* A figure must print back as the source wrote it, or not be taken:
-	 * "999999999999999999" is 1e18 in a double. */
-	if (!num_exact(out->v, dp) || scaled_digits(out->v, dp) != mant) {
+	 * "999999999999999999" is 1e18 in a double. Below 2^50 it always
+	 * does (the division and num_format's product are each off by at
+	 * most half an ulp, so the product is within 0.25 of mant), and the
+	 * feeds' figures are all there: only longer ones pay the check. */
+	if (mant >= (uint64_t)1 << 50 &&
+	    (!num_exact(out->v, dp) || scaled_digits(out->v, dp) != mant)) {
 		out->v = 0;
 		return false;
 	}
