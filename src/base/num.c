@@ -205,7 +205,9 @@ bool num_pct_consistent(struct num pct, struct num change, struct num base)
 int num_format(struct num n, char *buf, size_t len)
 {
 	uint64_t u, ip, fp;
-	int dp = n.dp;
+	int dp = n.dp, i;
+	char tmp[48], *p; /* "-", 20 digits, ".", 18 decimals */
+	size_t k;
 
 	if (len == 0)
 		return 0;
@@ -217,8 +219,20 @@ int num_format(struct num n, char *buf, size_t len)
 	u = scaled_digits(n.v, dp);
 	ip = u / (uint64_t)pow10_table[dp];
 	fp = u % (uint64_t)pow10_table[dp];
+	/* What snprintf("%s%llu.%0*llu") writes and returns, from the last
+	 * digit back: --once and the views format every figure they show. */
+	p = tmp + sizeof tmp;
+	for (i = 0; i < dp; i++, fp /= 10)
+		*--p = (char)('0' + fp % 10);
 	if (dp > 0)
-		return snprintf(buf, len, "%s%llu.%0*llu", n.v < 0 && u ? "-" : "",
-				(unsigned long long)ip, dp, (unsigned long long)fp);
-	return snprintf(buf, len, "%s%llu", n.v < 0 && u ? "-" : "", (unsigned long long)ip);
+		*--p = '.';
+	do
+		*--p = (char)('0' + ip % 10);
+	while (ip /= 10);
+	if (n.v < 0 && u)
+		*--p = '-';
+	k = (size_t)(tmp + sizeof tmp - p);
+	memcpy(buf, p, k < len ? k : len - 1);
+	buf[k < len ? k : len - 1] = '\0';
+	return (int)k;
 }
