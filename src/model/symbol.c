@@ -60,6 +60,21 @@ static bool all_digits(const char *s, size_t n)
 	return true;
 }
 
+/* v (below 100000) in at least width digits, zero-padded, as "%0*u" would
+ * write it: a watchlist of 3,000 parses 3,000 codes at start. */
+static void put_padded(char *dst, unsigned v, int width)
+{
+	char tmp[8], *p = tmp + sizeof tmp;
+	int k = 0;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + v % 10);
+		k++;
+	} while ((v /= 10) || k < width);
+	memcpy(dst, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 static bool make_hk(const char *digits, size_t n, struct instrument *out)
 {
 	unsigned v = 0;
@@ -71,8 +86,8 @@ static bool make_hk(const char *digits, size_t n, struct instrument *out)
 	if (v == 0)
 		return false;
 	out->market = MARKET_HK;
-	snprintf(out->code, sizeof out->code, "%05u", v % 100000u);
-	snprintf(out->display, sizeof out->display, "%04u", v % 100000u);
+	put_padded(out->code, v % 100000u, 5);
+	put_padded(out->display, v % 100000u, 4);
 	return true;
 }
 
