@@ -118,7 +118,9 @@ static void batch_done(void *arg, const struct http_response *r)
 			add_error(&f->res[b->idx[i]], "%s: %s: %s", b->src->name,
 				  f->in[b->idx[i]].display, r->error);
 	} else if (!(req = malloc(b->n * sizeof *req)) ||
-		   !(tmp = calloc(b->n, sizeof *tmp))) {
+		   /* not calloc: a parser fills every result (quote_source.h),
+		    * and 60 zeroed results are some 50 KB a batch */
+		   !(tmp = malloc(b->n * sizeof *tmp))) {
 		for (size_t i = 0; i < b->n; i++)
 			add_error(&f->res[b->idx[i]], "%s: out of memory", b->src->name);
 	} else {
