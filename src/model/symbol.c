@@ -312,17 +312,18 @@ static bool put(size_t len, int n)
  * a refresh of 3,000 symbols makes three codes of each. */
 static bool join(char *buf, size_t len, const char *prefix, const char *code)
 {
-	size_t lp = strlen(prefix), lc = strlen(code), n;
+	size_t lp = strlen(prefix), lc = strlen(code), total = lp + lc;
 
 	if (len == 0)
 		return false;
-	n = lp < len - 1 ? lp : len - 1;
-	memcpy(buf, prefix, n);
-	if (lc > len - 1 - n)
-		lc = len - 1 - n;
-	memcpy(buf + n, code, lc);
-	buf[n + lc] = '\0';
-	return put(len, (int)(lp + strlen(code)));
+	if (lp > len - 1)
+		lp = len - 1;
+	memcpy(buf, prefix, lp);
+	if (lc > len - 1 - lp)
+		lc = len - 1 - lp;
+	memcpy(buf + lp, code, lc);
+	buf[lp + lc] = '\0';
+	return put(len, (int)total);
 }
 
 bool symbol_tencent(const struct instrument *in, bool realtime, char *buf, size_t len)
