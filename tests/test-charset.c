@@ -96,6 +96,8 @@ int main(void)
 	CONV("a\x81\x30\x81", "a" FFFD "0" FFFD, 2, "four-byte form cut at the end");
 	CONV("\xcc\xda\xff\xd1\xb6", "腾" FFFD "讯", 1, "a bad byte inside a name");
 	CONV("\xff\xff\xff", FFFD FFFD FFFD, 3, "only bad bytes");
+	CONV("v_r_hk00700=\"100~\xcc\xda\xd1\xb6\xff~1\";", "v_r_hk00700=\"100~腾讯" FFFD "~1\";", 1,
+	     "an ASCII head (copied, not converted), then GBK and a bad byte");
 
 	/* bad may be NULL */
 	ok(charset_gbk_to_utf8("\xff", 1, &out, &outlen, NULL, err, sizeof err) && outlen == 3,

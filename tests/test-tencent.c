@@ -605,6 +605,9 @@ static void test_separators(void)
 	parse(body, "0700");
 	good(0, "0700");
 	ok(res[0].q.f[QF_PRICE].v == 478.8, "the first of two lines for a code wins");
+	parse(body, "0700 9988 0700");
+	ok(res[0].q.f[QF_PRICE].v == 478.8 && res[2].q.f[QF_PRICE].v == 478.8,
+	   "asked twice: the first of two lines for both");
 
 	/* ';' alone between statements, no newlines at all */
 	line_load(&l, hk00700);

@@ -40,10 +40,11 @@ static uint64_t scaled_digits(double v, int dp)
  * feed has any business sending. */
 bool num_parse(const char *s, size_t len, struct num *out)
 {
-	const char *end = s + len;
+	const char *end = s + len, *digits;
 	uint64_t mant = 0;
 	int sig = 0, dp = 0;
-	bool neg = false, digits = false, frac = false;
+	bool neg = false;
+	unsigned d;
 
 	out->v = 0;
 	out->dp = 0;
@@ -52,29 +53,35 @@ bool num_parse(const char *s, size_t len, struct num *out)
 		return false;
 	if (*s == '-' || *s == '+')
 		neg = *s++ == '-';
-	for (; s < end; s++) {
-		if (*s == '.' && !frac && digits) {
-			frac = true;
-			continue;
-		}
-		if (*s < '0' || *s > '9')
+	/* The whole part, then the decimals: leading zeros carry no
+	 * precision, so only the digits from the first other one count. */
+	for (digits = s; s < end && (d = (unsigned)(*s - '0')) < 10; s++) {
+		if ((mant || d) && ++sig > NUM_DIGITS_MAX)
 			return false;
-		digits = true;
-		if (frac && ++dp > NUM_DIGITS_MAX)
-			return false;
-		if (mant == 0 && *s == '0')
-			continue; /* leading zeros carry no precision */
-		if (++sig > NUM_DIGITS_MAX)
-			return false;
-		mant = mant * 10 + (uint64_t)(*s - '0');
+		mant = mant * 10 + d;
 	}
-	/* "5." and "." are truncations, not numbers */
-	if (!digits || (frac && dp == 0))
-		return false;
+	if (s == digits)
+		return false; /* "", "-", ".5" */
+	if (s < end) {
+		if (*s++ != '.')
+			return false;
+		for (; s < end && (d = (unsigned)(*s - '0')) < 10; s++) {
+			if (++dp > NUM_DIGITS_MAX || ((mant || d) && ++sig > NUM_DIGITS_MAX))
+				return false;
+			mant = mant * 10 + d;
+		}
+		/* "5." is a truncation, not a number; "1.2.3" not one either */
+		if (s < end || dp == 0)
+			return false;
+	}
 	out->v = (double)mant / pow10_table[dp];
 	/* A figure must print back as the source wrote it, or not be taken:
-	 * "999999999999999999" is 1e18 in a double. */
-	if (!num_exact(out->v, dp) || scaled_digits(out->v, dp) != mant) {
+	 * "999999999999999999" is 1e18 in a double. Below 2^50 it always
+	 * does (the division and num_format's product are each off by at
+	 * most half an ulp, so the product is within 0.25 of mant), and the
+	 * feeds' figures are all there: only longer ones pay the check. */
+	if (mant >= (uint64_t)1 << 50 &&
+	    (!num_exact(out->v, dp) || scaled_digits(out->v, dp) != mant)) {
 		out->v = 0;
 		return false;
 	}
@@ -198,7 +205,9 @@ bool num_pct_consistent(struct num pct, struct num change, struct num base)
 int num_format(struct num n, char *buf, size_t len)
 {
 	uint64_t u, ip, fp;
-	int dp = n.dp;
+	int dp = n.dp, i;
+	char tmp[48], *p; /* "-", 20 digits, ".", 18 decimals */
+	size_t k;
 
 	if (len == 0)
 		return 0;
@@ -210,8 +219,20 @@ int num_format(struct num n, char *buf, size_t len)
 	u = scaled_digits(n.v, dp);
 	ip = u / (uint64_t)pow10_table[dp];
 	fp = u % (uint64_t)pow10_table[dp];
+	/* What snprintf("%s%llu.%0*llu") writes and returns, from the last
+	 * digit back: --once and the views format every figure they show. */
+	p = tmp + sizeof tmp;
+	for (i = 0; i < dp; i++, fp /= 10)
+		*--p = (char)('0' + fp % 10);
 	if (dp > 0)
-		return snprintf(buf, len, "%s%llu.%0*llu", n.v < 0 && u ? "-" : "",
-				(unsigned long long)ip, dp, (unsigned long long)fp);
-	return snprintf(buf, len, "%s%llu", n.v < 0 && u ? "-" : "", (unsigned long long)ip);
+		*--p = '.';
+	do
+		*--p = (char)('0' + ip % 10);
+	while (ip /= 10);
+	if (n.v < 0 && u)
+		*--p = '-';
+	k = (size_t)(tmp + sizeof tmp - p);
+	memcpy(buf, p, k < len ? k : len - 1);
+	buf[k < len ? k : len - 1] = '\0';
+	return (int)k;
 }

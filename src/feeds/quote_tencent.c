@@ -103,6 +103,7 @@ static const struct layout {
 struct want {
 	char code[2][SYMBOL_MAX + 8]; /* "r_hk00700" and "hk00700"; "" if unused */
 	struct text_assign line;
+	struct want *twin; /* an earlier request for the same codes, or NULL */
 	bool found;
 };
 
@@ -242,13 +243,47 @@ static bool answers(const struct want *w, struct text_span name)
 	       (w->code[1][0] && text_span_is(name, w->code[1]));
 }
 
+/* By codes, then by place in the request. */
+static int by_codes(const void *a, const void *b)
+{
+	const struct want *x = *(struct want *const *)a, *y = *(struct want *const *)b;
+	int c = strcmp(x->code[0], y->code[0]);
+
+	if (c == 0)
+		c = strcmp(x->code[1], y->code[1]);
+	return c ? c : (x > y) - (x < y);
+}
+
+/* Point each repeated request at the first for the same codes, which alone
+ * is matched against the lines: the scan below can then stop at the first
+ * request a line answers. A request's codes answer the same lines as
+ * another's or none of them. False when out of memory. */
+static bool find_twins(struct want *w, size_t n)
+{
+	struct want **v = malloc(n * sizeof *v);
+	size_t m = 0;
+
+	if (!v)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!w[i].found) /* found already: it has no code */
+			v[m++] = &w[i];
+	qsort(v, m, sizeof *v, by_codes);
+	for (size_t i = 1; i < m; i++)
+		if (strcmp(v[i]->code[0], v[i - 1]->code[0]) == 0 &&
+		    strcmp(v[i]->code[1], v[i - 1]->code[1]) == 0)
+			v[i]->twin = v[i - 1]->twin ? v[i - 1]->twin : v[i - 1];
+	free(v);
+	return true;
+}
+
 void quote_tencent_parse_utf8(const char *body, size_t len, const struct instrument *req,
 			size_t n, struct quote_result *res)
 {
 	const char *pos = body, *end = body + len;
 	struct text_assign a;
 	struct want *w;
-	size_t i, left = n;
+	size_t i, k, next = 0, left = n;
 
 	for (i = 0; i < n; i++) {
 		memset(&res[i], 0, sizeof res[i]);
@@ -269,17 +304,36 @@ void quote_tencent_parse_utf8(const char *body, size_t len, const struct instrum
 			left--;
 		}
 	}
-	/* One pass over the body; the first line for a code wins. */
+	if (!find_twins(w, n)) {
+		for (i = 0; i < n; i++)
+			fail(&res[i], "out of memory");
+		free(w);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (w[i].twin && !w[i].found) {
+			w[i].found = true;
+			left--;
+		}
+	}
+	/* One pass over the body; the first line for a code wins. The
+	 * service answers in the order asked, so the search for a line's
+	 * request starts after the last one answered. */
 	while (left > 0 && text_next_assign(&pos, end, "v_", &a)) {
-		for (i = 0; i < n; i++) {
+		for (k = 0; k < n; k++) {
+			i = (next + k) % n;
 			if (w[i].found || !answers(&w[i], a.name))
 				continue;
 			w[i].found = true;
 			w[i].line = a;
 			left--;
+			next = i + 1;
+			break;
 		}
 	}
 	for (i = 0; i < n; i++) {
+		if (w[i].twin)
+			w[i].line = w[i].twin->line;
 		if (w[i].line.name.p)
 			parse_line(&w[i].line, &res[i]);
 		else if (!res[i].err[0])

@@ -60,6 +60,21 @@ static bool all_digits(const char *s, size_t n)
 	return true;
 }
 
+/* v (below 100000) in at least width digits, zero-padded, as "%0*u" would
+ * write it: a watchlist of 3,000 parses 3,000 codes at start. */
+static void put_padded(char *dst, unsigned v, int width)
+{
+	char tmp[8], *p = tmp + sizeof tmp;
+	int k = 0;
+
+	*--p = '\0';
+	do {
+		*--p = (char)('0' + v % 10);
+		k++;
+	} while ((v /= 10) || k < width);
+	memcpy(dst, p, (size_t)(tmp + sizeof tmp - p));
+}
+
 static bool make_hk(const char *digits, size_t n, struct instrument *out)
 {
 	unsigned v = 0;
@@ -71,8 +86,8 @@ static bool make_hk(const char *digits, size_t n, struct instrument *out)
 	if (v == 0)
 		return false;
 	out->market = MARKET_HK;
-	snprintf(out->code, sizeof out->code, "%05u", v % 100000u);
-	snprintf(out->display, sizeof out->display, "%04u", v % 100000u);
+	put_padded(out->code, v % 100000u, 5);
+	put_padded(out->display, v % 100000u, 4);
 	return true;
 }
 
@@ -293,17 +308,35 @@ static bool put(size_t len, int n)
 	return n > 0 && (size_t)n < len;
 }
 
+/* prefix and code into buf as snprintf("%s%s") would, without its cost:
+ * a refresh of 3,000 symbols makes three codes of each. */
+static bool join(char *buf, size_t len, const char *prefix, const char *code)
+{
+	size_t lp = strlen(prefix), lc = strlen(code), total = lp + lc;
+
+	if (len == 0)
+		return false;
+	if (lp > len - 1)
+		lp = len - 1;
+	memcpy(buf, prefix, lp);
+	if (lc > len - 1 - lp)
+		lc = len - 1 - lp;
+	memcpy(buf + lp, code, lc);
+	buf[lp + lc] = '\0';
+	return put(len, (int)total);
+}
+
 bool symbol_tencent(const struct instrument *in, bool realtime, char *buf, size_t len)
 {
 	const struct index_def *d;
 
 	switch (in->market) {
 	case MARKET_HK:
-		return put(len, snprintf(buf, len, "%shk%s", realtime ? "r_" : "", in->code));
+		return join(buf, len, realtime ? "r_hk" : "hk", in->code);
 	case MARKET_HK_INDEX:
-		return (d = index_of(in)) && put(len, snprintf(buf, len, "%s", d->tencent));
+		return (d = index_of(in)) && join(buf, len, "", d->tencent);
 	case MARKET_US:
-		return put(len, snprintf(buf, len, "us%s", in->code));
+		return join(buf, len, "us", in->code);
 	}
 	return false;
 }

@@ -15,13 +15,25 @@
 
 #define LEAD 1 /* the mark column: ! stale, * fresh news (news.fresh) */
 
+/* text_width without its mbrtowc per byte for an all-ASCII name, where
+ * it counts every byte as one column: name_want measures every row of the
+ * board on every draw. */
+static int name_width(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] && !((unsigned char)s[n] & 0x80))
+		n++;
+	return s[n] ? text_width(s) : (int)n;
+}
+
 /* The widest name among the rows, so the name column is no wider. */
 static int name_want(const struct dash *dash)
 {
 	int w = 4;
 
 	for (size_t i = 0; i < dash->board.n; i++) {
-		int k = text_width(dash_row_name(dash, &dash->board.rows[i]));
+		int k = name_width(dash_row_name(dash, &dash->board.rows[i]));
 		if (k > w)
 			w = k;
 	}
