@@ -55,6 +55,26 @@ mkdir -p "$T/src/extra" && : > "$T/src/extra/x.c"
 out=$(sh "$CHECK" "$T/src" 2>&1)
 is "$?" 1 "a folder that is no layer fails"
 
+# The ways round the check a reviewer tried: each must fail.
+plant model/board.c '#include "model/../tui/ui.h"'
+is "$rc" 1 "a path with .. in it fails"
+plant model/board.c '#include <tui/ui.h>'
+is "$rc" 1 "our header in angle brackets fails"
+plant model/board.c '#define H "tui/ui.h"
+#include H'
+is "$rc" 1 "an include through a macro fails"
+plant model/board.c '#include <ncursesw/ncurses.h>'
+is "$rc" 1 "curses under another name fails"
+plant model/board.c '#include <curl/multi.h>'
+is "$rc" 1 "any libcurl header outside net/ fails"
+rm -rf "$T/src" && cp -R "$SRC" "$T/src" && mkdir -p "$T/src/model/sub" &&
+	printf '#include "tui/ui.h"\n' > "$T/src/model/sub/x.c"
+out=$(sh "$CHECK" "$T/src" 2>&1)
+is "$?" 1 "a source file deeper than its layer folder fails"
+rm -rf "$T/src" && cp -R "$SRC" "$T/src" && printf '#include "tui/ui.h"\n' > "$T/src/model/x.inc"
+out=$(sh "$CHECK" "$T/src" 2>&1)
+is "$?" 1 "a .inc file is checked like a header"
+
 plant app/app.c '#include "cli/quote_report.h"'
 is "$rc" 1 "app including cli fails: cli is the top"
 plant cli/main.c '#include "app/app.h"'
