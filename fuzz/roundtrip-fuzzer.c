@@ -296,9 +296,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	pick = data[0] & 7;
 	if (pick == 4)
-		quote_round_trip((const char *)data + 1, size - 1, &source_tencent);
+		quote_round_trip((const char *)data + 1, size - 1, &quote_tencent_source);
 	else if (pick == 5)
-		quote_round_trip((const char *)data + 1, size - 1, &source_sina);
+		quote_round_trip((const char *)data + 1, size - 1, &quote_sina_source);
 	else
 		chart_round_trip((const char *)data + 1, size - 1, pick & 3,
 				 chart_symbols[(data[0] >> 3) & 3]);

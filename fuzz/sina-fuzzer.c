@@ -19,5 +19,5 @@ static void sina_check(const struct quote *q)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return quote_fuzz_run(data, size, &source_sina, quote_sina_parse_utf8, sina_check);
+	return quote_fuzz_run(data, size, &quote_sina_source, quote_sina_parse_utf8, sina_check);
 }

@@ -18,5 +18,5 @@ static void tencent_check(const struct quote *q)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	return quote_fuzz_run(data, size, &source_tencent, quote_tencent_parse_utf8, tencent_check);
+	return quote_fuzz_run(data, size, &quote_tencent_source, quote_tencent_parse_utf8, tencent_check);
 }

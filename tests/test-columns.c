@@ -23,7 +23,7 @@ int main(void)
 
 	columns_fit(200, 1, 12, shown, widths);
 	for (int c = 0; c < COL_COUNT; c++)
-		ok(shown[c], "all columns at 200 (%s)", column_specs[c].title);
+		ok(shown[c], "all columns at 200 (%s)", columns_specs[c].title);
 	is_int(widths[COL_NAME], 12, "name takes what it needs");
 
 	for (int w = 1; w <= 200; w++) {

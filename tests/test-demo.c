@@ -56,7 +56,7 @@ static bool body_at(struct demo *d, time_t now, const struct instrument *in, siz
 
 	if (!demo_body(d, now, in, n, body, len, err, sizeof err))
 		return false;
-	source_tencent.parse(*body, *len, NULL, in, n, res);
+	quote_tencent_source.parse(*body, *len, NULL, in, n, res);
 	return true;
 }
 
@@ -246,8 +246,8 @@ static void test_determinism_and_movement(void)
 	   "same seed and times: byte-identical bodies");
 	ok(lc != la[2] || memcmp(bc, ba[2], lc) != 0, "another seed: another market");
 
-	source_tencent.parse(ba[0], la[0], NULL, list, nlist, r0);
-	source_tencent.parse(ba[2], la[2], NULL, list, nlist, r1);
+	quote_tencent_source.parse(ba[0], la[0], NULL, list, nlist, r0);
+	quote_tencent_source.parse(ba[2], la[2], NULL, list, nlist, r1);
 	for (size_t i = 0; i < nlist; i++)
 		moved += r0[i].ok && r1[i].ok && r0[i].q.f[QF_PRICE].v != r1[i].q.f[QF_PRICE].v;
 	ok(moved * 3 > nlist * 2, "prices move in ten minutes (%zu of %zu)", moved, nlist);
@@ -260,8 +260,8 @@ static void test_determinism_and_movement(void)
 	/* A clock that goes back is no time passing. */
 	demo_body(a, t0 + 900, list, nlist, &ba[0], &la[0], err, sizeof err);
 	demo_body(a, t0 + 100, list, nlist, &ba[1], &la[1], err, sizeof err);
-	source_tencent.parse(ba[0], la[0], NULL, list, nlist, r0);
-	source_tencent.parse(ba[1], la[1], NULL, list, nlist, r1);
+	quote_tencent_source.parse(ba[0], la[0], NULL, list, nlist, r0);
+	quote_tencent_source.parse(ba[1], la[1], NULL, list, nlist, r1);
 	moved = 0;
 	for (size_t i = 0; i < nlist; i++)
 		moved += r0[i].q.f[QF_PRICE].v != r1[i].q.f[QF_PRICE].v;

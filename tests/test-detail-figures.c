@@ -58,7 +58,7 @@ int main(void)
 	for (size_t i = 0; i < 5; i++)
 		symbol_parse(syms[i], &req[i], err, sizeof err);
 	body = slurp("tencent-batch.gbk.txt", &len);
-	source_tencent.parse(body, len, NULL, req, 5, res);
+	quote_tencent_source.parse(body, len, NULL, req, 5, res);
 	free(body);
 	for (size_t i = 0; i < 5; i++)
 		ok(res[i].ok, "%s parsed from the captured batch", syms[i]);

@@ -138,9 +138,9 @@ static void test_cancel_fetch(const char *base)
 	ok(symbol_parse("700", &in[0], err, sizeof err), "700");
 	ok(symbol_parse("9988", &in[1], err, sizeof err), "9988");
 	memset(&cfg, 0, sizeof cfg);
-	cfg.primary = &source_tencent;
+	cfg.primary = &quote_tencent_source;
 	cfg.primary_url = base;
-	cfg.fallback = &source_sina;
+	cfg.fallback = &quote_sina_source;
 	cfg.fallback_url = base;
 	cfg.timeout_ms = 60000;
 	cfg.max_body = 1 << 20;
@@ -169,9 +169,9 @@ static void test_failover_clean(void)
 	ok(symbol_parse("700", &in[0], err, sizeof err), "700");
 	ok(symbol_parse("HSI", &in[1], err, sizeof err), "HSI");
 	memset(&cfg, 0, sizeof cfg);
-	cfg.primary = &source_tencent;
+	cfg.primary = &quote_tencent_source;
 	cfg.primary_url = lb.base;
-	cfg.fallback = &source_sina;
+	cfg.fallback = &quote_sina_source;
 	cfg.fallback_url = lb.base;
 	cfg.timeout_ms = 10000;
 	cfg.max_body = 1 << 20;
@@ -314,9 +314,9 @@ static void test_retry_after_fetch(void)
 	loopback_start(&sina, "* 200 $/sina-batch.gbk.txt\n");
 	ok(symbol_parse("700", &in[0], err, sizeof err), "700");
 	memset(&cfg, 0, sizeof cfg);
-	cfg.primary = &source_tencent;
+	cfg.primary = &quote_tencent_source;
 	cfg.primary_url = busy.base;
-	cfg.fallback = &source_sina;
+	cfg.fallback = &quote_sina_source;
 	cfg.fallback_url = sina.base;
 	cfg.timeout_ms = 10000;
 	cfg.max_body = 1 << 20;

@@ -44,9 +44,9 @@ int main(void)
 
 	/* Every action has a config name, a help line and a default key. */
 	for (int a = 1; a < ACT_COUNT; a++) {
-		ok(action_info[a].name && action_info[a].help[0], "action %d described", a);
-		is_int(keys_action_by_name(action_info[a].name), a, "%s found by name", action_info[a].name);
-		ok(action_info[a].keys[0], "%s has a default key", action_info[a].name);
+		ok(keys_action_info[a].name && keys_action_info[a].help[0], "action %d described", a);
+		is_int(keys_action_by_name(keys_action_info[a].name), a, "%s found by name", keys_action_info[a].name);
+		ok(keys_action_info[a].keys[0], "%s has a default key", keys_action_info[a].name);
 	}
 
 	keys_init(&km);

@@ -53,7 +53,7 @@ static void resolution_tests(void)
 	is_str(msglog_at(&l, 0)->text, "No quotes: HTTP 503", "newest first");
 	is_str(msglog_at(&l, 2)->text, "config:3: bad key", "oldest last");
 	is_int(msglog_at(&l, 2)->t, 101, "with its time");
-	is_str(msg_kind_names[msglog_at(&l, 1)->kind], "state", "and its source");
+	is_str(msglog_kind_names[msglog_at(&l, 1)->kind], "state", "and its source");
 	ok(msglog_at(&l, 3) == NULL, "past the end: NULL");
 }
 

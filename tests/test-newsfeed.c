@@ -76,9 +76,9 @@ static void test_urls(const struct options *o, const struct instrument_db *db)
 	ok(news_feed_url(&f, 3, NOW, url, sizeof url), "eastmoney url");
 	is_str(url, "https://e.test/comm/web/getFastNewsList?client=web&biz=web_724&fastColumn=102"
 		    "&sortEnd=&pageSize=50&req_trace=1786090200000", "Eastmoney with req_trace in ms");
-	is_str(newsfeed_headers(&f, 3)[0], "Referer: https://finance.eastmoney.com/",
+	is_str(news_feed_headers(&f, 3)[0], "Referer: https://finance.eastmoney.com/",
 	       "Eastmoney's Referer");
-	ok(newsfeed_headers(&f, 0) == NULL, "no extra header for Yahoo");
+	ok(news_feed_headers(&f, 0) == NULL, "no extra header for Yahoo");
 	ok(news_feed_url(&f, 4, NOW, url, sizeof url), "user feed url");
 	is_str(url, "https://www.example.com/feed.xml", "a user feed as given");
 	ok(news_feed_query_escape(q, sizeof q, &used, "a b&c=d/é"), "escape");

@@ -41,16 +41,16 @@ int main(void)
 	options_init(&o);
 	conffile_parse(&o, "hktoprc", builtin_config, builtin_config_len, &c);
 	is_int(c.n, 0, "built-in hktoprc parses without a complaint");
-	for (size_t i = 0; i < option_count; i++) {
+	for (size_t i = 0; i < options_count; i++) {
 		char a[1024], b[1024];
-		if (option_table[i].type == OPT_SYMBOLS)
+		if (options_table[i].type == OPT_SYMBOLS)
 			continue;
-		options_format(&o, &option_table[i], a, sizeof a);
-		options_format(&d, &option_table[i], b, sizeof b);
-		is_str(a, b, "hktoprc agrees with the table on %s", option_table[i].name);
-		ok(strstr(builtin_config, option_table[i].name) != NULL,
-		   "hktoprc documents %s", option_table[i].name);
-		ok(option_table[i].help && option_table[i].help[0], "%s has help", option_table[i].name);
+		options_format(&o, &options_table[i], a, sizeof a);
+		options_format(&d, &options_table[i], b, sizeof b);
+		is_str(a, b, "hktoprc agrees with the table on %s", options_table[i].name);
+		ok(strstr(builtin_config, options_table[i].name) != NULL,
+		   "hktoprc documents %s", options_table[i].name);
+		ok(options_table[i].help && options_table[i].help[0], "%s has help", options_table[i].name);
 	}
 	ok(o.nwatch >= 37, "default watchlist has the HSTECH names and more (%zu)", o.nwatch);
 	is_str(o.watchlist[0].display, "HSI", "watchlist starts with HSI");

@@ -91,7 +91,7 @@ static size_t parse_raw(const char *body, size_t len, const char *list)
 {
 	size_t n = want(list);
 
-	source_sina.parse(body, len, NULL, req, n, res);
+	quote_sina_source.parse(body, len, NULL, req, n, res);
 	return n;
 }
 
@@ -474,16 +474,16 @@ static void test_source(void)
 	char code[32];
 
 	want("0700 HSTECH BABA");
-	is_str(source_sina.name, "sina", "source name");
-	is_int(source_sina.max_batch, 60, "batch size");
-	is_str(source_sina.query, "/list=", "query");
-	is_str(source_sina.headers[0], "Referer: https://finance.sina.com.cn/", "the Referer Sina requires");
-	ok(source_sina.headers[1] == NULL, "one header");
-	ok(source_sina.code(&req[0], code, sizeof code), "0700 has a code");
+	is_str(quote_sina_source.name, "sina", "source name");
+	is_int(quote_sina_source.max_batch, 60, "batch size");
+	is_str(quote_sina_source.query, "/list=", "query");
+	is_str(quote_sina_source.headers[0], "Referer: https://finance.sina.com.cn/", "the Referer Sina requires");
+	ok(quote_sina_source.headers[1] == NULL, "one header");
+	ok(quote_sina_source.code(&req[0], code, sizeof code), "0700 has a code");
 	is_str(code, "rt_hk00700", "rt_hk00700");
-	ok(source_sina.code(&req[1], code, sizeof code), "HSTECH has a code");
+	ok(quote_sina_source.code(&req[1], code, sizeof code), "HSTECH has a code");
 	is_str(code, "rt_hkHSTECH", "rt_hkHSTECH");
-	ok(!source_sina.code(&req[2], code, sizeof code), "BABA has none");
+	ok(!quote_sina_source.code(&req[2], code, sizeof code), "BABA has none");
 }
 
 int main(void)

@@ -126,7 +126,7 @@ static size_t parse_raw(const char *body, size_t len, const char *list)
 {
 	size_t n = want(list);
 
-	source_tencent.parse(body, len, NULL, req, n, res);
+	quote_tencent_source.parse(body, len, NULL, req, n, res);
 	return n;
 }
 
@@ -692,22 +692,22 @@ static void test_source(void)
 	char code[32];
 	size_t n = want("0700 HSI BABA HSI");
 
-	is_str(source_tencent.name, "tencent", "source name");
-	is_int(source_tencent.max_batch, 60, "batch size");
-	is_str(source_tencent.query, "/q=", "query");
-	is_str(source_tencent.headers[0], "Referer: https://finance.qq.com/", "Referer header");
-	ok(source_tencent.headers[1] == NULL, "one header");
-	ok(source_tencent.code(&req[0], code, sizeof code), "0700 has a code");
+	is_str(quote_tencent_source.name, "tencent", "source name");
+	is_int(quote_tencent_source.max_batch, 60, "batch size");
+	is_str(quote_tencent_source.query, "/q=", "query");
+	is_str(quote_tencent_source.headers[0], "Referer: https://finance.qq.com/", "Referer header");
+	ok(quote_tencent_source.headers[1] == NULL, "one header");
+	ok(quote_tencent_source.code(&req[0], code, sizeof code), "0700 has a code");
 	is_str(code, "r_hk00700", "the real-time form");
-	ok(source_tencent.code(&req[1], code, sizeof code), "HSI has a code");
+	ok(quote_tencent_source.code(&req[1], code, sizeof code), "HSI has a code");
 	is_str(code, "hkHSI", "hkHSI");
-	ok(source_tencent.code(&req[2], code, sizeof code), "BABA has a code");
+	ok(quote_tencent_source.code(&req[2], code, sizeof code), "BABA has a code");
 	is_str(code, "usBABA", "usBABA");
 	/* An index Tencent has no code for: built by hand, the parser refuses. */
 	snprintf(req[3].code, sizeof req[3].code, "HSXYZ");
 	snprintf(req[3].display, sizeof req[3].display, "HSXYZ");
-	ok(!source_tencent.code(&req[3], code, sizeof code), "an unknown index has none");
-	source_tencent.parse("", 0, NULL, req, n, res);
+	ok(!quote_tencent_source.code(&req[3], code, sizeof code), "an unknown index has none");
+	quote_tencent_source.parse("", 0, NULL, req, n, res);
 	bad(3, "tencent: HSXYZ: no Tencent code for this symbol");
 }
 
@@ -715,18 +715,18 @@ static void test_source(void)
  * tables: every name has its parser, every parser its name. */
 static void test_source_names(void)
 {
-	static const struct quote_source *const parsers[] = { &source_tencent, &source_sina };
+	static const struct quote_source *const parsers[] = { &quote_tencent_source, &quote_sina_source };
 	size_t n = 0;
 
-	for (; source_names[n]; n++) {
-		const struct quote_source *s = quote_source_by_name(source_names[n]);
-		ok(s && strcmp(s->name, source_names[n]) == 0, "%s has a parser", source_names[n]);
+	for (; quote_source_names[n]; n++) {
+		const struct quote_source *s = quote_source_by_name(quote_source_names[n]);
+		ok(s && strcmp(s->name, quote_source_names[n]) == 0, "%s has a parser", quote_source_names[n]);
 	}
 	is_int(n, sizeof parsers / sizeof parsers[0], "one name per parser");
 	for (size_t i = 0; i < sizeof parsers / sizeof parsers[0]; i++) {
 		bool named = false;
-		for (size_t j = 0; source_names[j]; j++)
-			named |= strcmp(source_names[j], parsers[i]->name) == 0;
+		for (size_t j = 0; quote_source_names[j]; j++)
+			named |= strcmp(quote_source_names[j], parsers[i]->name) == 0;
 		ok(named, "parser %s has a name quotes.source accepts", parsers[i]->name);
 	}
 }

@@ -83,7 +83,7 @@ void refresh_name_rows(struct app *app);
 /* --demo: the quotes of n instruments from the simulated market, read by
  * the real Tencent parser, their source "demo" (refresh.c). On failure
  * every res says why. */
-extern const char *const app_demo_source;
+extern const char *const refresh_demo_source;
 void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 		     struct quote_result *res);
 

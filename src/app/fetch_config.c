@@ -10,15 +10,15 @@ _Static_assert(OPT_URL_MAX <= NEWSFEED_URL_MAX, "every URL the options take fits
 
 void fetch_config_init(struct fetch_config *fc, const struct options *o)
 {
-	const struct quote_source *primary = quote_source_by_name(source_names[o->quotes_source]);
-	const struct quote_source *other = primary == &source_tencent ? &source_sina : &source_tencent;
+	const struct quote_source *primary = quote_source_by_name(quote_source_names[o->quotes_source]);
+	const struct quote_source *other = primary == &quote_tencent_source ? &quote_sina_source : &quote_tencent_source;
 
 	memset(fc, 0, sizeof *fc);
 	fc->primary = primary;
-	fc->primary_url = primary == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
+	fc->primary_url = primary == &quote_tencent_source ? o->tencent_quote_url : o->sina_quote_url;
 	if (o->quotes_failover) {
 		fc->fallback = other;
-		fc->fallback_url = other == &source_tencent ? o->tencent_quote_url : o->sina_quote_url;
+		fc->fallback_url = other == &quote_tencent_source ? o->tencent_quote_url : o->sina_quote_url;
 	}
 	fc->timeout_ms = o->timeout * 1000;
 	fc->max_body = (size_t)o->max_body;
@@ -27,7 +27,7 @@ void fetch_config_init(struct fetch_config *fc, const struct options *o)
 void fetch_config_news_init(struct newsfetch_config *c, const struct options *o)
 {
 	memset(c, 0, sizeof *c);
-	/* news.sources: bit i is news_source_choices[i]. */
+	/* news.sources: bit i is options_news_source_choices[i]. */
 	c->feed.yahoo = o->news_sources & 1u;
 	c->feed.google = o->news_sources & 2u;
 	c->feed.eastmoney = o->news_sources & 4u;

@@ -40,7 +40,7 @@ static bool schedule_next(struct app *app)
 static void note_delays(struct app *app, const struct quote_result *res, size_t n)
 {
 	static const char *const demo_names[] = { "demo", NULL };
-	const char *const *names = app->demo ? demo_names : source_names;
+	const char *const *names = app->demo ? demo_names : quote_source_names;
 	char *out = app->dash.source_delay;
 	size_t used = 0, cap = sizeof app->dash.source_delay;
 
@@ -165,7 +165,7 @@ static bool refresh_list(struct app *app)
 	return true;
 }
 
-const char *const app_demo_source = "demo";
+const char *const refresh_demo_source = "demo";
 
 void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 		     struct quote_result *res)
@@ -182,9 +182,9 @@ void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 	}
 	/* The simulated body goes through the real Tencent parser, but the
 	 * quotes are the demo's: named so wherever a source is shown. */
-	source_tencent.parse(body, len, NULL, in, n, res);
+	quote_tencent_source.parse(body, len, NULL, in, n, res);
 	for (size_t i = 0; i < n; i++)
-		res[i].q.source = app_demo_source;
+		res[i].q.source = refresh_demo_source;
 	free(body);
 }
 

@@ -358,8 +358,8 @@ static int dump_config(const struct options *o, const struct state_list *saved)
 	size_t cap = 256;
 	char *buf = malloc(cap);
 
-	for (size_t i = 0; buf && i < option_count; i++) {
-		size_t need = options_format(o, &option_table[i], buf, cap);
+	for (size_t i = 0; buf && i < options_count; i++) {
+		size_t need = options_format(o, &options_table[i], buf, cap);
 		if (need >= cap) {
 			char *grown = realloc(buf, need + 1);
 			if (!grown) {
@@ -369,9 +369,9 @@ static int dump_config(const struct options *o, const struct state_list *saved)
 			}
 			buf = grown;
 			cap = need + 1;
-			options_format(o, &option_table[i], buf, cap);
+			options_format(o, &options_table[i], buf, cap);
 		}
-		if (option_table[i].offset == offsetof(struct options, watchlist)) {
+		if (options_table[i].offset == offsetof(struct options, watchlist)) {
 			char from[sizeof saved->from + 32], shown[sizeof from];
 
 			/* A path with a newline must not end the comment. */
@@ -379,7 +379,7 @@ static int dump_config(const struct options *o, const struct state_list *saved)
 			text_sanitize(shown, sizeof shown, from, strlen(from));
 			printf("# watchlist: %s\n", shown);
 		}
-		printf("%s = %s\n", option_table[i].name, buf);
+		printf("%s = %s\n", options_table[i].name, buf);
 	}
 	if (!buf) {
 		fprintf(stderr, "hktop: out of memory\n");

@@ -8,7 +8,7 @@
 #include "config/keys.h"
 #include "base/text.h"
 
-const struct action_info action_info[ACT_COUNT] = {
+const struct keys_action_info keys_action_info[ACT_COUNT] = {
 	[ACT_NONE] = { "none", "", "" },
 #define ACTION_INFO(id, name, keys, help) [ACT_##id] = { name, keys, help },
 	ACTIONS(ACTION_INFO)
@@ -18,7 +18,7 @@ const struct action_info action_info[ACT_COUNT] = {
 enum action keys_action_by_name(const char *name)
 {
 	for (int i = 0; i < ACT_COUNT; i++)
-		if (strcmp(action_info[i].name, name) == 0)
+		if (strcmp(keys_action_info[i].name, name) == 0)
 			return (enum action)i;
 	return (enum action)-1;
 }
@@ -98,7 +98,7 @@ void keys_init(struct keymap *km)
 {
 	km->n = 0;
 	for (int a = 1; a < ACT_COUNT; a++) {
-		const char *p = action_info[a].keys;
+		const char *p = keys_action_info[a].keys;
 		while (*p) {
 			char name[32];
 			size_t len = strcspn(p, " ");

@@ -60,14 +60,14 @@ enum action {
 	ACT_COUNT
 };
 
-struct action_info {
+struct keys_action_info {
 	const char *name;
 	const char *keys;
 	const char *help;
 };
 
 /* Indexed by enum action; [ACT_NONE] is empty. */
-extern const struct action_info action_info[ACT_COUNT];
+extern const struct keys_action_info keys_action_info[ACT_COUNT];
 
 enum action keys_action_by_name(const char *name);
 

@@ -16,15 +16,15 @@ static const char *const names_choices[] = { "en", "zh", NULL };
 static const char *const colors_up_choices[] = { "auto", "green", "red", NULL };
 static const char *const chart_style_choices[] = { "line", "candle", NULL };
 /* In enum heatmap_area order. */
-const char *const heatmap_area_choices[] = { "cap", "equal", "turnover", NULL };
-const char *const news_source_choices[] = { "yahoo", "google", "eastmoney", NULL };
+const char *const options_heatmap_area_choices[] = { "cap", "equal", "turnover", NULL };
+const char *const options_news_source_choices[] = { "yahoo", "google", "eastmoney", NULL };
 
 #define OFF(field) .offset = offsetof(struct options, field), \
 	.size = sizeof(((struct options *)0)->field)
 
 /* The master copy. --help, the man page check (tests/cli.sh) and the
  * built-in hktoprc check (tests/test-options.c) all read this table. */
-const struct option_def option_table[] = {
+const struct option_def options_table[] = {
 	{ .name = "watchlist", .type = OPT_SYMBOLS, OFF(watchlist), .def = "",
 	  .help = "symbols on the dashboard, in order (700, 0700.HK, HSI, BABA, ...)" },
 	{ .name = "refresh", .type = OPT_INT, OFF(refresh), .min = 1, .max = 3600,
@@ -35,7 +35,7 @@ const struct option_def option_table[] = {
 	  .max = 64L << 20, .def = "2M", .unit = "bytes",
 	  .help = "largest response accepted (K and M suffixes allowed)" },
 	{ .name = "quotes.source", .type = OPT_CHOICE, OFF(quotes_source),
-	  .choices = source_names, .def = "tencent",
+	  .choices = quote_source_names, .def = "tencent",
 	  .help = "primary quote source" },
 	{ .name = "quotes.failover", .type = OPT_BOOL, OFF(quotes_failover), .def = "yes",
 	  .help = "let the other source take over when the primary fails" },
@@ -62,12 +62,12 @@ const struct option_def option_table[] = {
 		 "Chrome/131.0.0.0 Safari/537.36",
 	  .help = "User-Agent header sent to every service" },
 	{ .name = "heatmap.area", .type = OPT_CHOICE, OFF(heatmap_area),
-	  .choices = heatmap_area_choices, .def = "cap",
+	  .choices = options_heatmap_area_choices, .def = "cap",
 	  .help = "heatmap tile area at start: market cap, equal or turnover" },
 	{ .name = "heatmap.bucket", .type = OPT_INT, OFF(heatmap_bucket), .min = 1, .max = 60,
 	  .def = "15", .unit = "minutes", .help = "time a rally board column spans" },
 	{ .name = "news.sources", .type = OPT_FLAGS, OFF(news_sources),
-	  .choices = news_source_choices, .def = "yahoo google eastmoney",
+	  .choices = options_news_source_choices, .def = "yahoo google eastmoney",
 	  .help = "built-in headline sources that are on, or none" },
 	{ .name = "news.feeds", .type = OPT_URLS, OFF(news_feeds), .def = "",
 	  .help = "more RSS or Atom feed URLs for headlines, separated by spaces" },
@@ -88,7 +88,7 @@ const struct option_def option_table[] = {
 	{ .name = "eastmoney.news_url", .type = OPT_URL, OFF(eastmoney_news_url),
 	  .def = "https://np-listapi.eastmoney.com", .help = "base URL of Eastmoney's 7x24 news" },
 };
-const size_t option_count = sizeof option_table / sizeof option_table[0];
+const size_t options_count = sizeof options_table / sizeof options_table[0];
 
 static void *slot(struct options *o, const struct option_def *d)
 {
@@ -102,9 +102,9 @@ static const void *cslot(const struct options *o, const struct option_def *d)
 
 const struct option_def *options_find(const char *name)
 {
-	for (size_t i = 0; i < option_count; i++)
-		if (strcmp(option_table[i].name, name) == 0)
-			return &option_table[i];
+	for (size_t i = 0; i < options_count; i++)
+		if (strcmp(options_table[i].name, name) == 0)
+			return &options_table[i];
 	return NULL;
 }
 
@@ -114,8 +114,8 @@ void options_init(struct options *o)
 
 	memset(o, 0, sizeof *o);
 	keys_init(&o->keys);
-	for (size_t i = 0; i < option_count; i++)
-		if (!options_set(o, option_table[i].name, option_table[i].def, err, sizeof err))
+	for (size_t i = 0; i < options_count; i++)
+		if (!options_set(o, options_table[i].name, options_table[i].def, err, sizeof err))
 			abort(); /* a bad default is a build bug; test-options catches it */
 }
 
@@ -456,8 +456,8 @@ size_t options_format(const struct options *o, const struct option_def *d, char 
 
 void options_print_help(FILE *fp)
 {
-	for (size_t i = 0; i < option_count; i++) {
-		const struct option_def *d = &option_table[i];
+	for (size_t i = 0; i < options_count; i++) {
+		const struct option_def *d = &options_table[i];
 		const char *def = d->def;
 
 		if (d->type == OPT_SYMBOLS)

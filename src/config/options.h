@@ -34,7 +34,7 @@ struct options {
 	long refresh;           /* seconds */
 	long timeout;           /* seconds */
 	long max_body;          /* bytes */
-	int quotes_source;      /* index into source_names */
+	int quotes_source;      /* index into quote_source_names */
 	bool quotes_failover;
 	char tencent_quote_url[OPT_URL_MAX];
 	char sina_quote_url[OPT_URL_MAX];
@@ -51,7 +51,7 @@ struct options {
 	char yahoo_rss_url[OPT_URL_MAX];
 	char google_news_url[OPT_URL_MAX];
 	char eastmoney_news_url[OPT_URL_MAX];
-	unsigned news_sources;  /* bit i: news_source_choices[i] */
+	unsigned news_sources;  /* bit i: options_news_source_choices[i] */
 	char news_feeds[OPT_URLS_MAX];
 	long news_interval;     /* seconds */
 	long news_count;
@@ -76,11 +76,11 @@ struct option_def {
 };
 
 /* news.sources: the built-in headline sources, bit i of news_sources. */
-extern const char *const news_source_choices[];
+extern const char *const options_news_source_choices[];
 
-extern const struct option_def option_table[];
-extern const size_t option_count;
-extern const char *const heatmap_area_choices[];
+extern const struct option_def options_table[];
+extern const size_t options_count;
+extern const char *const options_heatmap_area_choices[];
 
 /* Table defaults only (no files). Free with options_done. */
 void options_init(struct options *o);

@@ -2,7 +2,7 @@
  *
  * `hktop --demo` runs offline through the same pipeline as live mode: the
  * simulator writes a reply body exactly as qt.gtimg.cn would (GBK,
- * v_r_hk00700="100~...~";) and the app hands it to source_tencent.parse.
+ * v_r_hk00700="100~...~";) and the app hands it to quote_tencent_source.parse.
  * What the demo shows has therefore passed the real parser's checks. */
 #ifndef HKTOP_DEMO_H
 #define HKTOP_DEMO_H

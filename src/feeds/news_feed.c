@@ -270,7 +270,7 @@ bool news_feed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, si
 	return false;
 }
 
-const char *const *newsfeed_headers(const struct newsfeed *f, size_t i)
+const char *const *news_feed_headers(const struct newsfeed *f, size_t i)
 {
 	static const char *const eastmoney[] = { "Referer: https://finance.eastmoney.com/", NULL };
 

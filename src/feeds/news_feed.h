@@ -80,7 +80,7 @@ bool news_feed_set_watch(struct newsfeed *f, const struct instrument *in, size_t
 bool news_feed_url(const struct newsfeed *f, size_t i, time_t now, char *buf, size_t len);
 
 /* Extra request headers of source i (NULL-terminated), or NULL. */
-const char *const *newsfeed_headers(const struct newsfeed *f, size_t i);
+const char *const *news_feed_headers(const struct newsfeed *f, size_t i);
 
 /* A response for source i: error is NULL for a 2xx answer, else its
  * cause. A good body replaces the source's headlines (tagged); an error,

@@ -217,7 +217,7 @@ static void sina_parse(const char *body, size_t len, const char *content_type,
 /* Sina answers 403 without a Referer from its own site (since 2022-01). */
 static const char *const sina_headers[] = { "Referer: https://finance.sina.com.cn/", NULL };
 
-const struct quote_source source_sina = {
+const struct quote_source quote_sina_source = {
 	.name = SOURCE_NAME,
 	.max_batch = 60,
 	.query = "/list=",

@@ -5,7 +5,7 @@
 
 #include "feeds/quote_source.h"
 
-static const struct quote_source *const sources[] = { &source_tencent, &source_sina };
+static const struct quote_source *const sources[] = { &quote_tencent_source, &quote_sina_source };
 
 const struct quote_source *quote_source_by_name(const char *name)
 {

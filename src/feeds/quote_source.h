@@ -24,8 +24,8 @@ struct quote_source {
 		      const struct instrument *req, size_t n, struct quote_result *res);
 };
 
-extern const struct quote_source source_tencent;
-extern const struct quote_source source_sina;
+extern const struct quote_source quote_tencent_source;
+extern const struct quote_source quote_sina_source;
 
 /* Look a source up by its config name; NULL if there is none. */
 const struct quote_source *quote_source_by_name(const char *name);

@@ -355,7 +355,7 @@ static void tencent_parse(const char *body, size_t len, const char *content_type
 
 static const char *const tencent_headers[] = { "Referer: https://finance.qq.com/", NULL };
 
-const struct quote_source source_tencent = {
+const struct quote_source quote_tencent_source = {
 	.name = SOURCE_NAME,
 	.max_batch = 60,
 	.query = "/q=",

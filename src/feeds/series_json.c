@@ -6,7 +6,7 @@
 #include "feeds/series_json.h"
 #include "feeds/series_source.h"
 
-const cJSON *series_get(const cJSON *o, const char *key)
+const cJSON *series_json_get(const cJSON *o, const char *key)
 {
 	return cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
 }

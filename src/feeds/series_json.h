@@ -11,6 +11,6 @@
 cJSON *series_json(struct series *s, const char *body, size_t len);
 
 /* An object member, or NULL when o is not an object or has none. */
-const cJSON *series_get(const cJSON *o, const char *key);
+const cJSON *series_json_get(const cJSON *o, const char *key);
 
 #endif

@@ -35,7 +35,7 @@ static bool digits(const char *s, size_t n, int *out)
 /* The reply's own status, then data.<code>: NULL with the cause in s->err. */
 static const cJSON *tencent_node(struct series *s, const cJSON *root)
 {
-	const cJSON *code = series_get(root, "code"), *msg = series_get(root, "msg");
+	const cJSON *code = series_json_get(root, "code"), *msg = series_json_get(root, "msg");
 	const cJSON *node;
 	char key[SYMBOL_MAX + 8], show[80];
 	const char *m = cJSON_IsString(msg) ? msg->valuestring : "";
@@ -50,7 +50,7 @@ static const cJSON *tencent_node(struct series *s, const cJSON *root)
 		series_fail(s, "no Tencent code for this symbol");
 		return NULL;
 	}
-	node = series_get(series_get(root, "data"), key);
+	node = series_json_get(series_json_get(root, "data"), key);
 	if (!cJSON_IsObject(node)) {
 		if (show[0])
 			series_fail(s, "server says \"%s\"", show);
@@ -70,7 +70,7 @@ static struct num minute_prev_close(const struct series *s, const cJSON *node)
 
 	if (!symbol_tencent(&s->in, false, key, sizeof key))
 		return n;
-	qt = series_get(series_get(node, "qt"), key);
+	qt = series_json_get(series_json_get(node, "qt"), key);
 	code = cJSON_GetArrayItem(qt, 2);
 	prev = cJSON_GetArrayItem(qt, 4);
 	if (!cJSON_IsString(code) || strcmp(code->valuestring, s->in.code) != 0 ||
@@ -143,9 +143,9 @@ bool series_tencent_parse_minute(const char *body, size_t len, const struct inst
 		return false;
 	if (!(node = tencent_node(out, root)))
 		goto fail;
-	d = series_get(node, "data");
-	rows = series_get(d, "data");
-	date = series_get(d, "date");
+	d = series_json_get(node, "data");
+	rows = series_json_get(d, "data");
+	date = series_json_get(d, "date");
 	if (!cJSON_IsArray(rows)) {
 		series_fail(out, "no minute data in the reply");
 		goto fail;
@@ -190,7 +190,7 @@ static const cJSON *kline_rows(const cJSON *node, const char *period)
 
 	for (size_t i = 0; i < sizeof prefix / sizeof prefix[0]; i++) {
 		snprintf(key, sizeof key, "%s%s", prefix[i], period);
-		if ((rows = series_get(node, key)))
+		if ((rows = series_json_get(node, key)))
 			return rows;
 	}
 	return NULL;

@@ -63,7 +63,7 @@ static struct num price(double v, int dp)
 /* chart.error, when set: its description, made safe. */
 static bool chart_error(struct series *s, const cJSON *err)
 {
-	const cJSON *d = series_get(err, "description"), *c = series_get(err, "code");
+	const cJSON *d = series_json_get(err, "description"), *c = series_json_get(err, "code");
 	const char *m = cJSON_IsString(d) ? d->valuestring :
 			cJSON_IsString(c) ? c->valuestring : "error";
 	char show[120];
@@ -74,23 +74,23 @@ static bool chart_error(struct series *s, const cJSON *err)
 
 static void read_meta(struct series *s, const cJSON *meta)
 {
-	const cJSON *j = series_get(meta, "priceHint"), *g;
+	const cJSON *j = series_json_get(meta, "priceHint"), *g;
 	int dp = PRICE_HINT_DEFAULT;
 
 	if (is_int(j, 0, PRICE_HINT_MAX))
 		dp = (int)j->valuedouble;
 	s->dp = dp;
-	if (is_int(j = series_get(meta, "gmtoffset"), -OFFSET_MAX, OFFSET_MAX))
+	if (is_int(j = series_json_get(meta, "gmtoffset"), -OFFSET_MAX, OFFSET_MAX))
 		s->utc_offset = (int)j->valuedouble;
-	if (cJSON_IsString(g = series_get(meta, "dataGranularity")))
+	if (cJSON_IsString(g = series_json_get(meta, "dataGranularity")))
 		for (size_t i = 0; i < sizeof granularities / sizeof granularities[0]; i++)
 			if (strcmp(g->valuestring, granularities[i].name) == 0)
 				s->interval = granularities[i].seconds;
 	/* previousClose is yesterday's; chartPreviousClose the close before
 	 * the range, which for 1d is the same day */
-	j = series_get(meta, "previousClose");
+	j = series_json_get(meta, "previousClose");
 	if (!cJSON_IsNumber(j) || !(j->valuedouble > 0))
-		j = series_get(meta, "chartPreviousClose");
+		j = series_json_get(meta, "chartPreviousClose");
 	if (cJSON_IsNumber(j) && j->valuedouble > 0)
 		s->prev_close = price(j->valuedouble, dp);
 }
@@ -98,7 +98,7 @@ static void read_meta(struct series *s, const cJSON *meta)
 /* The reply must be about the symbol asked for. */
 static bool same_symbol(struct series *s, const cJSON *meta)
 {
-	const cJSON *sym = series_get(meta, "symbol");
+	const cJSON *sym = series_json_get(meta, "symbol");
 	char want[SYMBOL_MAX + 8], show[48];
 
 	if (!cJSON_IsString(sym) || !symbol_yahoo(&s->in, want, sizeof want) ||
@@ -155,7 +155,7 @@ static bool read_bars(struct series *s, const cJSON *ts, const cJSON *q)
 
 	arr[0] = ts;
 	for (size_t k = 0; k < Q_COUNT; k++) {
-		arr[1 + k] = series_get(q, quote_keys[k]);
+		arr[1 + k] = series_json_get(q, quote_keys[k]);
 		if (!arr[1 + k] && k == Q_VOLUME)
 			continue;
 		if (!cJSON_IsArray(arr[1 + k]))
@@ -188,8 +188,8 @@ static bool read_bars(struct series *s, const cJSON *ts, const cJSON *q)
 /* chart.result[0], or NULL with the cause (chart.error's included). */
 static const cJSON *chart_result(struct series *s, const cJSON *root)
 {
-	const cJSON *chart = series_get(root, "chart");
-	const cJSON *err = series_get(chart, "error"), *result = series_get(chart, "result");
+	const cJSON *chart = series_json_get(root, "chart");
+	const cJSON *err = series_json_get(chart, "error"), *result = series_json_get(chart, "result");
 
 	if (!cJSON_IsObject(chart))
 		series_fail(s, "no chart in the reply");
@@ -214,9 +214,9 @@ bool series_yahoo_parse_chart(const char *body, size_t len, const struct instrum
 		return false;
 	if (!(result = chart_result(out, root)))
 		goto done;
-	meta = series_get(result, "meta");
-	ts = series_get(result, "timestamp");
-	q = cJSON_GetArrayItem(series_get(series_get(result, "indicators"), "quote"), 0);
+	meta = series_json_get(result, "meta");
+	ts = series_json_get(result, "timestamp");
+	q = cJSON_GetArrayItem(series_json_get(series_json_get(result, "indicators"), "quote"), 0);
 	if (!same_symbol(out, meta))
 		goto done;
 	if (!cJSON_IsArray(ts) || cJSON_GetArraySize(ts) == 0)

@@ -3,7 +3,7 @@
 
 #include "layout/columns.h"
 
-const struct column_spec column_specs[COL_COUNT] = {
+const struct column_spec columns_specs[COL_COUNT] = {
 	[COL_CODE]     = { "CODE",     6,  6,  0, 0 },
 	[COL_NAME]     = { "NAME",     20, 12, 0, 3 },
 	[COL_LAST]     = { "LAST",     10, 10, 1, 1 },
@@ -36,23 +36,23 @@ int columns_fit(int width, int lead, int name_want, bool shown[COL_COUNT], int w
 
 	for (int c = 0; c < COL_COUNT; c++) {
 		shown[c] = true;
-		widths[c] = column_specs[c].width;
+		widths[c] = columns_specs[c].width;
 	}
-	if (name_want < column_specs[COL_NAME].min)
-		name_want = column_specs[COL_NAME].min;
+	if (name_want < columns_specs[COL_NAME].min)
+		name_want = columns_specs[COL_NAME].min;
 	if (name_want < widths[COL_NAME])
 		widths[COL_NAME] = name_want;
 	while (n > 1 && total(shown, widths, lead) > width) {
 		int over = total(shown, widths, lead) - width, drop = -1;
 
 		/* The name gives up its spare width before any column goes. */
-		if (shown[COL_NAME] && widths[COL_NAME] > column_specs[COL_NAME].min) {
-			int spare = widths[COL_NAME] - column_specs[COL_NAME].min;
+		if (shown[COL_NAME] && widths[COL_NAME] > columns_specs[COL_NAME].min) {
+			int spare = widths[COL_NAME] - columns_specs[COL_NAME].min;
 			widths[COL_NAME] -= over < spare ? over : spare;
 			continue;
 		}
 		for (int c = 0; c < COL_COUNT; c++)
-			if (shown[c] && (drop < 0 || column_specs[c].priority > column_specs[drop].priority))
+			if (shown[c] && (drop < 0 || columns_specs[c].priority > columns_specs[drop].priority))
 				drop = c;
 		shown[drop] = false;
 		n--;

@@ -14,7 +14,7 @@ struct column_spec {
 	int priority;  /* 0 is kept longest; the highest number drops first */
 };
 
-extern const struct column_spec column_specs[COL_COUNT];
+extern const struct column_spec columns_specs[COL_COUNT];
 
 /* Fit the columns in `width` terminal columns (one space between
  * columns, plus `lead` columns at the left for the stale mark). Fills

@@ -9,7 +9,7 @@
 
 #define PATH_KEEP_MIN 24 /* paths up to this many bytes are left whole */
 
-const char *const msg_kind_names[MSG_KIND_COUNT] = {
+const char *const msglog_kind_names[MSG_KIND_COUNT] = {
 	[MSG_KEY] = "key", [MSG_QUOTES] = "quotes", [MSG_CHART] = "chart",
 	[MSG_NEWS] = "news", [MSG_CONFIG] = "config", [MSG_STATE] = "state",
 };

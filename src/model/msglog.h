@@ -20,7 +20,7 @@
 enum msg_kind { MSG_KEY, MSG_QUOTES, MSG_CHART, MSG_NEWS, MSG_CONFIG, MSG_STATE, MSG_KIND_COUNT };
 
 /* "key", "quotes", ...: the source column of the messages view. */
-extern const char *const msg_kind_names[MSG_KIND_COUNT];
+extern const char *const msglog_kind_names[MSG_KIND_COUNT];
 
 enum msg_level { MSG_INFO, MSG_WARN, MSG_ERROR };
 

@@ -14,9 +14,9 @@ struct num quote_hkd_figure(const struct quote *q, enum quote_field f)
 	return q->f[f];
 }
 
-const char *const source_names[] = { "tencent", "sina", NULL };
+const char *const quote_source_names[] = { "tencent", "sina", NULL };
 
-/* By source_names' index and market. */
+/* By quote_source_names' index and market. */
 static const long source_delays[][MARKET_US + 1] = {
 	/* tencent: hk00700 measured 900 s behind; r_hk is said to be real
 	 * time but was also seen cached, so HKEX's 15 minutes for free quotes
@@ -28,13 +28,13 @@ static const long source_delays[][MARKET_US + 1] = {
 };
 
 _Static_assert(sizeof source_delays / sizeof source_delays[0] ==
-		       sizeof source_names / sizeof source_names[0] - 1,
+		       sizeof quote_source_names / sizeof quote_source_names[0] - 1,
 	       "one row of delays per source name");
 
 bool quote_usual_delay(const char *name, enum market m, long *delay_s)
 {
-	for (size_t i = 0; source_names[i]; i++)
-		if (strcmp(source_names[i], name) == 0) {
+	for (size_t i = 0; quote_source_names[i]; i++)
+		if (strcmp(quote_source_names[i], name) == 0) {
 			if (m > MARKET_US)
 				return false;
 			*delay_s = source_delays[i][m];

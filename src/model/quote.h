@@ -49,11 +49,11 @@ struct num quote_hkd_figure(const struct quote *q, enum quote_field f);
  * index here) and every quote (struct quote's source) use, NULL-ended.
  * feeds/quote_source.c has each one's codes and parser under the same
  * name; test-tencent checks that the two lists agree. */
-extern const char *const source_names[];
+extern const char *const quote_source_names[];
 
 /* How far behind the exchange a source's quotes of market m usually are,
  * in seconds (the facts are in the man page, THE DASHBOARD): false for a
- * name not in source_names (the demo), leaving *delay_s alone. */
+ * name not in quote_source_names (the demo), leaving *delay_s alone. */
 bool quote_usual_delay(const char *name, enum market m, long *delay_s);
 
 #endif

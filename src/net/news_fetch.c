@@ -70,7 +70,7 @@ static void start(struct newsfetch *nf, size_t i, long long now_ms)
 		return; /* nothing to ask: no symbols, or the demo feed */
 	memset(&req, 0, sizeof req);
 	req.url = url;
-	req.headers = newsfeed_headers(&nf->feed, i);
+	req.headers = news_feed_headers(&nf->feed, i);
 	req.timeout_ms = nf->timeout_ms;
 	req.max_body = nf->max_body;
 	req.done = on_done;

@@ -38,7 +38,7 @@ static void vreport(struct dash *d, enum msg_kind kind, enum msg_level level, co
 	vsnprintf(text, sizeof text, fmt, ap);
 	msglog_add(&d->log, dash_now(d), kind, level, text);
 	dash_status_sync(d);
-	log_debug("%s: %s%s", msg_kind_names[kind],
+	log_debug("%s: %s%s", msglog_kind_names[kind],
 		  level == MSG_ERROR ? "error: " : level == MSG_WARN ? "warning: " : "", text);
 }
 

@@ -41,8 +41,8 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 		keys_of_action(dash->set.keys, (enum action)a, keys, sizeof keys);
 		ui_text(w, y, 0, 2, "", 0, A_NORMAL);
 		ui_text(w, y, 2, 22, keys[0] ? keys : "(unbound)", 0, dash->ui->attrs[UI_KEY]);
-		ui_text(w, y, 24, 16, action_info[a].name, 0, dash->ui->attrs[UI_DIM]);
-		ui_text(w, y, 40, dash->ui->cols - 40, action_info[a].help, 0, A_NORMAL);
+		ui_text(w, y, 24, 16, keys_action_info[a].name, 0, dash->ui->attrs[UI_DIM]);
+		ui_text(w, y, 40, dash->ui->cols - 40, keys_action_info[a].help, 0, A_NORMAL);
 		y++;
 	}
 	if (y < top + height)

@@ -38,7 +38,7 @@ static int draw_msg(struct dash *dash, WINDOW *w, int y, int end, const struct m
 		snprintf(text, sizeof text, "%s", m->text);
 	ui_text(w, y, 0, 1, m->open ? "*" : " ", 0, dash->ui->attrs[UI_KEY]);
 	ui_text(w, y, 1, 9, hhmmss, 0, dash->ui->attrs[UI_DIM]);
-	ui_text(w, y, 10, 7, msg_kind_names[m->kind], 0, dash->ui->attrs[UI_DIM]);
+	ui_text(w, y, 10, 7, msglog_kind_names[m->kind], 0, dash->ui->attrs[UI_DIM]);
 	ui_text(w, y, 17, 6, level_names[m->level], 0,
 		dash->ui->attrs[m->level == MSG_ERROR ? UI_ERROR : UI_STALE]);
 	do {

@@ -123,14 +123,14 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx, const bool
 		if (!shown[c])
 			continue;
 		cell(dash, r, c, buf, sizeof buf, &color);
-		if (column_specs[c].align)
+		if (columns_specs[c].align)
 			fmt_fit(buf, sizeof buf, widths[c]); /* figures: whole or ### */
 		/* A stale row keeps its figures, in the stale colour. */
 		if (r->stale && color != UI_DEFAULT)
 			color = UI_STALE;
 		if (r->stale && c == COL_TIME)
 			color = UI_STALE;
-		ui_text(w, y, x, widths[c], buf, column_specs[c].align,
+		ui_text(w, y, x, widths[c], buf, columns_specs[c].align,
 			dash->ui->attrs[color] | extra);
 		x += widths[c];
 		if (x < dash->ui->cols) {
@@ -154,9 +154,9 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 		char title[32];
 		if (!shown[c])
 			continue;
-		snprintf(title, sizeof title, "%s%s", column_specs[c].title,
+		snprintf(title, sizeof title, "%s%s", columns_specs[c].title,
 			 dash->board.sort == c ? (dash->board.desc ? "v" : "^") : "");
-		ui_text(w, top, x, widths[c], title, column_specs[c].align, dash->ui->attrs[UI_COLHEAD]);
+		ui_text(w, top, x, widths[c], title, columns_specs[c].align, dash->ui->attrs[UI_COLHEAD]);
 		x += widths[c] + 1;
 	}
 	for (int i = 0; i < rows; i++) {
