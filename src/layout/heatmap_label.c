@@ -85,8 +85,8 @@ static bool fit_name(char *line, const char *name, int cols)
 	return false;
 }
 
-enum heatlabel_level heatmap_label_fit(const char *code, const char *name, double pct, int w, int h,
-				   struct heatlabel *out)
+enum heatmap_label_level heatmap_label_fit(const char *code, const char *name, double pct, int w, int h,
+				   struct heatmap_label *out)
 {
 	char p[32];
 	int cw = code ? text_width(code) : 0;

@@ -15,15 +15,15 @@
 #define HEATLABEL_NAME_MIN 4   /* columns of a name worth showing (or all of it) */
 #define HEATLABEL_COLS 40      /* a wider tile still gets at most this much label */
 
-enum heatlabel_level {
+enum heatmap_label_level {
 	HEATLABEL_NONE,        /* colour only */
 	HEATLABEL_CODE,
 	HEATLABEL_CODE_PCT,
 	HEATLABEL_FULL,        /* code, name and change */
 };
 
-struct heatlabel {
-	enum heatlabel_level level;
+struct heatmap_label {
+	enum heatmap_label_level level;
 	int nlines;
 	char line[HEATLABEL_LINES][HEATLABEL_MAX]; /* each at most w columns */
 };
@@ -32,8 +32,8 @@ struct heatlabel {
  * is unknown and is left out (the level says what else fitted). Text is
  * expected sanitised (text_sanitize); widths are measured with text_width,
  * so set an UTF-8 LC_CTYPE first. Returns out->level. */
-enum heatlabel_level heatmap_label_fit(const char *code, const char *name, double pct, int w, int h,
-				   struct heatlabel *out);
+enum heatmap_label_level heatmap_label_fit(const char *code, const char *name, double pct, int w, int h,
+				   struct heatmap_label *out);
 
 /* The change with dp (0-2) decimals, locale-proof: "+1.23%", "-0.5%",
  * "0.00%" (a change that rounds to 0 is unsigned), "" for NaN. */

@@ -1,6 +1,6 @@
 /* heatmap_colors.c - the heat scale's colour pairs, after the semantic slots
  *
- * The heatmap needs a colour per bucket of change % (heatscale.h), which
+ * The heatmap needs a colour per bucket of change % (heatmap_scale.h), which
  * the scheme table of ui.c does not have: these pairs follow its pairs,
  * one per style, in the terminal's tier. Monochrome gets no pairs: the
  * view fills tiles with the style's shading characters instead, and a

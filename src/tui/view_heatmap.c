@@ -19,9 +19,9 @@
 #include "tui/screen.h"
 #include "base/text.h"
 
-struct heatview *view_heatmap_get(struct dash *dash)
+struct view_heatmap_state *view_heatmap_get(struct dash *dash)
 {
-	struct heatview *hv = dash_private(dash, &view_heatmap);
+	struct view_heatmap_state *hv = dash_private(dash, &view_heatmap);
 
 	if (hv && !hv->ready) {
 		heatmap_init(&hv->hm);
@@ -33,7 +33,7 @@ struct heatview *view_heatmap_get(struct dash *dash)
 
 static void done(struct dash *dash, void *state)
 {
-	struct heatview *hv = state;
+	struct view_heatmap_state *hv = state;
 
 	(void)dash;
 	heatmap_done(&hv->hm);
@@ -156,7 +156,7 @@ static void draw_tile(struct dash *dash, WINDOW *w, const struct heatmap *hm,
 	bool sel = (long)t->input == dash->selected;
 	int gx = b.w >= 4, gy = b.h >= 3, top = caption ? 1 : 0, y0;
 	char code[SYMBOL_MAX + 4];
-	struct heatlabel lb;
+	struct heatmap_label lb;
 	attr_t la;
 
 	for (int y = 0; y < b.h; y++) {
@@ -222,7 +222,7 @@ static void selection_line(struct dash *dash, char *buf, size_t len)
 		 cap[0] ? "  cap " : "", cap, info ? "  " : "", info ? info->sector : "");
 }
 
-static void draw_map(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height)
+static void draw_map(struct dash *dash, struct view_heatmap_state *hv, WINDOW *w, int top, int height)
 {
 	struct heatmap_input *in = NULL;
 	struct treemap_rect area = { 0, top + 1, dash->ui->cols, height - 2 };
@@ -279,7 +279,7 @@ static const enum treemap_dir dirs[ACT_COUNT] = {
 	[ACT_MOVE_UP] = TREEMAP_UP, [ACT_MOVE_DOWN] = TREEMAP_DOWN,
 };
 
-static unsigned map_action(struct dash *dash, struct heatview *hv, enum action act)
+static unsigned map_action(struct dash *dash, struct view_heatmap_state *hv, enum action act)
 {
 	long to;
 
@@ -301,7 +301,7 @@ static unsigned map_action(struct dash *dash, struct heatview *hv, enum action a
 
 static unsigned action(struct dash *dash, enum action act)
 {
-	struct heatview *hv = view_heatmap_get(dash);
+	struct view_heatmap_state *hv = view_heatmap_get(dash);
 
 	if (!hv)
 		return REACT_PASS;
@@ -321,7 +321,7 @@ static unsigned action(struct dash *dash, enum action act)
 
 static unsigned click(struct dash *dash, int y, int x, int top)
 {
-	struct heatview *hv = view_heatmap_get(dash);
+	struct view_heatmap_state *hv = view_heatmap_get(dash);
 	long to;
 
 	if (!hv)
@@ -336,7 +336,7 @@ static unsigned click(struct dash *dash, int y, int x, int top)
 
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
 {
-	struct heatview *hv = view_heatmap_get(dash);
+	struct view_heatmap_state *hv = view_heatmap_get(dash);
 
 	if (!hv) {
 		ui_text(w, top, 0, dash->ui->cols, "out of memory", 0, dash->ui->attrs[UI_ERROR]);
@@ -350,7 +350,7 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 
 const struct view_ops view_heatmap = {
 	.name = "heatmap",
-	.private_size = sizeof(struct heatview),
+	.private_size = sizeof(struct view_heatmap_state),
 	.draw = draw,
 	.action = action,
 	.click = click,

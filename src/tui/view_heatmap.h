@@ -12,7 +12,7 @@
 /* The view's private state (view_ops.private_size); whether the rally
  * board is shown is the dash's (dash->rally.shown): the controller that
  * fetches its minute series reads it. */
-struct heatview {
+struct view_heatmap_state {
 	bool ready;              /* hm and mode set up */
 	struct heatmap hm;
 	enum heatmap_mode mode;
@@ -22,7 +22,7 @@ struct heatview {
 };
 
 /* The state, made at first use; NULL when out of memory. */
-struct heatview *view_heatmap_get(struct dash *dash);
+struct view_heatmap_state *view_heatmap_get(struct dash *dash);
 
 /* The heat scale's attributes for a change %; mono fills with shade. */
 attr_t view_heatmap_attr(const struct dash *dash, double pct);
@@ -39,8 +39,8 @@ void view_heatmap_header(struct dash *dash, WINDOW *w, int y, const char *what);
 void view_heatmap_legend(struct dash *dash, WINDOW *w, int y, const char *tail);
 
 /* The rally board (view_rally.c). */
-void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height);
-unsigned view_rally_action(struct dash *dash, struct heatview *hv, enum action act);
-unsigned view_rally_click(struct dash *dash, struct heatview *hv, int y, int top);
+void view_rally_draw(struct dash *dash, struct view_heatmap_state *hv, WINDOW *w, int top, int height);
+unsigned view_rally_action(struct dash *dash, struct view_heatmap_state *hv, enum action act);
+unsigned view_rally_click(struct dash *dash, struct view_heatmap_state *hv, int y, int top);
 
 #endif

@@ -230,7 +230,7 @@ static void status_tail(struct dash *dash, const struct board_data *d,
 	snprintf(buf, len, "tencent minutes to %s %s, %zu of %zu", day + 5, hhmm, got, dash->rally.n);
 }
 
-void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top, int height)
+void view_rally_draw(struct dash *dash, struct view_heatmap_state *hv, WINDOW *w, int top, int height)
 {
 	struct board_data d;
 	struct rally_matrix m = { 0 };
@@ -311,7 +311,7 @@ void view_rally_draw(struct dash *dash, struct heatview *hv, WINDOW *w, int top,
 	data_free(&d);
 }
 
-static unsigned select_line(struct dash *dash, struct heatview *hv, long line)
+static unsigned select_line(struct dash *dash, struct view_heatmap_state *hv, long line)
 {
 	if (hv->nboard_rows == 0)
 		return REACT_NONE;
@@ -325,7 +325,7 @@ static unsigned select_line(struct dash *dash, struct heatview *hv, long line)
 	return REACT_REDRAW;
 }
 
-unsigned view_rally_action(struct dash *dash, struct heatview *hv, enum action act)
+unsigned view_rally_action(struct dash *dash, struct view_heatmap_state *hv, enum action act)
 {
 	long at = 0, page = screen_body_height(dash) - 4;
 
@@ -352,7 +352,7 @@ unsigned view_rally_action(struct dash *dash, struct heatview *hv, enum action a
 	}
 }
 
-unsigned view_rally_click(struct dash *dash, struct heatview *hv, int y, int top)
+unsigned view_rally_click(struct dash *dash, struct view_heatmap_state *hv, int y, int top)
 {
 	long line = hv->board_scroll + (y - top - 2);
 

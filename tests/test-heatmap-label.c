@@ -1,4 +1,4 @@
-/* test-heatlabel.c - tile labels fall back from full to code to colour, never overflow */
+/* test-heatmap-label.c - tile labels fall back from full to code to colour, never overflow */
 #include "config.h"
 
 #include <locale.h>
@@ -10,7 +10,7 @@
 
 #define TENCENT "\xe9\xa8\xb0\xe8\xa8\x8a\xe6\x8e\xa7\xe8\x82\xa1" /* 騰訊控股, 8 columns */
 
-static void lines(const struct heatlabel *l, int n, const char *a, const char *b, const char *c,
+static void lines(const struct heatmap_label *l, int n, const char *a, const char *b, const char *c,
 		  const char *what)
 {
 	const char *want[3] = { a, b, c };
@@ -22,7 +22,7 @@ static void lines(const struct heatlabel *l, int n, const char *a, const char *b
 
 static void cases(void)
 {
-	struct heatlabel l;
+	struct heatmap_label l;
 
 	is_int(heatmap_label_fit("00700", TENCENT, 1.234, 12, 3, &l), HEATLABEL_FULL, "12x3: full");
 	lines(&l, 3, "00700", TENCENT, "+1.23%", "12x3");
@@ -98,7 +98,7 @@ static void sweep(void)
 		for (size_t pi = 0; pi < sizeof pcts / sizeof *pcts; pi++)
 			for (int w = 0; w <= 60; w++)
 				for (int h = 0; h <= 4; h++) {
-					struct heatlabel l;
+					struct heatmap_label l;
 					char clean[HEATLABEL_MAX];
 					heatmap_label_fit("09988", names[ni], pcts[pi], w, h, &l);
 					if (l.nlines > h || (l.nlines == 0) != (l.level == HEATLABEL_NONE))

@@ -1,4 +1,4 @@
-/* test-heatscale.c - change % to buckets, the styles of each bucket, the legend */
+/* test-heatmap-scale.c - change % to buckets, the styles of each bucket, the legend */
 #include "config.h"
 
 #include <stdlib.h>
