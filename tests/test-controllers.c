@@ -25,6 +25,9 @@ static void set(struct options *o, const char *key, const char *value)
 	}
 }
 
+/* A headline feed for the next open_app, or NULL for none. */
+static const char *feed_url;
+
 static void open_app(struct app *a, struct options *o, const char *base, const char *watch,
 		     bool demo)
 {
@@ -33,6 +36,8 @@ static void open_app(struct app *a, struct options *o, const char *base, const c
 	options_init(o);
 	set(o, "watchlist", watch);
 	set(o, "news.sources", "none");
+	if (feed_url)
+		set(o, "news.feeds", feed_url);
 	if (base) {
 		set(o, "tencent.quote_url", base);
 		set(o, "tencent.chart_url", base);
@@ -315,6 +320,42 @@ static void resort(void)
 	close_app(&a, &o);
 }
 
+/* The news controller: headlines are fetched when the loop starts them
+ * and when the headlines view wants them all (r), never by the view; what
+ * arrives reaches the views through the dash. */
+static void news(const char *base)
+{
+	struct options o;
+	struct app a;
+	char url[128];
+	size_t before;
+
+	snprintf(url, sizeof url, "%s/feed.xml", base);
+	feed_url = url;
+	open_app(&a, &o, base, "0700 9988", false);
+	feed_url = NULL;
+	ok(!a.dash.news.list || a.dash.news.list->n == 0, "no headline before anything is fetched");
+	is_int(http_pending(a.http), 0, "and nothing asked for");
+	news_control_start(&a, true);
+	ok(http_pending(a.http) > 0, "the loop's start asks the feed");
+	http_run(a.http);
+	ok(a.dash.news.list && a.dash.news.list->n > 0, "its headlines reach the dash");
+	before = a.dash.news.list ? a.dash.news.list->n : 0;
+
+	press(&a, "n");
+	ok(a.dash.view == &view_news, "n opens the headlines");
+	is_int(http_pending(a.http), 0, "opening them asks for nothing: the sources are fresh");
+	ok(!a.dash.news.want_status, "the controller took the view's want of the sources' state");
+	press(&a, "r");
+	ok(!a.dash.news.want_all, "r in the view: the controller took the want");
+	ok(http_pending(a.http) > 0, "and asked every source again");
+	http_run(a.http);
+	is_int(a.dash.news.list ? a.dash.news.list->n : 0, before, "the same feed: the same headlines");
+	press(&a, "<Esc>");
+	ok(a.dash.view != &view_news, "Esc leaves them");
+	close_app(&a, &o);
+}
+
 int main(void)
 {
 	struct loopback lb;
@@ -328,12 +369,14 @@ int main(void)
 		       "/appstock/app/minute/query?code=hk00981 200 $/tencent-minute-heat-981.json\n"
 		       "/appstock/app/minute/query?code=hk01211 200 $/tencent-minute-heat-1211.json\n"
 		       "/appstock/app/minute/query?code=hk09999 200 $/tencent-minute-heat-9999.json\n"
-		       "/appstock/app/fqkline/get?param=hk00700,day 200 $/tencent-kline-day.json\n");
+		       "/appstock/app/fqkline/get?param=hk00700,day 200 $/tencent-kline-day.json\n"
+		       "/feed.xml 200 $/yahoo-rss.xml\n");
 	detail(lb.base);
 	rally(lb.base);
 	rally_round(lb.base);
 	coalesced(lb.base);
 	resort();
+	news(lb.base);
 	loopback_stop(&lb);
 	return tap_done();
 }
