@@ -34,6 +34,24 @@ static void fail(struct quote_result *r, const char *source, const char *fmt, ..
 	va_end(ap);
 }
 
+void *quote_check_begin(const char *source, const struct instrument *req, size_t n,
+			struct quote_result *res, size_t want_size)
+{
+	void *w;
+
+	for (size_t i = 0; i < n; i++) {
+		memset(&res[i], 0, sizeof res[i]);
+		res[i].q.in = req[i];
+		res[i].q.source = source;
+	}
+	if (n == 0)
+		return NULL;
+	if (!(w = calloc(n, want_size)))
+		for (size_t i = 0; i < n; i++)
+			fail(&res[i], source, "out of memory");
+	return w;
+}
+
 void quote_check_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
 		       size_t len, const char *content_type, const struct instrument *req,
 		       size_t n, struct quote_result *res)

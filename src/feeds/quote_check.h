@@ -22,6 +22,13 @@ typedef void quote_parse_utf8_fn(const char *body, size_t len, const struct inst
  * (content_type may be NULL), else as GBK or UTF-8 (charset_reply_to_utf8),
  * and hand it to parse_utf8. A body valid in none fails every res[i]
  * with the cause, so mojibake never becomes a quote. */
+/* Start a parse: every result empty and named for its request and the
+ * source; the parser's per-request state, n zeroed elements of want_size
+ * (freed by the caller). NULL when n is 0, or out of memory with every
+ * result failed so. */
+void *quote_check_begin(const char *source, const struct instrument *req, size_t n,
+			struct quote_result *res, size_t want_size);
+
 void quote_check_parse_reply(const char *source, quote_parse_utf8_fn *parse_utf8, const char *body,
 		       size_t len, const char *content_type, const struct instrument *req,
 		       size_t n, struct quote_result *res);

@@ -170,18 +170,8 @@ void quote_sina_parse_utf8(const char *body, size_t len, const struct instrument
 	struct want *w;
 	size_t i, left = n;
 
-	for (i = 0; i < n; i++) {
-		memset(&res[i], 0, sizeof res[i]);
-		res[i].q.in = req[i];
-		res[i].q.source = SOURCE_NAME;
-	}
-	if (n == 0)
+	if (!(w = quote_check_begin(SOURCE_NAME, req, n, res, sizeof *w)))
 		return;
-	if (!(w = calloc(n, sizeof *w))) {
-		for (i = 0; i < n; i++)
-			fail(&res[i], "out of memory");
-		return;
-	}
 	for (i = 0; i < n; i++) {
 		if (!symbol_sina(&req[i], w[i].code, sizeof w[i].code)) {
 			fail(&res[i], "no Sina code for this symbol");

@@ -285,18 +285,8 @@ void quote_tencent_parse_utf8(const char *body, size_t len, const struct instrum
 	struct want *w;
 	size_t i, k, next = 0, left = n;
 
-	for (i = 0; i < n; i++) {
-		memset(&res[i], 0, sizeof res[i]);
-		res[i].q.in = req[i];
-		res[i].q.source = SOURCE_NAME;
-	}
-	if (n == 0)
+	if (!(w = quote_check_begin(SOURCE_NAME, req, n, res, sizeof *w)))
 		return;
-	if (!(w = calloc(n, sizeof *w))) {
-		for (i = 0; i < n; i++)
-			fail(&res[i], "out of memory");
-		return;
-	}
 	for (i = 0; i < n; i++) {
 		if (!reply_codes(&req[i], &w[i])) {
 			fail(&res[i], "no Tencent code for this symbol");
