@@ -9,7 +9,10 @@
 #include <strings.h>
 
 #include "net/http.h"
+#include "base/hkclock.h"
 #include "base/text.h"
+#include "net/recorder.h"
+#include "net/replay.h"
 
 struct transfer {
 	CURL *easy;
@@ -44,16 +47,23 @@ struct http {
 	int pending;
 	bool closing;                 /* in http_free: no new transfers */
 	struct transfer *head;
+	struct recorder *rec;         /* --record: every response written */
+	struct replay *replay;        /* --replay: every request answered from it */
+};
+
+/* A request answered by the replay. */
+struct replayed {
+	struct http *h;
+	http_done_fn done;
+	void *arg;
+	char url[];
 };
 
 static bool global_ok;
 
 long long http_mono_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return hkclock_mono_ms();
 }
 
 bool http_origin(const char *url, char *buf, size_t len)
@@ -183,6 +193,8 @@ void http_free(struct http *h)
 	if (!h)
 		return;
 	h->closing = true;
+	replay_free(h->replay); /* its requests cancelled, as curl's below */
+	h->replay = NULL;
 	if (h->multi) {
 		/* Transfers still running are cancelled: each callback runs once,
 		 * as promised, so its owner can free what it holds. A callback
@@ -207,8 +219,99 @@ void http_free(struct http *h)
 	}
 	if (h->trace)
 		fclose(h->trace);
+	recorder_free(h->rec);
 	free(h->user_agent);
 	free(h);
+}
+
+void http_set_recorder(struct http *h, struct recorder *rec)
+{
+	recorder_free(h->rec);
+	h->rec = rec;
+}
+
+void http_set_replay(struct http *h, struct replay *rp)
+{
+	replay_free(h->replay);
+	h->replay = rp;
+}
+
+struct replay *http_replay(struct http *h)
+{
+	return h->replay;
+}
+
+const char *http_record_stopped(const struct http *h)
+{
+	return h->rec ? recorder_stopped(h->rec) : NULL;
+}
+
+/* The recorded response as the transfer's would have been: its error
+ * said again (or the failed transfer's, kept in X-Hktop-Error), its
+ * Retry-After held from the time it came. */
+static void on_replayed(void *arg, const struct recfile_record *rec, const char *err)
+{
+	struct replayed *rd = arg;
+	struct http *h = rd->h;
+	struct http_response r;
+	char ctype[256], retry[128], cause[300];
+
+	memset(&r, 0, sizeof r);
+	r.retry_after_s = -1;
+	r.body = "";
+	r.error = err;
+	r.url = rd->url;
+	if (rec) {
+		r.status = rec->status;
+		r.body = rec->body;
+		r.len = rec->body_len;
+		if (recfile_meta_get(rec->meta, "Content-Type", ctype, sizeof ctype))
+			r.content_type = ctype;
+		if ((r.status == 429 || r.status == 503) &&
+		    recfile_meta_get(rec->meta, "Retry-After", retry, sizeof retry))
+			r.retry_after_s = http_retry_after_s(retry, (time_t)(rec->time_ms / 1000));
+		if (r.retry_after_s > 0)
+			hold_add(h, rec->url, r.status, r.retry_after_s);
+		if (recfile_meta_get(rec->meta, "X-Hktop-Error", cause, sizeof cause))
+			r.error = cause;
+		else if (r.retry_after_s > 0)
+			snprintf(cause, sizeof cause, "HTTP %ld, retry after %ld s", r.status,
+				 r.retry_after_s);
+		else if (r.status < 200 || r.status > 299)
+			snprintf(cause, sizeof cause, "HTTP %ld", r.status);
+		else
+			cause[0] = '\0';
+		if (cause[0])
+			r.error = cause;
+	}
+	h->pending--;
+	if (rd->done)
+		rd->done(rd->arg, &r);
+	free(rd);
+}
+
+static bool replay_get(struct http *h, const struct http_request *req, char *err, size_t errlen)
+{
+	size_t n = strlen(req->url) + 1;
+	struct replayed *rd = malloc(sizeof *rd + n);
+
+	if (rd) {
+		rd->h = h;
+		rd->done = req->done;
+		rd->arg = req->arg;
+		memcpy(rd->url, req->url, n);
+	}
+	if (!rd || !replay_request(h->replay, req->url, on_replayed, rd)) {
+		free(rd);
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	if (h->trace) {
+		fprintf(h->trace, "GET %s\n", req->url);
+		fflush(h->trace);
+	}
+	h->pending++;
+	return true;
 }
 
 /* The size cap is enforced here, while bytes arrive: libcurl 7.88's
@@ -268,6 +371,8 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 		snprintf(err, errlen, "HTTP %ld, retry after %ld s", o->status, (wait + 999) / 1000);
 		return false;
 	}
+	if (h->replay)
+		return replay_get(h, req, err, errlen);
 	if (!(t = calloc(1, sizeof *t)) || !(t->url = strdup(req->url)) || !(t->easy = e = curl_easy_init())) {
 		snprintf(err, errlen, "out of memory");
 		transfer_free(t);
@@ -341,9 +446,11 @@ int http_pending(const struct http *h)
 
 long http_timeout_ms(struct http *h)
 {
-	long ms = -1;
+	long ms = -1, rms;
 
 	curl_multi_timeout(h->multi, &ms);
+	if (h->replay && (rms = replay_timeout_ms(h->replay)) >= 0 && (ms < 0 || rms < ms))
+		ms = rms;
 	return ms;
 }
 
@@ -394,6 +501,35 @@ static void describe_error(struct transfer *t, CURLcode rc, long status, long re
 	}
 }
 
+/* --record: r as it came, with the headers that matter and the cause of
+ * a transfer that failed (an HTTP status says its own). */
+static void record(struct http *h, const struct transfer *t, CURL *e, const struct http_response *r,
+		   const char *failed)
+{
+	static const char *const keep[] = { "Content-Type", "Retry-After", "Date" };
+	char meta[1024];
+	size_t used = 0;
+	struct curl_header *v;
+	struct recfile_record rec = {
+		.time_ms = hkclock_wall_ms(), .status = r->status,
+		.url = t->url, .url_len = strlen(t->url),
+		.body = r->body, .body_len = r->len,
+	};
+
+	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+		if (curl_easy_header(e, keep[i], 0, CURLH_HEADER, -1, &v) == CURLHE_OK) {
+			char clean[300];
+			text_sanitize(clean, sizeof clean, v->value, strlen(v->value));
+			used += (size_t)snprintf(meta + used, sizeof meta - used, "%s: %s\n", keep[i], clean);
+		}
+	if (failed && used < sizeof meta)
+		used += (size_t)snprintf(meta + used, sizeof meta - used, "X-Hktop-Error: %s\n", failed);
+	rec.meta = meta;
+	rec.meta_len = used < sizeof meta ? used : sizeof meta - 1;
+	meta[rec.meta_len] = '\0';
+	recorder_add(h->rec, &rec);
+}
+
 static void finish(struct http *h, CURL *e, CURLcode rc)
 {
 	struct transfer *t = NULL;
@@ -408,7 +544,7 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	/* Busy or down for a while: the server says how long (RFC 9110 10.2.3). */
 	if (rc == CURLE_OK && (status == 429 || status == 503) &&
 	    curl_easy_header(e, "Retry-After", 0, CURLH_HEADER, -1, &after) == CURLHE_OK)
-		retry_s = http_retry_after_s(after->value, time(NULL));
+		retry_s = http_retry_after_s(after->value, hkclock_wall());
 	if (retry_s > 0)
 		hold_add(h, t->url, status, retry_s);
 	curl_multi_remove_handle(h->multi, e);
@@ -432,6 +568,8 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 		t->body[t->len] = '\0';
 	r.error = cause[0] ? cause : NULL;
 	r.retry_after_s = retry_s;
+	if (h->rec)
+		record(h, t, e, &r, rc == CURLE_OK && !t->too_big ? NULL : r.error);
 	if (t->done)
 		t->done(t->arg, &r);
 	transfer_free(t);
@@ -442,6 +580,8 @@ void http_dispatch(struct http *h)
 	CURLMsg *m;
 	int left;
 
+	if (h->replay)
+		replay_dispatch(h->replay);
 	curl_multi_perform(h->multi, &h->running);
 	while ((m = curl_multi_info_read(h->multi, &left)))
 		if (m->msg == CURLMSG_DONE)
@@ -452,7 +592,8 @@ void http_run(struct http *h)
 {
 	http_dispatch(h);
 	while (h->pending > 0) {
-		http_poll(h, NULL, 0, 1000);
+		long ms = http_timeout_ms(h);
+		http_poll(h, NULL, 0, ms < 0 || ms > 1000 ? 1000 : (int)ms);
 		http_dispatch(h);
 	}
 }

@@ -73,8 +73,22 @@ void http_wakeup(struct http *h);
 /* Run until no transfer is in flight (used by --once). */
 void http_run(struct http *h);
 
+struct recorder;
+struct replay;
+
+/* --record: every response that arrives is written to rec (owned by h
+ * from now). Why recording stopped (disk full, the size cap), or NULL. */
+void http_set_recorder(struct http *h, struct recorder *rec);
+const char *http_record_stopped(const struct http *h);
+
+/* --replay: every request is answered from rp (owned by h from now; see
+ * net/replay.h), none goes to the network. */
+void http_set_replay(struct http *h, struct replay *rp);
+struct replay *http_replay(struct http *h);
+
 /* The monotonic clock in milliseconds that Retry-After pauses and the
- * headline sources' deadlines are kept in (CLOCK_MONOTONIC, as the app's). */
+ * headline sources' deadlines are kept in (base/hkclock.h: CLOCK_MONOTONIC
+ * as the app's, or a replay's clock). */
 long long http_mono_ms(void);
 
 #endif
