@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "app/recording.h"
 #include "tui/screen.h"
 #include "config/state.h"
 
@@ -124,7 +125,8 @@ static unsigned global_action(struct app *app, enum action act)
 		prompt_start(&app->dash.prompt);
 		return REACT_STATUS;
 	default:
-		return REACT_NONE;
+		/* pause, step, jump: the replay's (app/recording.c) */
+		return recording_action(app, act) ? REACT_STATUS : REACT_NONE;
 	}
 }
 
@@ -206,7 +208,10 @@ void actions_key(struct app *app, wint_t ch, bool is_code)
 	if (app->dash.prompt.active) {
 		switch (prompt_key(&app->dash.prompt, ch, is_code, &app->dash.db)) {
 		case PROMPT_SUBMIT:
-			prompt_submit(app);
+			if (app->dash.prompt.label)
+				recording_jump(app, app->dash.prompt.buf);
+			else
+				prompt_submit(app);
 			break;
 		case PROMPT_CANCEL:
 		case PROMPT_CONTINUE:

@@ -13,6 +13,8 @@
 #include "app/app.h"
 #include "app/bench.h"
 #include "app/fetch_config.h"
+#include "app/recording.h"
+#include "base/hkclock.h"
 #include "base/builtin.h"
 #include "feeds/demo.h"
 #include "base/fmt.h"
@@ -103,10 +105,7 @@ static void signals_done(struct app *app)
 
 long long app_mono_ms(void)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return hkclock_mono_ms(); /* a replay's clock in a replay */
 }
 
 bool app_set_names(struct app *app, enum names_lang lang, char *need, size_t len)
@@ -172,14 +171,26 @@ static int poll_timeout(struct app *app)
 		if (best < 0 || due < best)
 			best = due;
 	}
-	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
-		best = curl_ms;
 	if (!app->dash.fixed_now) {
 		long long to_minute = (60 - wall % 60) * 1000LL;
 		if (best < 0 || to_minute < best)
 			best = to_minute;
 	}
+	/* Those are on hktop's clock, which a replay runs faster or stops;
+	 * curl's (and the replay's own) are real milliseconds. */
+	if (best >= 0)
+		best = hkclock_real_ms(best);
+	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
+		best = curl_ms;
 	return best < 0 ? -1 : best > 60000 ? 60000 : (int)best;
+}
+
+/* Tests: a scripted run wakes for the next transfer event, or each second. */
+static int script_timeout(struct app *app)
+{
+	long ms = http_timeout_ms(app->http);
+
+	return ms < 0 || ms > 1000 ? 1000 : (int)ms;
 }
 
 void app_render(struct app *app)
@@ -216,7 +227,7 @@ static void loop(struct app *app)
 		fds[nfds].fd = app->sigpipe[0];
 		fds[nfds].events = CURL_WAIT_POLLIN;
 		fds[nfds++].revents = 0;
-		if (!http_poll(app->http, fds, nfds, app->script ? 1000 : poll_timeout(app))) {
+		if (!http_poll(app->http, fds, nfds, app->script ? script_timeout(app) : poll_timeout(app))) {
 			/* Without a working wait every turn would return at once. */
 			snprintf(app->exit_msg, sizeof app->exit_msg, "waiting for events failed");
 			app->quit = true;
@@ -231,6 +242,7 @@ static void loop(struct app *app)
 		if (!app->script && fds[0].revents)
 			read_keys(app);
 		http_dispatch(app->http);
+		recording_sync(app);
 		if (!app->script && app->next_refresh_ms >= 0 && app_mono_ms() >= app->next_refresh_ms) {
 			app->refresh_by_timer = true;
 			refresh_start(app);
@@ -277,7 +289,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 		.keys = &o->keys,
 	};
 	app->next_refresh_ms = -1;
-	if (now && *now)
+	if (now && *now && !o->replay_dir) /* a replay's clock is the recording's */
 		app->dash.fixed_now = (time_t)strtoll(now, NULL, 10);
 	instruments_load_builtin(&app->dash.db);
 	if (!market_calendar_load(&app->dash.cal, builtin_calendar, builtin_calendar_len, err, errlen))
@@ -292,7 +304,8 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
 					   dash_now(&app->dash), err, errlen)))
 		return false;
-	if (!(app->http = http_new(o->user_agent, err, errlen)))
+	if (!(app->http = http_new(o->user_agent, err, errlen)) ||
+	    !recording_attach(app->http, o, false, err, errlen))
 		return false;
 	fetch_config_init(&app->fetch_cfg, o);
 	rally_control_init(app);
@@ -382,6 +395,7 @@ int app_run(struct options *o, struct causes *causes, struct state_list *saved, 
 	for (size_t i = causes->n; i-- > 0;)
 		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
 	app.dash.dirty = REDRAW_ALL | REDRAW_CLEAR;
+	recording_sync(&app);
 	refresh_start(&app);
 	news_control_start(&app, true);
 	loop(&app);

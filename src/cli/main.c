@@ -10,6 +10,7 @@
 
 #include "app/app.h"
 #include "app/fetch_config.h"
+#include "app/recording.h"
 #include "config/conffile.h"
 #include "net/quote_fetch.h"
 #include "net/http.h"
@@ -39,6 +40,8 @@ struct cli {
 	bool format_given;
 	const char *log;
 	const char *series;        /* --series RANGE */
+	const char *record;        /* --record DIR */
+	const char *replay;        /* --replay DIR */
 	enum series_range range;
 	char **symbols;            /* positional */
 	size_t nsymbols;
@@ -61,6 +64,8 @@ static void usage(FILE *fp)
 		"      --format=FORMAT    output of --once: table (default), json or csv;\n"
 		"                         of --series: csv (default) or json;\n"
 		"                         of --news: table (default) or json\n"
+		"      --record=DIR       write every response received into DIR\n"
+		"      --replay=DIR       play DIR's recording, no network (keys z . J)\n"
 		"      --dump-config      print the effective configuration and exit\n"
 		"      --log=FILE         append a debug log to FILE\n"
 		"  -h, --help             display this help and exit\n"
@@ -87,7 +92,8 @@ static void usage(FILE *fp)
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS };
+	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS,
+	       OPT_RECORD, OPT_REPLAY };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "option", required_argument, NULL, 'o' },
@@ -98,6 +104,8 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "dump-config", no_argument, NULL, OPT_DUMP },
 		{ "log", required_argument, NULL, OPT_LOG },
+		{ "record", required_argument, NULL, OPT_RECORD },
+		{ "replay", required_argument, NULL, OPT_REPLAY },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -148,6 +156,12 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_LOG:
 			cli->log = optarg;
 			break;
+		case OPT_RECORD:
+			cli->record = optarg;
+			break;
+		case OPT_REPLAY:
+			cli->replay = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(ferror(stdout) ? EXIT_FAILED : EXIT_OK);
@@ -161,6 +175,10 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 	}
 	if (cli->demo && cli->once) {
 		fprintf(stderr, "hktop: --demo is for the dashboard; --once prints live quotes only\n");
+		return EXIT_USAGE;
+	}
+	if ((cli->record || cli->replay) && (cli->demo || cli->dump_config || (cli->record && cli->replay))) {
+		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --demo\n");
 		return EXIT_USAGE;
 	}
 	if (cli->series && (cli->once || cli->demo || cli->dump_config)) {
@@ -251,6 +269,7 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 static int run_to_end(struct http *h, const int *status)
 {
 	http_run(h);
+	recording_print_notes(h, stderr);
 	http_free(h);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("hktop: stdout");
@@ -303,7 +322,8 @@ static int run_once(const struct options *o, enum report_format format)
 		return EXIT_FAILED;
 	}
 	fetch_config_init(&fc, o);
-	if (!quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
+	if (!recording_attach(h, o, true, err, sizeof err) ||
+	    !quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
 		return EXIT_FAILED;
@@ -344,7 +364,8 @@ static int run_series(const struct options *o, const struct cli *cli)
 		fprintf(stderr, "hktop: %s\n", err);
 		return EXIT_FAILED;
 	}
-	if (!series_fetch_start(h, &c, &o->watchlist[0], cli->range, on_series, &st, err,
+	if (!recording_attach(h, o, true, err, sizeof err) ||
+	    !series_fetch_start(h, &c, &o->watchlist[0], cli->range, on_series, &st, err,
 			       sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
@@ -443,6 +464,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rc = load_settings(&cli, &o, &causes, &saved);
+	o.record_dir = cli.record;
+	o.replay_dir = cli.replay;
 	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
 		/* The dashboard carries on and shows config complaints and what
 		 * was wrong with the saved list itself. */

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "app/fetch_config.h"
+#include "app/recording.h"
 #include "base/hktime.h"
 #include "cli/news_report.h"
 #include "feeds/news_feed.h"
@@ -137,8 +138,10 @@ int news_report_print(const struct options *o, enum report_format fmt,
 	char err[256];
 	int rc = 0;
 
-	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+	if (!(h = http_new(o->user_agent, err, sizeof err)) ||
+	    !recording_attach(h, o, true, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
+		http_free(h);
 		return 1;
 	}
 	memset(&db, 0, sizeof db);
@@ -165,6 +168,7 @@ int news_report_print(const struct options *o, enum report_format fmt,
 				rc = 1;
 			}
 	}
+	recording_print_notes(h, stderr);
 	http_free(h);
 	news_fetch_done(&nf);
 	instruments_done(&db);

@@ -50,7 +50,10 @@
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
-	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line")
+	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
+	_(PAUSE,          "pause",          "z",               "Demo and replay: stop the clock, or set it going again") \
+	_(STEP,           "step",           ".",               "Demo and replay: pause and step to the next update") \
+	_(JUMP,           "jump",           "J",               "Replay: jump to a time (a prompt)")
 
 enum action {
 	ACT_NONE = 0,

@@ -87,6 +87,13 @@ const struct option_def options_table[] = {
 	  .def = "https://news.google.com", .help = "base URL of Google News RSS search" },
 	{ .name = "eastmoney.news_url", .type = OPT_URL, OFF(eastmoney_news_url),
 	  .def = "https://np-listapi.eastmoney.com", .help = "base URL of Eastmoney's 7x24 news" },
+	{ .name = "record.max_size", .type = OPT_SIZE, OFF(record_max_size), .min = 65536,
+	  .max = 2047L << 20, .def = "1024M", .unit = "bytes",
+	  .help = "--record: bytes a run writes at most, then recording stops" },
+	{ .name = "replay.speed", .type = OPT_INT, OFF(replay_speed), .min = 1, .max = 10000,
+	  .def = "1", .unit = "times real time", .help = "--replay: how fast the recording plays" },
+	{ .name = "replay.start", .type = OPT_STRING, OFF(replay_start), .def = "",
+	  .help = "--replay: HH:MM[:SS] or YYYY-MM-DD HH:MM[:SS] HKT to start at; end: its end" },
 };
 const size_t options_count = sizeof options_table / sizeof options_table[0];
 

@@ -57,6 +57,12 @@ struct options {
 	long news_count;
 	long news_fresh;        /* seconds */
 	long news_max_body;     /* bytes */
+	/* Recordings (doc/RECORDING.md) */
+	long record_max_size;   /* bytes */
+	long replay_speed;      /* times real time */
+	char replay_start[32];  /* "" for the recording's start */
+	const char *record_dir; /* --record DIR, or NULL (command line only) */
+	const char *replay_dir; /* --replay DIR, or NULL (command line only) */
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
 	char watchlist_from[4096]; /* the config file that set it last, or "" */

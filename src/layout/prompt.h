@@ -15,6 +15,7 @@ struct prompt {
 	char buf[PROMPT_MAX];   /* UTF-8 */
 	char typed[PROMPT_MAX]; /* what the user typed before Tab cycling */
 	int cycle;              /* Tab presses since the last edit */
+	const char *label;      /* another question than '/' (a symbol), or NULL */
 };
 
 enum prompt_result { PROMPT_CONTINUE, PROMPT_CANCEL, PROMPT_SUBMIT };

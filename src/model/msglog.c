@@ -12,6 +12,7 @@
 const char *const msglog_kind_names[MSG_KIND_COUNT] = {
 	[MSG_KEY] = "key", [MSG_QUOTES] = "quotes", [MSG_CHART] = "chart",
 	[MSG_NEWS] = "news", [MSG_CONFIG] = "config", [MSG_STATE] = "state",
+	[MSG_RECORD] = "record",
 };
 
 /* Whether a kind's newest error is all that is wrong: a refresh, a save,

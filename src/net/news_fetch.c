@@ -10,12 +10,13 @@
 #include <string.h>
 
 #include "base/builtin.h"
+#include "base/hkclock.h"
 #include "base/log.h"
 #include "net/news_fetch.h"
 
 static time_t now_wall(const struct newsfetch *nf)
 {
-	return nf->fixed_now ? nf->fixed_now : time(NULL);
+	return nf->fixed_now ? nf->fixed_now : hkclock_wall();
 }
 
 bool news_fetch_init(struct newsfetch *nf, struct http *http, const struct newsfetch_config *c,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/log.h"
+#include "base/hkclock.h"
 #include "model/news_find.h"
 #include "tui/dash.h"
 #include "tui/view.h"
@@ -16,7 +17,7 @@ const char *const dash_header_indexes[2] = { "HSI", "HSTECH" };
 
 time_t dash_now(const struct dash *d)
 {
-	return d->fixed_now ? d->fixed_now : time(NULL);
+	return d->fixed_now ? d->fixed_now : hkclock_wall();
 }
 
 void dash_status_sync(struct dash *d)

@@ -76,6 +76,13 @@ static void draw_header(struct dash *dash)
 		ui_text(stdscr, 0, x, 6, " DEMO ", 0, dash->ui->attrs[UI_DEMO]);
 		x += 7;
 	}
+	if (dash->replay[0]) {
+		int w = (int)strlen(dash->replay) + 2;
+		char label[sizeof dash->replay + 2];
+		snprintf(label, sizeof label, " %s ", dash->replay);
+		ui_text(stdscr, 0, x, w, label, 0, dash->ui->attrs[UI_DEMO]);
+		x += w + 1;
+	}
 	rw = text_width(right);
 	if (rw > cols - x)
 		rw = 0;
@@ -94,8 +101,9 @@ static void draw_status(struct dash *dash)
 
 	if (dash->prompt.active) {
 		const struct instrument_info *c[6];
-		size_t n = prompt_candidates(dash->prompt.buf, &dash->db, c, 6);
-		size_t used = (size_t)snprintf(left, sizeof left, "/%s_", dash->prompt.buf);
+		size_t n = dash->prompt.label ? 0 : prompt_candidates(dash->prompt.buf, &dash->db, c, 6);
+		size_t used = (size_t)snprintf(left, sizeof left, "%s%s_",
+					       dash->prompt.label ? dash->prompt.label : "/", dash->prompt.buf);
 		for (size_t i = 0; i < n && used < sizeof left; i++)
 			used += (size_t)snprintf(left + used, sizeof left - used, "%s%s %s",
 						 i ? "  " : "    ", c[i]->in.display,
