@@ -14,9 +14,12 @@
 # Budgets (issue 13) are printed with each figure that is over; they are
 # read by people and do not fail the bench.
 #
-#	tools/bench.sh HKTOP HTTPD [SECONDS]
+# Last, a trading day's recording of 40 symbols replayed at speed 100:
+# CPU in % of a core (budget 5 %).
+#
+#	tools/bench.sh HKTOP HTTPD [SECONDS [MKREC]]
 set -eu
-hktop=$1 httpd=$2 secs=${3:-60}
+hktop=$1 httpd=$2 secs=${3:-60} mkrec=${4:-}
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
 cols=120 rows=40
@@ -260,6 +263,41 @@ PY
 	wait 2>/dev/null || true
 }
 
+# replay N: a recording of N symbols' quotes every 5 s from 09:30 to 16:10
+# HKT (tests/mkrec writes it from one refresh's response), replayed at
+# speed 100 on a pty for SECONDS: hktop's CPU in % of a core.
+replay()
+{
+	serve "$1" quotes
+	sed -n '1s/$/ HSI HSTECH/p' "$tmp/config" > "$tmp/config.w"
+	sed 1d "$tmp/config" >> "$tmp/config.w"
+	gen "$1" 0 > "$tmp/body"
+	"$hktop" -c "$tmp/config.w" --once > /dev/null 2>&1 || true
+	target=$(sed -n 's/^GET \(\/q=[^	]*\).*/\1/p' "$tmp/req" | head -n 1)
+	kill "$(cat "$tmp/pid")" 2>/dev/null || true
+	wait 2>/dev/null || true
+	mkdir -p "$tmp/rec"
+	"$mkrec" "$tmp/rec/day.hkrec" 4800 "$tmp/body" "$url$target" 1786066200000 5000
+	TERM=xterm-256color script -qfc "stty rows $rows cols $cols; exec '$hktop' -c '$tmp/config.w' --replay '$tmp/rec' -o replay.speed=100" \
+		/dev/null > /dev/null 2>&1 < /dev/null &
+	spid=$!
+	hpid= k=0
+	while [ -z "$hpid" ] && [ $k -lt 200 ]; do
+		sleep 0.05
+		hpid=$(pgrep -P "$spid" || true)
+		k=$((k + 1))
+	done
+	sleep 1
+	c0=$(cut -d' ' -f1 "/proc/$hpid/schedstat") t0=$(date +%s%N)
+	sleep "$secs"
+	c1=$(cut -d' ' -f1 "/proc/$hpid/schedstat") t1=$(date +%s%N)
+	kill "$hpid" 2>/dev/null || true
+	wait "$spid" 2>/dev/null || true
+	pct=$(awk -v c=$((c1 - c0)) -v t=$((t1 - t0)) 'BEGIN { printf "%.1f", 100 * c / t }')
+	echo "== replay of $1 symbols at speed 100: ${pct} % CPU over ${secs} s, ${cols}x${rows}"
+	awk -v p="$pct" 'BEGIN { exit !(p > 5) }' && echo "  OVER BUDGET: ${pct} % > 5 %" || true
+}
+
 # startup N: the first screen and the peak RSS only.
 startup()
 {
@@ -278,4 +316,5 @@ else
 	echo "== --once against curl: skipped, curl is not installed"
 fi
 startup 20000
+[ -z "$mkrec" ] || replay 40
 exit 0

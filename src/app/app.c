@@ -182,7 +182,9 @@ static int poll_timeout(struct app *app)
 		best = hkclock_real_ms(best);
 	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
 		best = curl_ms;
-	return best < 0 ? -1 : best > 60000 ? 60000 : (int)best;
+	/* Nothing due (a replay paused or ended): curl_multi_poll takes no
+	 * endless wait, so a minute, or a key or signal before. */
+	return best < 0 || best > 60000 ? 60000 : (int)best;
 }
 
 /* Tests: a scripted run wakes for the next transfer event, or each second. */
