@@ -132,6 +132,40 @@ like "$(sed -n 1p "$T/k4")" ' hktop  REPLAY 2026-08-07 PAUSED  HSI .* 16:12 HKT$
 like "$(sed -n 24p "$T/k5")" 'Not a time: 2026-08-07 16:99' "a time that is none is refused"
 is "$(sed 1d "$T/k4" | sed '$d')" "$(sed 1d "$T/k1" | sed '$d')" "the quotes of 16:10 again at 16:12"
 
+# On a terminal, a replay played to its end waits for keys: its clock
+# stopped, nothing is due (it once ended the dashboard at once, "waiting
+# for events failed": poll was given no timeout).
+if command -v script >/dev/null 2>&1; then
+	mkfifo "$T/pty.keys"
+	exec 3<>"$T/pty.keys"
+	script -qefc "stty rows 24 cols 80; exec '$HKTOP' -o quotes.failover=no -o news.sources=none --replay '$T/two' 2>'$T/pty.err'" \
+		"$T/pty.log" > /dev/null 2>&1 <&3 &
+	spid=$!
+	k=0
+	until grep -q 'REPLAY 2026-08-07' "$T/pty.log" 2>/dev/null || [ $k -ge 200 ]; do
+		sleep 0.05
+		k=$((k + 1))
+	done
+	printf 'J' >&3
+	printf 'end\r' >&3
+	sleep 0.5
+	ok_if "on a terminal, played to its end: still running" kill -0 "$spid"
+	printf 'q' >&3
+	k=0
+	while kill -0 "$spid" 2>/dev/null && [ $k -lt 100 ]; do
+		sleep 0.05
+		k=$((k + 1))
+	done
+	wait "$spid"
+	is "$?" 0 "and q ends it: exit 0"
+	is "$(cat "$T/pty.err")" "" "with nothing on stderr"
+	exec 3>&-
+else
+	pass "# SKIP script(1) is not installed"
+	pass "# SKIP"
+	pass "# SKIP"
+fi
+
 # --- bad input ----------------------------------------------------------------
 bad()
 {
