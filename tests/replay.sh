@@ -100,6 +100,26 @@ is "$rc" 1 "a symbol the recording never asked for: exit 1"
 is "$(cat "$T/err")" "hktop: 3690: tencent: 3690: not in the recording" "not in the recording"
 
 
+# Failures play as they came: a 503's Retry-After, a timeout's cause.
+cat > "$T/fail.rules" <<RULES
+/q=r_hk00700 503 - header=Retry-After:30
+/q=r_hk09988 200 @hang
+RULES
+start_httpd "$T/fail.rules"
+for sym in 700 9988; do
+	run_with_timeout 20 "$HKTOP" --once -o tencent.quote_url="$BASE" -o quotes.failover=no \
+		-o timeout=1 --record "$T/fail-$sym" $sym
+	cp "$T/err" "$T/fail-$sym.live"
+	run_with_timeout 20 "$HKTOP" --once -o tencent.quote_url="$BASE" -o quotes.failover=no \
+		-o timeout=1 --replay "$T/fail-$sym" $sym
+	is "$rc" 1 "$sym: the failure replayed: exit 1"
+	is "$(cat "$T/err")" "$(cat "$T/fail-$sym.live")" "$sym: the same cause"
+done
+like "$(cat "$T/fail-700.live")" 'HTTP 503, retry after 30 s$' "(a 503 with its Retry-After)"
+like "$(cat "$T/fail-9988.live")" 'timed out after 1 s$' "(a timeout)"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+
 # --- the keys, on a replayed session of two refreshes 5 minutes apart -----------
 start_httpd "$T/rules"
 LIVE=$BASE

@@ -178,7 +178,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		return EXIT_USAGE;
 	}
 	if ((cli->record || cli->replay) && (cli->demo || cli->dump_config || (cli->record && cli->replay))) {
-		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --demo\n");
+		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --demo or --dump-config\n");
 		return EXIT_USAGE;
 	}
 	if (cli->series && (cli->once || cli->demo || cli->dump_config)) {

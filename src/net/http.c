@@ -246,45 +246,18 @@ const char *http_record_stopped(const struct http *h)
 	return h->rec ? recorder_stopped(h->rec) : NULL;
 }
 
-/* The recorded response as the transfer's would have been: its error
- * said again (or the failed transfer's, kept in X-Hktop-Error), its
- * Retry-After held from the time it came. */
+/* The recorded response as the transfer's would have been, its
+ * Retry-After held as then. */
 static void on_replayed(void *arg, const struct recfile_record *rec, const char *err)
 {
 	struct replayed *rd = arg;
-	struct http *h = rd->h;
 	struct http_response r;
-	char ctype[256], retry[128], cause[300];
+	struct replay_meta m;
 
-	memset(&r, 0, sizeof r);
-	r.retry_after_s = -1;
-	r.body = "";
-	r.error = err;
-	r.url = rd->url;
-	if (rec) {
-		r.status = rec->status;
-		r.body = rec->body;
-		r.len = rec->body_len;
-		if (recfile_meta_get(rec->meta, "Content-Type", ctype, sizeof ctype))
-			r.content_type = ctype;
-		if ((r.status == 429 || r.status == 503) &&
-		    recfile_meta_get(rec->meta, "Retry-After", retry, sizeof retry))
-			r.retry_after_s = http_retry_after_s(retry, (time_t)(rec->time_ms / 1000));
-		if (r.retry_after_s > 0)
-			hold_add(h, rec->url, r.status, r.retry_after_s);
-		if (recfile_meta_get(rec->meta, "X-Hktop-Error", cause, sizeof cause))
-			r.error = cause;
-		else if (r.retry_after_s > 0)
-			snprintf(cause, sizeof cause, "HTTP %ld, retry after %ld s", r.status,
-				 r.retry_after_s);
-		else if (r.status < 200 || r.status > 299)
-			snprintf(cause, sizeof cause, "HTTP %ld", r.status);
-		else
-			cause[0] = '\0';
-		if (cause[0])
-			r.error = cause;
-	}
-	h->pending--;
+	replay_response(rec, err, rd->url, &r, &m);
+	if (r.retry_after_s > 0)
+		hold_add(rd->h, rd->url, r.status, r.retry_after_s);
+	rd->h->pending--;
 	if (rd->done)
 		rd->done(rd->arg, &r);
 	free(rd);
@@ -507,7 +480,7 @@ static void record(struct http *h, const struct transfer *t, CURL *e, const stru
 		   const char *failed)
 {
 	static const char *const keep[] = { "Content-Type", "Retry-After", "Date" };
-	char meta[1024];
+	char meta[1400];
 	size_t used = 0;
 	struct curl_header *v;
 	struct recfile_record rec = {
@@ -516,17 +489,17 @@ static void record(struct http *h, const struct transfer *t, CURL *e, const stru
 		.body = r->body, .body_len = r->len,
 	};
 
+	/* Three values of at most 299 bytes and a cause fit: nothing is cut. */
 	for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
 		if (curl_easy_header(e, keep[i], 0, CURLH_HEADER, -1, &v) == CURLHE_OK) {
 			char clean[300];
 			text_sanitize(clean, sizeof clean, v->value, strlen(v->value));
 			used += (size_t)snprintf(meta + used, sizeof meta - used, "%s: %s\n", keep[i], clean);
 		}
-	if (failed && used < sizeof meta)
-		used += (size_t)snprintf(meta + used, sizeof meta - used, "X-Hktop-Error: %s\n", failed);
+	if (failed)
+		used += (size_t)snprintf(meta + used, sizeof meta - used, "X-Hktop-Error: %.300s\n", failed);
 	rec.meta = meta;
 	rec.meta_len = used < sizeof meta ? used : sizeof meta - 1;
-	meta[rec.meta_len] = '\0';
 	recorder_add(h->rec, &rec);
 }
 

@@ -330,3 +330,36 @@ const char *replay_take_note(struct replay *rp)
 		return NULL;
 	return rp->s.notes[rp->s.nread++ % REPLAY_NOTES];
 }
+
+void replay_response(const struct recfile_record *rec, const char *err, const char *url,
+		     struct http_response *r, struct replay_meta *m)
+{
+	char retry[128];
+
+	memset(r, 0, sizeof *r);
+	r->retry_after_s = -1;
+	r->body = "";
+	r->error = err;
+	r->url = url;
+	if (!rec)
+		return;
+	r->status = rec->status;
+	r->body = rec->body;
+	r->len = rec->body_len;
+	if (recfile_meta_get(rec->meta, "Content-Type", m->ctype, sizeof m->ctype))
+		r->content_type = m->ctype;
+	if ((r->status == 429 || r->status == 503) &&
+	    recfile_meta_get(rec->meta, "Retry-After", retry, sizeof retry))
+		r->retry_after_s = http_retry_after_s(retry, (time_t)(rec->time_ms / 1000));
+	if (recfile_meta_get(rec->meta, "X-Hktop-Error", m->cause, sizeof m->cause))
+		r->error = m->cause;
+	else if (r->retry_after_s > 0)
+		snprintf(m->cause, sizeof m->cause, "HTTP %ld, retry after %ld s", r->status,
+			 r->retry_after_s);
+	else if (r->status < 200 || r->status > 299)
+		snprintf(m->cause, sizeof m->cause, "HTTP %ld", r->status);
+	else
+		m->cause[0] = '\0';
+	if (m->cause[0])
+		r->error = m->cause;
+}

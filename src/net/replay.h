@@ -18,6 +18,7 @@
 #include <stddef.h>
 
 #include "base/recfile.h"
+#include "net/http.h"
 
 struct replay;
 
@@ -63,6 +64,19 @@ bool replay_ended(const struct replay *rp);
 /* The next problem met in the recording not yet taken (a file skipped, a
  * record cut short or corrupt), or NULL. */
 const char *replay_take_note(struct replay *rp);
+
+/* What replay_response fills r's strings from. */
+struct replay_meta {
+	char ctype[256], cause[320];
+};
+
+/* rec (or, when NULL, err) as the response a transfer of url would have
+ * given: status, body, Content-Type; the error said again from the status
+ * (a 429 or 503 with the seconds its Retry-After asked, counted from the
+ * time it came) or the failed transfer's, kept in X-Hktop-Error. Valid
+ * while rec and m are. */
+void replay_response(const struct recfile_record *rec, const char *err, const char *url,
+		     struct http_response *r, struct replay_meta *m);
 
 /* Does a record of rec_url answer a request for req_url? The same URL,
  * or the same up to the last '=' and then a comma list of codes holding
