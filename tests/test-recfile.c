@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/recfile.h"
+#include "app/recording.h"
 #include "net/replay.h"
 #include "tap.h"
 
@@ -209,11 +210,29 @@ static void test_covers(void)
 	ok(!replay_url_covers("http://h/rss", "http://h/rs"), "other URLs only as themselves");
 }
 
+static void test_parse_time(void)
+{
+	/* 2026-08-07 16:10:00 HKT */
+	const long long ref = 1786090200000LL;
+	long long t = 0;
+
+	ok(recording_parse_time("09:30", ref, &t) && t == 1786066200000LL, "HH:MM on ref's day");
+	ok(recording_parse_time("16:10:05", ref, &t) && t == ref + 5000, "HH:MM:SS");
+	ok(recording_parse_time("2026-08-06 23:59", ref, &t) && t == 1786031940000LL,
+	   "a date and time, Hong Kong's");
+	ok(recording_parse_time("end", ref, &t) && t == RECORDING_END, "end");
+	ok(!recording_parse_time("24:00", ref, &t), "not 24:00");
+	ok(!recording_parse_time("9:30x", ref, &t), "not with anything after");
+	ok(!recording_parse_time("2026-02-30 10:00", ref, &t), "not a day that is none");
+	ok(!recording_parse_time("", ref, &t), "not empty");
+}
+
 int main(void)
 {
 	test_round_trip();
 	test_bad_input();
 	test_caps();
 	test_covers();
+	test_parse_time();
 	return tap_done();
 }
