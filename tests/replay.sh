@@ -152,6 +152,25 @@ like "$(sed -n 1p "$T/k4")" ' hktop  REPLAY 2026-08-07 PAUSED  HSI .* 16:12 HKT$
 like "$(sed -n 24p "$T/k5")" 'Not a time: 2026-08-07 16:99' "a time that is none is refused"
 is "$(sed 1d "$T/k4" | sed '$d')" "$(sed 1d "$T/k1" | sed '$d')" "the quotes of 16:10 again at 16:12"
 
+# A step and a jump back ask for the open chart again, from the recording.
+start_httpd "$T/rules"
+LIVE=$BASE
+printf '<Enter>\n:save-display /dev/null\n' > "$T/chart.keys"
+HKTOP_NOW=1786090200 dash c1 --record "$T/chart" -o news.sources=none < "$T/chart.keys"
+HKTOP_NOW=1786090500 dash c2 --record "$T/chart" -o news.sources=none < "$T/chart.keys"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+dash jump --replay "$T/chart" -o news.sources=none <<EOF
+<Enter>
+.
+J
+=16:10
+<Enter>
+:save-display $T/jump
+EOF
+is "$(grep -c 'minute/query?code=hkHSI' "$T/jump.trace")" 3 \
+	"the chart at the start, after the step and after the jump back"
+
 # On a terminal, a replay played to its end waits for keys: its clock
 # stopped, nothing is due (it once ended the dashboard at once, "waiting
 # for events failed": poll was given no timeout).

@@ -111,9 +111,13 @@ void recording_sync(struct app *app)
 	}
 }
 
-/* The clock moved other than by running: what is due asks again now. */
+/* The clock moved other than by running: what is due asks again now.
+ * Times kept from before a jump back would lie ahead of the clock and
+ * hold the chart, the rate and the rally board's round back. */
 static void clock_moved(struct app *app)
 {
+	app->dash.detail.chart_ms = app->dash.detail.fx_ms = 0;
+	app->round_end_ms = 0;
 	app->failures = 0;
 	refresh_start(app);
 	news_control_start(app, true);
