@@ -205,6 +205,34 @@ else
 	pass "# SKIP"
 fi
 
+# kill -9 while recording, a refresh a second: every record on the disk
+# is whole (no buffered half of one), and all of them play.
+if command -v script >/dev/null 2>&1; then
+	start_httpd "$T/rules"
+	script -qfc "stty rows 24 cols 80; exec '$HKTOP' -o tencent.quote_url='$BASE' -o quotes.failover=no -o news.sources=none -o refresh=1 -o watchlist='700 9988' --record '$T/killed'" \
+		/dev/null > /dev/null 2>&1 < /dev/null &
+	spid=$!
+	k=0
+	while [ "$(grep -c '^GET /q=' "$REQLOG")" -lt 3 ] && [ $k -lt 200 ]; do
+		sleep 0.05
+		k=$((k + 1))
+	done
+	pkill -KILL -P "$spid"
+	wait "$spid" 2>/dev/null
+	run_with_timeout 20 "$HKTOP" --once -o tencent.quote_url="$BASE" -o quotes.failover=no \
+		--replay "$T/killed" 700 9988
+	is "$rc" 0 "killed -9 while recording: the recording plays"
+	is "$(cat "$T/err")" "" "with no record cut short"
+	n=$(cat "$T"/killed/*.hkrec | grep -ao HKRC | wc -l)
+	ok_if "three refreshes or more recorded ($n)" [ "$n" -ge 3 ]
+	kill "$HTTPD_PID"
+	wait "$HTTPD_PID" 2>/dev/null
+else
+	pass "# SKIP script(1) is not installed"
+	pass "# SKIP"
+	pass "# SKIP"
+fi
+
 # --- bad input ----------------------------------------------------------------
 bad()
 {
