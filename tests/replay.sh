@@ -100,6 +100,24 @@ is "$rc" 1 "a symbol the recording never asked for: exit 1"
 is "$(cat "$T/err")" "hktop: 3690: tencent: 3690: not in the recording" "not in the recording"
 
 
+# --series and --news: recorded and replayed the same way.
+start_httpd "$T/rules"
+for mode in "--series 1D 700" "--news --format json 700"; do
+	# shellcheck disable=SC2086 # the mode is words
+	run_with_timeout 20 "$HKTOP" $mode -o tencent.chart_url="$BASE" -o yahoo.rss_url="$BASE" \
+		-o eastmoney.news_url="$BASE" -o news.sources="yahoo eastmoney" --record "$T/other"
+	cp "$T/out" "$T/other.live"
+	# shellcheck disable=SC2086
+	run_with_timeout 20 "$HKTOP" $mode -o tencent.chart_url="$BASE" -o yahoo.rss_url="$BASE" \
+		-o eastmoney.news_url="$BASE" -o news.sources="yahoo eastmoney" --replay "$T/other"
+	is "$rc" 0 "$mode --replay: exit 0"
+	ok_if "$mode: there is output" [ -s "$T/out" ]
+	is "$(cat "$T/out")" "$(cat "$T/other.live")" "$mode --replay: the output as recorded"
+	rm -r "$T/other"
+done
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+
 # Failures play as they came: a 503's Retry-After, a timeout's cause.
 cat > "$T/fail.rules" <<RULES
 /q=r_hk00700 503 - header=Retry-After:30
