@@ -208,6 +208,14 @@ static void test_covers(void)
 	ok(!replay_url_covers("http://h/q=a,b", "http://h/q=a,,b"), "not an empty code");
 	ok(!replay_url_covers("http://h/x?s=a,b&t=1", "http://h/x?s=a&t=1"), "only the last parameter");
 	ok(!replay_url_covers("http://h/rss", "http://h/rs"), "other URLs only as themselves");
+	ok(replay_url_covers("http://e/l?pageSize=50&req_trace=1786090200000",
+			     "http://e/l?pageSize=50&req_trace=1786090500000"),
+	   "Eastmoney's req_trace, the time, whatever its value");
+	ok(!replay_url_covers("http://e/l?pageSize=20&req_trace=1786090200000",
+			      "http://e/l?pageSize=50&req_trace=1786090500000"),
+	   "but not with other parameters");
+	ok(!replay_url_covers("http://e/l?my_req_trace=1", "http://e/l?my_req_trace=2"),
+	   "nor another parameter ending so");
 }
 
 static void test_parse_time(void)

@@ -44,6 +44,23 @@ struct replay {
 	int pending;
 };
 
+/* Last parameters that only bust caches: a record answers whatever their
+ * value (Eastmoney's req_trace is the time in milliseconds). */
+static const char *const busters[] = { "req_trace", "_" };
+
+static bool is_buster(const char *url, const char *eq)
+{
+	const char *name = eq;
+
+	while (name > url && name[-1] != '?' && name[-1] != '&')
+		name--;
+	for (size_t i = 0; i < sizeof busters / sizeof busters[0]; i++)
+		if (strlen(busters[i]) == (size_t)(eq - name) &&
+		    strncmp(name, busters[i], (size_t)(eq - name)) == 0)
+			return true;
+	return false;
+}
+
 bool replay_url_covers(const char *rec_url, const char *req_url)
 {
 	const char *rq = strrchr(req_url, '='), *rc;
@@ -59,6 +76,8 @@ bool replay_url_covers(const char *rec_url, const char *req_url)
 	rc = rec_url + prefix;
 	if (strchr(rc, '=') || strchr(rc, '&') || strchr(rc, '#'))
 		return false;
+	if (is_buster(req_url, rq))
+		return true;
 	/* Every code of the request among the record's. */
 	for (const char *c = rq + 1; *c; c += strcspn(c, ","), c += *c == ',') {
 		size_t n = strcspn(c, ",");

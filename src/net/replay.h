@@ -80,7 +80,8 @@ void replay_response(const struct recfile_record *rec, const char *err, const ch
 
 /* Does a record of rec_url answer a request for req_url? The same URL,
  * or the same up to the last '=' and then a comma list of codes holding
- * every code the request's holds. Pure. */
+ * every code the request's holds, or any value of a last parameter that
+ * only busts caches (req_trace). Pure. */
 bool replay_url_covers(const char *rec_url, const char *req_url);
 
 #endif
