@@ -86,6 +86,10 @@ void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
  * the colour they can share with their left neighbour (see ui.c). */
 void ui_flush(void);
 
+/* The pair of the terminal's own colours ui_flush draws for pair 0, or 0
+ * in monochrome; set by ui_init. */
+void ui_flush_colors(int plain_pair);
+
 /* The heat scale's pairs and attributes, by tier (ui_heat.c); called by
  * ui_init. The letter is what a colour dump shows for a heat pair. */
 void heatmap_colors_init(struct ui *ui);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <wchar.h>
 
 #include "tui/ui.h"
@@ -15,71 +16,181 @@
  * or underlined (or might blink). */
 #define UI_BLANK_SHOWS (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK)
 
-static bool blank_bg_default(attr_t attrs, int pair)
-{
-	int fg = -1, bg = -1;
+/* Curses sends a run of unchanged cells between changed ones again when
+ * it is no longer than a cursor move over it ("\033[23C": five bytes);
+ * a longer one it moves over. */
+#define UI_SHORT_RUN 5
 
-	if (attrs & UI_BLANK_SHOWS)
-		return false;
-	if (pair > 0 && extended_pair_content(pair, &fg, &bg) == ERR)
-		return false;
-	return bg < 0;
+/* A pair of the terminal's own colours, drawn for pair 0, or 0 (no
+ * colours). */
+static int plain_pair;
+
+void ui_flush_colors(int plain)
+{
+	plain_pair = plain;
 }
 
-/* A blank on the default background looks the same in any colour and
- * weight: draw it in those of the cell to its left, if that one is on the
- * default background too, so the terminal is not told to switch colour
- * off and on again around each gap between fields (a changed figure then
- * costs its characters, not a colour change and a cursor move each side).
- * Done on curses' copy of the next screen, not on stdscr: what the views
- * drew, and the screen dumps of the tests, stay as they were. */
-static void blend_blanks(WINDOW *scr)
+/* A cell of curses' next screen (newscr) or of the terminal's (curscr). */
+struct cell {
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t attrs; /* without the colour */
+	int pair;
+	int bg;       /* the background it paints, -1 the default */
+	bool blank;   /* a space that shows only its background */
+	bool set;     /* changed here: to be written back to newscr */
+};
+
+static void cell_read(struct cell *c, const cchar_t *cc)
 {
-	int rows, cols, cy, cx;
+	short pair = 0;
+	int fg = -1;
 
-	getmaxyx(scr, rows, cols);
-	getyx(scr, cy, cx);
-	for (int y = 0; y < rows; y++) {
-		attr_t prev_attrs = 0;
-		int prev_pair = 0;
-		bool prev_blankable = false;
-
-		for (int x = 0; x < cols; x++) {
-			cchar_t cc;
-			wchar_t wch[CCHARW_MAX + 1];
-			attr_t attrs = 0;
-			short pair_s = 0;
-			int pair;
-			bool blankable;
-
-			if (mvwin_wch(scr, y, x, &cc) == ERR ||
-			    getcchar(&cc, wch, &attrs, &pair_s, NULL) == ERR) {
-				prev_blankable = false;
-				continue;
-			}
-			pair = PAIR_NUMBER(attrs) ? PAIR_NUMBER(attrs) : pair_s;
-			attrs &= A_ATTRIBUTES & ~A_COLOR;
-			blankable = blank_bg_default(attrs, pair);
-			if (blankable && prev_blankable && wch[0] == L' ' && wch[1] == L'\0' &&
-			    (attrs != prev_attrs || pair != prev_pair)) {
-				cchar_t blank;
-
-				setcchar(&blank, L" ", prev_attrs, (short)prev_pair, NULL);
-				mvwadd_wchnstr(scr, y, x, &blank, 1);
-				attrs = prev_attrs;
-				pair = prev_pair;
-			}
-			prev_attrs = attrs;
-			prev_pair = pair;
-			prev_blankable = blankable;
-		}
+	c->cc = *cc;
+	c->set = false;
+	c->attrs = 0;
+	c->bg = -1;
+	if (getcchar(cc, c->wch, &c->attrs, &pair, NULL) == ERR) {
+		c->wch[0] = L'\0';
+		c->pair = -1;
+		c->blank = false;
+		return;
 	}
-	wmove(scr, cy, cx);
+	c->pair = PAIR_NUMBER(c->attrs) ? PAIR_NUMBER(c->attrs) : pair;
+	c->attrs &= A_ATTRIBUTES & ~A_COLOR;
+	if (c->pair > 0 && extended_pair_content(c->pair, &fg, &c->bg) == ERR)
+		c->pair = -1;
+	c->blank = c->pair >= 0 && c->wch[0] == L' ' && c->wch[1] == L'\0' &&
+		   !(c->attrs & UI_BLANK_SHOWS);
+}
+
+/* Give a cell these attributes and pair. */
+static void cell_set(struct cell *c, attr_t attrs, int pair)
+{
+	if (c->attrs == attrs && c->pair == pair)
+		return;
+	setcchar(&c->cc, c->wch, attrs, (short)pair, NULL);
+	c->attrs = attrs;
+	c->pair = pair;
+	c->set = true;
+}
+
+/* The same to curses, which sends every cell that differs in anything. */
+static bool cell_same(const struct cell *a, const struct cell *b)
+{
+	return a->attrs == b->attrs && a->pair == b->pair && wcscmp(a->wch, b->wch) == 0;
+}
+
+/* The same to a person: a blank's colour or weight does not show. */
+static bool cell_looks_same(const struct cell *a, const struct cell *b)
+{
+	return a->blank && b->blank ? a->bg == b->bg : cell_same(a, b);
+}
+
+/* Blanks [s, t) that change on screen: each in the colour and weight of
+ * the cell to its left, where that one has its background, so the
+ * terminal is not told to switch colour around each gap between fields. */
+static void join(struct cell *n, int s, int t)
+{
+	for (int x = s > 0 ? s : 1; x < t; x++) {
+		const struct cell *l = &n[x - 1];
+		if (l->pair >= 0 && l->bg == n[x].bg && !(l->attrs & UI_BLANK_SHOWS))
+			cell_set(&n[x], l->attrs, l->pair == 0 && plain_pair > 0 ? plain_pair : l->pair);
+	}
+}
+
+/* Blanks [s, t) that look on screen as they will: left as the terminal
+ * has them, so that curses sends nothing for them; but a short run
+ * between two cells that are sent goes with them (curses sends it anyway,
+ * and in their colour it costs no switch). */
+static void keep_or_join(struct cell *n, const struct cell *c, int cols, int s, int t)
+{
+	if (s >= t)
+		return;
+	if (t - s <= UI_SHORT_RUN && s > 0 && !cell_same(&n[s - 1], &c[s - 1]) && t < cols &&
+	    !cell_looks_same(&n[t], &c[t])) {
+		join(n, s, t);
+		return;
+	}
+	for (int x = s; x < t; x++)
+		if (!cell_same(&n[x], &c[x])) {
+			n[x] = c[x];
+			n[x].set = true;
+		}
+}
+
+static void blend_row(struct cell *n, const struct cell *c, int cols)
+{
+	for (int x = 0; x < cols;) {
+		int e, first = -1, last = -1;
+
+		if (!n[x].blank) {
+			x++;
+			continue;
+		}
+		/* A run of blanks on one background, and the part of it that
+		 * changes on screen. */
+		for (e = x; e < cols && n[e].blank && n[e].bg == n[x].bg; e++)
+			if (!cell_looks_same(&n[e], &c[e])) {
+				if (first < 0)
+					first = e;
+				last = e;
+			}
+		if (first < 0) {
+			keep_or_join(n, c, cols, x, e);
+		} else {
+			keep_or_join(n, c, cols, x, first);
+			join(n, first, last + 1);
+			keep_or_join(n, c, cols, last + 1, e);
+		}
+		x = e;
+	}
+}
+
+/* Fit curses' copy of the next screen to what the terminal shows, cell by
+ * cell, where a person would see no difference: pair 0 (whose end costs
+ * the terminal a reset and its colours again) as the pair of the same
+ * colours, and blanks as described above. Not done on stdscr: what the
+ * views drew, and the screen dumps of the tests, stay as they were. */
+static void blend_blanks(WINDOW *next, WINDOW *shown)
+{
+	int rows, cols, cy, cx, sy, sx;
+	cchar_t *nbuf, *cbuf;
+	struct cell *n, *c;
+
+	getmaxyx(next, rows, cols);
+	getyx(next, cy, cx);
+	getyx(shown, sy, sx);
+	nbuf = calloc((size_t)cols + 1, sizeof *nbuf);
+	cbuf = calloc((size_t)cols + 1, sizeof *cbuf);
+	n = calloc((size_t)cols, sizeof *n);
+	c = calloc((size_t)cols, sizeof *c);
+	for (int y = 0; nbuf && cbuf && n && c && y < rows; y++) {
+		if (!is_linetouched(next, y) || mvwin_wchnstr(next, y, 0, nbuf, cols) == ERR ||
+		    mvwin_wchnstr(shown, y, 0, cbuf, cols) == ERR)
+			continue;
+		for (int x = 0; x < cols; x++) {
+			cell_read(&n[x], &nbuf[x]);
+			cell_read(&c[x], &cbuf[x]);
+			if (n[x].pair == 0 && plain_pair > 0)
+				cell_set(&n[x], n[x].attrs, plain_pair);
+		}
+		blend_row(n, c, cols);
+		for (int x = 0; x < cols; x++)
+			if (n[x].set)
+				mvwadd_wchnstr(next, y, x, &n[x].cc, 1);
+	}
+	free(nbuf);
+	free(cbuf);
+	free(n);
+	free(c);
+	wmove(shown, sy, sx);
+	wmove(next, cy, cx);
 }
 
 void ui_flush(void)
 {
 	wnoutrefresh(stdscr);
-	blend_blanks(newscr);
+	blend_blanks(newscr, curscr);
 	doupdate();
 }
