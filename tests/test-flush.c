@@ -213,6 +213,10 @@ int main(void)
 	ui_text(stdscr, 2, 3, 1, " ", 0, A_NORMAL);
 	ui_text(stdscr, 2, 4, 1, "x", 0, ui.attrs[UI_UP]);
 	ui_text(stdscr, 2, 5, 1, " ", 0, A_UNDERLINE);
+	/* Row 4: a tile of the heat scale, blank, then one with a label. */
+	ui_text(stdscr, 4, 0, 4, "", 0, ui.heat[0]);
+	ui_text(stdscr, 4, 4, 1, "", 0, A_NORMAL);
+	ui_text(stdscr, 4, 5, 4, "  +1", 0, ui.heat[0]);
 	/* Row 3: a green blank where the terminal has a plain one. */
 	ui_text(stdscr, 3, 0, 1, " ", 0, A_NORMAL);
 	ui_text(stdscr, 3, 1, 1, " ", 0, ui.attrs[UI_UP]);
@@ -234,6 +238,15 @@ int main(void)
 	cell(newscr, 2, 0, &pair, &attrs);
 	ok(pair == plain && attrs == A_REVERSE,
 	   "pair 0 goes out as the pair of the same colours (its end costs no reset)");
+
+	{
+		int fg = 0, bg = 0, tfg = 0, tbg = 0;
+		extended_pair_content(pair_at(newscr, 4, 0), &fg, &bg);
+		extended_pair_content(PAIR_NUMBER(ui.heat[0]), &tfg, &tbg);
+		ok(fg == -1 && bg == tbg, "a blank tile goes out in its background without a foreground");
+		extended_pair_content(pair_at(newscr, 4, 5), &fg, &bg);
+		ok(fg == tfg && bg == tbg, "a tile with a label keeps the label's pair for its blanks");
+	}
 
 	/* The next update: stdscr drawn the same again is no change. */
 	ui_text(stdscr, 0, 3, 1, " ", 0, A_NORMAL);

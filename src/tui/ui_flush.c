@@ -25,9 +25,33 @@
  * colours). */
 static int plain_pair;
 
+/* Pairs of the terminal's foreground on a background, made as needed:
+ * curses sends a pair's foreground and background each time it switches
+ * to it, and a run of blanks needs only the background. */
+static struct {
+	int bg, pair;
+} bare[32];
+static size_t nbare;
+
 void ui_flush_colors(int plain)
 {
 	plain_pair = plain;
+	nbare = 0;
+}
+
+/* The pair of the default foreground on bg, or -1. */
+static int bare_pair(int bg)
+{
+	int pair;
+
+	for (size_t i = 0; i < nbare; i++)
+		if (bare[i].bg == bg)
+			return bare[i].pair;
+	if (nbare == sizeof bare / sizeof bare[0] || (pair = alloc_pair(-1, bg)) < 0)
+		return -1;
+	bare[nbare].bg = bg;
+	bare[nbare++].pair = pair;
+	return pair;
 }
 
 /* A cell of curses' next screen (newscr) or of the terminal's (curscr). */
@@ -119,6 +143,26 @@ static void keep_or_join(struct cell *n, const struct cell *c, int cols, int s, 
 		}
 }
 
+/* Blanks [s, t) on a colour, with no neighbour on it that they could
+ * share a pair with: drawn without a foreground, which they do not show,
+ * so that going to them costs the background alone. */
+static void bare_run(struct cell *n, int cols, int s, int t)
+{
+	int bg = n[s].bg, fg = -1, pair;
+
+	if (plain_pair <= 0 || bg < 0 || extended_pair_content(n[s].pair, &fg, &bg) == ERR ||
+	    fg < 0)
+		return;
+	if (s > 0 && n[s - 1].pair >= 0 && n[s - 1].bg == bg && !(n[s - 1].attrs & UI_BLANK_SHOWS))
+		return;
+	if (t < cols && n[t].pair >= 0 && n[t].bg == bg)
+		return;
+	if ((pair = bare_pair(bg)) < 0)
+		return;
+	for (int x = s; x < t; x++)
+		cell_set(&n[x], n[x].attrs, pair);
+}
+
 static void blend_row(struct cell *n, const struct cell *c, int cols)
 {
 	for (int x = 0; x < cols;) {
@@ -136,6 +180,7 @@ static void blend_row(struct cell *n, const struct cell *c, int cols)
 					first = e;
 				last = e;
 			}
+		bare_run(n, cols, x, e);
 		if (first < 0) {
 			keep_or_join(n, c, cols, x, e);
 		} else {
