@@ -105,6 +105,45 @@ static void model_screen(int frame)
 	ui_text(stdscr, LINES - 1, COLS - 10, 10, "| ? help ", 1, ui.attrs[UI_STATUS]);
 }
 
+/* What a person sees of a cell of a window: character, attributes and
+ * colours; of a blank that shows only its background, that. */
+static void seen(WINDOW *w, int y, int x, wchar_t *ch, attr_t *attrs, int *fg, int *bg)
+{
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1] = { 0 };
+	short pair = 0;
+
+	*attrs = 0;
+	*fg = *bg = -1;
+	mvwin_wch(w, y, x, &cc);
+	getcchar(&cc, wch, attrs, &pair, NULL);
+	*attrs &= A_ATTRIBUTES & ~A_COLOR;
+	if (pair > 0)
+		extended_pair_content(pair, fg, bg);
+	*ch = wch[0];
+	if (wch[0] == L' ' && !(*attrs & (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK))) {
+		*attrs = 0;
+		*fg = -1;
+	}
+}
+
+/* Cells where curses' next screen would show other than what was drawn. */
+static int unlike_drawn(void)
+{
+	int bad = 0;
+
+	for (int y = 0; y < LINES; y++)
+		for (int x = 0; x < COLS; x++) {
+			wchar_t c1, c2;
+			attr_t a1, a2;
+			int f1, f2, b1, b2;
+			seen(stdscr, y, x, &c1, &a1, &f1, &b1);
+			seen(newscr, y, x, &c2, &a2, &f2, &b2);
+			bad += c1 != c2 || a1 != a2 || f1 != f2 || b1 != b2;
+		}
+	return bad;
+}
+
 /* The bytes one ui_flush sends to the terminal. */
 static long flush_bytes(int fd)
 {
@@ -170,6 +209,7 @@ static void bytes_per_cell(void)
 	 * blanks that do not show were left alone, 3.14. */
 	ok(changed > 0 && bytes * 100 <= 300 * changed,
 	   "at most 3 bytes a changed cell (%ld for %ld)", bytes, changed);
+	is_int(unlike_drawn(), 0, "and the terminal shows what was drawn, cell by cell");
 	is_int(resets(fileno(ui.out), bytes), 1,
 	       "attributes are reset once, at the end, not around the gaps between figures");
 
@@ -247,6 +287,8 @@ int main(void)
 		extended_pair_content(pair_at(newscr, 4, 5), &fg, &bg);
 		ok(fg == tfg && bg == tbg, "a tile with a label keeps the label's pair for its blanks");
 	}
+
+	is_int(unlike_drawn(), 0, "what goes out looks as what was drawn, cell by cell");
 
 	/* The next update: stdscr drawn the same again is no change. */
 	ui_text(stdscr, 0, 3, 1, " ", 0, A_NORMAL);

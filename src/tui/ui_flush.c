@@ -1,5 +1,6 @@
 /* ui_flush.c - one screen update: what the views drew goes out in one
- * write, with the blanks between fields in their neighbour's colour
+ * write, each cell in the colours the terminal is already in where a
+ * person would see no difference
  *
  * Apart from ui.c, which sets the terminal up and draws: this is the
  * path every update leaves by, and what make bench's bytes per changed
@@ -21,8 +22,7 @@
  * a longer one it moves over. */
 #define UI_SHORT_RUN 5
 
-/* A pair of the terminal's own colours, drawn for pair 0, or 0 (no
- * colours). */
+/* A pair of the terminal's own colours, or 0 (no colours). */
 static int plain_pair;
 
 /* Pairs of the terminal's foreground on a background, made as needed:
@@ -59,21 +59,26 @@ struct cell {
 	cchar_t cc;
 	wchar_t wch[CCHARW_MAX + 1];
 	attr_t attrs; /* without the colour */
-	int pair;
-	int bg;       /* the background it paints, -1 the default */
+	int pair;     /* -1: not known, left alone */
+	int fg, bg;   /* the pair's colours, -1 the terminal's own */
 	bool blank;   /* a space that shows only its background */
 	bool set;     /* changed here: to be written back to newscr */
+};
+
+/* The terminal's attributes and colours after the cells sent so far. */
+struct sent {
+	attr_t attrs;
+	int pair, fg, bg;
 };
 
 static void cell_read(struct cell *c, const cchar_t *cc)
 {
 	short pair = 0;
-	int fg = -1;
 
 	c->cc = *cc;
 	c->set = false;
 	c->attrs = 0;
-	c->bg = -1;
+	c->fg = c->bg = -1;
 	if (getcchar(cc, c->wch, &c->attrs, &pair, NULL) == ERR) {
 		c->wch[0] = L'\0';
 		c->pair = -1;
@@ -82,20 +87,23 @@ static void cell_read(struct cell *c, const cchar_t *cc)
 	}
 	c->pair = PAIR_NUMBER(c->attrs) ? PAIR_NUMBER(c->attrs) : pair;
 	c->attrs &= A_ATTRIBUTES & ~A_COLOR;
-	if (c->pair > 0 && extended_pair_content(c->pair, &fg, &c->bg) == ERR)
+	if (c->pair > 0 && extended_pair_content(c->pair, &c->fg, &c->bg) == ERR)
 		c->pair = -1;
 	c->blank = c->pair >= 0 && c->wch[0] == L' ' && c->wch[1] == L'\0' &&
 		   !(c->attrs & UI_BLANK_SHOWS);
 }
 
-/* Give a cell these attributes and pair. */
-static void cell_set(struct cell *c, attr_t attrs, int pair)
+/* Give a cell these attributes and pair (of the same colours, or for a
+ * blank of the same background). */
+static void cell_set(struct cell *c, attr_t attrs, int pair, int fg, int bg)
 {
 	if (c->attrs == attrs && c->pair == pair)
 		return;
 	setcchar(&c->cc, c->wch, attrs, (short)pair, NULL);
 	c->attrs = attrs;
 	c->pair = pair;
+	c->fg = fg;
+	c->bg = bg;
 	c->set = true;
 }
 
@@ -105,101 +113,103 @@ static bool cell_same(const struct cell *a, const struct cell *b)
 	return a->attrs == b->attrs && a->pair == b->pair && wcscmp(a->wch, b->wch) == 0;
 }
 
-/* The same to a person: a blank's colour or weight does not show. */
+/* The same to a person: the same character, attributes and colours,
+ * whatever the pair's number; of a blank, only the background. */
 static bool cell_looks_same(const struct cell *a, const struct cell *b)
 {
-	return a->blank && b->blank ? a->bg == b->bg : cell_same(a, b);
+	if (a->pair < 0 || b->pair < 0)
+		return cell_same(a, b);
+	if (a->blank && b->blank)
+		return a->bg == b->bg;
+	return a->attrs == b->attrs && a->fg == b->fg && a->bg == b->bg &&
+	       wcscmp(a->wch, b->wch) == 0;
 }
 
-/* Blanks [s, t) that change on screen: each in the colour and weight of
- * the cell to its left, where that one has its background, so the
- * terminal is not told to switch colour around each gap between fields. */
-static void join(struct cell *n, int s, int t)
+/* A cell that looks on screen as it will: left as the terminal has it,
+ * so that curses sends nothing for it. */
+static void keep(struct cell *n, const struct cell *c)
 {
-	for (int x = s > 0 ? s : 1; x < t; x++) {
-		const struct cell *l = &n[x - 1];
-		if (l->pair >= 0 && l->bg == n[x].bg && !(l->attrs & UI_BLANK_SHOWS))
-			cell_set(&n[x], l->attrs, l->pair == 0 && plain_pair > 0 ? plain_pair : l->pair);
+	if (!cell_same(n, c)) {
+		*n = *c;
+		n->set = true;
 	}
 }
 
-/* Blanks [s, t) that look on screen as they will: left as the terminal
- * has them, so that curses sends nothing for them; but a short run
- * between two cells that are sent goes with them (curses sends it anyway,
- * and in their colour it costs no switch). */
-static void keep_or_join(struct cell *n, const struct cell *c, int cols, int s, int t)
+/* A cell curses sends: in the pair the terminal is in where it would
+ * look the same so (a blank needs only the background), else in a pair
+ * of its colours that costs the least to switch to: the terminal's own
+ * colours by a pair rather than pair 0, whose end costs a reset and the
+ * colours again; a blank on a colour, where bare says nothing of its
+ * colour follows, without a foreground. */
+static void send(struct cell *n, const struct cell *c, struct sent *st, bool bare_ok)
 {
-	if (s >= t)
-		return;
-	if (t - s <= UI_SHORT_RUN && s > 0 && !cell_same(&n[s - 1], &c[s - 1]) && t < cols &&
-	    !cell_looks_same(&n[t], &c[t])) {
-		join(n, s, t);
-		return;
-	}
-	for (int x = s; x < t; x++)
-		if (!cell_same(&n[x], &c[x])) {
-			n[x] = c[x];
-			n[x].set = true;
-		}
+	int pair;
+
+	if (n->pair >= 0 && n->blank && st->bg == n->bg && !(st->attrs & UI_BLANK_SHOWS))
+		cell_set(n, st->attrs, st->pair, st->fg, st->bg);
+	else if (n->pair >= 0 && st->attrs == n->attrs && st->fg == n->fg && st->bg == n->bg)
+		cell_set(n, n->attrs, st->pair, st->fg, st->bg);
+	else if (n->pair == 0 && plain_pair > 0)
+		cell_set(n, n->attrs, plain_pair, -1, -1);
+	else if (n->blank && bare_ok && n->bg >= 0 && n->fg >= 0 && plain_pair > 0 &&
+		 (pair = bare_pair(n->bg)) >= 0)
+		cell_set(n, n->attrs, pair, -1, n->bg);
+	if (!cell_same(n, c))
+		*st = (struct sent){ n->attrs, n->pair, n->fg, n->bg };
 }
 
-/* Blanks [s, t) on a colour, with no neighbour on it that they could
- * share a pair with: drawn without a foreground, which they do not show,
- * so that going to them costs the background alone. */
-static void bare_run(struct cell *n, int cols, int s, int t)
-{
-	int bg = n[s].bg, fg = -1, pair;
-
-	if (plain_pair <= 0 || bg < 0 || extended_pair_content(n[s].pair, &fg, &bg) == ERR ||
-	    fg < 0)
-		return;
-	if (s > 0 && n[s - 1].pair >= 0 && n[s - 1].bg == bg && !(n[s - 1].attrs & UI_BLANK_SHOWS))
-		return;
-	if (t < cols && n[t].pair >= 0 && n[t].bg == bg)
-		return;
-	if ((pair = bare_pair(bg)) < 0)
-		return;
-	for (int x = s; x < t; x++)
-		cell_set(&n[x], n[x].attrs, pair);
-}
-
-static void blend_row(struct cell *n, const struct cell *c, int cols)
+static void blend_row(struct cell *n, const struct cell *c, int cols, struct sent *st)
 {
 	for (int x = 0; x < cols;) {
-		int e, first = -1, last = -1;
+		int e;
+		bool bare_ok;
 
 		if (!n[x].blank) {
+			if (cell_looks_same(&n[x], &c[x]))
+				keep(&n[x], &c[x]);
+			else
+				send(&n[x], &c[x], st, false);
 			x++;
 			continue;
 		}
-		/* A run of blanks on one background, and the part of it that
-		 * changes on screen. */
+		/* A run of blanks on one background; whether a cell of its
+		 * colour follows (whose foreground its pair could bring). */
 		for (e = x; e < cols && n[e].blank && n[e].bg == n[x].bg; e++)
-			if (!cell_looks_same(&n[e], &c[e])) {
-				if (first < 0)
-					first = e;
-				last = e;
+			;
+		bare_ok = !(e < cols && n[e].pair >= 0 && n[e].bg == n[x].bg);
+		while (x < e) {
+			int end = x;
+			bool sent;
+
+			if (!cell_looks_same(&n[x], &c[x])) {
+				send(&n[x], &c[x], st, bare_ok);
+				x++;
+				continue;
 			}
-		bare_run(n, cols, x, e);
-		if (first < 0) {
-			keep_or_join(n, c, cols, x, e);
-		} else {
-			keep_or_join(n, c, cols, x, first);
-			join(n, first, last + 1);
-			keep_or_join(n, c, cols, last + 1, e);
+			/* Blanks that look the same: kept, but a short run between
+			 * two sent cells curses sends anyway, so in the colours
+			 * the terminal is in. */
+			while (end < e && cell_looks_same(&n[end], &c[end]))
+				end++;
+			sent = end - x <= UI_SHORT_RUN && x > 0 && !cell_same(&n[x - 1], &c[x - 1]) &&
+			       end < cols && !cell_looks_same(&n[end], &c[end]);
+			for (; x < end; x++)
+				if (sent)
+					send(&n[x], &c[x], st, bare_ok);
+				else
+					keep(&n[x], &c[x]);
 		}
-		x = e;
 	}
 }
 
 /* Fit curses' copy of the next screen to what the terminal shows, cell by
- * cell, where a person would see no difference: pair 0 (whose end costs
- * the terminal a reset and its colours again) as the pair of the same
- * colours, and blanks as described above. Not done on stdscr: what the
- * views drew, and the screen dumps of the tests, stay as they were. */
-static void blend_blanks(WINDOW *next, WINDOW *shown)
+ * cell, where a person would see no difference (see send and keep). Not
+ * done on stdscr: what the views drew, and the screen dumps of the tests,
+ * stay as they were. */
+static void blend(WINDOW *next, WINDOW *shown)
 {
 	int rows, cols, cy, cx, sy, sx;
+	struct sent st = { 0, 0, -1, -1 }; /* curses ends each update so */
 	cchar_t *nbuf, *cbuf;
 	struct cell *n, *c;
 
@@ -217,10 +227,8 @@ static void blend_blanks(WINDOW *next, WINDOW *shown)
 		for (int x = 0; x < cols; x++) {
 			cell_read(&n[x], &nbuf[x]);
 			cell_read(&c[x], &cbuf[x]);
-			if (n[x].pair == 0 && plain_pair > 0)
-				cell_set(&n[x], n[x].attrs, plain_pair);
 		}
-		blend_row(n, c, cols);
+		blend_row(n, c, cols, &st);
 		for (int x = 0; x < cols; x++)
 			if (n[x].set)
 				mvwadd_wchnstr(next, y, x, &n[x].cc, 1);
@@ -236,6 +244,6 @@ static void blend_blanks(WINDOW *next, WINDOW *shown)
 void ui_flush(void)
 {
 	wnoutrefresh(stdscr);
-	blend_blanks(newscr, curscr);
+	blend(newscr, curscr);
 	doupdate();
 }
