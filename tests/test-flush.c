@@ -257,6 +257,14 @@ int main(void)
 	ui_text(stdscr, 4, 0, 4, "", 0, ui.heat[0]);
 	ui_text(stdscr, 4, 4, 1, "", 0, A_NORMAL);
 	ui_text(stdscr, 4, 5, 4, "  +1", 0, ui.heat[0]);
+	/* Row 5: wide characters (a Chinese name) among fields and gaps. */
+	ui_text(stdscr, 5, 0, 6, "\xe9\xa8\xb0\xe8\xa8\x8a", 0, ui.attrs[UI_DEFAULT]);
+	ui_text(stdscr, 5, 6, 1, " ", 0, A_NORMAL);
+	ui_text(stdscr, 5, 7, 4, "1.5", 1, ui.attrs[UI_UP]);
+	ui_text(stdscr, 5, 11, 1, " ", 0, A_NORMAL);
+	ui_text(stdscr, 5, 12, 6, "\xe9\xa8\xb0\xe8\xa8\x8a", 0, ui.attrs[UI_UP]);
+	ui_text(stdscr, 5, 18, 2, "", 0, A_NORMAL);
+	ui_text(stdscr, 5, 20, 3, "2.5", 0, ui.attrs[UI_UP]);
 	/* Row 3: a green blank where the terminal has a plain one. */
 	ui_text(stdscr, 3, 0, 1, " ", 0, A_NORMAL);
 	ui_text(stdscr, 3, 1, 1, " ", 0, ui.attrs[UI_UP]);
@@ -289,6 +297,10 @@ int main(void)
 	}
 
 	is_int(unlike_drawn(), 0, "what goes out looks as what was drawn, cell by cell");
+	ui_text(stdscr, 5, 7, 4, "-1.5", 1, ui.attrs[UI_DOWN]);
+	ui_text(stdscr, 5, 12, 6, "\xe8\xa8\x8a\xe9\xa8\xb0", 0, ui.attrs[UI_DOWN]);
+	ui_flush();
+	is_int(unlike_drawn(), 0, "and so among wide characters after a change");
 
 	/* The next update: stdscr drawn the same again is no change. */
 	ui_text(stdscr, 0, 3, 1, " ", 0, A_NORMAL);

@@ -206,35 +206,60 @@ static void blend_row(struct cell *n, const struct cell *c, int cols, struct sen
  * cell, where a person would see no difference (see send and keep). Not
  * done on stdscr: what the views drew, and the screen dumps of the tests,
  * stay as they were. */
+/* A row of a window, cell by cell (win_wchnstr would skip the right
+ * halves of wide characters); those, and the wide characters, are left
+ * alone. */
+static void row_read(WINDOW *w, int y, int cols, struct cell *row)
+{
+	for (int x = 0; x < cols; x++) {
+		cchar_t cc;
+
+		if (mvwin_wch(w, y, x, &cc) == ERR) {
+			row[x].pair = -1;
+			row[x].blank = row[x].set = false;
+			row[x].wch[0] = L'\0';
+			continue;
+		}
+		cell_read(&row[x], &cc);
+		if (row[x].pair >= 0 && wcwidth(row[x].wch[0]) > 1) {
+			row[x].pair = -1;
+			row[x].blank = false;
+			if (x + 1 < cols && mvwin_wch(w, y, x + 1, &cc) != ERR) {
+				cell_read(&row[++x], &cc);
+				row[x].pair = -1;
+				row[x].blank = false;
+			}
+		}
+	}
+}
+
+/* Fit curses' copy of the next screen to what the terminal shows, cell by
+ * cell, where a person would see no difference (see send and keep). Not
+ * done on stdscr: what the views drew, and the screen dumps of the tests,
+ * stay as they were. */
 static void blend(WINDOW *next, WINDOW *shown)
 {
 	int rows, cols, cy, cx, sy, sx;
 	struct sent st = { 0, 0, -1, -1 }; /* curses ends each update so */
-	cchar_t *nbuf, *cbuf;
 	struct cell *n, *c;
 
 	getmaxyx(next, rows, cols);
+	if (rows <= 0 || cols <= 0)
+		return;
 	getyx(next, cy, cx);
 	getyx(shown, sy, sx);
-	nbuf = calloc((size_t)cols + 1, sizeof *nbuf);
-	cbuf = calloc((size_t)cols + 1, sizeof *cbuf);
 	n = calloc((size_t)cols, sizeof *n);
 	c = calloc((size_t)cols, sizeof *c);
-	for (int y = 0; nbuf && cbuf && n && c && y < rows; y++) {
-		if (!is_linetouched(next, y) || mvwin_wchnstr(next, y, 0, nbuf, cols) == ERR ||
-		    mvwin_wchnstr(shown, y, 0, cbuf, cols) == ERR)
+	for (int y = 0; n && c && y < rows; y++) {
+		if (!is_linetouched(next, y))
 			continue;
-		for (int x = 0; x < cols; x++) {
-			cell_read(&n[x], &nbuf[x]);
-			cell_read(&c[x], &cbuf[x]);
-		}
+		row_read(next, y, cols, n);
+		row_read(shown, y, cols, c);
 		blend_row(n, c, cols, &st);
 		for (int x = 0; x < cols; x++)
 			if (n[x].set)
 				mvwadd_wchnstr(next, y, x, &n[x].cc, 1);
 	}
-	free(nbuf);
-	free(cbuf);
 	free(n);
 	free(c);
 	wmove(shown, sy, sx);
