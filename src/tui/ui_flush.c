@@ -14,8 +14,8 @@
 #include "tui/ui.h"
 
 /* What shows of a blank cell: its background only, unless it is reversed
- * or underlined (or might blink). */
-#define UI_BLANK_SHOWS (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK)
+ * or underlined (or might blink, or be drawn from another character set). */
+#define UI_BLANK_SHOWS (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK | A_ALTCHARSET)
 
 /* Curses sends a run of unchanged cells between changed ones again when
  * it is no longer than a cursor move over it ("\033[23C": five bytes);
@@ -202,10 +202,6 @@ static void blend_row(struct cell *n, const struct cell *c, int cols, struct sen
 	}
 }
 
-/* Fit curses' copy of the next screen to what the terminal shows, cell by
- * cell, where a person would see no difference (see send and keep). Not
- * done on stdscr: what the views drew, and the screen dumps of the tests,
- * stay as they were. */
 /* A row of a window, cell by cell (win_wchnstr would skip the right
  * halves of wide characters); those, and the wide characters, are left
  * alone. */
