@@ -242,6 +242,8 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
+	/* The cursor is hidden: an update need not end by moving it. */
+	leaveok(stdscr, TRUE);
 	if (!test)
 		mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
@@ -249,6 +251,7 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 #endif
 				  , NULL) != 0;
 	init_colors(ui);
+	ui_flush_colors(PAIR_NUMBER(ui->attrs[UI_DEFAULT]));
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	/* ncurses (6.4) flushes after every cursor move until the screen has
 	 * once left curses and come back (lib_mvcur.c: the "initial" state is

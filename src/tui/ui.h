@@ -82,9 +82,15 @@ void ui_text(WINDOW *w, int y, int x, int width, const char *s, int align, attr_
 /* Fill the rest of a row with spaces in attribute a. */
 void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
 
-/* stdscr to the terminal: one doupdate(), blanks between fields drawn in
- * the colour they can share with their left neighbour (see ui.c). */
+/* stdscr to the terminal: one doupdate(), each cell in the colours the
+ * terminal is already in where a person would see no difference, and
+ * nothing for cells that look as shown (see ui_flush.c). */
 void ui_flush(void);
+
+/* A pair of the terminal's own colours, which ui_flush sends plain cells
+ * in after coloured ones (pair 0 would cost a reset), or 0 in monochrome;
+ * set by ui_init. */
+void ui_flush_colors(int plain_pair);
 
 /* The heat scale's pairs and attributes, by tier (ui_heat.c); called by
  * ui_init. The letter is what a colour dump shows for a heat pair. */

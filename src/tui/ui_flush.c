@@ -1,5 +1,6 @@
 /* ui_flush.c - one screen update: what the views drew goes out in one
- * write, with the blanks between fields in their neighbour's colour
+ * write, each cell in the colours the terminal is already in where a
+ * person would see no difference
  *
  * Apart from ui.c, which sets the terminal up and draws: this is the
  * path every update leaves by, and what make bench's bytes per changed
@@ -7,79 +8,263 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <wchar.h>
 
 #include "tui/ui.h"
 
 /* What shows of a blank cell: its background only, unless it is reversed
- * or underlined (or might blink). */
-#define UI_BLANK_SHOWS (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK)
+ * or underlined (or might blink, or be drawn from another character set). */
+#define UI_BLANK_SHOWS (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_BLINK | A_ALTCHARSET)
 
-static bool blank_bg_default(attr_t attrs, int pair)
+/* Curses sends a run of unchanged cells between changed ones again when
+ * it is no longer than a cursor move over it ("\033[23C": five bytes);
+ * a longer one it moves over. */
+#define UI_SHORT_RUN 5
+
+/* A pair of the terminal's own colours, or 0 (no colours). */
+static int plain_pair;
+
+/* Pairs of the terminal's foreground on a background, made as needed:
+ * curses sends a pair's foreground and background each time it switches
+ * to it, and a run of blanks needs only the background. */
+static struct {
+	int bg, pair;
+} bare[32];
+static size_t nbare;
+
+void ui_flush_colors(int plain)
 {
-	int fg = -1, bg = -1;
-
-	if (attrs & UI_BLANK_SHOWS)
-		return false;
-	if (pair > 0 && extended_pair_content(pair, &fg, &bg) == ERR)
-		return false;
-	return bg < 0;
+	plain_pair = plain;
+	nbare = 0;
 }
 
-/* A blank on the default background looks the same in any colour and
- * weight: draw it in those of the cell to its left, if that one is on the
- * default background too, so the terminal is not told to switch colour
- * off and on again around each gap between fields (a changed figure then
- * costs its characters, not a colour change and a cursor move each side).
- * Done on curses' copy of the next screen, not on stdscr: what the views
- * drew, and the screen dumps of the tests, stay as they were. */
-static void blend_blanks(WINDOW *scr)
+/* The pair of the default foreground on bg, or -1. */
+static int bare_pair(int bg)
 {
-	int rows, cols, cy, cx;
+	int pair;
 
-	getmaxyx(scr, rows, cols);
-	getyx(scr, cy, cx);
-	for (int y = 0; y < rows; y++) {
-		attr_t prev_attrs = 0;
-		int prev_pair = 0;
-		bool prev_blankable = false;
+	for (size_t i = 0; i < nbare; i++)
+		if (bare[i].bg == bg)
+			return bare[i].pair;
+	if (nbare == sizeof bare / sizeof bare[0] || (pair = alloc_pair(-1, bg)) < 0)
+		return -1;
+	bare[nbare].bg = bg;
+	bare[nbare++].pair = pair;
+	return pair;
+}
 
-		for (int x = 0; x < cols; x++) {
-			cchar_t cc;
-			wchar_t wch[CCHARW_MAX + 1];
-			attr_t attrs = 0;
-			short pair_s = 0;
-			int pair;
-			bool blankable;
+/* A cell of curses' next screen (newscr) or of the terminal's (curscr). */
+struct cell {
+	cchar_t cc;
+	wchar_t wch[CCHARW_MAX + 1];
+	attr_t attrs; /* without the colour */
+	int pair;     /* -1: not known, left alone */
+	int fg, bg;   /* the pair's colours, -1 the terminal's own */
+	bool blank;   /* a space that shows only its background */
+	bool set;     /* changed here: to be written back to newscr */
+};
 
-			if (mvwin_wch(scr, y, x, &cc) == ERR ||
-			    getcchar(&cc, wch, &attrs, &pair_s, NULL) == ERR) {
-				prev_blankable = false;
+/* The terminal's attributes and colours after the cells sent so far. */
+struct sent {
+	attr_t attrs;
+	int pair, fg, bg;
+};
+
+static void cell_read(struct cell *c, const cchar_t *cc)
+{
+	short pair = 0;
+
+	c->cc = *cc;
+	c->set = false;
+	c->attrs = 0;
+	c->fg = c->bg = -1;
+	if (getcchar(cc, c->wch, &c->attrs, &pair, NULL) == ERR) {
+		c->wch[0] = L'\0';
+		c->pair = -1;
+		c->blank = false;
+		return;
+	}
+	c->pair = PAIR_NUMBER(c->attrs) ? PAIR_NUMBER(c->attrs) : pair;
+	c->attrs &= A_ATTRIBUTES & ~A_COLOR;
+	if (c->pair > 0 && extended_pair_content(c->pair, &c->fg, &c->bg) == ERR)
+		c->pair = -1;
+	c->blank = c->pair >= 0 && c->wch[0] == L' ' && c->wch[1] == L'\0' &&
+		   !(c->attrs & UI_BLANK_SHOWS);
+}
+
+/* Give a cell these attributes and pair (of the same colours, or for a
+ * blank of the same background). */
+static void cell_set(struct cell *c, attr_t attrs, int pair, int fg, int bg)
+{
+	if (c->attrs == attrs && c->pair == pair)
+		return;
+	setcchar(&c->cc, c->wch, attrs, (short)pair, NULL);
+	c->attrs = attrs;
+	c->pair = pair;
+	c->fg = fg;
+	c->bg = bg;
+	c->set = true;
+}
+
+/* The same to curses, which sends every cell that differs in anything. */
+static bool cell_same(const struct cell *a, const struct cell *b)
+{
+	return a->attrs == b->attrs && a->pair == b->pair && wcscmp(a->wch, b->wch) == 0;
+}
+
+/* The same to a person: the same character, attributes and colours,
+ * whatever the pair's number; of a blank, only the background. */
+static bool cell_looks_same(const struct cell *a, const struct cell *b)
+{
+	if (a->pair < 0 || b->pair < 0)
+		return cell_same(a, b);
+	if (a->blank && b->blank)
+		return a->bg == b->bg;
+	return a->attrs == b->attrs && a->fg == b->fg && a->bg == b->bg &&
+	       wcscmp(a->wch, b->wch) == 0;
+}
+
+/* A cell that looks on screen as it will: left as the terminal has it,
+ * so that curses sends nothing for it. */
+static void keep(struct cell *n, const struct cell *c)
+{
+	if (!cell_same(n, c)) {
+		*n = *c;
+		n->set = true;
+	}
+}
+
+/* A cell curses sends: in the pair the terminal is in where it would
+ * look the same so (a blank needs only the background), else in a pair
+ * of its colours that costs the least to switch to: the terminal's own
+ * colours by a pair rather than pair 0, whose end costs a reset and the
+ * colours again; a blank on a colour, where bare says nothing of its
+ * colour follows, without a foreground. */
+static void send(struct cell *n, const struct cell *c, struct sent *st, bool bare_ok)
+{
+	int pair;
+
+	if (n->pair >= 0 && n->blank && st->bg == n->bg && !(st->attrs & UI_BLANK_SHOWS))
+		cell_set(n, st->attrs, st->pair, st->fg, st->bg);
+	else if (n->pair >= 0 && st->attrs == n->attrs && st->fg == n->fg && st->bg == n->bg)
+		cell_set(n, n->attrs, st->pair, st->fg, st->bg);
+	else if (n->pair == 0 && plain_pair > 0)
+		cell_set(n, n->attrs, plain_pair, -1, -1);
+	else if (n->blank && bare_ok && n->bg >= 0 && n->fg >= 0 && plain_pair > 0 &&
+		 (pair = bare_pair(n->bg)) >= 0)
+		cell_set(n, n->attrs, pair, -1, n->bg);
+	if (!cell_same(n, c))
+		*st = (struct sent){ n->attrs, n->pair, n->fg, n->bg };
+}
+
+static void blend_row(struct cell *n, const struct cell *c, int cols, struct sent *st)
+{
+	for (int x = 0; x < cols;) {
+		int e;
+		bool bare_ok;
+
+		if (!n[x].blank) {
+			if (cell_looks_same(&n[x], &c[x]))
+				keep(&n[x], &c[x]);
+			else
+				send(&n[x], &c[x], st, false);
+			x++;
+			continue;
+		}
+		/* A run of blanks on one background; whether a cell of its
+		 * colour follows (whose foreground its pair could bring). */
+		for (e = x; e < cols && n[e].blank && n[e].bg == n[x].bg; e++)
+			;
+		bare_ok = !(e < cols && n[e].pair >= 0 && n[e].bg == n[x].bg);
+		while (x < e) {
+			int end = x;
+			bool sent;
+
+			if (!cell_looks_same(&n[x], &c[x])) {
+				send(&n[x], &c[x], st, bare_ok);
+				x++;
 				continue;
 			}
-			pair = PAIR_NUMBER(attrs) ? PAIR_NUMBER(attrs) : pair_s;
-			attrs &= A_ATTRIBUTES & ~A_COLOR;
-			blankable = blank_bg_default(attrs, pair);
-			if (blankable && prev_blankable && wch[0] == L' ' && wch[1] == L'\0' &&
-			    (attrs != prev_attrs || pair != prev_pair)) {
-				cchar_t blank;
-
-				setcchar(&blank, L" ", prev_attrs, (short)prev_pair, NULL);
-				mvwadd_wchnstr(scr, y, x, &blank, 1);
-				attrs = prev_attrs;
-				pair = prev_pair;
-			}
-			prev_attrs = attrs;
-			prev_pair = pair;
-			prev_blankable = blankable;
+			/* Blanks that look the same: kept, but a short run between
+			 * two sent cells curses sends anyway, so in the colours
+			 * the terminal is in. */
+			while (end < e && cell_looks_same(&n[end], &c[end]))
+				end++;
+			sent = end - x <= UI_SHORT_RUN && x > 0 && !cell_same(&n[x - 1], &c[x - 1]) &&
+			       end < cols && !cell_looks_same(&n[end], &c[end]);
+			for (; x < end; x++)
+				if (sent)
+					send(&n[x], &c[x], st, bare_ok);
+				else
+					keep(&n[x], &c[x]);
 		}
 	}
-	wmove(scr, cy, cx);
+}
+
+/* A row of a window, cell by cell (win_wchnstr would skip the right
+ * halves of wide characters); those, and the wide characters, are left
+ * alone. */
+static void row_read(WINDOW *w, int y, int cols, struct cell *row)
+{
+	for (int x = 0; x < cols; x++) {
+		cchar_t cc;
+
+		if (mvwin_wch(w, y, x, &cc) == ERR) {
+			row[x].pair = -1;
+			row[x].blank = row[x].set = false;
+			row[x].wch[0] = L'\0';
+			continue;
+		}
+		cell_read(&row[x], &cc);
+		if (row[x].pair >= 0 && wcwidth(row[x].wch[0]) > 1) {
+			row[x].pair = -1;
+			row[x].blank = false;
+			if (x + 1 < cols && mvwin_wch(w, y, x + 1, &cc) != ERR) {
+				cell_read(&row[++x], &cc);
+				row[x].pair = -1;
+				row[x].blank = false;
+			}
+		}
+	}
+}
+
+/* Fit curses' copy of the next screen to what the terminal shows, cell by
+ * cell, where a person would see no difference (see send and keep). Not
+ * done on stdscr: what the views drew, and the screen dumps of the tests,
+ * stay as they were. */
+static void blend(WINDOW *next, WINDOW *shown)
+{
+	int rows, cols, cy, cx, sy, sx;
+	struct sent st = { 0, 0, -1, -1 }; /* curses ends each update so */
+	struct cell *n, *c;
+
+	getmaxyx(next, rows, cols);
+	if (rows <= 0 || cols <= 0)
+		return;
+	getyx(next, cy, cx);
+	getyx(shown, sy, sx);
+	n = calloc((size_t)cols, sizeof *n);
+	c = calloc((size_t)cols, sizeof *c);
+	for (int y = 0; n && c && y < rows; y++) {
+		if (!is_linetouched(next, y))
+			continue;
+		row_read(next, y, cols, n);
+		row_read(shown, y, cols, c);
+		blend_row(n, c, cols, &st);
+		for (int x = 0; x < cols; x++)
+			if (n[x].set)
+				mvwadd_wchnstr(next, y, x, &n[x].cc, 1);
+	}
+	free(n);
+	free(c);
+	wmove(shown, sy, sx);
+	wmove(next, cy, cx);
 }
 
 void ui_flush(void)
 {
 	wnoutrefresh(stdscr);
-	blend_blanks(newscr);
+	blend(newscr, curscr);
 	doupdate();
 }
