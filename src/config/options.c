@@ -124,6 +124,7 @@ void options_done(struct options *o)
 	free(o->watchlist);
 	o->watchlist = NULL;
 	o->nwatch = 0;
+	lists_done(&o->lists);
 }
 
 static bool fail(char *err, size_t errlen, const char *value, const char *cause)
@@ -297,6 +298,95 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 	return true;
 }
 
+/* list.NAME = SYMBOLS: another watchlist. Unlike the one watchlist, a
+ * bad symbol does not refuse the whole list: it is named (the first of
+ * them) and skipped, and the others make the list. An empty list is
+ * refused: it says nothing a list made on screen would not. */
+static bool set_list(struct options *o, const char *name, const char *value, char *err,
+		     size_t errlen)
+{
+	struct instrument *list = NULL, *grown;
+	size_t n = 0, cap = 0, nbad = 0;
+	const char *p = value;
+	char cause[320] = "", first[256] = "";
+
+	if (!lists_name_check(name, strlen(name), cause, sizeof cause)) {
+		snprintf(err, errlen, "list.NAME: %s", cause);
+		return false;
+	}
+	if (strcmp(name, LISTS_MAIN) == 0) /* the plain watchlist */
+		return set_symbols(o, value, err, errlen);
+	while (*p) {
+		char word[64];
+		size_t len = strcspn(p, " \t,");
+		struct instrument in;
+
+		if (len == 0) {
+			p++;
+			continue;
+		}
+		snprintf(word, sizeof word, "%.*s", (int)len, p);
+		p += len;
+		if (len >= sizeof word)
+			text_quote_error(cause, sizeof cause, word, "not a symbol (too long)");
+		if (len >= sizeof word || !symbol_parse(word, &in, cause, sizeof cause)) {
+			if (nbad++ == 0)
+				snprintf(first, sizeof first, "%s", cause);
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if (!(grown = realloc(list, cap * sizeof *list))) {
+				free(list);
+				return fail(err, errlen, name, "out of memory");
+			}
+			list = grown;
+		}
+		list[n++] = in;
+	}
+	if (!symbol_dedup(list, &n)) {
+		free(list);
+		return fail(err, errlen, name, "out of memory");
+	}
+	if (n == 0) {
+		free(list);
+		if (nbad)
+			snprintf(err, errlen, "list.%s: %s; no symbol left, list skipped", name, first);
+		else
+			snprintf(err, errlen, "list.%s: empty; a list needs a symbol, list skipped",
+				 name);
+		return false;
+	}
+	/* main is one of the LISTS_MAX. */
+	if (o->lists.n >= LISTS_MAX - 1 && lists_find(&o->lists, name) < 0) {
+		free(list);
+		snprintf(err, errlen, "more than %d lists; \"%s\" skipped", LISTS_MAX, name);
+		return false;
+	}
+	if (!lists_set(&o->lists, name, list, n, NULL, cause, sizeof cause)) {
+		free(list);
+		snprintf(err, errlen, "%s", cause);
+		return false;
+	}
+	free(list);
+	if (nbad == 0)
+		return true;
+	snprintf(err, errlen, "list.%s: %s; skipped%s, the other symbols kept", name, first,
+		 nbad > 1 ? " with the other bad ones" : "");
+	return false;
+}
+
+void options_list_origin(struct options *o, const char *name, const char *file)
+{
+	long k = lists_find(&o->lists, name);
+	char *f;
+
+	if (k < 0 || !(f = strdup(file)))
+		return;
+	free(o->lists.v[k].from);
+	o->lists.v[k].from = f;
+}
+
 /* Words separated by spaces or commas, each one of the choices. */
 static bool set_flags(struct options *o, const struct option_def *d, const char *value,
 		      char *err, size_t errlen)
@@ -371,6 +461,8 @@ bool options_set(struct options *o, const char *name, const char *value,
 {
 	const struct option_def *d = options_find(name);
 
+	if (!d && strncmp(name, "list.", 5) == 0)
+		return set_list(o, name + 5, value, err, errlen);
 	if (!d)
 		return fail(err, errlen, name, "unknown key (see hktop --help)");
 	switch (d->type) {
@@ -473,4 +565,6 @@ void options_print_help(FILE *fp)
 			fprintf(fp, " [%s]", def);
 		fputc('\n', fp);
 	}
+	fprintf(fp, "  %-20s %s\n", "list.NAME",
+		"another watchlist, called NAME (v and V switch, --list picks)");
 }
