@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "config/lists.h"
 #include "config/state_doc.h"
 #include "model/symbol.h"
 
@@ -18,6 +19,26 @@
  * Writes "" when there is no usable home (or the path does not fit):
  * the watchlist is then not persisted. */
 void state_watchlist_path(char *buf, size_t len);
+
+/* FILE in that directory ($XDG_STATE_HOME/hktop/FILE, ...); "" as above. */
+void state_path(const char *file, char *buf, size_t len);
+
+/* Where list name is saved: the watchlist file for main, else
+ * lists/NAME beside it. */
+void state_list_path(const char *name, char *buf, size_t len);
+
+/* Read a whole small file with the checks of state_load, unparsed: *buf
+ * (NULL when *exists is false) belongs to the caller. */
+bool state_read_file(const char *path, char **buf, size_t *len, bool *exists, char *err,
+		     size_t errlen);
+
+/* Write d over path the way state_save does (parents made, directory
+ * locked, a synced temporary file renamed over it), without a merge. */
+bool state_write_doc(const char *path, const struct state_doc *d, char *err, size_t errlen);
+
+/* Lock the directory of path against other runs' saves: its fd (close it
+ * to unlock), or -1 with errno; *locked false where locks do not work. */
+int state_lock(const char *path, bool *locked);
 
 /* Read a saved file. A missing file is not an error: true with *exists
  * false and an empty d. Refuses a symlink, anything but a regular file, a
@@ -54,6 +75,7 @@ enum list_origin {
 
 /* A run's watchlist and whether and where its edits are saved. */
 struct state_list {
+	char name[LISTS_NAME_MAX + 1]; /* LISTS_MAIN for the watchlist */
 	enum list_origin origin;
 	char from[4096];          /* for LIST_CONFIG: the file; LIST_SAVED: path */
 	char path[4096];          /* the saved file; "" when there is none */
@@ -80,6 +102,11 @@ struct state_list {
  * False only when out of memory. */
 bool state_list_choose(struct state_list *s, enum list_origin origin, const char *config_file,
 		       struct instrument **list, size_t *n);
+
+/* The same for list name: its own file (state_list_path), and origin as
+ * above (LIST_OPTION: -o list.NAME). */
+bool state_list_choose_named(struct state_list *s, const char *name, enum list_origin origin,
+			     const char *config_file, struct instrument **list, size_t *n);
 
 /* Save an edited list, or say why not: false with the reason (for "not
  * saved: REASON") in err. *merged as for state_save. */
