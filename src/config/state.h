@@ -90,6 +90,13 @@ struct state_list {
 	size_t nseen;
 	char notes[STATE_BAD_NAMED + 1][STATE_MSG_MAX]; /* what was wrong with the file */
 	size_t nnotes;
+	/* In a run's lists (state_lists): */
+	struct instrument *v;     /* owned: the list now, edits and all, while
+				   * another is shown */
+	size_t n;
+	char *config;             /* owned: the config file with list.NAME for
+				   * it, or NULL: such a list is the config's
+				   * to rename or remove */
 };
 
 /* Decide this run's list by the one rule: SYMBOL arguments, then
@@ -117,5 +124,56 @@ bool state_list_save(struct state_list *s, const struct instrument *v, size_t n,
 void state_list_describe(const struct state_list *s, char *buf, size_t len);
 
 void state_list_done(struct state_list *s);
+
+/* Every list of a run and the one shown. Each list is saved in its own
+ * file (state_list_path) by the rules above; which one was shown last is
+ * kept in the file current-list beside them. */
+struct state_lists {
+	struct state_list *v;     /* owned, room for LISTS_MAX; [0] is main */
+	size_t n, cur;
+	char current_path[4096];  /* the current-list file; "" when none */
+	char notes[STATE_BAD_NAMED + 1][STATE_MSG_MAX]; /* what was wrong */
+	size_t nnotes;
+};
+
+/* Open a run's lists: main (chosen already: *main is moved in, its
+ * symbols mv), then the config's lists in order, then the lists saved in
+ * the lists directory that the config does not name, by name; each one's
+ * saved file over the config's symbols. Shown: want (--list) when given,
+ * else, when remember, the one the current-list file names, else main.
+ * False with the cause in err: want unknown (naming the lists there are)
+ * or out of memory (*usage says which). */
+bool state_lists_open(struct state_lists *ls, struct state_list *main,
+		      const struct instrument *mv, size_t mn, const struct lists *config,
+		      const char *want, bool remember, bool *usage, char *err, size_t errlen);
+
+/* The list by name, or -1. */
+long state_lists_find(const struct state_lists *ls, const char *name);
+
+/* "main, tech, banks" */
+void state_lists_names(const struct state_lists *ls, char *buf, size_t len);
+
+/* Show list k: now (n of them) is what the current list holds, kept until
+ * it is shown again. The choice is remembered in the current-list file:
+ * false, with why in err, when it could not be. */
+bool state_lists_show(struct state_lists *ls, size_t k, const struct instrument *now, size_t n,
+		      char *err, size_t errlen);
+
+/* A new empty list at the end, saved at once (an empty file): false when
+ * refused (a bad or taken name, LISTS_MAX lists), with why in err; true
+ * with err "" or why the new file could not be written. */
+bool state_lists_create(struct state_lists *ls, const char *name, char *err, size_t errlen);
+
+/* Rename list k, its file too (when it is the one shown, state_lists_show
+ * remembers the new name). Refused, false with why in err, for main,
+ * for a list the config sets, for a bad or taken name, and when the file
+ * cannot be renamed. */
+bool state_lists_rename(struct state_lists *ls, size_t k, const char *name, char *err,
+			size_t errlen);
+
+/* Remove list k, not the one shown, and its file. Refused as rename is. */
+bool state_lists_remove(struct state_lists *ls, size_t k, char *err, size_t errlen);
+
+void state_lists_done(struct state_lists *ls);
 
 #endif

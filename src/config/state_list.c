@@ -179,6 +179,9 @@ void state_list_done(struct state_list *s)
 {
 	free(s->base);
 	free(s->seen);
-	s->base = s->seen = NULL;
-	s->nbase = s->nseen = 0;
+	free(s->v);
+	free(s->config);
+	s->base = s->seen = s->v = NULL;
+	s->config = NULL;
+	s->nbase = s->nseen = s->n = 0;
 }
