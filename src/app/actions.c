@@ -121,7 +121,14 @@ static unsigned global_action(struct app *app, enum action act)
 	case ACT_REDRAW:
 		return REACT_REDRAW_ALL;
 	case ACT_FIND:
+		app->dash.list_prompt = false;
 		prompt_start(&app->dash.prompt);
+		return REACT_STATUS;
+	case ACT_NEXT_LIST:
+		list_control_next(app);
+		return REACT_NONE;
+	case ACT_PICK_LIST:
+		list_control_prompt(app);
 		return REACT_STATUS;
 	default:
 		return REACT_NONE;
@@ -204,9 +211,16 @@ void actions_key(struct app *app, wint_t ch, bool is_code)
 	unsigned r;
 
 	if (app->dash.prompt.active) {
-		switch (prompt_key(&app->dash.prompt, ch, is_code, &app->dash.db)) {
+		/* V's prompt completes nothing: a list name is short. */
+		static const struct instrument_db no_names;
+
+		switch (prompt_key(&app->dash.prompt, ch, is_code,
+				   app->dash.list_prompt ? &no_names : &app->dash.db)) {
 		case PROMPT_SUBMIT:
-			prompt_submit(app);
+			if (app->dash.list_prompt)
+				list_control_submit(app, app->dash.prompt.buf);
+			else
+				prompt_submit(app);
 			break;
 		case PROMPT_CANCEL:
 		case PROMPT_CONTINUE:

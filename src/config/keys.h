@@ -50,7 +50,9 @@
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
-	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line")
+	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
+	_(NEXT_LIST,      "next-list",      "v",               "Show the next watchlist (list.NAME)") \
+	_(PICK_LIST,      "pick-list",      "V",               "Pick a watchlist by name; new, rename or remove one")
 
 enum action {
 	ACT_NONE = 0,

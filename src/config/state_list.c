@@ -158,7 +158,8 @@ void state_list_describe(const struct state_list *s, char *buf, size_t len)
 {
 	switch (s->origin) {
 	case LIST_DEFAULT:
-		snprintf(buf, len, "the default");
+		snprintf(buf, len, strcmp(s->name, LISTS_MAIN) && s->name[0] ? "made on screen"
+								       : "the default");
 		break;
 	case LIST_CONFIG:
 		snprintf(buf, len, "%s", s->from);
@@ -167,7 +168,10 @@ void state_list_describe(const struct state_list *s, char *buf, size_t len)
 		snprintf(buf, len, "the saved list %s", s->from);
 		break;
 	case LIST_OPTION:
-		snprintf(buf, len, "-o watchlist");
+		if (strcmp(s->name, LISTS_MAIN) && s->name[0])
+			snprintf(buf, len, "-o list.%s", s->name);
+		else
+			snprintf(buf, len, "-o watchlist");
 		break;
 	case LIST_ARGS:
 		snprintf(buf, len, "the command line");

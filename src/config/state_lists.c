@@ -161,7 +161,9 @@ static long remembered(struct state_lists *ls)
 	if (!ls->current_path[0])
 		return -1;
 	if (!state_read_file(ls->current_path, &buf, &len, &exists, err, sizeof err)) {
-		note(ls, "%s; showing main", err);
+		/* A state directory that cannot be used is said once, by main. */
+		if (ls->v[0].save)
+			note(ls, "%s; showing main", err);
 		return -1;
 	}
 	while (exists && pos < len && k < 0) {
