@@ -56,13 +56,13 @@ static bool show(struct app *app, size_t k)
 		dash_status(&app->dash, true, "out of memory");
 		return false;
 	}
+	/* First: the list shown keeps its rows (k may be that list). */
+	remembered = state_lists_show(ls, k, now, n, err, sizeof err);
+	free(now);
 	if (!board_init(&b, ls->v[k].v, ls->v[k].n)) {
-		free(now);
 		dash_status(&app->dash, true, "out of memory");
 		return false;
 	}
-	remembered = state_lists_show(ls, k, now, n, err, sizeof err);
-	free(now);
 	b.sort = app->dash.board.sort;
 	b.desc = app->dash.board.desc;
 	b.zh = app->dash.board.zh;
