@@ -124,3 +124,31 @@ void lists_done(struct lists *l)
 	free(l->v);
 	l->v = NULL;
 }
+
+enum lists_current lists_current_parse(const char *buf, size_t len,
+				       char name[LISTS_NAME_MAX + 1], size_t *lineno,
+				       char *err, size_t errlen)
+{
+	size_t pos = 0;
+
+	*lineno = 0;
+	while (pos < len) {
+		const char *line = buf + pos, *nl = memchr(line, '\n', len - pos);
+		size_t ll = nl ? (size_t)(nl - line) : len - pos, a = 0;
+
+		pos += ll + (nl != NULL);
+		++*lineno;
+		while (ll > 0 && (line[ll - 1] == ' ' || line[ll - 1] == '\t' || line[ll - 1] == '\r'))
+			ll--;
+		while (a < ll && (line[a] == ' ' || line[a] == '\t'))
+			a++;
+		if (a == ll || line[a] == '#')
+			continue;
+		if (!lists_name_check(line + a, ll - a, err, errlen))
+			return LISTS_CURRENT_BAD;
+		memcpy(name, line + a, ll - a);
+		name[ll - a] = '\0';
+		return LISTS_CURRENT_NAME;
+	}
+	return LISTS_CURRENT_NONE;
+}

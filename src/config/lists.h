@@ -54,4 +54,14 @@ void lists_names(const struct lists *l, char *buf, size_t len);
 
 void lists_done(struct lists *l);
 
+/* The text of the current-list file: the first line that is not blank
+ * or a '#' comment names the list shown last. */
+enum lists_current { LISTS_CURRENT_NONE, LISTS_CURRENT_NAME, LISTS_CURRENT_BAD };
+
+/* LISTS_CURRENT_NAME with the name in name; LISTS_CURRENT_BAD with the
+ * line's number and the cause (its text quoted, sanitised) in err. */
+enum lists_current lists_current_parse(const char *buf, size_t len,
+				       char name[LISTS_NAME_MAX + 1], size_t *lineno,
+				       char *err, size_t errlen);
+
 #endif

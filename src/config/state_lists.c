@@ -153,8 +153,8 @@ static bool add_saved(struct state_lists *ls, const struct lists *config)
  * list's is said (by file and line) and main shown instead. */
 static long remembered(struct state_lists *ls)
 {
-	char *buf, err[STATE_MSG_MAX];
-	size_t len, pos = 0, lineno = 0;
+	char *buf, err[STATE_MSG_MAX], name[LISTS_NAME_MAX + 1];
+	size_t len, lineno;
 	bool exists;
 	long k = -1;
 
@@ -166,25 +166,14 @@ static long remembered(struct state_lists *ls)
 			note(ls, "%s; showing main", err);
 		return -1;
 	}
-	while (exists && pos < len && k < 0) {
-		const char *line = buf + pos, *nl = memchr(line, '\n', len - pos);
-		size_t ll = nl ? (size_t)(nl - line) : len - pos, a = 0;
-
-		pos += ll + (nl != NULL);
-		lineno++;
-		while (ll > 0 && (line[ll - 1] == ' ' || line[ll - 1] == '\t' || line[ll - 1] == '\r'))
-			ll--;
-		while (a < ll && (line[a] == ' ' || line[a] == '\t'))
-			a++;
-		if (a == ll || line[a] == '#')
-			continue;
-		if (!lists_name_check(line + a, ll - a, err, sizeof err)) {
+	if (exists) {
+		switch (lists_current_parse(buf, len, name, &lineno, err, sizeof err)) {
+		case LISTS_CURRENT_NONE:
+			break;
+		case LISTS_CURRENT_BAD:
 			note(ls, "%s:%zu: %s; showing main", ls->current_path, lineno, err);
 			break;
-		} else {
-			char name[LISTS_NAME_MAX + 1];
-
-			snprintf(name, sizeof name, "%.*s", (int)(ll - a), line + a);
+		case LISTS_CURRENT_NAME:
 			/* Gone (removed by another run, or from the config): main. */
 			k = state_lists_find(ls, name);
 			break;
