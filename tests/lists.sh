@@ -182,6 +182,11 @@ dash again <<EOF
 EOF
 like "$(sed -n 1p "$T/a1.txt")" '^ hktop \[tech\] ' "the next dashboard opens on it"
 is "$(codes "$T/a1.txt")" "0700 9988 " "with its symbols"
+dash args 9988 <<EOF
+:save-display $T/g1.txt
+EOF
+like "$(sed -n 1p "$T/g1.txt")" '^ hktop \[main\] ' "SYMBOLs given: main is shown, not the list remembered"
+is "$(codes "$T/g1.txt")" "9988 " "with those symbols"
 dash picked --list adr <<EOF
 :save-display $T/p1.txt
 EOF
@@ -236,16 +241,20 @@ is "$(grep -v '^#' "$S/lists/tech")" "0700
 HSI" "but edits to it are saved in its own file"
 like "$(sed -n 24p "$T/e5.txt")" "remove: list.tech is set in …/hktop/config; it is removed there" \
 	"nor removed"
+like "$(sed -n 1p "$T/e5.txt")" '^ hktop \[tech\] ' "and stays shown"
 like "$(sed -n 24p "$T/e6.txt")" 'no list called nope \(lists: main, tech, adr, hot2\); "new nope" makes it' \
 	"an unknown name names the lists"
 dash remove <<EOF
+V
+=hot2
+<Enter>
 V
 =remove hot2
 <Enter>
 :save-display $T/r1.txt
 EOF
 like "$(sed -n 1p "$T/r1.txt")" '^ hktop \[main\] ' "removing the list shown shows main"
-like "$(sed -n 24p "$T/r1.txt")" '^ List hot2 removed' "and says so"
+like "$(cat "$T/remove.log")" 'List hot2 removed$' "and says so"
 ok_unless "its file is gone" test -e "$S/lists/hot2"
 is "$(grep -v '^#' "$S/current-list")" "main" "main is remembered"
 is "$(ls -A "$S/lists")" "tech" "no temporary file left behind"

@@ -164,8 +164,12 @@ void list_control_submit(struct app *app, const char *text)
 			dash_status(&app->dash, true, "remove: no list called %.*s", 64, name);
 			return;
 		}
+		if (!state_lists_changeable(ls, (size_t)k, "removed", err, sizeof err)) {
+			dash_status(&app->dash, true, "remove: %s", err);
+			return;
+		}
 		/* The list shown goes: main takes its place first. */
-		if ((size_t)k == ls->cur && k != 0 && !show(app, 0))
+		if ((size_t)k == ls->cur && !show(app, 0))
 			return;
 		if (!state_lists_remove(ls, (size_t)k, err, sizeof err)) {
 			dash_status(&app->dash, true, "remove: %s", err);

@@ -260,9 +260,10 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 			       o->watchlist_from, &o->watchlist, &o->nwatch))
 		return EXIT_FAILED;
 	/* The named lists beside it; the dashboard shows the one it showed
-	 * last, a script main, unless --list says. */
+	 * last, a script main, unless --list says. A list given for this run
+	 * (SYMBOLs, -o watchlist) is main, and shown. */
 	ok = state_lists_open(lists, &main_list, o->watchlist, o->nwatch, &o->lists, cli->list,
-			      dashboard, &usage, err, sizeof err);
+			      dashboard && main_list.origin < LIST_OPTION, &usage, err, sizeof err);
 	state_list_done(&main_list);
 	if (!ok) {
 		char shown[sizeof err];

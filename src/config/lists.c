@@ -100,23 +100,6 @@ void lists_remove(struct lists *l, size_t k)
 	l->n--;
 }
 
-void lists_names(const struct lists *l, char *buf, size_t len)
-{
-	size_t used = 0;
-
-	if (len)
-		buf[0] = '\0';
-	for (size_t i = 0; i < l->n && len; i++) {
-		size_t need = strlen(l->v[i].name) + (i ? 2 : 0);
-
-		if (used + need + 5 >= len) {
-			snprintf(buf + used, len - used, "%s...", i ? ", " : "");
-			return;
-		}
-		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? ", " : "", l->v[i].name);
-	}
-}
-
 void lists_done(struct lists *l)
 {
 	while (l->n)

@@ -48,10 +48,6 @@ bool lists_set(struct lists *l, const char *name, const struct instrument *v, si
 /* Remove list k (its storage freed); the others keep their order. */
 void lists_remove(struct lists *l, size_t k);
 
-/* "main, tech, banks": the names, for messages; cut short with ", ..."
- * when buf is too small. */
-void lists_names(const struct lists *l, char *buf, size_t len);
-
 void lists_done(struct lists *l);
 
 /* The text of the current-list file: the first line that is not blank

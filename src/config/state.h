@@ -171,6 +171,11 @@ bool state_lists_create(struct state_lists *ls, const char *name, char *err, siz
 bool state_lists_rename(struct state_lists *ls, size_t k, const char *name, char *err,
 			size_t errlen);
 
+/* Whether list k may be what ("renamed", "removed"): not main, not one
+ * the config sets; else false with why in err. */
+bool state_lists_changeable(const struct state_lists *ls, size_t k, const char *what, char *err,
+			    size_t errlen);
+
 /* Remove list k, not the one shown, and its file. Refused as rename is. */
 bool state_lists_remove(struct state_lists *ls, size_t k, char *err, size_t errlen);
 

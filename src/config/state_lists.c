@@ -292,9 +292,8 @@ bool state_lists_create(struct state_lists *ls, const char *name, char *err, siz
 	return true;
 }
 
-/* What refuses renaming or removing list k, in err. */
-static bool changeable(const struct state_lists *ls, size_t k, const char *what, char *err,
-		       size_t errlen)
+bool state_lists_changeable(const struct state_lists *ls, size_t k, const char *what, char *err,
+			    size_t errlen)
 {
 	char shown[STATE_MSG_MAX];
 
@@ -345,7 +344,7 @@ bool state_lists_rename(struct state_lists *ls, size_t k, const char *name, char
 	struct state_list *s = &ls->v[k];
 	char to[sizeof s->path];
 
-	if (!changeable(ls, k, "renamed", err, errlen) || !name_free(ls, name, err, errlen))
+	if (!state_lists_changeable(ls, k, "renamed", err, errlen) || !name_free(ls, name, err, errlen))
 		return false;
 	state_list_path(name, to, sizeof to);
 	if (s->save && !to[0]) {
@@ -365,7 +364,7 @@ bool state_lists_rename(struct state_lists *ls, size_t k, const char *name, char
 
 bool state_lists_remove(struct state_lists *ls, size_t k, char *err, size_t errlen)
 {
-	if (!changeable(ls, k, "removed", err, errlen))
+	if (!state_lists_changeable(ls, k, "removed", err, errlen))
 		return false;
 	if (k == ls->cur) {
 		snprintf(err, errlen, "%s is shown; show another list first", ls->v[k].name);
