@@ -251,33 +251,49 @@ static bool set_string(struct options *o, const struct option_def *d, const char
 	return true;
 }
 
-static bool set_symbols(struct options *o, const char *value, char *err, size_t errlen)
+/* The symbols of value, separated by spaces or commas, a name listed
+ * twice kept once (*out owned by the caller). A word that is not a
+ * symbol fails the whole value with its cause; with skip it is left out
+ * instead, counted in *nbad, the first one's cause in err. False also
+ * when out of memory. */
+static bool parse_symbols(const char *value, bool skip, struct instrument **out, size_t *n,
+			  size_t *nbad, char *err, size_t errlen)
 {
 	struct instrument *list = NULL, *grown;
-	size_t n = 0, cap = 0;
+	size_t cap = 0;
 	const char *p = value;
+	char cause[320];
 
+	*n = *nbad = 0;
 	while (*p) {
 		char word[64];
 		size_t len = strcspn(p, " \t,");
 		struct instrument in;
+		bool good;
 
 		if (len == 0) {
 			p++;
 			continue;
 		}
-		if (len >= sizeof word) {
-			free(list);
-			return fail(err, errlen, p, "not a symbol (too long)");
+		if ((good = len < sizeof word)) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			good = symbol_parse(word, &in, cause, sizeof cause);
+		} else {
+			text_quote_error(cause, sizeof cause, p, "not a symbol (too long)");
 		}
-		memcpy(word, p, len);
-		word[len] = '\0';
 		p += len;
-		if (!symbol_parse(word, &in, err, errlen)) {
-			free(list);
-			return false;
+		if (!good) {
+			if (!skip) {
+				free(list);
+				snprintf(err, errlen, "%s", cause);
+				return false;
+			}
+			if ((*nbad)++ == 0)
+				snprintf(err, errlen, "%s", cause);
+			continue;
 		}
-		if (n == cap) {
+		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			if (!(grown = realloc(list, cap * sizeof *list))) {
 				free(list);
@@ -285,12 +301,23 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 			}
 			list = grown;
 		}
-		list[n++] = in;
+		list[(*n)++] = in;
 	}
-	if (!symbol_dedup(list, &n)) { /* a name listed twice is shown once */
+	if (!symbol_dedup(list, n)) { /* a name listed twice is shown once */
 		free(list);
 		return fail(err, errlen, "watchlist", "out of memory");
 	}
+	*out = list;
+	return true;
+}
+
+static bool set_symbols(struct options *o, const char *value, char *err, size_t errlen)
+{
+	struct instrument *list = NULL;
+	size_t n, nbad;
+
+	if (!parse_symbols(value, false, &list, &n, &nbad, err, errlen))
+		return false;
 	free(o->watchlist);
 	o->watchlist = list;
 	o->nwatch = n;
@@ -305,10 +332,9 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 static bool set_list(struct options *o, const char *name, const char *value, char *err,
 		     size_t errlen)
 {
-	struct instrument *list = NULL, *grown;
-	size_t n = 0, cap = 0, nbad = 0;
-	const char *p = value;
-	char cause[320] = "", first[256] = "";
+	struct instrument *list = NULL;
+	size_t n, nbad;
+	char cause[320] = "", first[320] = "";
 
 	if (!lists_name_check(name, strlen(name), cause, sizeof cause)) {
 		snprintf(err, errlen, "list.NAME: %s", cause);
@@ -316,37 +342,9 @@ static bool set_list(struct options *o, const char *name, const char *value, cha
 	}
 	if (strcmp(name, LISTS_MAIN) == 0) /* the plain watchlist */
 		return set_symbols(o, value, err, errlen);
-	while (*p) {
-		char word[64];
-		size_t len = strcspn(p, " \t,");
-		struct instrument in;
-
-		if (len == 0) {
-			p++;
-			continue;
-		}
-		snprintf(word, sizeof word, "%.*s", (int)len, p);
-		p += len;
-		if (len >= sizeof word)
-			text_quote_error(cause, sizeof cause, word, "not a symbol (too long)");
-		if (len >= sizeof word || !symbol_parse(word, &in, cause, sizeof cause)) {
-			if (nbad++ == 0)
-				snprintf(first, sizeof first, "%s", cause);
-			continue;
-		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			if (!(grown = realloc(list, cap * sizeof *list))) {
-				free(list);
-				return fail(err, errlen, name, "out of memory");
-			}
-			list = grown;
-		}
-		list[n++] = in;
-	}
-	if (!symbol_dedup(list, &n)) {
-		free(list);
-		return fail(err, errlen, name, "out of memory");
+	if (!parse_symbols(value, true, &list, &n, &nbad, first, sizeof first)) {
+		snprintf(err, errlen, "%s", first);
+		return false;
 	}
 	if (n == 0) {
 		free(list);

@@ -379,19 +379,31 @@ fail:
 	return false;
 }
 
-bool state_write_doc(const char *path, const struct state_doc *d, char *err, size_t errlen)
+/* A save's start: the directories made, the directory locked and what a
+ * killed save left there removed. The lock's fd, or -1 with err. */
+static int begin_save(const char *path, char *err, size_t errlen)
 {
-	bool ok, locked;
+	bool locked;
 	int lock;
 
 	if (!make_parents(path, err, errlen))
-		return false;
+		return -1;
 	if ((lock = state_lock(path, &locked)) < 0) {
 		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
-		return false;
+		return -1;
 	}
 	if (locked)
 		remove_strays(lock, base_name(path));
+	return lock;
+}
+
+bool state_write_doc(const char *path, const struct state_doc *d, char *err, size_t errlen)
+{
+	int lock = begin_save(path, err, errlen);
+	bool ok;
+
+	if (lock < 0)
+		return false;
 	ok = replace_file(path, d, err, errlen);
 	close(lock);
 	return ok;
@@ -404,7 +416,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 	struct state_doc d = { 0 };
 	struct instrument *now = NULL;
 	size_t nnow = 0;
-	bool ok = false, locked;
+	bool ok = false;
 	int lock;
 
 	*merged = false;
@@ -412,14 +424,8 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		snprintf(err, errlen, "%s: not a file name", path);
 		return false;
 	}
-	if (!make_parents(path, err, errlen))
+	if ((lock = begin_save(path, err, errlen)) < 0)
 		return false;
-	if ((lock = state_lock(path, &locked)) < 0) {
-		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
-		return false;
-	}
-	if (locked)
-		remove_strays(lock, base_name(path));
 	if (!merged_doc(path, &d, base, nbase, mine, nmine, seen ? *seen : base,
 			seen ? *nseen : nbase, merged, err, errlen))
 		goto out;

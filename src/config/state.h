@@ -125,6 +125,10 @@ void state_list_describe(const struct state_list *s, char *buf, size_t len);
 
 void state_list_done(struct state_list *s);
 
+/* *dst (freed first) becomes a copy of v; false when out of memory. */
+bool state_symbols_copy(struct instrument **dst, size_t *ndst, const struct instrument *v,
+			size_t n);
+
 /* Every list of a run and the one shown. Each list is saved in its own
  * file (state_list_path) by the rules above; which one was shown last is
  * kept in the file current-list beside them. */

@@ -12,7 +12,8 @@
 #include "config/lists.h"
 #include "config/state.h"
 
-static bool copy_list(struct instrument **dst, size_t *ndst, const struct instrument *v, size_t n)
+bool state_symbols_copy(struct instrument **dst, size_t *ndst, const struct instrument *v,
+			size_t n)
 {
 	struct instrument *c = NULL;
 
@@ -124,8 +125,8 @@ bool state_list_choose_named(struct state_list *s, const char *name, enum list_o
 	}
 	state_doc_done(&d);
 	s->save = true;
-	return copy_list(&s->base, &s->nbase, *list, *n) &&
-	       copy_list(&s->seen, &s->nseen, *list, *n);
+	return state_symbols_copy(&s->base, &s->nbase, *list, *n) &&
+	       state_symbols_copy(&s->seen, &s->nseen, *list, *n);
 }
 
 bool state_list_save(struct state_list *s, const struct instrument *v, size_t n, bool *merged,
@@ -146,7 +147,7 @@ bool state_list_save(struct state_list *s, const struct instrument *v, size_t n,
 	}
 	/* This list is the base of the next merge's removals; the file may
 	 * also hold another run's edits, now in s->seen. */
-	if (!copy_list(&s->base, &s->nbase, v, n)) {
+	if (!state_symbols_copy(&s->base, &s->nbase, v, n)) {
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}

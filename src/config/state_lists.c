@@ -61,20 +61,6 @@ void state_lists_names(const struct state_lists *ls, char *buf, size_t len)
 	}
 }
 
-static bool copy_syms(struct instrument **dst, size_t *ndst, const struct instrument *v, size_t n)
-{
-	struct instrument *c = NULL;
-
-	if (n && !(c = malloc(n * sizeof *c)))
-		return false;
-	if (n)
-		memcpy(c, v, n * sizeof *c);
-	free(*dst);
-	*dst = c;
-	*ndst = n;
-	return true;
-}
-
 /* Add list name by the one rule, from the config's symbols (config_file
  * NULL: -o list.NAME) or, with none, from its saved file only. */
 static bool add_list(struct state_lists *ls, const char *name, const struct instrument *v,
@@ -86,7 +72,7 @@ static bool add_list(struct state_lists *ls, const char *name, const struct inst
 	enum list_origin origin = !configured ? LIST_DEFAULT
 				  : config_file ? LIST_CONFIG : LIST_OPTION;
 
-	if (n && !copy_syms(&list, &nl, v, n))
+	if (n && !state_symbols_copy(&list, &nl, v, n))
 		return false;
 	if (!state_list_choose_named(s, name, origin, config_file ? config_file : "", &list, &nl)) {
 		free(list);
@@ -196,7 +182,7 @@ bool state_lists_open(struct state_lists *ls, struct state_list *main,
 	ls->v[0] = *main;
 	memset(main, 0, sizeof *main);
 	ls->n = 1;
-	if (!copy_syms(&ls->v[0].v, &ls->v[0].n, mv, mn))
+	if (!state_symbols_copy(&ls->v[0].v, &ls->v[0].n, mv, mn))
 		goto oom;
 	for (size_t i = 0; i < config->n && ls->n < LISTS_MAX; i++)
 		if (!add_list(ls, config->v[i].name, config->v[i].v, config->v[i].n, true,
@@ -232,7 +218,7 @@ bool state_lists_show(struct state_lists *ls, size_t k, const struct instrument 
 	struct state_doc d = { 0 };
 	bool ok;
 
-	if (!copy_syms(&ls->v[ls->cur].v, &ls->v[ls->cur].n, now, n)) {
+	if (!state_symbols_copy(&ls->v[ls->cur].v, &ls->v[ls->cur].n, now, n)) {
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}
