@@ -63,6 +63,15 @@ mkdir -p "$S/lists"
 printf '# made on screen\n9988\n' > "$S/lists/mine"
 once --list mine
 is "$(symbols)" "9988 " "a list saved on screen"
+printf '9988\nXYZ!!\n' > "$S/lists/mine"
+once --list mine
+is "$rc" 0 "a saved list with an unreadable line: exit 0"
+is "$(symbols)" "9988 " "its readable lines printed"
+is "$(cat "$T/err")" "hktop: $S/lists/mine:2: \"XYZ!!\": not a symbol (try 700, 0700.HK, HSI or BABA) (skipped; kept in the file)" \
+	"the line named by file and line"
+once --list tech
+is "$(cat "$T/err")" "" "another list's troubles are not this one's"
+printf '9988\n' > "$S/lists/mine"
 printf '700\n' > "$S/lists/tech"
 once --list tech
 is "$(symbols)" "0700 " "a configured list's saved file wins over the config"

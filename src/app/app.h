@@ -142,8 +142,8 @@ void app_close(struct app *app);
 void app_render(struct app *app);
 
 /* Run the dashboard on the lists of this run (the one shown first is
- * o->watchlist) until quit. Returns the exit status; *signo is the signal that ended it
- * (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
+ * o->watchlist) until quit. Returns the exit status; *signo is the signal
+ * that ended it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
 int app_run(struct options *o, struct causes *causes, struct state_lists *lists, bool demo,
 	    int *signo);
 

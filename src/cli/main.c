@@ -507,9 +507,11 @@ int main(int argc, char **argv)
 		for (size_t i = 0; i < causes.n; i++)
 			fprintf(stderr, "hktop: %s\n", causes.v[i]);
 		/* The saved list's troubles are said, but stop nothing: the
-		 * readable part of it, or the config's list, is used. */
+		 * readable part of it, or the config's list, is used. --once
+		 * says those of the list it prints, --dump-config of all. */
 		for (size_t k = 0; (cli.once || cli.dump_config) && k < lists.n; k++)
-			for (size_t i = 0; i < lists.v[k].nnotes; i++)
+			for (size_t i = 0; (cli.dump_config || k == lists.cur) && i < lists.v[k].nnotes;
+			     i++)
 				fprintf(stderr, "hktop: %s\n", lists.v[k].notes[i]);
 		for (size_t i = 0; (cli.once || cli.dump_config) && i < lists.nnotes; i++)
 			fprintf(stderr, "hktop: %s\n", lists.notes[i]);
