@@ -80,10 +80,8 @@ static bool add_list(struct state_lists *ls, const char *name, const struct inst
 	}
 	s->v = list;
 	s->n = nl;
-	if (config_file && !(s->config = strdup(config_file)))
-		return false;
-	ls->n++;
-	return true;
+	ls->n++; /* owned by ls from here on */
+	return !config_file || (s->config = strdup(config_file)) != NULL;
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -92,11 +90,12 @@ static int name_cmp(const void *a, const void *b)
 }
 
 /* The lists saved on screen: files in the lists directory with a list's
- * name, by name. Anything else there is named and left alone. */
+ * name, by name, as many as there is room for. Anything else there is
+ * named and left alone. */
 static bool add_saved(struct state_lists *ls, const struct lists *config)
 {
-	char dir[sizeof ls->current_path], *names[LISTS_MAX];
-	size_t nn = 0, over = 0;
+	char dir[sizeof ls->current_path], **names = NULL;
+	size_t nn = 0, cap = 0, room = LISTS_MAX - ls->n;
 	struct dirent *e;
 	bool ok = true;
 	DIR *d;
@@ -104,7 +103,7 @@ static bool add_saved(struct state_lists *ls, const struct lists *config)
 	state_path("lists", dir, sizeof dir);
 	if (!dir[0] || !(d = opendir(dir)))
 		return true; /* none saved yet (a file in its place fails each save) */
-	while ((e = readdir(d))) {
+	while (ok && (e = readdir(d))) {
 		char err[STATE_MSG_MAX];
 		const char *name = e->d_name;
 
@@ -114,24 +113,26 @@ static bool add_saved(struct state_lists *ls, const struct lists *config)
 			note(ls, "%s/%s: %s; skipped", dir, name, err);
 			continue;
 		}
-		if (ls->n + nn >= LISTS_MAX) {
-			over++;
-			continue;
+		if (nn == cap) {
+			char **grown = realloc(names, (cap = cap ? cap * 2 : 16) * sizeof *names);
+
+			if (!(ok = grown != NULL))
+				break;
+			names = grown;
 		}
-		if (!(names[nn] = strdup(name))) {
-			ok = false;
-			break;
-		}
-		nn++;
+		if ((ok = (names[nn] = strdup(name)) != NULL))
+			nn++;
 	}
 	closedir(d);
-	if (over)
-		note(ls, "%s: more than %d lists; %zu skipped", dir, LISTS_MAX, over);
 	qsort(names, nn, sizeof *names, name_cmp);
+	if (nn > room)
+		note(ls, "%s: more than %d lists; %zu skipped (%s and after)", dir, LISTS_MAX,
+		     nn - room, names[room]);
 	for (size_t i = 0; i < nn; i++) {
-		ok = ok && add_list(ls, names[i], NULL, 0, false, NULL);
+		ok = ok && (i >= room || add_list(ls, names[i], NULL, 0, false, NULL));
 		free(names[i]);
 	}
+	free(names);
 	return ok;
 }
 
