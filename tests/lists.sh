@@ -261,10 +261,21 @@ V
 =remove hot2
 <Enter>
 :save-display $T/r1.txt
+V
+=new a b
+<Enter>
+:save-display $T/r2.txt
+V
+=new abcdefghijklmnopqrstuvwxyz
+<Enter>
+:save-display $T/r3.txt
 EOF
 like "$(sed -n 1p "$T/r1.txt")" '^ hktop \[main\] ' "removing the list shown shows main"
 like "$(cat "$T/remove.log")" 'List hot2 removed$' "and says so"
 ok_unless "its file is gone" test -e "$S/lists/hot2"
+like "$(sed -n 24p "$T/r2.txt")" "^ new list: \"a b\": not a list name" "a name with a space is refused, and why"
+like "$(sed -n 24p "$T/r3.txt")" "^ new list: \"abcdefghijklmnopqrstuvwxyz\": not a list name \\(longer than 24" \
+	"so is a name too long"
 is "$(grep -v '^#' "$S/current-list")" "main" "main is remembered"
 is "$(ls -A "$S/lists")" "tech" "no temporary file left behind"
 
