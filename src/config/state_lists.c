@@ -124,7 +124,8 @@ static bool add_saved(struct state_lists *ls, const struct lists *config)
 			nn++;
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, name_cmp);
+	if (nn) /* qsort wants an array, even of nothing */
+		qsort(names, nn, sizeof *names, name_cmp);
 	if (nn > room)
 		note(ls, "%s: more than %d lists; %zu skipped (%s and after)", dir, LISTS_MAX,
 		     nn - room, names[room]);
