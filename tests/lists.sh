@@ -196,6 +196,23 @@ dash args 9988 <<EOF
 EOF
 like "$(sed -n 1p "$T/g1.txt")" '^ hktop \[main\] ' "SYMBOLs given: main is shown, not the list remembered"
 is "$(codes "$T/g1.txt")" "9988 " "with those symbols"
+dash tab --list adr <<EOF
+V
+=remove a
+<Tab>
+:save-display $T/t1.txt
+<Esc>
+V
+=t
+<Tab>
+:save-display $T/t2.txt
+<Enter>
+:save-display $T/t3.txt
+EOF
+like "$(sed -n 24p "$T/t1.txt")" '^list: remove adr_ ' "Tab in V's prompt completes a list's name"
+like "$(sed -n 24p "$T/t2.txt")" '^list: tech_ ' "the whole text too"
+like "$(sed -n 1p "$T/t3.txt")" '^ hktop \[tech\] ' "and the completed name is shown"
+
 dash picked --list adr <<EOF
 :save-display $T/p1.txt
 EOF

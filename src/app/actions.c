@@ -211,11 +211,12 @@ void actions_key(struct app *app, wint_t ch, bool is_code)
 	unsigned r;
 
 	if (app->dash.prompt.active) {
-		/* V's prompt completes nothing: a list name is short. */
-		static const struct instrument_db no_names;
-
-		switch (prompt_key(&app->dash.prompt, ch, is_code,
-				   app->dash.list_prompt ? &no_names : &app->dash.db)) {
+		if (app->dash.list_prompt && !is_code && ch == '\t') {
+			list_control_complete(app); /* list names, not symbols */
+			app->dash.dirty |= REDRAW_STATUS;
+			return;
+		}
+		switch (prompt_key(&app->dash.prompt, ch, is_code, &app->dash.db)) {
 		case PROMPT_SUBMIT:
 			if (app->dash.list_prompt)
 				list_control_submit(app, app->dash.prompt.buf);

@@ -154,5 +154,8 @@ void list_control_init(struct app *app);
 void list_control_next(struct app *app);
 void list_control_prompt(struct app *app);
 void list_control_submit(struct app *app, const char *text);
+/* Tab in V's prompt: complete the name typed to a list's, again to the
+ * next that matches. */
+void list_control_complete(struct app *app);
 
 #endif

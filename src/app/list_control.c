@@ -113,6 +113,32 @@ void list_control_prompt(struct app *app)
 	prompt_start(&app->dash.prompt);
 }
 
+void list_control_complete(struct app *app)
+{
+	struct prompt *p = &app->dash.prompt;
+	struct state_lists *ls = app->lists;
+	const char *word;
+	size_t match[LISTS_MAX], n = 0, head;
+
+	if (!ls)
+		return;
+	/* Tab again cycles through the names that match what was typed. */
+	if (p->cycle == 0)
+		memcpy(p->typed, p->buf, sizeof p->typed);
+	/* The name being typed: after a command word, or the whole text. */
+	word = strrchr(p->typed, ' ');
+	word = word ? word + 1 : p->typed;
+	head = (size_t)(word - p->typed);
+	for (size_t i = 0; i < ls->n && n < LISTS_MAX; i++)
+		if (strncmp(ls->v[i].name, word, strlen(word)) == 0)
+			match[n++] = i;
+	if (n == 0)
+		return;
+	snprintf(p->buf, sizeof p->buf, "%.*s%s", (int)head, p->typed,
+		 ls->v[match[(size_t)p->cycle % n]].name);
+	p->cycle++;
+}
+
 /* "new NAME", "rename NAME", "remove NAME": the word and the name. */
 static const char *command(const char *text, const char *word)
 {
