@@ -72,6 +72,7 @@ static bool show(struct app *app, size_t k)
 	app->saved = &ls->v[k];
 	app->dash.unsaved = &app->saved->unsaved;
 	app->dash.selected = app->dash.scroll = app->dash.detail_row = 0;
+	app->dash.rally.nfirst = 0; /* rows of the other list, until drawn again */
 	/* The detail view showed a row of the other list. */
 	if (app->dash.view == &view_detail) {
 		app->dash.view = &view_watchlist;
