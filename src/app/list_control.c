@@ -211,7 +211,8 @@ void list_control_submit(struct app *app, const char *text)
 		if (!lists_name_check(text, strlen(text), err, sizeof err))
 			dash_status(&app->dash, true, "%s", err);
 		else
-			dash_status(&app->dash, true, "no list called %s (lists: %s); \"new %s\" makes it",
-				    text, names, text);
+			dash_status(&app->dash, true,
+				    "no list called %s (lists: %s); \"new %s\" makes it", text,
+				    names, text);
 	}
 }

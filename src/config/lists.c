@@ -23,7 +23,8 @@ bool lists_name_check(const char *name, size_t len, char *err, size_t errlen)
 
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
 		      ((c == '-' || c == '_') && i > 0)))
-			why = "not a list name (letters, digits, '-' and '_'; not starting with '-' or '_')";
+			why = "not a list name (letters, digits, '-' and '_'; "
+			      "not starting with '-' or '_')";
 	}
 	if (!why)
 		return true;

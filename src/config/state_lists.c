@@ -332,7 +332,8 @@ bool state_lists_rename(struct state_lists *ls, size_t k, const char *name, char
 	struct state_list *s = &ls->v[k];
 	char to[sizeof s->path];
 
-	if (!state_lists_changeable(ls, k, "renamed", err, errlen) || !name_free(ls, name, err, errlen))
+	if (!state_lists_changeable(ls, k, "renamed", err, errlen) ||
+	    !name_free(ls, name, err, errlen))
 		return false;
 	state_list_path(name, to, sizeof to);
 	if (s->save && !to[0]) {
