@@ -1,5 +1,5 @@
 /* state-fuzzer.c - libFuzzer harness for the saved watchlist's parser,
- * merge and writer (state_doc_*) */
+ * merge and writer (state_doc_*), and the current-list file's parser */
 #include "config.h"
 
 #include <stdint.h>
@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config/lists.h"
 #include "config/state_doc.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -40,6 +41,31 @@ static bool same_list(const struct instrument *a, size_t na, const struct instru
 	return true;
 }
 
+/* The same bytes as a current-list file: a name found is a list's name,
+ * word for word from the text; a bad line is named with a clean cause. */
+static void current_list(const uint8_t *data, size_t size, size_t lines)
+{
+	char name[LISTS_NAME_MAX + 1], err[256] = "";
+	size_t lineno = 0;
+
+	switch (lists_current_parse((const char *)data, size, name, &lineno, err, sizeof err)) {
+	case LISTS_CURRENT_NAME:
+		if (!lists_name_check(name, strlen(name), err, sizeof err) ||
+		    !memmem(data, size, name, strlen(name)) || lineno == 0 || lineno > lines + 1)
+			abort();
+		break;
+	case LISTS_CURRENT_BAD:
+		if (!err[0] || lineno == 0 || lineno > lines + 1)
+			abort();
+		for (const unsigned char *p = (const unsigned char *)err; *p; p++)
+			if (*p < 0x20 || *p == 0x7f)
+				abort();
+		break;
+	case LISTS_CURRENT_NONE:
+		break;
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct state_doc d = { 0 }, again = { 0 };
@@ -52,6 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n';
+	current_list(data, size, lines);
 	if (!state_doc_parse(&d, "fuzz", (const char *)data, size, err, sizeof err)) {
 		/* Refused whole only for a NUL byte, and always says why. */
 		if (!memchr(data, '\0', size) || !err[0])

@@ -22,6 +22,11 @@ static bool all_clean(const struct causes *c)
 	return true;
 }
 
+static void like_prefix(const char *got, const char *want, const char *what)
+{
+	ok(strncmp(got, want, strlen(want)) == 0, "%s: %s", what, got);
+}
+
 static void test_fifo(void)
 {
 	char dir[] = "/tmp/hktop-conffile-XXXXXX", path[64];
@@ -115,8 +120,78 @@ static void test_escapes(void)
 	conffile_causes_done(&c);
 }
 
+/* list.NAME: named lists, each bad one named by file and line, the rest
+ * kept. */
+static void test_lists(void)
+{
+	static const char text[] =
+		"watchlist = HSI\n"
+		"list.tech = 700 9988 3690\n"
+		"list.banks = 5, 939 XYZ!! 1398\n"
+		"list.my list = 700\n"
+		"list.ev\x1b[2J = 700\n"
+		"list.abcdefghijklmnopqrstuvwxyz = 700\n"
+		"list.empty =\n"
+		"list.junk = XYZ!!\n"
+		"list.main = HSTECH BABA\n"
+		"list._x = 700\n";
+	struct options o;
+	struct causes c = { 0 };
+	char big[64 * 1024];
+	size_t used = 0;
+
+	options_init(&o);
+	conffile_parse(&o, "lists.conf", text, sizeof text - 1, &c);
+	for (size_t i = 0; i < c.n; i++)
+		printf("# %s\n", c.v[i]);
+	is_int(o.lists.n, 2, "two lists were good enough to keep");
+	is_str(o.lists.n > 0 ? o.lists.v[0].name : "", "tech", "the first in order");
+	is_int(o.lists.n > 0 ? o.lists.v[0].n : 0, 3, "with its three symbols");
+	is_str(o.lists.n > 0 && o.lists.v[0].from ? o.lists.v[0].from : "", "lists.conf",
+	       "and the file that set it");
+	is_str(o.lists.n > 1 ? o.lists.v[1].name : "", "banks", "a list with a bad symbol");
+	is_int(o.lists.n > 1 ? o.lists.v[1].n : 0, 3, "keeps its good ones");
+	is_int(o.nwatch, 2, "list.main is the watchlist");
+	is_str(o.nwatch ? o.watchlist[0].display : "", "HSTECH", "in its order");
+	is_int(c.n, 7, "every bad line said");
+	ok(all_clean(&c), "and none carries an escape");
+	is_str(c.n > 0 ? c.v[0] : "",
+	       "lists.conf:3: list.banks: \"XYZ!!\": not a symbol (try 700, 0700.HK, HSI or BABA); "
+	       "skipped, the other symbols kept", "a bad symbol is named, with file and line");
+	like_prefix(c.n > 1 ? c.v[1] : "", "lists.conf:4: list.NAME: \"my list\": not a list name",
+		    "a name with a space");
+	like_prefix(c.n > 2 ? c.v[2] : "", "lists.conf:5: list.NAME: \"ev\": not a list name",
+		    "a name with an escape, shown without it");
+	like_prefix(c.n > 3 ? c.v[3] : "", "lists.conf:6: list.NAME: \"abcdefghijklmnopqrstuvwxyz\": "
+		    "not a list name (longer than 24", "a name too long");
+	is_str(c.n > 4 ? c.v[4] : "", "lists.conf:7: list.empty: empty; a list needs a symbol, "
+	       "list skipped", "an empty list");
+	like_prefix(c.n > 5 ? c.v[5] : "", "lists.conf:8: list.junk: \"XYZ!!\": not a symbol",
+		    "a list of nothing but bad symbols");
+	like_prefix(c.n > 6 ? c.v[6] : "", "lists.conf:10: list.NAME: \"_x\": not a list name",
+		    "a name starting with '_'");
+	options_done(&o);
+	conffile_causes_done(&c);
+
+	/* 1,000 lists: the first LISTS_MAX - 1 (main is one) kept, the rest
+	 * each named, and the config still read past them. */
+	for (int i = 0; i < 1000; i++)
+		used += (size_t)snprintf(big + used, sizeof big - used, "list.l%d = 700\n", i);
+	used += (size_t)snprintf(big + used, sizeof big - used, "refresh = 9\n");
+	options_init(&o);
+	conffile_parse(&o, "many.conf", big, used, &c);
+	is_int(o.lists.n, LISTS_MAX - 1, "lists up to the cap are kept");
+	is_int(c.n, 1000 - (LISTS_MAX - 1), "each one past it is said");
+	is_str(c.n ? c.v[0] : "", "many.conf:64: more than 64 lists; \"l63\" skipped",
+	       "naming file, line and list");
+	is_int(o.refresh, 9, "and the lines after them still count");
+	options_done(&o);
+	conffile_causes_done(&c);
+}
+
 int main(void)
 {
+	test_lists();
 	test_fifo();
 	test_bom();
 	test_escapes();

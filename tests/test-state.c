@@ -734,6 +734,147 @@ static void test_paths(void)
 }
 
 /* Remove what the tests made; the tree is shallow and ours. */
+/* Named lists: the config's, the saved ones, which is shown, and making,
+ * renaming and removing them, each in its own file. */
+static void open_lists(struct state_lists *ls, const struct lists *cfg, const char *want,
+		       bool *ok_out, bool *usage, char *err, size_t errlen)
+{
+	struct state_list m;
+	struct instrument *list = malloc(sizeof *list);
+	size_t n = 1;
+
+	*list = sym("HSI");
+	state_list_choose(&m, LIST_DEFAULT, "", &list, &n);
+	*ok_out = state_lists_open(ls, &m, list, n, cfg, want, true, usage, err, errlen);
+	free(list);
+	state_list_done(&m);
+}
+
+static void test_named_lists(void)
+{
+	struct instrument tech[2] = { sym("700"), sym("9988") }, banks[1] = { sym("5") };
+	struct lists cfg = { 0 };
+	struct state_lists ls;
+	char dir[512], path[1024], err[STATE_MSG_MAX], names[256];
+	bool ok_, usage, merged;
+	long k;
+
+	path_in(dir, sizeof dir, "named");
+	setenv("XDG_STATE_HOME", dir, 1);
+	lists_set(&cfg, "tech", tech, 2, "/etc/cfg", err, sizeof err);
+	lists_set(&cfg, "banks", banks, 1, NULL, err, sizeof err);
+	path_in(path, sizeof path, "named");
+	mkdir(path, 0700);
+	path_in(path, sizeof path, "named/hktop");
+	mkdir(path, 0700);
+	path_in(path, sizeof path, "named/hktop/lists");
+	mkdir(path, 0700);
+	path_in(path, sizeof path, "named/hktop/lists/tech");
+	write_file(path, "700\n9988\n3690   # Meituan\nXYZ!!\n");
+	path_in(path, sizeof path, "named/hktop/lists/mine");
+	write_file(path, "BABA\n");
+	path_in(path, sizeof path, "named/hktop/lists/bad name");
+	write_file(path, "700\n");
+	path_in(path, sizeof path, "named/hktop/lists/.mine.hktop-tmp.abcdef");
+	write_file(path, "700\n");
+
+	open_lists(&ls, &cfg, NULL, &ok_, &usage, err, sizeof err);
+	ok(ok_, "lists open: %s", ok_ ? "" : err);
+	state_lists_names(&ls, names, sizeof names);
+	is_str(names, "main, tech, banks, mine", "main, the config's in order, then the saved ones");
+	is_int(ls.cur, 0, "main is shown at first");
+	k = state_lists_find(&ls, "tech");
+	ok(k == 1 && ls.v[1].n == 3 && ls.v[1].origin == LIST_SAVED && ls.v[1].save,
+	   "a config list's saved file wins over the config");
+	ok(ls.v[1].nnotes == 1 && strstr(ls.v[1].notes[0], "tech:4: \"XYZ!!\""),
+	   "its unreadable line is named: %s", ls.v[1].nnotes ? ls.v[1].notes[0] : "");
+	ok(ls.v[2].origin == LIST_OPTION && !ls.v[2].save, "an -o list is not saved");
+	is_str(ls.v[2].why_not, "this list came from -o list.banks", "and says so");
+	ok(ls.v[3].origin == LIST_SAVED && ls.v[3].n == 1, "a list made on screen comes back");
+	ok(ls.nnotes == 1 && strstr(ls.notes[0], "lists/bad name: \"bad name\": not a list name"),
+	   "a file without a list's name is named: %s", ls.nnotes ? ls.notes[0] : "");
+
+	/* Edits to a named list: merged into its file, the bad line kept. */
+	{
+		struct instrument v[4] = { sym("700"), sym("9988"), sym("3690"), sym("BIDU") };
+
+		ok(state_list_save(&ls.v[1], v, 4, &merged, err, sizeof err), "tech saved: %s", err);
+		path_in(path, sizeof path, "named/hktop/lists/tech");
+		is_str(slurp(path), "700\n9988\n3690   # Meituan\nBIDU\n"
+		       "# hktop could not read this line: XYZ!!\n",
+		       "its own file, the user's text and the unreadable line kept");
+	}
+
+	/* Shown, remembered. */
+	ok(state_lists_show(&ls, 3, NULL, 0, err, sizeof err), "mine shown: %s", err);
+	path_in(path, sizeof path, "named/hktop/current-list");
+	ok(slurp(path) && strstr(slurp(path), "\nmine\n"), "and remembered");
+
+	/* Made, renamed, removed. */
+	ok(!state_lists_create(&ls, "tech", err, sizeof err), "a taken name is refused");
+	is_str(err, "there is a list called tech already", "with the cause");
+	ok(!state_lists_create(&ls, "a b", err, sizeof err), "a name with a space too");
+	ok(!state_lists_create(&ls, "x\x1b[2J", err, sizeof err) && !strchr(err, '\x1b'),
+	   "and one with an escape, which the cause drops: %s", err);
+	ok(state_lists_create(&ls, "new1", err, sizeof err) && !err[0], "a new list: %s", err);
+	path_in(path, sizeof path, "named/hktop/lists/new1");
+	ok(slurp(path) && slurp(path)[0] == '#', "is saved at once, empty");
+	ok(!state_lists_rename(&ls, 0, "other", err, sizeof err) && strstr(err, "main is"),
+	   "main keeps its name: %s", err);
+	ok(!state_lists_rename(&ls, 1, "other", err, sizeof err) &&
+	   !strcmp(err, "list.tech is set in /etc/cfg; it is renamed there"),
+	   "a config list is the config's: %s", err);
+	ok(!state_lists_rename(&ls, 4, "mine", err, sizeof err), "not over another list");
+	ok(state_lists_rename(&ls, 4, "new2", err, sizeof err), "renamed: %s", err);
+	ok(access(path, F_OK) != 0, "the old file is gone");
+	path_in(path, sizeof path, "named/hktop/lists/new2");
+	ok(access(path, F_OK) == 0, "the new one is there");
+	is_str(ls.v[4].path, path, "and the list saves there");
+	ok(!state_lists_remove(&ls, 3, err, sizeof err) && strstr(err, "is shown"),
+	   "the list shown is not removed: %s", err);
+	ok(!state_lists_remove(&ls, 1, err, sizeof err) && strstr(err, "removed there"),
+	   "nor a config list: %s", err);
+	ok(state_lists_remove(&ls, 4, err, sizeof err) && ls.n == 4, "removed: %s", err);
+	ok(access(path, F_OK) != 0, "its file too");
+	state_lists_done(&ls);
+
+	/* The next run: the one remembered; --list picks; an unknown name. */
+	open_lists(&ls, &cfg, NULL, &ok_, &usage, err, sizeof err);
+	ok(ok_ && ls.cur == 3 && !strcmp(ls.v[3].name, "mine"), "the list shown last is shown");
+	state_lists_done(&ls);
+	open_lists(&ls, &cfg, "tech", &ok_, &usage, err, sizeof err);
+	ok(ok_ && ls.cur == 1, "--list picks one");
+	state_lists_done(&ls);
+	open_lists(&ls, &cfg, "nope", &ok_, &usage, err, sizeof err);
+	ok(!ok_ && usage, "an unknown --list is a usage error");
+	is_str(err, "no list called nope; the lists are: main, tech, banks, mine", "naming the lists");
+	state_lists_done(&ls);
+
+	/* A current-list file with a bad line: said, main shown. */
+	path_in(path, sizeof path, "named/hktop/current-list");
+	write_file(path, "# c\nno such\n");
+	open_lists(&ls, &cfg, NULL, &ok_, &usage, err, sizeof err);
+	ok(ok_ && ls.cur == 0 && ls.nnotes == 2 && strstr(ls.notes[1], "current-list:2: \"no such\""),
+	   "a bad current-list line is named, main shown: %s", ls.nnotes > 1 ? ls.notes[1] : "");
+	state_lists_done(&ls);
+
+	/* 100 lists saved: LISTS_MAX kept, the rest counted. */
+	for (int i = 0; i < 100; i++) {
+		char rel[64];
+
+		snprintf(rel, sizeof rel, "named/hktop/lists/l%03d", i);
+		path_in(path, sizeof path, rel);
+		write_file(path, "700\n");
+	}
+	open_lists(&ls, &cfg, NULL, &ok_, &usage, err, sizeof err);
+	ok(ok_ && ls.n == LISTS_MAX, "lists past %d are not opened (%zu)", LISTS_MAX, ls.n);
+	ok(ls.nnotes >= 2 && strstr(ls.notes[1], "more than 64 lists; 40 skipped (l061 and after)"),
+	   "and said: %s", ls.nnotes > 1 ? ls.notes[1] : "");
+	state_lists_done(&ls);
+	lists_done(&cfg);
+	unsetenv("XDG_STATE_HOME");
+}
+
 static void cleanup(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -777,6 +918,7 @@ int main(void)
 	test_concurrent();
 	test_choose();
 	test_list_merges();
+	test_named_lists();
 	test_paths();
 	cleanup(root);
 	rmdir(root);

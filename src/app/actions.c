@@ -122,7 +122,14 @@ static unsigned global_action(struct app *app, enum action act)
 	case ACT_REDRAW:
 		return REACT_REDRAW_ALL;
 	case ACT_FIND:
+		app->dash.list_prompt = false;
 		prompt_start(&app->dash.prompt);
+		return REACT_STATUS;
+	case ACT_NEXT_LIST:
+		list_control_next(app);
+		return REACT_NONE;
+	case ACT_PICK_LIST:
+		list_control_prompt(app);
 		return REACT_STATUS;
 	default:
 		/* pause, step, jump: the replay's (app/recording.c) */
@@ -206,10 +213,17 @@ void actions_key(struct app *app, wint_t ch, bool is_code)
 	unsigned r;
 
 	if (app->dash.prompt.active) {
+		if (app->dash.list_prompt && !is_code && ch == '\t') {
+			list_control_complete(app); /* list names, not symbols */
+			app->dash.dirty |= REDRAW_STATUS;
+			return;
+		}
 		switch (prompt_key(&app->dash.prompt, ch, is_code, &app->dash.db)) {
 		case PROMPT_SUBMIT:
 			if (app->dash.prompt.label)
 				recording_jump(app, app->dash.prompt.buf);
+			else if (app->dash.list_prompt)
+				list_control_submit(app, app->dash.prompt.buf);
 			else
 				prompt_submit(app);
 			break;

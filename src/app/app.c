@@ -267,7 +267,7 @@ static bool red_up_for(const struct options *o)
 }
 
 bool app_open(struct app *app, struct options *o, struct causes *causes,
-	      struct state_list *saved, bool demo, char *err, size_t errlen)
+	      struct state_lists *lists, bool demo, char *err, size_t errlen)
 {
 	const char *now = getenv("HKTOP_NOW");
 
@@ -276,11 +276,12 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 	app->sigpipe[0] = app->sigpipe[1] = -1;
 	app->o = o;
 	app->causes = causes;
-	app->saved = saved;
+	app->lists = lists;
+	app->saved = lists ? &lists->v[lists->cur] : NULL;
 	app->dash.ui = &app->ui;
 	app->dash.view = &view_watchlist;
 	app->dash.demo = demo;
-	app->dash.unsaved = saved ? &saved->unsaved : NULL;
+	app->dash.unsaved = app->saved ? &app->saved->unsaved : NULL;
 	app->dash.set = (struct dash_settings){
 		.names = (enum names_lang)o->names,
 		.refresh = o->refresh,
@@ -302,6 +303,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 		return false;
 	}
 	refresh_name_rows(app);
+	list_control_init(app);
 	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
 					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
 					   dash_now(&app->dash), err, errlen)))
@@ -319,11 +321,11 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 }
 
 static bool app_init(struct app *app, struct options *o, struct causes *causes,
-		     struct state_list *saved, bool demo, char *err, size_t errlen)
+		     struct state_lists *lists, bool demo, char *err, size_t errlen)
 {
 	const char *script = getenv("HKTOP_SCRIPT");
 
-	if (!app_open(app, o, causes, saved, demo, err, errlen))
+	if (!app_open(app, o, causes, lists, demo, err, errlen))
 		return false;
 	app->bench = getenv("HKTOP_BENCH");
 	if (script && *script && !(app->script = fopen(script, "r"))) {
@@ -371,7 +373,7 @@ static void app_done(struct app *app)
 		fclose(app->script);
 }
 
-int app_run(struct options *o, struct causes *causes, struct state_list *saved, bool demo,
+int app_run(struct options *o, struct causes *causes, struct state_lists *lists, bool demo,
 	    int *signo)
 {
 	struct app app;
@@ -379,7 +381,7 @@ int app_run(struct options *o, struct causes *causes, struct state_list *saved, 
 	int rc = 0;
 
 	*signo = 0;
-	if (!app_init(&app, o, causes, saved, demo, err, sizeof err)) {
+	if (!app_init(&app, o, causes, lists, demo, err, sizeof err)) {
 		app_done(&app);
 		fprintf(stderr, "hktop: %s\n", err);
 		return 1;
@@ -389,11 +391,14 @@ int app_run(struct options *o, struct causes *causes, struct state_list *saved, 
 	 * last, so that the first complaint is the newest, shown first. Both
 	 * are complaints about a file the user wrote, and each stands until
 	 * dismissed (a later save's error does not supersede them). */
-	if (!saved->save && !saved->path[0] && saved->origin < LIST_OPTION)
+	if (!app.saved->save && !app.saved->path[0] && app.saved->origin < LIST_OPTION)
 		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "watchlist edits will not be saved: %s",
-			   saved->why_not);
-	for (size_t i = saved->nnotes; i-- > 0;)
-		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", saved->notes[i]);
+			   app.saved->why_not);
+	for (size_t i = lists->nnotes; i-- > 0;)
+		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", lists->notes[i]);
+	for (size_t k = lists->n; k-- > 0;)
+		for (size_t i = lists->v[k].nnotes; i-- > 0;)
+			dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", lists->v[k].notes[i]);
 	for (size_t i = causes->n; i-- > 0;)
 		dash_report(&app.dash, MSG_CONFIG, MSG_ERROR, "%s", causes->v[i]);
 	app.dash.dirty = REDRAW_ALL | REDRAW_CLEAR;

@@ -66,7 +66,8 @@ struct app {
 	/* Tests: a key script. */
 	FILE *script;
 	int script_burst;             /* lines still to run without waiting */
-	struct state_list *saved;     /* where edits to the watchlist go */
+	struct state_list *saved;     /* where edits to the list shown go */
+	struct state_lists *lists;    /* every list of the run; may be NULL */
 };
 
 /* Monotonic milliseconds, for scheduling. */
@@ -133,17 +134,28 @@ void rally_control_reconcile(struct app *app);
  * drive the controllers. The views draw on app->ui only once app_run has
  * started curses. app_close frees it all (also after a failed open). */
 bool app_open(struct app *app, struct options *o, struct causes *causes,
-	      struct state_list *saved, bool demo, char *err, size_t errlen);
+	      struct state_lists *lists, bool demo, char *err, size_t errlen);
 void app_close(struct app *app);
 
 /* Draw what is dirty, once, however many replies and keys set flags
  * since the last time: the loop calls it once a pass. */
 void app_render(struct app *app);
 
-/* Run the dashboard on the list of this run (saved: where it is kept)
- * until quit. Returns the exit status; *signo is the signal that ended it
- * (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
-int app_run(struct options *o, struct causes *causes, struct state_list *saved, bool demo,
+/* Run the dashboard on the lists of this run (the one shown first is
+ * o->watchlist) until quit. Returns the exit status; *signo is the signal
+ * that ended it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), else 0. */
+int app_run(struct options *o, struct causes *causes, struct state_lists *lists, bool demo,
 	    int *signo);
+
+/* Named lists (list_control.c): v shows the next, V opens a prompt that
+ * shows one by name, or makes (new NAME), renames (rename NAME) or
+ * removes (remove NAME) one; submit takes the prompt's text. */
+void list_control_init(struct app *app);
+void list_control_next(struct app *app);
+void list_control_prompt(struct app *app);
+void list_control_submit(struct app *app, const char *text);
+/* Tab in V's prompt: complete the name typed to a list's, again to the
+ * next that matches. */
+void list_control_complete(struct app *app);
 
 #endif

@@ -42,6 +42,7 @@ struct cli {
 	const char *series;        /* --series RANGE */
 	const char *record;        /* --record DIR */
 	const char *replay;        /* --replay DIR */
+	const char *list;          /* --list NAME */
 	enum series_range range;
 	char **symbols;            /* positional */
 	size_t nsymbols;
@@ -66,6 +67,8 @@ static void usage(FILE *fp)
 		"                         of --news: table (default) or json\n"
 		"      --record=DIR       write every response received into DIR\n"
 		"      --replay=DIR       play DIR's recording, no network (keys z . J)\n"
+		"      --list=NAME        show the list called NAME (list.NAME in the config,\n"
+		"                         or made on screen); --once prints it\n"
 		"      --dump-config      print the effective configuration and exit\n"
 		"      --log=FILE         append a debug log to FILE\n"
 		"  -h, --help             display this help and exit\n"
@@ -93,7 +96,7 @@ static void usage(FILE *fp)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS,
-	       OPT_RECORD, OPT_REPLAY };
+	       OPT_RECORD, OPT_REPLAY, OPT_LIST };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "option", required_argument, NULL, 'o' },
@@ -106,6 +109,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "log", required_argument, NULL, OPT_LOG },
 		{ "record", required_argument, NULL, OPT_RECORD },
 		{ "replay", required_argument, NULL, OPT_REPLAY },
+		{ "list", required_argument, NULL, OPT_LIST },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -162,6 +166,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		case OPT_REPLAY:
 			cli->replay = optarg;
 			break;
+		case OPT_LIST:
+			cli->list = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			exit(ferror(stdout) ? EXIT_FAILED : EXIT_OK);
@@ -209,6 +216,11 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --format only applies to --once, --series and --news\n");
 		return EXIT_USAGE;
 	}
+	if (cli->list && (optind < argc || cli->series || cli->news)) {
+		fprintf(stderr, "hktop: --list picks the list SYMBOLs would replace; not with SYMBOLs, "
+			"--series or --news\n");
+		return EXIT_USAGE;
+	}
 	cli->symbols = argv + optind;
 	cli->nsymbols = (size_t)(argc - optind);
 	return EXIT_OK;
@@ -218,11 +230,14 @@ static int parse_args(int argc, char **argv, struct cli *cli)
  * the one rule for the watchlist (state_list_choose) decides whether the
  * saved list replaces it. */
 static int load_settings(const struct cli *cli, struct options *o, struct causes *causes,
-			 struct state_list *saved)
+			 struct state_lists *lists)
 {
-	char err[320];
+	struct state_list main_list;
+	const struct state_list *cur;
+	char err[STATE_MSG_MAX];
 	int rc = EXIT_OK;
-	bool option_list = false;
+	bool option_list = false, usage, ok,
+	     dashboard = !cli->once && !cli->dump_config && !cli->series && !cli->news;
 
 	options_init(o);
 	conffile_load_all(o, cli->config, causes);
@@ -256,11 +271,37 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 		o->nwatch = n;
 		o->cli_symbols = true;
 	}
-	if (!state_list_choose(saved, cli->nsymbols ? LIST_ARGS
+	if (!state_list_choose(&main_list, cli->nsymbols ? LIST_ARGS
 				      : option_list ? LIST_OPTION
 				      : o->watchlist_from[0] ? LIST_CONFIG : LIST_DEFAULT,
 			       o->watchlist_from, &o->watchlist, &o->nwatch))
 		return EXIT_FAILED;
+	/* The named lists beside it; the dashboard shows the one it showed
+	 * last, a script main, unless --list says. A list given for this run
+	 * (SYMBOLs, -o watchlist) is main, and shown. */
+	ok = state_lists_open(lists, &main_list, o->watchlist, o->nwatch, &o->lists, cli->list,
+			      dashboard && main_list.origin < LIST_OPTION, &usage, err, sizeof err);
+	state_list_done(&main_list);
+	if (!ok) {
+		char shown[sizeof err];
+
+		text_sanitize(shown, sizeof shown, err, strlen(err));
+		fprintf(stderr, "hktop: %s%s\n", usage ? "--list: " : "", shown);
+		return usage ? EXIT_USAGE : EXIT_FAILED;
+	}
+	/* o->watchlist is the list of this run: the one shown. */
+	cur = &lists->v[lists->cur];
+	if (lists->cur != 0 && !cli->dump_config) {
+		struct instrument *v = cur->n ? malloc(cur->n * sizeof *v) : NULL;
+
+		if (cur->n && !v)
+			return EXIT_FAILED;
+		if (cur->n)
+			memcpy(v, cur->v, cur->n * sizeof *v);
+		free(o->watchlist);
+		o->watchlist = v;
+		o->nwatch = cur->n;
+	}
 	return rc;
 }
 
@@ -306,7 +347,7 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 		}
 }
 
-static int run_once(const struct options *o, enum report_format format)
+static int run_once(const struct options *o, enum report_format format, const char *list)
 {
 	struct fetch_config fc;
 	struct once_state st = { o, format, EXIT_FAILED };
@@ -314,7 +355,7 @@ static int run_once(const struct options *o, enum report_format format)
 	char err[256];
 
 	if (o->nwatch == 0) {
-		fprintf(stderr, "hktop: the watchlist is empty\n");
+		fprintf(stderr, "hktop: the %s is empty\n", list ? "list" : "watchlist");
 		return EXIT_USAGE;
 	}
 	if (!(h = http_new(o->user_agent, err, sizeof err))) {
@@ -374,8 +415,9 @@ static int run_series(const struct options *o, const struct cli *cli)
 	return run_to_end(h, &st.status);
 }
 
-static int dump_config(const struct options *o, const struct state_list *saved)
+static int dump_config(const struct options *o, const struct state_lists *lists)
 {
+	const struct state_list *saved = &lists->v[0];
 	size_t cap = 256;
 	char *buf = malloc(cap);
 
@@ -401,6 +443,19 @@ static int dump_config(const struct options *o, const struct state_list *saved)
 			printf("# watchlist: %s\n", shown);
 		}
 		printf("%s = %s\n", options_table[i].name, buf);
+	}
+	/* The named lists as the config would set them, each with where it
+	 * came from, as the watchlist's. */
+	for (size_t k = 1; buf && k < lists->n; k++) {
+		const struct state_list *s = &lists->v[k];
+		char from[sizeof s->from + 32], shown[sizeof from];
+
+		state_list_describe(s, from, sizeof from);
+		text_sanitize(shown, sizeof shown, from, strlen(from));
+		printf("# list %s: %s\nlist.%s =", s->name, shown, s->name);
+		for (size_t i = 0; i < s->n; i++)
+			printf(" %s", s->v[i].display);
+		putchar('\n');
 	}
 	if (!buf) {
 		fprintf(stderr, "hktop: out of memory\n");
@@ -449,7 +504,7 @@ int main(int argc, char **argv)
 	struct cli cli;
 	struct options o;
 	struct causes causes = { 0 };
-	struct state_list saved = { .origin = LIST_DEFAULT };
+	struct state_lists lists = { 0 };
 	int rc, sig = 0;
 
 	set_locale();
@@ -463,37 +518,42 @@ int main(int argc, char **argv)
 		free(cli.overrides);
 		return EXIT_USAGE;
 	}
-	rc = load_settings(&cli, &o, &causes, &saved);
+	rc = load_settings(&cli, &o, &causes, &lists);
 	o.record_dir = cli.record;
 	o.replay_dir = cli.replay;
 	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
 		/* The dashboard carries on and shows config complaints and what
 		 * was wrong with the saved list itself. */
-		rc = app_run(&o, &causes, &saved, cli.demo, &sig);
+		rc = app_run(&o, &causes, &lists, cli.demo, &sig);
 	} else {
 		for (size_t i = 0; i < causes.n; i++)
 			fprintf(stderr, "hktop: %s\n", causes.v[i]);
 		/* The saved list's troubles are said, but stop nothing: the
-		 * readable part of it, or the config's list, is used. */
-		for (size_t i = 0; (cli.once || cli.dump_config) && i < saved.nnotes; i++)
-			fprintf(stderr, "hktop: %s\n", saved.notes[i]);
+		 * readable part of it, or the config's list, is used. --once
+		 * says those of the list it prints, --dump-config of all. */
+		for (size_t k = 0; (cli.once || cli.dump_config) && k < lists.n; k++)
+			for (size_t i = 0; (cli.dump_config || k == lists.cur) && i < lists.v[k].nnotes;
+			     i++)
+				fprintf(stderr, "hktop: %s\n", lists.v[k].notes[i]);
+		for (size_t i = 0; (cli.once || cli.dump_config) && i < lists.nnotes; i++)
+			fprintf(stderr, "hktop: %s\n", lists.notes[i]);
 		/* A scripted run must not go ahead on a config it misread. */
 		if (causes.n && rc == EXIT_OK)
 			rc = EXIT_USAGE;
 		if (rc == EXIT_OK) {
 			if (cli.dump_config)
-				rc = dump_config(&o, &saved);
+				rc = dump_config(&o, &lists);
 			else if (cli.series)
 				rc = run_series(&o, &cli);
 			else if (cli.news)
 				rc = news_report_print(&o, cli.format, o.watchlist,
 						     cli.nsymbols ? o.nwatch : 0);
 			else
-				rc = run_once(&o, cli.format);
+				rc = run_once(&o, cli.format, cli.list);
 		}
 	}
 	conffile_causes_done(&causes);
-	state_list_done(&saved);
+	state_lists_done(&lists);
 	options_done(&o);
 	free(cli.overrides);
 	log_close();

@@ -81,6 +81,7 @@ static void parse_line(struct options *o, const char *name, int lineno, char *li
 		       struct causes *c)
 {
 	char err[320], *eq, *key, *value, *hash;
+	bool ok;
 
 	/* A '#' starts a comment only at the start of a word, so URLs with
 	 * fragments survive: "a#b" keeps its '#'. */
@@ -104,8 +105,12 @@ static void parse_line(struct options *o, const char *name, int lineno, char *li
 	*eq = '\0';
 	value = trim(eq + 1);
 	key = trim(key);
-	if (options_set(o, key, value, err, sizeof err)) {
-		if (strcmp(key, "watchlist") == 0) /* for --dump-config's origin */
+	ok = options_set(o, key, value, err, sizeof err);
+	/* A named list keeps its good symbols even when err names a bad one. */
+	if (strncmp(key, "list.", 5) == 0)
+		options_list_origin(o, key + 5, name);
+	if (ok) {
+		if (strcmp(key, "watchlist") == 0 || strcmp(key, "list." LISTS_MAIN) == 0)
 			snprintf(o->watchlist_from, sizeof o->watchlist_from, "%s", name);
 		return;
 	}

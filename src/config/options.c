@@ -131,6 +131,7 @@ void options_done(struct options *o)
 	free(o->watchlist);
 	o->watchlist = NULL;
 	o->nwatch = 0;
+	lists_done(&o->lists);
 }
 
 static bool fail(char *err, size_t errlen, const char *value, const char *cause)
@@ -257,33 +258,49 @@ static bool set_string(struct options *o, const struct option_def *d, const char
 	return true;
 }
 
-static bool set_symbols(struct options *o, const char *value, char *err, size_t errlen)
+/* The symbols of value, separated by spaces or commas, a name listed
+ * twice kept once (*out owned by the caller). A word that is not a
+ * symbol fails the whole value with its cause; with skip it is left out
+ * instead, counted in *nbad, the first one's cause in err. False also
+ * when out of memory. */
+static bool parse_symbols(const char *value, bool skip, struct instrument **out, size_t *n,
+			  size_t *nbad, char *err, size_t errlen)
 {
 	struct instrument *list = NULL, *grown;
-	size_t n = 0, cap = 0;
+	size_t cap = 0;
 	const char *p = value;
+	char cause[320];
 
+	*n = *nbad = 0;
 	while (*p) {
 		char word[64];
 		size_t len = strcspn(p, " \t,");
 		struct instrument in;
+		bool good;
 
 		if (len == 0) {
 			p++;
 			continue;
 		}
-		if (len >= sizeof word) {
-			free(list);
-			return fail(err, errlen, p, "not a symbol (too long)");
+		if ((good = len < sizeof word)) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+			good = symbol_parse(word, &in, cause, sizeof cause);
+		} else {
+			text_quote_error(cause, sizeof cause, p, "not a symbol (too long)");
 		}
-		memcpy(word, p, len);
-		word[len] = '\0';
 		p += len;
-		if (!symbol_parse(word, &in, err, errlen)) {
-			free(list);
-			return false;
+		if (!good) {
+			if (!skip) {
+				free(list);
+				snprintf(err, errlen, "%s", cause);
+				return false;
+			}
+			if ((*nbad)++ == 0)
+				snprintf(err, errlen, "%s", cause);
+			continue;
 		}
-		if (n == cap) {
+		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			if (!(grown = realloc(list, cap * sizeof *list))) {
 				free(list);
@@ -291,17 +308,88 @@ static bool set_symbols(struct options *o, const char *value, char *err, size_t 
 			}
 			list = grown;
 		}
-		list[n++] = in;
+		list[(*n)++] = in;
 	}
-	if (!symbol_dedup(list, &n)) { /* a name listed twice is shown once */
+	if (!symbol_dedup(list, n)) { /* a name listed twice is shown once */
 		free(list);
 		return fail(err, errlen, "watchlist", "out of memory");
 	}
+	*out = list;
+	return true;
+}
+
+static bool set_symbols(struct options *o, const char *value, char *err, size_t errlen)
+{
+	struct instrument *list = NULL;
+	size_t n, nbad;
+
+	if (!parse_symbols(value, false, &list, &n, &nbad, err, errlen))
+		return false;
 	free(o->watchlist);
 	o->watchlist = list;
 	o->nwatch = n;
 	o->watchlist_sets++;
 	return true;
+}
+
+/* list.NAME = SYMBOLS: another watchlist. Unlike the one watchlist, a
+ * bad symbol does not refuse the whole list: it is named (the first of
+ * them) and skipped, and the others make the list. An empty list is
+ * refused: it says nothing a list made on screen would not. */
+static bool set_list(struct options *o, const char *name, const char *value, char *err,
+		     size_t errlen)
+{
+	struct instrument *list = NULL;
+	size_t n, nbad;
+	char cause[320] = "", first[320] = "";
+
+	if (!lists_name_check(name, strlen(name), cause, sizeof cause)) {
+		snprintf(err, errlen, "list.NAME: %s", cause);
+		return false;
+	}
+	if (strcmp(name, LISTS_MAIN) == 0) /* the plain watchlist */
+		return set_symbols(o, value, err, errlen);
+	if (!parse_symbols(value, true, &list, &n, &nbad, first, sizeof first)) {
+		snprintf(err, errlen, "%s", first);
+		return false;
+	}
+	if (n == 0) {
+		free(list);
+		if (nbad)
+			snprintf(err, errlen, "list.%s: %s; no symbol left, list skipped", name, first);
+		else
+			snprintf(err, errlen, "list.%s: empty; a list needs a symbol, list skipped",
+				 name);
+		return false;
+	}
+	/* main is one of the LISTS_MAX. */
+	if (o->lists.n >= LISTS_MAX - 1 && lists_find(&o->lists, name) < 0) {
+		free(list);
+		snprintf(err, errlen, "more than %d lists; \"%s\" skipped", LISTS_MAX, name);
+		return false;
+	}
+	if (!lists_set(&o->lists, name, list, n, NULL, cause, sizeof cause)) {
+		free(list);
+		snprintf(err, errlen, "%s", cause);
+		return false;
+	}
+	free(list);
+	if (nbad == 0)
+		return true;
+	snprintf(err, errlen, "list.%s: %s; skipped%s, the other symbols kept", name, first,
+		 nbad > 1 ? " with the other bad ones" : "");
+	return false;
+}
+
+void options_list_origin(struct options *o, const char *name, const char *file)
+{
+	long k = lists_find(&o->lists, name);
+	char *f;
+
+	if (k < 0 || !(f = strdup(file)))
+		return;
+	free(o->lists.v[k].from);
+	o->lists.v[k].from = f;
 }
 
 /* Words separated by spaces or commas, each one of the choices. */
@@ -378,6 +466,8 @@ bool options_set(struct options *o, const char *name, const char *value,
 {
 	const struct option_def *d = options_find(name);
 
+	if (!d && strncmp(name, "list.", 5) == 0)
+		return set_list(o, name + 5, value, err, errlen);
 	if (!d)
 		return fail(err, errlen, name, "unknown key (see hktop --help)");
 	switch (d->type) {
@@ -480,4 +570,6 @@ void options_print_help(FILE *fp)
 			fprintf(fp, " [%s]", def);
 		fputc('\n', fp);
 	}
+	fprintf(fp, "  %-20s %s\n", "list.NAME",
+		"another watchlist, called NAME (v and V switch, --list picks)");
 }

@@ -8,6 +8,7 @@
 
 #include "base/display.h"
 #include "config/keys.h"
+#include "config/lists.h"
 #include "model/symbol.h"
 
 #define OPT_URL_MAX 512
@@ -67,6 +68,7 @@ struct options {
 	bool cli_symbols;       /* the watchlist came from the command line */
 	char watchlist_from[4096]; /* the config file that set it last, or "" */
 	unsigned watchlist_sets; /* times it was set: says which -o set it */
+	struct lists lists;     /* list.NAME: the other named lists, in order */
 };
 
 struct option_def {
@@ -95,7 +97,8 @@ void options_done(struct options *o);
 const struct option_def *options_find(const char *name);
 
 /* Validate and store one value. On error returns false and writes the
- * cause (which quotes the bad value) into err; *o is left unchanged. */
+ * cause (which quotes the bad value) into err; *o is left unchanged, but
+ * for list.NAME, whose good symbols are kept beside a bad one. */
 bool options_set(struct options *o, const char *name, const char *value,
 		 char *err, size_t errlen);
 
@@ -106,6 +109,9 @@ bool options_set_pair(struct options *o, const char *pair, char *err, size_t err
 /* A key's value as the config would spell it. Returns the length of the
  * whole text, like snprintf: buf holds it only if that is below len. */
 size_t options_format(const struct options *o, const struct option_def *d, char *buf, size_t len);
+
+/* list.NAME = SYMBOLS set from a config file: remember it (conffile). */
+void options_list_origin(struct options *o, const char *name, const char *file);
 
 /* The CONFIGURATION list of --help, generated from the table. */
 void options_print_help(FILE *fp);

@@ -14,7 +14,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +22,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "base/text.h"
+#include "config/lists.h"
 #include "config/state.h"
 #include "model/symbol.h"
 
@@ -35,18 +34,35 @@
 	"edit the dashboard's list.\n# One symbol a line; your comments stay; your config " \
 	"file is never touched.\n"
 
-void state_watchlist_path(char *buf, size_t len)
+void state_path(const char *file, char *buf, size_t len)
 {
 	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
 	int w = -1;
 
 	/* The XDG spec says relative values are invalid and must be ignored. */
 	if (xdg && xdg[0] == '/')
-		w = snprintf(buf, len, "%s/hktop/watchlist", xdg);
+		w = snprintf(buf, len, "%s/hktop/%s", xdg, file);
 	else if (home && home[0] == '/')
-		w = snprintf(buf, len, "%s/.local/state/hktop/watchlist", home);
+		w = snprintf(buf, len, "%s/.local/state/hktop/%s", home, file);
 	if (len > 0 && (w < 0 || (size_t)w >= len))
 		buf[0] = '\0';
+}
+
+void state_watchlist_path(char *buf, size_t len)
+{
+	state_path("watchlist", buf, len);
+}
+
+void state_list_path(const char *name, char *buf, size_t len)
+{
+	char file[sizeof "lists/" + LISTS_NAME_MAX];
+
+	if (strcmp(name, LISTS_MAIN) == 0) {
+		state_watchlist_path(buf, len);
+		return;
+	}
+	snprintf(file, sizeof file, "lists/%s", name);
+	state_path(file, buf, len);
 }
 
 /* The checks both load and save make on an existing target. */
@@ -121,15 +137,14 @@ fail:
 	return NULL;
 }
 
-/* Read and parse an existing file, vetted first. */
-static bool load_doc(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
+bool state_read_file(const char *path, char **buf, size_t *len, bool *exists, char *err,
+		     size_t errlen)
 {
 	struct stat st;
-	char *buf;
-	size_t len = 0;
-	bool ok;
 
 	*exists = false;
+	*buf = NULL;
+	*len = 0;
 	if (lstat(path, &st) < 0) {
 		if (errno == ENOENT)
 			return true;
@@ -144,8 +159,20 @@ static bool load_doc(const char *path, struct state_doc *d, bool *exists, char *
 			 path, STATE_MAX_FILE / 1024);
 		return false;
 	}
-	if (!(buf = read_small(path, &len, err, errlen)))
+	return (*buf = read_small(path, len, err, errlen)) != NULL;
+}
+
+/* Read and parse an existing file, vetted first. */
+static bool load_doc(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
+{
+	char *buf;
+	size_t len;
+	bool ok;
+
+	if (!state_read_file(path, &buf, &len, exists, err, errlen))
 		return false;
+	if (!*exists)
+		return true;
 	ok = state_doc_parse(d, path, buf, len, err, errlen);
 	free(buf);
 	return ok;
@@ -205,7 +232,7 @@ static char *dir_of(const char *path)
  * errno. Where the file system has no locks (some NFS setups) a save goes
  * ahead unlocked: *locked says so, and no temporary file may then be
  * taken for a stray. */
-static int lock_dir(const char *path, bool *locked)
+int state_lock(const char *path, bool *locked)
 {
 	char *dir = dir_of(path);
 	int fd, e;
@@ -352,6 +379,36 @@ fail:
 	return false;
 }
 
+/* A save's start: the directories made, the directory locked and what a
+ * killed save left there removed. The lock's fd, or -1 with err. */
+static int begin_save(const char *path, char *err, size_t errlen)
+{
+	bool locked;
+	int lock;
+
+	if (!make_parents(path, err, errlen))
+		return -1;
+	if ((lock = state_lock(path, &locked)) < 0) {
+		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
+		return -1;
+	}
+	if (locked)
+		remove_strays(lock, base_name(path));
+	return lock;
+}
+
+bool state_write_doc(const char *path, const struct state_doc *d, char *err, size_t errlen)
+{
+	int lock = begin_save(path, err, errlen);
+	bool ok;
+
+	if (lock < 0)
+		return false;
+	ok = replace_file(path, d, err, errlen);
+	close(lock);
+	return ok;
+}
+
 bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		const struct instrument *mine, size_t nmine, struct instrument **seen,
 		size_t *nseen, bool *merged, char *err, size_t errlen)
@@ -359,7 +416,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 	struct state_doc d = { 0 };
 	struct instrument *now = NULL;
 	size_t nnow = 0;
-	bool ok = false, locked;
+	bool ok = false;
 	int lock;
 
 	*merged = false;
@@ -367,14 +424,8 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		snprintf(err, errlen, "%s: not a file name", path);
 		return false;
 	}
-	if (!make_parents(path, err, errlen))
+	if ((lock = begin_save(path, err, errlen)) < 0)
 		return false;
-	if ((lock = lock_dir(path, &locked)) < 0) {
-		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
-		return false;
-	}
-	if (locked)
-		remove_strays(lock, base_name(path));
 	if (!merged_doc(path, &d, base, nbase, mine, nmine, seen ? *seen : base,
 			seen ? *nseen : nbase, merged, err, errlen))
 		goto out;
@@ -399,165 +450,4 @@ out:
 	state_doc_done(&d);
 	close(lock);
 	return ok;
-}
-
-static bool copy_list(struct instrument **dst, size_t *ndst, const struct instrument *v, size_t n)
-{
-	struct instrument *c = NULL;
-
-	if (n && !(c = malloc(n * sizeof *c)))
-		return false;
-	if (n)
-		memcpy(c, v, n * sizeof *c);
-	free(*dst);
-	*dst = c;
-	*ndst = n;
-	return true;
-}
-
-/* What a state_list says (its notes, why_not, a save's error) names the
- * file by a path from the environment: sanitised here, where the words
- * leave this module, so an escape in XDG_STATE_HOME never reaches a
- * terminal. */
-static void vsay(char *buf, size_t cap, const char *fmt, va_list ap)
-{
-	char raw[sizeof ((struct state_list *)0)->path + STATE_MSG_MAX];
-
-	vsnprintf(raw, sizeof raw, fmt, ap);
-	text_sanitize(buf, cap, raw, strlen(raw));
-}
-
-static void say(char *buf, size_t cap, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-static void say(char *buf, size_t cap, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsay(buf, cap, fmt, ap);
-	va_end(ap);
-}
-
-static void add_note(struct state_list *s, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void add_note(struct state_list *s, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (s->nnotes == sizeof s->notes / sizeof s->notes[0])
-		return;
-	va_start(ap, fmt);
-	vsay(s->notes[s->nnotes++], sizeof s->notes[0], fmt, ap);
-	va_end(ap);
-}
-
-bool state_list_choose(struct state_list *s, enum list_origin origin, const char *config_file,
-		       struct instrument **list, size_t *n)
-{
-	struct state_doc d = { 0 };
-	struct instrument *saved;
-	size_t nsaved;
-	char err[STATE_MSG_MAX];
-	bool exists;
-
-	memset(s, 0, sizeof *s);
-	s->origin = origin;
-	if (origin == LIST_CONFIG)
-		snprintf(s->from, sizeof s->from, "%s", config_file);
-	if (origin > LIST_SAVED) {
-		snprintf(s->why_not, sizeof s->why_not, "this list came from %s",
-			 origin == LIST_ARGS ? "the command line" : "-o watchlist");
-		return true;
-	}
-	state_watchlist_path(s->path, sizeof s->path);
-	if (!s->path[0]) {
-		snprintf(s->why_not, sizeof s->why_not,
-			 "no HOME or XDG_STATE_HOME to keep the watchlist in");
-		return true;
-	}
-	if (!state_load(s->path, &d, &exists, err, sizeof err)) {
-		/* Never save over what we could not read: it may be all the
-		 * user has. */
-		say(s->why_not, sizeof s->why_not, "%s", err);
-		add_note(s, "%s; using the %s watchlist; edits will not be saved", err,
-			 origin == LIST_CONFIG ? "config's" : "default");
-		state_doc_done(&d);
-		return true;
-	}
-	if (exists) {
-		if (!state_doc_symbols(&d, &saved, &nsaved)) {
-			state_doc_done(&d);
-			return false;
-		}
-		free(*list);
-		*list = saved;
-		*n = nsaved;
-		s->origin = LIST_SAVED;
-		snprintf(s->from, sizeof s->from, "%s", s->path);
-		for (size_t i = 0; i < d.nbad && i < STATE_BAD_NAMED; i++)
-			add_note(s, "%s (skipped; kept in the file)", d.bad[i]);
-		if (d.nbad > STATE_BAD_NAMED)
-			add_note(s, "%s: %zu more unreadable lines skipped", s->path,
-				 d.nbad - STATE_BAD_NAMED);
-	}
-	state_doc_done(&d);
-	s->save = true;
-	return copy_list(&s->base, &s->nbase, *list, *n) &&
-	       copy_list(&s->seen, &s->nseen, *list, *n);
-}
-
-bool state_list_save(struct state_list *s, const struct instrument *v, size_t n, bool *merged,
-		     char *err, size_t errlen)
-{
-	char raw[sizeof s->path + STATE_MSG_MAX];
-
-	*merged = false;
-	s->unsaved = true;
-	if (!s->save) {
-		snprintf(err, errlen, "%s", s->why_not);
-		return false;
-	}
-	if (!state_save(s->path, s->base, s->nbase, v, n, &s->seen, &s->nseen, merged, raw,
-			sizeof raw)) {
-		say(err, errlen, "%s", raw);
-		return false;
-	}
-	/* This list is the base of the next merge's removals; the file may
-	 * also hold another run's edits, now in s->seen. */
-	if (!copy_list(&s->base, &s->nbase, v, n)) {
-		snprintf(err, errlen, "out of memory");
-		return false;
-	}
-	s->unsaved = false;
-	return true;
-}
-
-void state_list_describe(const struct state_list *s, char *buf, size_t len)
-{
-	switch (s->origin) {
-	case LIST_DEFAULT:
-		snprintf(buf, len, "the default");
-		break;
-	case LIST_CONFIG:
-		snprintf(buf, len, "%s", s->from);
-		break;
-	case LIST_SAVED:
-		snprintf(buf, len, "the saved list %s", s->from);
-		break;
-	case LIST_OPTION:
-		snprintf(buf, len, "-o watchlist");
-		break;
-	case LIST_ARGS:
-		snprintf(buf, len, "the command line");
-		break;
-	}
-}
-
-void state_list_done(struct state_list *s)
-{
-	free(s->base);
-	free(s->seen);
-	s->base = s->seen = NULL;
-	s->nbase = s->nseen = 0;
 }

@@ -260,6 +260,11 @@ bool state_doc_append(struct state_doc *d, const struct instrument *in)
 	return doc_insert(d, d->n, "", in->display, strlen(in->display), in);
 }
 
+bool state_doc_append_text(struct state_doc *d, const char *text)
+{
+	return doc_insert(d, d->n, "", text, strlen(text), NULL);
+}
+
 bool state_doc_merge(struct state_doc *d, const struct instrument *base, size_t nbase,
 		     const struct instrument *mine, size_t nmine)
 {

@@ -50,6 +50,10 @@ bool state_doc_symbols(const struct state_doc *d, struct instrument **out, size_
 /* A symbol line at the end, in display form. False when out of memory. */
 bool state_doc_append(struct state_doc *d, const struct instrument *in);
 
+/* A line at the end that is not a symbol (a comment, a name). False
+ * when out of memory. */
+bool state_doc_append_text(struct state_doc *d, const char *text);
+
 /* Whether d holds the symbols of v and no others, whatever the order and
  * repeats: in *same. False when out of memory. */
 bool state_doc_same(const struct state_doc *d, const struct instrument *v, size_t n,

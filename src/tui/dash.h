@@ -132,7 +132,12 @@ struct dash {
 	size_t status_more;           /* other open warnings and errors */
 	struct msglog log;            /* the session's messages (msglog.h) */
 
-	struct prompt prompt;         /* '/' */
+	struct prompt prompt;         /* '/', or V's when list_prompt */
+	/* Named lists (app/list_control.c): the one shown, for the header
+	 * when there is more than one, and V's prompt. */
+	char list_name[32];           /* "" when main is the only list */
+	char list_names[512];         /* V's prompt: "main [tech] banks" */
+	bool list_prompt;
 	unsigned dirty;               /* enum redraw */
 };
 

@@ -83,6 +83,13 @@ static void draw_header(struct dash *dash)
 		ui_text(stdscr, 0, x, w, label, 0, dash->ui->attrs[UI_DEMO]);
 		x += w + 1;
 	}
+	if (dash->list_name[0]) { /* several lists: which one this is */
+		char tag[sizeof dash->list_name + 4];
+		int tw = snprintf(tag, sizeof tag, "[%s]", dash->list_name);
+
+		ui_text(stdscr, 0, x, tw, tag, 0, dash->ui->attrs[UI_HEADER] | A_BOLD);
+		x += tw + 2;
+	}
 	rw = text_width(right);
 	if (rw > cols - x)
 		rw = 0;
@@ -99,6 +106,13 @@ static void draw_status(struct dash *dash)
 	char left[512], right[160], msg[MSG_TEXT_MAX + 16], more[32] = "", fitted[MSG_TEXT_MAX + 32];
 	attr_t a = dash->ui->attrs[dash->status_error ? UI_ERROR : UI_STATUS];
 
+	if (dash->prompt.active && dash->list_prompt) {
+		char lp[PROMPT_MAX + sizeof dash->list_names + 16];
+
+		snprintf(lp, sizeof lp, "list: %s_    %s", dash->prompt.buf, dash->list_names);
+		ui_text(stdscr, y, 0, cols, lp, 0, dash->ui->attrs[UI_STATUS]);
+		return;
+	}
 	if (dash->prompt.active) {
 		const struct instrument_info *c[6];
 		size_t n = dash->prompt.label ? 0 : prompt_candidates(dash->prompt.buf, &dash->db, c, 6);
