@@ -561,3 +561,39 @@ void state_list_done(struct state_list *s)
 	s->base = s->seen = NULL;
 	s->nbase = s->nseen = 0;
 }
+
+bool state_file_read(const char *path, char **buf, size_t *len, bool *exists, char *err,
+		     size_t errlen)
+{
+	struct stat st;
+
+	*buf = NULL;
+	*len = 0;
+	if (!(*exists = lstat(path, &st) == 0) && errno == ENOENT)
+		return true;
+	if (!*exists) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	/* Vetted before open: a FIFO would block the open itself. */
+	return check_target(path, &st, err, errlen) && (*buf = read_small(path, len, err, errlen));
+}
+
+bool state_file_write(const char *path, const struct state_doc *d, char *err, size_t errlen)
+{
+	bool ok, locked;
+	int lock = -1;
+
+	if (!make_parents(path, err, errlen))
+		return false;
+	if (!*base_name(path) || (lock = lock_dir(path, &locked)) < 0) {
+		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
+		return false;
+	}
+	if (locked)
+		remove_strays(lock, base_name(path));
+	if ((ok = replace_file(path, d, err, errlen)))
+		(void)fsync(lock);
+	close(lock);
+	return ok;
+}

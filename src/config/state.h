@@ -91,4 +91,12 @@ void state_list_describe(const struct state_list *s, char *buf, size_t len);
 
 void state_list_done(struct state_list *s);
 
+/* For hktop's other files (the alert rules and their firings): read one
+ * with state_load's checks (no symlink, FIFO or other owner's file, at
+ * most STATE_MAX_FILE; *buf owned by the caller, NULL when missing), and
+ * replace one atomically as state_save does, lines as written in d. */
+bool state_file_read(const char *path, char **buf, size_t *len, bool *exists, char *err,
+		     size_t errlen);
+bool state_file_write(const char *path, const struct state_doc *d, char *err, size_t errlen);
+
 #endif
