@@ -163,7 +163,7 @@ static void test_start_text(void)
 	struct alert_event ev;
 
 	ok(alert_rule_quote(&r, 3, &q, T0, &ev), "fires at start");
-	is_str(ev.text, "0700 already above 500: 510.000 at start (take profit)", "says so");
+	is_str(ev.text, "0700 already above 500 at start: 510.000 (take profit)", "says so");
 	ok(ev.f.at_start && ev.rule == 3 && ev.f.t == T0, "marked at start, rule, time");
 	alert_rule_done(&r);
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/notify.h"
 #include "config/options.h"
 #include "model/quote.h"
 #include "base/text.h"
@@ -87,6 +88,12 @@ const struct option_def options_table[] = {
 	  .def = "https://news.google.com", .help = "base URL of Google News RSS search" },
 	{ .name = "eastmoney.news_url", .type = OPT_URL, OFF(eastmoney_news_url),
 	  .def = "https://np-listapi.eastmoney.com", .help = "base URL of Eastmoney's 7x24 news" },
+	{ .name = "alerts.file", .type = OPT_STRING, OFF(alerts_file), .def = "",
+	  .help = "alert rules file; empty: ~/.config/hktop/alerts" },
+	{ .name = "alerts.notify", .type = OPT_CHOICE, OFF(alerts_notify), .choices = notify_names,
+	  .def = "auto", .help = "how an alert is told: auto, osc9, osc777, osc99, bell or none" },
+	{ .name = "alerts.command", .type = OPT_STRING, OFF(alerts_command), .def = "",
+	  .help = "program run (no shell) with the message when an alert fires" },
 };
 const size_t options_count = sizeof options_table / sizeof options_table[0];
 

@@ -61,6 +61,10 @@ struct options {
 	bool cli_symbols;       /* the watchlist came from the command line */
 	char watchlist_from[4096]; /* the config file that set it last, or "" */
 	unsigned watchlist_sets; /* times it was set: says which -o set it */
+	/* Alerts (config/alert_file.h) */
+	char alerts_file[1024];   /* "" = ~/.config/hktop/alerts */
+	int alerts_notify;        /* enum notify_kind */
+	char alerts_command[1024]; /* "" = none */
 };
 
 struct option_def {

@@ -47,23 +47,20 @@ static bool allowed(const struct alert_rule *r, const struct alert_watch *w, lon
 	return r->repeat == ALERT_DAILY && w->last.day != day;
 }
 
+/* "0700 above 478.8: 478.800", "9988 already up 5% at start: 118.300". */
 static void event_text(const struct alert_rule *r, const struct quote *q, int sign, bool start,
 		       char *buf, size_t len)
 {
 	char price[48], level[48], raw[ALERT_TEXT_MAX];
+	const char *what = r->kind != ALERT_MOVE ? alert_kind_names[r->kind]
+			   : sign < 0 ? "down" : "up";
 	int n;
 
 	num_format(q->f[QF_PRICE], price, sizeof price);
 	num_format(r->level, level, sizeof level);
-	if (r->kind == ALERT_MOVE)
-		n = snprintf(raw, sizeof raw, "%s %s %s%s%% at %s%s", q->in.display,
-			     sign < 0 ? "down" : "up", start ? "already " : "", level, price,
-			     start ? " at start" : "");
-	else
-		n = snprintf(raw, sizeof raw, "%s %s%s %s: %s%s", q->in.display,
-			     start ? "already " : "", alert_kind_names[r->kind], level, price,
-			     start ? " at start" : "");
-	if (n >= 0 && r->note[0])
+	n = snprintf(raw, sizeof raw, "%s %s%s %s%s%s: %s", q->in.display, start ? "already " : "",
+		     what, level, r->kind == ALERT_MOVE ? "%" : "", start ? " at start" : "", price);
+	if (n >= 0 && (size_t)n < sizeof raw && r->note[0])
 		snprintf(raw + n, sizeof raw - (size_t)n, " (%s)", r->note);
 	text_sanitize(buf, len, raw, strlen(raw));
 }
