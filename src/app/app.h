@@ -17,6 +17,7 @@
 #include "tui/ui.h"
 #include "tui/view.h"
 
+struct alert_control;
 struct demo;
 struct newsfetch;
 
@@ -67,6 +68,7 @@ struct app {
 	FILE *script;
 	int script_burst;             /* lines still to run without waiting */
 	struct state_list *saved;     /* where edits to the watchlist go */
+	struct alert_control *alerts; /* alert_control.c */
 };
 
 /* Monotonic milliseconds, for scheduling. */

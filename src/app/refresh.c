@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/alert_control.h"
 #include "app/app.h"
 #include "feeds/demo.h"
 #include "base/fmt.h"
@@ -121,6 +122,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 		dash_report(&app->dash, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s",
 			    hhmm, failed, app->nboard_inflight, res[first_fail].err);
 	}
+	alert_control_quotes(app, res, n);
 	if (ok)
 		schedule_next(app);
 	free(app->inflight);

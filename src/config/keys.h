@@ -50,7 +50,9 @@
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
-	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line")
+	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
+	_(VIEW_ALERTS,    "view-alerts",    "A",               "Show the alert rules, armed or fired") \
+	_(ADD_ALERT,      "add-alert",      "!",               "Add an alert rule for the selected name")
 
 enum action {
 	ACT_NONE = 0,

@@ -17,7 +17,8 @@
 /* What a message is about: a success of a kind resolves that kind's
  * errors. MSG_KEY is the answer to a key (the default of app_status):
  * the next key resolves it. */
-enum msg_kind { MSG_KEY, MSG_QUOTES, MSG_CHART, MSG_NEWS, MSG_CONFIG, MSG_STATE, MSG_KIND_COUNT };
+enum msg_kind { MSG_KEY, MSG_QUOTES, MSG_CHART, MSG_NEWS, MSG_CONFIG, MSG_STATE,
+		MSG_ALERT, MSG_KIND_COUNT };
 
 /* "key", "quotes", ...: the source column of the messages view. */
 extern const char *const msglog_kind_names[MSG_KIND_COUNT];

@@ -86,6 +86,12 @@ void ui_clear_row(WINDOW *w, int y, int x, int width, attr_t a);
  * the colour they can share with their left neighbour (see ui.c). */
 void ui_flush(void);
 
+/* Bytes for the terminal that are not drawing (a bell, a notification
+ * escape sequence), written after the screen update through the stream
+ * curses writes to, so they never land inside one of its sequences.
+ * Nothing in a test (the virtual screen). */
+void ui_notify(const struct ui *ui, const char *seq, size_t len);
+
 /* The heat scale's pairs and attributes, by tier (ui_heat.c); called by
  * ui_init. The letter is what a colour dump shows for a heat pair. */
 void heatmap_colors_init(struct ui *ui);

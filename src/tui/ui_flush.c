@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #include "tui/ui.h"
@@ -82,4 +83,14 @@ void ui_flush(void)
 	wnoutrefresh(stdscr);
 	blend_blanks(newscr);
 	doupdate();
+}
+
+void ui_notify(const struct ui *ui, const char *seq, size_t len)
+{
+	/* curses' own stream, flushed by doupdate: what follows it comes out
+	 * after the update, whole. */
+	if (ui->test || !len || !ui->screen)
+		return;
+	fwrite(seq, 1, len, stdout);
+	fflush(stdout);
 }
