@@ -38,7 +38,70 @@ struct alert_control {
 	char pending[PENDING_MAX];    /* bytes for after the next update */
 	size_t npending;
 	time_t since;                 /* headlines older than this are not news */
+	/* The price rules of each name, so that a refresh asks only those
+	 * (1,000 rules must not cost every quote 1,000 looks): byname finds
+	 * a name's list in lists; every holds the "*" rules. Rebuilt when
+	 * the rules change. */
+	struct symbol_index byname;
+	struct rule_list { size_t *v; size_t n, cap; } *lists, every;
+	size_t nlists;
 };
+
+static bool list_add(struct rule_list *l, size_t rule)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 4, *v = realloc(l->v, cap * sizeof *v);
+
+		if (!v)
+			return false;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = rule;
+	return true;
+}
+
+static void index_done(struct alert_control *c)
+{
+	for (size_t i = 0; i < c->nlists; i++)
+		free(c->lists[i].v);
+	free(c->lists);
+	free(c->every.v);
+	c->lists = NULL;
+	c->every = (struct rule_list){ 0 };
+	c->nlists = 0;
+	symbol_index_clear(&c->byname);
+}
+
+/* Index the price rules by name; false when out of memory (then none is). */
+static bool index_rules(struct alert_control *c)
+{
+	index_done(c);
+	if (c->file.n && !(c->lists = calloc(c->file.n, sizeof *c->lists)))
+		return false;
+	for (size_t r = 0; r < c->file.n; r++) {
+		const struct alert_rule *rule = &c->file.rules[r];
+		long at;
+
+		if (rule->kind == ALERT_NEWS)
+			continue;
+		if (rule->every) {
+			if (!list_add(&c->every, r))
+				goto oom;
+			continue;
+		}
+		if ((at = symbol_index_add(&c->byname, &rule->in, c->nlists)) < 0)
+			goto oom;
+		if ((size_t)at == c->nlists)
+			c->nlists++;
+		if (!list_add(&c->lists[at], r))
+			goto oom;
+	}
+	return true;
+oom:
+	index_done(c);
+	return false;
+}
 
 /* The views' copy, after every change of the rules. */
 static void publish(struct app *app)
@@ -53,9 +116,12 @@ static void publish(struct app *app)
 	app->dash.dirty |= REDRAW_BODY;
 }
 
-/* One running slot per rule, in step with the rules. */
-static bool fit_running(struct alert_control *c)
+/* After the rules changed: the index again, and one running slot per
+ * rule. */
+static bool rules_changed(struct alert_control *c)
 {
+	if (!index_rules(c))
+		return false;
 	if (c->nrunning < c->file.n) {
 		pid_t *v = realloc(c->running, c->file.n * sizeof *v);
 
@@ -97,7 +163,7 @@ void alert_control_init(struct app *app)
 	alert_file_record_path(c->record, sizeof c->record);
 	if (c->record[0] && c->file.n && !alert_file_restore(&c->file, c->record, err, sizeof err))
 		dash_report(&app->dash, MSG_STATE, MSG_ERROR, "alerts: %s", err);
-	if (!fit_running(c))
+	if (!rules_changed(c))
 		dash_report(&app->dash, MSG_ALERT, MSG_ERROR, "alerts: out of memory");
 	publish(app);
 }
@@ -215,23 +281,36 @@ static void record(struct app *app)
 		dash_report(&app->dash, MSG_STATE, MSG_ERROR, "alerts: %s", err);
 }
 
-void alert_control_quotes(struct app *app, const struct quote_result *res, size_t n)
+/* Feed one quote to the rules of list l. */
+static bool feed(struct app *app, const struct rule_list *l, const struct quote_result *res)
 {
 	struct alert_control *c = app->alerts;
 	struct alert_event e;
 	bool fired = false;
 
+	for (size_t k = 0; k < l->n; k++)
+		if (alert_rule_quote(&c->file.rules[l->v[k]], l->v[k], res, dash_now(&app->dash), &e)) {
+			deliver(app, &e);
+			fired = true;
+		}
+	return fired;
+}
+
+void alert_control_quotes(struct app *app, const struct quote_result *res, size_t n)
+{
+	struct alert_control *c = app->alerts;
+	bool fired = false;
+
 	if (!c || !c->file.n)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		bool listed = board_find(&app->dash.board, &res[i].q.in) >= 0;
+		long at = symbol_index_find(&c->byname, &res[i].q.in);
 
-		for (size_t r = 0; r < c->file.n; r++)
-			if ((listed || !c->file.rules[r].every) &&
-			    alert_rule_quote(&c->file.rules[r], r, &res[i], dash_now(&app->dash), &e)) {
-				deliver(app, &e);
-				fired = true;
-			}
+		if (at >= 0)
+			fired |= feed(app, &c->lists[at], &res[i]);
+		/* "*": the names on the list, not the header's indexes. */
+		if (c->every.n && board_find(&app->dash.board, &res[i].q.in) >= 0)
+			fired |= feed(app, &c->every, &res[i]);
 	}
 	if (fired)
 		record(app);
@@ -293,7 +372,7 @@ void alert_control_reconcile(struct app *app)
 		return;
 	if (a->want_add) {
 		a->want_add = false;
-		if (!alert_file_add(&c->file, a->prompt.buf, err, sizeof err) || !fit_running(c))
+		if (!alert_file_add(&c->file, a->prompt.buf, err, sizeof err) || !rules_changed(c))
 			dash_status(&app->dash, true, "Alert not added: %s", err);
 		else
 			dash_status(&app->dash, false, "Alert added: %s", a->prompt.buf);
@@ -310,6 +389,8 @@ void alert_control_reconcile(struct app *app)
 			memmove(&c->running[i], &c->running[i + 1],
 				(c->nrunning - i - 1) * sizeof *c->running);
 			c->running[c->nrunning - 1] = run;
+			if (!rules_changed(c))
+				dash_report(&app->dash, MSG_ALERT, MSG_ERROR, "alerts: out of memory");
 			dash_status(&app->dash, false, "Alert removed");
 			record(app);
 		}
@@ -331,6 +412,8 @@ void alert_control_done(struct app *app)
 	if (!c)
 		return;
 	alert_file_done(&c->file);
+	index_done(c);
+	symbol_index_done(&c->byname);
 	free(c->running);
 	free(c);
 	app->alerts = NULL;

@@ -74,8 +74,9 @@ bool alert_rule_quote(struct alert_rule *r, size_t ri, const struct quote_result
 	bool cond, start;
 	int sign = 0;
 
-	if (r->kind == ALERT_NEWS || !res->ok || !alert_price_usable(q) ||
-	    !alert_rule_covers(r, &q->in))
+	/* The cheap refusals first: every rule sees every quote. */
+	if (r->kind == ALERT_NEWS || !res->ok || !alert_rule_covers(r, &q->in) ||
+	    !alert_price_usable(q))
 		return false;
 	if (r->kind == ALERT_MOVE && (!q->f[QF_PREV_CLOSE].ok || !(q->f[QF_PREV_CLOSE].v > 0)))
 		return false;
