@@ -46,26 +46,6 @@ void alert_file_record_path(char *buf, size_t len)
 		buf[0] = '\0';
 }
 
-/* Append a line (len bytes of text) to the doc. */
-static bool doc_push(struct state_doc *d, const char *text, size_t len)
-{
-	char *copy;
-
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-		struct state_line *v = realloc(d->v, cap * sizeof *v);
-
-		if (!v)
-			return false;
-		d->v = v;
-		d->cap = cap;
-	}
-	if (!(copy = strndup(text, len)))
-		return false;
-	d->v[d->n++] = (struct state_line){ .text = copy };
-	return true;
-}
-
 static bool rule_push(struct alert_file *f, const struct alert_rule *r, size_t line)
 {
 	if (f->n == f->cap) {
@@ -116,7 +96,7 @@ bool alert_file_parse(struct alert_file *f, const char *name, const char *buf, s
 		pos += ll + (nl != NULL);
 		lineno++;
 		ok = alert_rule_parse(line, ll, &r, &blank, cause, sizeof cause);
-		if (!doc_push(&f->doc, line, ll))
+		if (!state_doc_push_text(&f->doc, line, ll))
 			goto oom;
 		if (ok && f->n == ALERT_RULES_MAX) {
 			first_over = first_over ? first_over : lineno;
@@ -185,7 +165,7 @@ bool alert_file_add(struct alert_file *f, const char *text, char *err, size_t er
 		snprintf(err, errlen, "already %d rules", ALERT_RULES_MAX);
 		return false;
 	}
-	if (!doc_push(&f->doc, text, strlen(text))) {
+	if (!state_doc_push_text(&f->doc, text, strlen(text))) {
 		snprintf(err, errlen, "out of memory");
 		return false;
 	}

@@ -109,11 +109,9 @@ bool alert_file_record(const struct alert_file *f, const char *path, char *err, 
 {
 	struct state_doc d = { 0 };
 	bool ok = false;
-	char *line;
 
-	if (!(d.v = calloc(1, sizeof *d.v)) || !(d.v[0].text = strdup(RECORD_HEADER)))
+	if (!state_doc_push_text(&d, RECORD_HEADER, strlen(RECORD_HEADER)))
 		goto oom;
-	d.n = d.cap = 1;
 	for (size_t i = 0; i < f->n; i++) {
 		const struct alert_rule *r = &f->rules[i];
 		char key[ALERT_TEXT_MAX];
@@ -121,25 +119,19 @@ bool alert_file_record(const struct alert_file *f, const char *path, char *err, 
 		alert_rule_key(r, key, sizeof key);
 		for (size_t k = 0; k < r->nw; k++) {
 			const struct alert_watch *w = &r->w[k];
-			struct state_line *v;
-			char price[48] = "-";
+			char line[ALERT_TEXT_MAX + 160], price[48] = "-";
+			int len;
 
 			if (!w->fired)
 				continue;
 			if (w->last.price.ok)
 				num_format(w->last.price, price, sizeof price);
-			if (asprintf(&line, "%s\t%s\t%lld\t%lld\t%s\t%d", key, w->in.display,
-				     (long long)w->last.t, w->last.day, price, w->last.at_start) < 0)
+			len = snprintf(line, sizeof line, "%s\t%s\t%lld\t%lld\t%s\t%d", key,
+				       w->in.display, (long long)w->last.t, w->last.day, price,
+				       w->last.at_start);
+			if (len < 0 || (size_t)len >= sizeof line ||
+			    !state_doc_push_text(&d, line, (size_t)len))
 				goto oom;
-			if (d.n == d.cap) {
-				if (!(v = realloc(d.v, d.cap * 2 * sizeof *v))) {
-					free(line);
-					goto oom;
-				}
-				d.v = v;
-				d.cap *= 2;
-			}
-			d.v[d.n++] = (struct state_line){ .text = line };
 		}
 	}
 	ok = state_file_write(path, &d, err, errlen);
