@@ -98,4 +98,21 @@ is "$(sed -n 2,6p "$T/b1.txt" | sed "s|$A|RULES|")" " Alerts (! add, d remove, E
  9988 below 470 once        fired     2026-08-07 16:08     118.300  stop" "120x40: the rules after a restart"
 like "$(sed -n 40p "$T/b1.txt")" "^ Alert: BABA already up 1% at start" "the once rule did not fire again"
 
+# A rule for a name that is not on the list: fetched with the refresh,
+# told, and the list left as it was.
+printf 'BABA above 100 # off the list\n' > "$A"
+rm -f "$XDG_STATE_HOME/hktop/alerts-fired"
+LINES=24 COLUMNS=80
+cat > "$T/off.script" <<EOF
+:save-display $T/off.txt
+EOF
+HKTOP_TRACE="$T/trace" HKTOP_SCRIPT="$T/off.script" run_with_timeout 30 "$HKTOP" \
+	-o tencent.quote_url="$BASE" -o quotes.failover=no -o news.sources=none -o watchlist="700"
+is "$rc" 0 "off the list: exit 0"
+is "$(cat "$T/trace")" "GET $BASE/q=r_hk00700,hkHSI,hkHSTECH,usBABA" \
+	"the rule's name is asked for with the list and the header's indexes"
+like "$(sed -n 24p "$T/off.txt")" "^ Alert: BABA already above 100 at start: 120.450 \\(off the list\\)" \
+	"its alert is told"
+is "$(sed -n 3,4p "$T/off.txt" | cut -c1-5 | sed 's/ *$//')" " 0700" "the list is left as it was"
+
 done_testing

@@ -281,6 +281,30 @@ static void record(struct app *app)
 		dash_report(&app->dash, MSG_STATE, MSG_ERROR, "alerts: %s", err);
 }
 
+bool alert_control_wanted(struct app *app, struct instrument **v, size_t *n)
+{
+	struct alert_control *c = app->alerts;
+	size_t listed = *n;
+	struct instrument *grown;
+
+	if (!c || !c->nlists)
+		return true;
+	if (!(grown = realloc(*v, (*n + c->nlists) * sizeof *grown)))
+		return false;
+	*v = grown;
+	for (size_t i = 0; i < c->nlists; i++) {
+		const struct instrument *in = &c->file.rules[c->lists[i].v[0]].in;
+		bool have = board_find(&app->dash.board, in) >= 0;
+
+		/* Past the board: the header's indexes, nothing else yet. */
+		for (size_t k = app->nboard_inflight; k < listed && !have; k++)
+			have = symbol_equal(&grown[k], in);
+		if (!have)
+			grown[(*n)++] = *in;
+	}
+	return true;
+}
+
 /* Feed one quote to the rules of list l. */
 static bool feed(struct app *app, const struct rule_list *l, const struct quote_result *res)
 {

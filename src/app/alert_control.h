@@ -8,6 +8,11 @@
 /* Read the rules and their firings (complaints to the status line). */
 void alert_control_init(struct app *app);
 
+/* Append to the refresh's *v (n entries, the list's first) the names
+ * the price rules watch that are not in it, growing *v. False when out of
+ * memory (*v is then still the caller's to free). */
+bool alert_control_wanted(struct app *app, struct instrument **v, size_t *n);
+
 /* A refresh's results, after the board took them. */
 void alert_control_quotes(struct app *app, const struct quote_result *res, size_t n);
 

@@ -162,6 +162,11 @@ static bool refresh_list(struct app *app)
 		if (!have)
 			v[n++] = in;
 	}
+	/* The names alert rules watch, on the list or not. */
+	if (!alert_control_wanted(app, &v, &n)) {
+		free(v);
+		return false;
+	}
 	app->inflight = v;
 	app->ninflight = n;
 	return true;
