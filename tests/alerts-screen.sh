@@ -115,4 +115,29 @@ like "$(sed -n 24p "$T/off.txt")" "^ Alert: BABA already above 100 at start: 120
 	"its alert is told"
 is "$(sed -n 3,4p "$T/off.txt" | cut -c1-5 | sed 's/ *$//')" " 0700" "the list is left as it was"
 
+# News rules: a headline tagged with the name that comes in after start
+# (rss-future.xml against a clock of 2026-08-07 16:45 HKT: a story dated
+# 2100 is re-dated to when it is first seen, one two minutes ahead keeps
+# its date; the 2020 one is old news).
+cat > "$T/rules-news" <<RULES
+/q= 200 $F/tencent-batch.gbk.txt
+/rss/2.0/headline 200 $F/rss-future.xml
+RULES
+start_httpd "$T/rules-news"
+printf '700 news always\n1810 news\n* news daily # any\n' > "$A"
+rm -f "$XDG_STATE_HOME/hktop/alerts-fired"
+cat > "$T/news.script" <<EOF
+M
+:save-display $T/news.txt
+EOF
+HKTOP_NOW=1786092300 HKTOP_SCRIPT="$T/news.script" run_with_timeout 30 "$HKTOP" \
+	-o tencent.quote_url="$BASE" -o quotes.failover=no -o yahoo.rss_url="$BASE" \
+	-o news.sources=yahoo -o watchlist="700 9988"
+is "$rc" 0 "news: exit 0"
+is "$(grep -o 'alert  warn  Alert: [0-9]* news: [A-Za-z]*' "$T/news.txt")" \
+"alert  warn  Alert: 9988 news: Alibaba
+alert  warn  Alert: 0700 news: Tencent
+alert  warn  Alert: 0700 news: Tencent" \
+	"a new tagged headline fires its name's rule and * (a name on the list); old news does not"
+
 done_testing
