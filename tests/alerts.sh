@@ -82,11 +82,39 @@ is "$(cat "$T/err")" "hktop: $A: not a regular file" "and why"
 rm -f "$A"
 check -o alerts.file="~/mine"
 is "$rc" 2 "no rules: exit 2"
-is "$(cat "$T/err")" "hktop: $HOME/mine: no price rules to check" "alerts.file with ~/ is found in HOME"
+is "$(cat "$T/err")" "hktop: $HOME/mine: no alert rules" "alerts.file with ~/ is found in HOME"
 printf '700 above 1\n' > "$HOME/mine"
 check -o alerts.file="~/mine" --format csv
 is "$rc" 2 "--format csv: a usage error"
 run_with_timeout 10 "$HKTOP" --check-alerts 700
 is "$rc" 2 "SYMBOLs with --check-alerts: a usage error"
+
+# News rules: the headline sources fetched with the quotes. rss-future.xml
+# has a Tencent story dated 2100 (taken as just seen), an Alibaba one of
+# 2026-08-07 and a Xiaomi one of 2020: only the first is news now.
+cat > "$T/rules-news" <<RULES
+/q= 200 $F/tencent-batch.gbk.txt
+/rss/2.0/headline 200 $F/rss-future.xml
+RULES
+start_httpd "$T/rules-news"
+N=$BASE
+printf '700 news\n9988 news\n1810 news\n9988 above 100\n' > "$A"
+: > "$XDG_STATE_HOME/hktop/alerts-fired"
+news() {
+	run_with_timeout 20 "$HKTOP" --check-alerts -o tencent.quote_url="$N" -o quotes.failover=no \
+		-o yahoo.rss_url="$N" -o news.sources=yahoo "$@"
+}
+news --format json
+is "$rc" 0 "news rules: exit 0"
+like "$(cat "$T/out")" '^\[
+\{"time":"2026-08-07T16:08:11\+08:00","symbol":"9988","rule":"9988 above 100 once","price":118.300,"at_start":true,"message":"9988 already above 100 at start: 118.300"\},
+\{"time":"[-0-9T:+]*","symbol":"0700","rule":"0700 news once","price":null,"at_start":false,"message":"0700 news: Tencent.s game studio sets a date far ahead"\}
+\]$' "a headline younger than news.fresh fires its name's rule; old ones do not"
+news
+is "$rc" 0 "again: exit 0"
+is "$(cat "$T/out")" "" "a once news rule does not fire again on the same headline"
+news -o news.sources=none
+is "$rc" 2 "news rules without a headline source: exit 2"
+is "$(cat "$T/err")" "hktop: news rules need a headline source (news.sources, news.feeds)" "and why"
 
 done_testing
