@@ -80,4 +80,29 @@ ok_if "kitty: OSC 99, title and body" grep -aq "$ESC]99;i=hktop:d=0;hktop$ESC\\\
 run plain "$BEL" TERM_PROGRAM=Apple_Terminal
 ok_unless "an unknown terminal: the bell, no notification sequence" grep -aq "$ESC][0-9]*;.*already above" "$T/plain.log"
 
+# One rule firing for every name at once: its command runs once while the
+# first is still running (it sleeps), not once a name.
+printf '* above 1 always\n' > "$XDG_CONFIG_HOME/hktop/alerts"
+cat > "$T/slow" <<'EOF2'
+#!/bin/sh
+echo "$HKTOP_ALERT_SYMBOL" >> "$0.log"
+sleep 1
+EOF2
+chmod +x "$T/slow"
+: > "$T/slow.log"
+: > "$T/every.log"
+env TERM_PROGRAM=iTerm.app script -qefc "stty rows 24 cols 80; exec '$HKTOP' --demo -o alerts.command='$T/slow'" \
+	"$T/every.log" > /dev/null 2>&1 < /dev/null &
+spid=$!
+k=0
+until [ "$(grep -ao "$ESC]9;" "$T/every.log" | wc -l)" -ge 5 ] || [ $k -ge 200 ]; do
+	sleep 0.05
+	k=$((k + 1))
+done
+sleep 0.3
+pkill -TERM -P "$spid" 2>/dev/null
+wait "$spid" 2>/dev/null
+ok_if "a * rule fired for many names" [ "$(grep -ao "$ESC]9;" "$T/every.log" | wc -l)" -ge 5 ]
+is "$(grep -c . "$T/slow.log")" 1 "its command ran once: at most one running per rule"
+
 done_testing
