@@ -89,6 +89,24 @@ static void test_edits(void)
 	is_int(f.n, 2, "two rules left");
 	ok(alert_file_remove(&f, 1, err, sizeof err) && f.n == 1 && f.line[0] == 2,
 	   "lines renumbered");
+	/* The user edits the file while hktop runs: hktop's next edit must
+	 * not write over theirs. */
+	write_file("alerts", "# edited elsewhere\n700 above 1\n");
+	ok(!alert_file_add(&f, "HSI below 1", err, sizeof err), "a file changed elsewhere: not added");
+	ok(strstr(err, "/alerts: changed since hktop read it; not written over") != NULL,
+	   "and why: %s", err);
+	is_str(slurp("alerts"), "# edited elsewhere\n700 above 1\n", "their edit stands");
+	ok(!alert_file_remove(&f, 0, err, sizeof err) && f.n == 1, "nor removed");
+	alert_file_done(&f);
+	load(&f, "alerts", &ok, err, sizeof err);
+	ok(alert_file_add(&f, "HSI below 1", err, sizeof err) &&
+	   alert_file_add(&f, "HSI below 2", err, sizeof err), "read again: edits go through: %s",
+	   err);
+	alert_file_done(&f);
+	unlink("new-alerts");
+	load(&f, "new-alerts", &ok, err, sizeof err);
+	ok(alert_file_add(&f, "700 above 1", err, sizeof err), "no file yet: made: %s", err);
+	is_str(slurp("new-alerts"), "700 above 1\n", "with the rule");
 	alert_file_done(&f);
 }
 

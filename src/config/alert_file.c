@@ -133,22 +133,54 @@ bool alert_file_load(struct alert_file *f, char *err, size_t errlen)
 	if (!state_file_read(f->path, &buf, &len, &exists, err, errlen))
 		return false;
 	ok = !exists || alert_file_parse(f, f->path, buf, len, err, errlen);
-	free(buf);
+	free(f->disk);
+	f->disk = buf;
+	f->ndisk = len;
 	return ok;
+}
+
+/* Is the file as it was last read or written? */
+static bool unchanged(const struct alert_file *f, char *err, size_t errlen)
+{
+	char *now;
+	size_t len;
+	bool exists, same;
+
+	if (!state_file_read(f->path, &now, &len, &exists, err, errlen))
+		return false;
+	same = exists ? f->disk && len == f->ndisk && memcmp(now, f->disk, len) == 0 : !f->disk;
+	free(now);
+	if (!same)
+		snprintf(err, errlen, "%s: changed since hktop read it; not written over "
+			 "(restart hktop to take the changes)", f->path);
+	return same;
 }
 
 static bool save(struct alert_file *f, char *err, size_t errlen)
 {
-	char raw[STATE_MSG_MAX];
+	char raw[sizeof f->path + STATE_MSG_MAX];
 
 	if (!f->path[0]) {
 		snprintf(err, errlen, "no HOME or XDG_CONFIG_HOME to keep alert rules in");
 		return false;
 	}
-	if (state_file_write(f->path, &f->doc, raw, sizeof raw))
-		return true;
-	text_sanitize(err, errlen, raw, strlen(raw));
-	return false;
+	if (!unchanged(f, raw, sizeof raw) || !state_file_write(f->path, &f->doc, raw, sizeof raw)) {
+		text_sanitize(err, errlen, raw, strlen(raw));
+		return false;
+	}
+	/* What is on disk now, for the next edit's check. */
+	free(f->disk);
+	f->disk = NULL;
+	f->ndisk = 0;
+	{
+		FILE *m = open_memstream(&f->disk, &f->ndisk);
+
+		if (m && state_doc_write(m, &f->doc, false) != 0) {
+			free(f->disk);
+			f->disk = NULL;
+		}
+	}
+	return true;
 }
 
 bool alert_file_add(struct alert_file *f, const char *text, char *err, size_t errlen)
@@ -218,6 +250,8 @@ void alert_file_done(struct alert_file *f)
 	free(f->rules);
 	free(f->line);
 	state_doc_done(&f->doc);
+	free(f->disk);
+	f->disk = NULL;
 	f->rules = NULL;
 	f->line = NULL;
 	f->n = f->cap = 0;

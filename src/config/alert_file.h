@@ -25,6 +25,10 @@ struct alert_file {
 	struct alert_rule *rules; /* owned, in file order */
 	size_t *line;             /* line index in doc of each rule */
 	size_t n, cap;
+	char *disk;               /* owned: the file's bytes as last read or written
+				   * (NULL: there was none), to see edits made
+				   * elsewhere before writing over them */
+	size_t ndisk;
 	size_t nbad;              /* lines that are not rules, or past the cap */
 	char bad[STATE_BAD_NAMED][STATE_MSG_MAX]; /* "FILE:LINE: cause" of the first */
 };
@@ -49,7 +53,8 @@ bool alert_file_load(struct alert_file *f, char *err, size_t errlen);
 
 /* Add a rule line at the end, or remove rule i's line, and write the file
  * atomically (comments and every other line kept). An added line must
- * parse as a rule. False with the cause; f unchanged then. */
+ * parse as a rule. A file changed elsewhere since it was read is not
+ * written over. False with the cause; f unchanged then. */
 bool alert_file_add(struct alert_file *f, const char *text, char *err, size_t errlen);
 bool alert_file_remove(struct alert_file *f, size_t i, char *err, size_t errlen);
 
