@@ -159,6 +159,15 @@ static void test_not_files(void)
 	load(&f, "nul", &ok, err, sizeof err);
 	ok(!ok && strstr(err, "a NUL byte"), "a binary file: %s", err);
 	alert_file_done(&f);
+	write_file("dotfile", "700 above 5\n");
+	unlink("link");
+	ok(symlink("dotfile", "link") == 0, "a symbolic link to the rules");
+	load(&f, "link", &ok, err, sizeof err);
+	ok(ok && f.n == 1, "is read where it points: %s", err);
+	ok(!alert_file_add(&f, "700 above 6", err, sizeof err) && strstr(err, "symbolic link"),
+	   "but not written through: %s", err);
+	is_str(slurp("dotfile"), "700 above 5\n", "the file it points to is untouched");
+	alert_file_done(&f);
 }
 
 /* As root, drop the capabilities that override permissions first, so

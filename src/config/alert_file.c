@@ -8,9 +8,11 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "base/text.h"
 #include "config/alert_file.h"
@@ -122,7 +124,9 @@ oom:
 
 bool alert_file_load(struct alert_file *f, char *err, size_t errlen)
 {
-	char *buf;
+	char *buf, real[PATH_MAX];
+	const char *path = f->path;
+	struct stat st;
 	size_t len;
 	bool exists, ok;
 
@@ -130,7 +134,12 @@ bool alert_file_load(struct alert_file *f, char *err, size_t errlen)
 		snprintf(err, errlen, "no HOME or XDG_CONFIG_HOME to keep alert rules in");
 		return false;
 	}
-	if (!state_file_read(f->path, &buf, &len, &exists, err, errlen))
+	/* The rules are the user's config: a symbolic link to them (a dotfiles
+	 * checkout) is read where it points. Edits are not written through
+	 * it: unchanged() refuses the link. */
+	if (lstat(f->path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(f->path, real))
+		path = real;
+	if (!state_file_read(path, &buf, &len, &exists, err, errlen))
 		return false;
 	ok = !exists || alert_file_parse(f, f->path, buf, len, err, errlen);
 	free(f->disk);

@@ -47,8 +47,9 @@ void alert_file_record_path(char *buf, size_t len);
 bool alert_file_parse(struct alert_file *f, const char *name, const char *buf, size_t len,
 		      char *err, size_t errlen);
 
-/* Read f->path: a missing file is no rules. False with "PATH: cause" when
- * it cannot be read (a FIFO, a directory, no permission, too large). */
+/* Read f->path (through a symbolic link: then hktop does not edit it): a
+ * missing file is no rules. False with "PATH: cause" when it cannot be
+ * read (a FIFO, a directory, no permission, too large). */
 bool alert_file_load(struct alert_file *f, char *err, size_t errlen);
 
 /* Add a rule line at the end, or remove rule i's line, and write the file
