@@ -8,7 +8,8 @@
 # refresh (and in % of a core), wake-ups per second, write() calls and
 # bytes per refresh, bytes per changed cell (the pty's bytes replayed
 # through python3-pyte), the most writes of one update and the peak RSS so
-# far. At 3,000 symbols, --once against curl fetching the same URLs. Then
+# far; at 40 symbols the watchlist again with 1,000 alert rules armed. At
+# 3,000 symbols, --once against curl fetching the same URLs. Then
 # the start-up of a 20,000-symbol watchlist, where any work that grows with
 # the square of the list shows.
 # Budgets (issue 13) are printed with each figure that is over; they are
@@ -236,6 +237,27 @@ run()
 	"$python" "$here/bench-tty.py" "$n" $cols $rows "$tmp/marks" "$tmp/strace" "$tmp/tty.log"
 }
 
+# alerts N: the watchlist of N symbols again, with 1,000 alert rules armed
+# (none fires): its idle cost beside run N's watchlist.
+alerts()
+{
+	mkdir -p "$tmp/cfg/hktop"
+	i=0
+	while [ $i -lt 1000 ]; do
+		printf '%d above 99999 always\n' $((i % $1 + 1))
+		i=$((i + 1))
+	done > "$tmp/cfg/hktop/alerts"
+	: > "$tmp/marks"
+	start "$1"
+	mark watchlist.start
+	sleep "$secs"
+	mark watchlist.end
+	stop
+	rm -f "$tmp/cfg/hktop/alerts"
+	echo "== $1 symbols, 1,000 alert rules armed: ${secs} s of the watchlist at refresh 5 s"
+	"$python" "$here/bench-tty.py" "$1" $cols $rows "$tmp/marks" "$tmp/strace" "$tmp/tty.log"
+}
+
 # once N: --once's CPU against curl's for the same URLs (one curl, the
 # URLs in turn; hktop fetches them in parallel).
 once()
@@ -308,6 +330,7 @@ startup()
 }
 
 run 40
+alerts 40
 run 400
 run 3000
 if command -v curl >/dev/null 2>&1; then

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/alert_control.h"
 #include "app/app.h"
 #include "app/recording.h"
 #include "tui/screen.h"
@@ -62,6 +63,20 @@ static void go_back(struct app *app)
 {
 	switch_view(app, app->dash.back ? app->dash.back : &view_watchlist);
 	app->dash.back = NULL;
+}
+
+/* '!' from the watchlist or the detail view: the alerts view, its prompt
+ * started with the selected name. */
+static void add_alert_prompt(struct app *app)
+{
+	struct dash *d = &app->dash;
+	long row = d->view == &view_detail ? d->detail_row : d->selected;
+
+	switch_view(app, &view_alerts);
+	prompt_start(&d->alerts.prompt);
+	if (row >= 0 && (size_t)row < d->board.n)
+		snprintf(d->alerts.prompt.buf, sizeof d->alerts.prompt.buf, "%s ",
+			 d->board.rows[row].in.display);
 }
 
 static const struct view_ops *const cycle_views[] = { &view_watchlist, &view_heatmap, &view_detail,
@@ -125,6 +140,12 @@ static unsigned global_action(struct app *app, enum action act)
 		app->dash.list_prompt = false;
 		prompt_start(&app->dash.prompt);
 		return REACT_STATUS;
+	case ACT_VIEW_ALERTS:
+		switch_view(app, &view_alerts);
+		return REACT_NONE;
+	case ACT_ADD_ALERT:
+		add_alert_prompt(app);
+		return REACT_REDRAW;
 	case ACT_NEXT_LIST:
 		list_control_next(app);
 		return REACT_NONE;
@@ -141,6 +162,7 @@ void actions_reconcile(struct app *app)
 {
 	detail_control_reconcile(app);
 	news_control_reconcile(app);
+	alert_control_reconcile(app);
 }
 
 static void react(struct app *app, unsigned r)
@@ -232,6 +254,15 @@ void actions_key(struct app *app, wint_t ch, bool is_code)
 			break;
 		}
 		app->dash.dirty |= REDRAW_STATUS;
+		return;
+	}
+	if (app->dash.alerts.prompt.active) {
+		/* The alerts view's '!' line: a rule's text, Enter adds it. */
+		if (prompt_key(&app->dash.alerts.prompt, ch, is_code, &app->dash.db) == PROMPT_SUBMIT) {
+			app->dash.alerts.want_add = true;
+			actions_reconcile(app);
+		}
+		app->dash.dirty |= REDRAW_BODY | REDRAW_STATUS;
 		return;
 	}
 	if (is_code && ch == KEYC_RESIZE) {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/alert_control.h"
 #include "app/app.h"
 #include "app/bench.h"
 #include "app/fetch_config.h"
@@ -213,6 +214,7 @@ static void loop(struct app *app)
 		unsigned nfds = 0;
 
 		app_render(app);
+		alert_control_flush(app);
 		if (app->script) {
 			/* Tests: the next scripted key only once nothing is in flight. */
 			if (app->script_burst > 0 ||
@@ -317,6 +319,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 			 errlen))
 		/* A build bug (test-adr catches it): the view goes on without parity. */
 		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err);
+	alert_control_init(app);
 	return news_control_init(app, demo, err, errlen);
 }
 
@@ -353,6 +356,7 @@ void app_close(struct app *app)
 	dash_views_done(&app->dash);
 	detail_done(&app->dash.detail);
 	news_control_done(app);
+	alert_control_done(app);
 	demo_free(app->demo);
 	app->demo = NULL;
 	board_done(&app->dash.board);

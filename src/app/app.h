@@ -17,6 +17,7 @@
 #include "tui/ui.h"
 #include "tui/view.h"
 
+struct alert_control;
 struct demo;
 struct newsfetch;
 
@@ -68,6 +69,7 @@ struct app {
 	int script_burst;             /* lines still to run without waiting */
 	struct state_list *saved;     /* where edits to the list shown go */
 	struct state_lists *lists;    /* every list of the run; may be NULL */
+	struct alert_control *alerts; /* alert_control.c */
 };
 
 /* Monotonic milliseconds, for scheduling. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "app/alert_control.h"
 #include "app/app.h"
 #include "app/fetch_config.h"
 #include "net/news_fetch.h"
@@ -50,6 +51,7 @@ static void on_changed(void *arg, const struct newsfeed_source *s)
 
 	(void)s;
 	news_sync(app);
+	alert_control_news(app);
 	view_news_follow(&app->dash);
 	/* The watchlist's fresh-news marks and the detail view's list depend on it. */
 	app->dash.dirty |= REDRAW_BODY;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/alert_control.h"
 #include "app/app.h"
 #include "feeds/demo.h"
 #include "base/fmt.h"
@@ -121,6 +122,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 		dash_report(&app->dash, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s",
 			    hhmm, failed, app->nboard_inflight, res[first_fail].err);
 	}
+	alert_control_quotes(app, res, n);
 	if (ok)
 		schedule_next(app);
 	free(app->inflight);
@@ -159,6 +161,11 @@ static bool refresh_list(struct app *app)
 			have = symbol_equal(&v[i], &in);
 		if (!have)
 			v[n++] = in;
+	}
+	/* The names alert rules watch, on the list or not. */
+	if (!alert_control_wanted(app, &v, &n)) {
+		free(v);
+		return false;
 	}
 	app->inflight = v;
 	app->ninflight = n;

@@ -17,6 +17,7 @@
 #include "base/log.h"
 #include "net/news_fetch.h"
 #include "config/options.h"
+#include "cli/alert_report.h"
 #include "cli/news_report.h"
 #include "cli/quote_report.h"
 #include "cli/series_report.h"
@@ -34,6 +35,7 @@ struct cli {
 	size_t noverrides;
 	bool once;
 	bool news;                 /* --news */
+	bool check_alerts;         /* --check-alerts */
 	bool demo;
 	bool dump_config;
 	enum report_format format;
@@ -69,6 +71,8 @@ static void usage(FILE *fp)
 		"      --replay=DIR       play DIR's recording, no network (keys z . J)\n"
 		"      --list=NAME        show the list called NAME (list.NAME in the config,\n"
 		"                         or made on screen); --once prints it\n"
+		"      --check-alerts     fetch once, print the alerts that fire now, record\n"
+		"                         them and exit (for cron); --format table or json\n"
 		"      --dump-config      print the effective configuration and exit\n"
 		"      --log=FILE         append a debug log to FILE\n"
 		"  -h, --help             display this help and exit\n"
@@ -96,7 +100,7 @@ static void usage(FILE *fp)
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
 	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS,
-	       OPT_RECORD, OPT_REPLAY, OPT_LIST };
+	       OPT_RECORD, OPT_REPLAY, OPT_LIST, OPT_CHECK_ALERTS };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "option", required_argument, NULL, 'o' },
@@ -104,6 +108,7 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		{ "series", required_argument, NULL, OPT_SERIES },
 		{ "demo", no_argument, NULL, OPT_DEMO },
 		{ "news", no_argument, NULL, OPT_NEWS },
+		{ "check-alerts", no_argument, NULL, OPT_CHECK_ALERTS },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "dump-config", no_argument, NULL, OPT_DUMP },
 		{ "log", required_argument, NULL, OPT_LOG },
@@ -145,6 +150,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case OPT_NEWS:
 			cli->news = true;
+			break;
+		case OPT_CHECK_ALERTS:
+			cli->check_alerts = true;
 			break;
 		case OPT_FORMAT:
 			if (!quote_report_format_parse(optarg, &cli->format)) {
@@ -212,8 +220,17 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --news and --series go one at a time\n");
 		return EXIT_USAGE;
 	}
-	if (cli->format_given && !cli->once && !cli->series && !cli->news) {
-		fprintf(stderr, "hktop: --format only applies to --once, --series and --news\n");
+	if (cli->check_alerts && (cli->once || cli->demo || cli->series || cli->news ||
+				  cli->dump_config || optind != argc)) {
+		fprintf(stderr, "hktop: --check-alerts goes alone, with no SYMBOLs\n");
+		return EXIT_USAGE;
+	}
+	if (cli->check_alerts && cli->format_given && cli->format == REPORT_CSV) {
+		fprintf(stderr, "hktop: --check-alerts prints a table or json\n");
+		return EXIT_USAGE;
+	}
+	if (cli->format_given && !cli->once && !cli->series && !cli->news && !cli->check_alerts) {
+		fprintf(stderr, "hktop: --format only applies to --once, --series, --news and --check-alerts\n");
 		return EXIT_USAGE;
 	}
 	if (cli->list && (optind < argc || cli->series || cli->news)) {
@@ -521,7 +538,8 @@ int main(int argc, char **argv)
 	rc = load_settings(&cli, &o, &causes, &lists);
 	o.record_dir = cli.record;
 	o.replay_dir = cli.replay;
-	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
+	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news &&
+	    !cli.check_alerts) {
 		/* The dashboard carries on and shows config complaints and what
 		 * was wrong with the saved list itself. */
 		rc = app_run(&o, &causes, &lists, cli.demo, &sig);
@@ -545,6 +563,8 @@ int main(int argc, char **argv)
 				rc = dump_config(&o, &lists);
 			else if (cli.series)
 				rc = run_series(&o, &cli);
+			else if (cli.check_alerts)
+				rc = alert_report_check(&o, cli.format);
 			else if (cli.news)
 				rc = news_report_print(&o, cli.format, o.watchlist,
 						     cli.nsymbols ? o.nwatch : 0);

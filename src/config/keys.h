@@ -55,7 +55,9 @@
 	_(STEP,           "step",           ".",               "Demo and replay: pause and step to the next update") \
 	_(JUMP,           "jump",           "J",               "Replay: jump to a time (a prompt)") \
 	_(NEXT_LIST,      "next-list",      "v",               "Show the next watchlist (list.NAME)") \
-	_(PICK_LIST,      "pick-list",      "V",               "Pick a watchlist by name; new, rename or remove one")
+	_(PICK_LIST,      "pick-list",      "V",               "Pick a watchlist by name; new, rename or remove one") \
+	_(VIEW_ALERTS,    "view-alerts",    "A",               "Show the alert rules, armed or fired") \
+	_(ADD_ALERT,      "add-alert",      "!",               "Add an alert rule for the selected name")
 
 enum action {
 	ACT_NONE = 0,

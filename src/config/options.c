@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/notify.h"
 #include "config/options.h"
 #include "model/quote.h"
 #include "base/text.h"
@@ -94,6 +95,12 @@ const struct option_def options_table[] = {
 	  .def = "1", .unit = "times real time", .help = "--replay: how fast the recording plays" },
 	{ .name = "replay.start", .type = OPT_STRING, OFF(replay_start), .def = "",
 	  .help = "--replay: HH:MM[:SS] or YYYY-MM-DD HH:MM[:SS] HKT to start at; end: its end" },
+	{ .name = "alerts.file", .type = OPT_STRING, OFF(alerts_file), .def = "",
+	  .help = "alert rules file; empty: ~/.config/hktop/alerts" },
+	{ .name = "alerts.notify", .type = OPT_CHOICE, OFF(alerts_notify), .choices = notify_names,
+	  .def = "auto", .help = "how an alert is told: auto, osc9, osc777, osc99, bell or none" },
+	{ .name = "alerts.command", .type = OPT_STRING, OFF(alerts_command), .def = "",
+	  .help = "program run (no shell) with the message when an alert fires" },
 };
 const size_t options_count = sizeof options_table / sizeof options_table[0];
 

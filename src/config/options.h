@@ -69,6 +69,10 @@ struct options {
 	char watchlist_from[4096]; /* the config file that set it last, or "" */
 	unsigned watchlist_sets; /* times it was set: says which -o set it */
 	struct lists lists;     /* list.NAME: the other named lists, in order */
+	/* Alerts (config/alert_file.h) */
+	char alerts_file[1024];   /* "" = ~/.config/hktop/alerts */
+	int alerts_notify;        /* enum notify_kind */
+	char alerts_command[1024]; /* "" = none */
 };
 
 struct option_def {

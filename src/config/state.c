@@ -155,7 +155,7 @@ bool state_read_file(const char *path, char **buf, size_t *len, bool *exists, ch
 	if (!check_target(path, &st, err, errlen))
 		return false;
 	if (st.st_size > STATE_MAX_FILE) {
-		snprintf(err, errlen, "%s: larger than %d KiB; not a watchlist",
+		snprintf(err, errlen, "%s: larger than %d KiB; not one of hktop's files",
 			 path, STATE_MAX_FILE / 1024);
 		return false;
 	}

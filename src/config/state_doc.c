@@ -85,6 +85,11 @@ static bool line_symbol(const char *line, size_t ll, struct instrument *in, bool
 	return symbol_parse(text, in, cause, causelen);
 }
 
+bool state_doc_push_text(struct state_doc *d, const char *text, size_t len)
+{
+	return doc_insert(d, d->n, "", text, len, NULL);
+}
+
 bool state_doc_parse(struct state_doc *d, const char *name, const char *buf, size_t len,
 		     char *err, size_t errlen)
 {

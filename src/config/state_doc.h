@@ -47,6 +47,11 @@ bool state_doc_parse(struct state_doc *d, const char *name, const char *buf, siz
  * *n is 0) belongs to the caller. False when out of memory. */
 bool state_doc_symbols(const struct state_doc *d, struct instrument **out, size_t *n);
 
+/* A line of text (len bytes, no newline) at the end, read as no symbol:
+ * for the other files written through state_write_doc. False when out
+ * of memory. */
+bool state_doc_push_text(struct state_doc *d, const char *text, size_t len);
+
 /* A symbol line at the end, in display form. False when out of memory. */
 bool state_doc_append(struct state_doc *d, const struct instrument *in);
 

@@ -13,6 +13,7 @@ const char *const msglog_kind_names[MSG_KIND_COUNT] = {
 	[MSG_KEY] = "key", [MSG_QUOTES] = "quotes", [MSG_CHART] = "chart",
 	[MSG_NEWS] = "news", [MSG_CONFIG] = "config", [MSG_STATE] = "state",
 	[MSG_RECORD] = "record",
+	[MSG_ALERT] = "alert",
 };
 
 /* Whether a kind's newest error is all that is wrong: a refresh, a save,
@@ -20,6 +21,7 @@ const char *const msglog_kind_names[MSG_KIND_COUNT] = {
 static const bool supersedes[MSG_KIND_COUNT] = {
 	[MSG_KEY] = true, [MSG_QUOTES] = true, [MSG_CHART] = true,
 	[MSG_NEWS] = true, [MSG_CONFIG] = false, [MSG_STATE] = true,
+	[MSG_ALERT] = false, /* each alert stands on its own */
 };
 
 /* The ring slot of the i-th entry, counting from the newest. */

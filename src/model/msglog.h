@@ -18,7 +18,7 @@
  * errors. MSG_KEY is the answer to a key (the default of app_status):
  * the next key resolves it. */
 enum msg_kind { MSG_KEY, MSG_QUOTES, MSG_CHART, MSG_NEWS, MSG_CONFIG, MSG_STATE, MSG_RECORD,
-		MSG_KIND_COUNT };
+		MSG_ALERT, MSG_KIND_COUNT };
 
 /* "key", "quotes", ...: the source column of the messages view. */
 extern const char *const msglog_kind_names[MSG_KIND_COUNT];

@@ -17,6 +17,7 @@
 #include "base/display.h"
 #include "config/keys.h"
 #include "layout/prompt.h"
+#include "model/alert.h"
 #include "model/board.h"
 #include "model/instruments.h"
 #include "model/intraday.h"
@@ -93,6 +94,19 @@ struct dash_rally {
 	size_t nfirst;
 };
 
+/* The alert rules as the views see them (app/alert_control.c keeps
+ * them), and what the alerts view asks of the controller. */
+struct dash_alerts {
+	const struct alert_rule *rules; /* the rules file's, in its order */
+	size_t n;
+	const char *path;             /* the rules file, or "" */
+	struct symbol_index marked;   /* names an alert fired for in this run */
+	long sel, scroll;             /* the alerts view's cursor */
+	struct prompt prompt;         /* '!': a rule's text */
+	bool want_add;                /* the prompt was submitted */
+	long want_remove, want_rearm; /* a rule's index, or -1 */
+};
+
 #define DASH_VIEWS 8
 
 struct dash {
@@ -138,6 +152,7 @@ struct dash {
 	char list_name[32];           /* "" when main is the only list */
 	char list_names[512];         /* V's prompt: "main [tech] banks" */
 	bool list_prompt;
+	struct dash_alerts alerts;
 	unsigned dirty;               /* enum redraw */
 };
 

@@ -91,6 +91,11 @@ void ui_flush(void);
  * in after coloured ones (pair 0 would cost a reset), or 0 in monochrome;
  * set by ui_init. */
 void ui_flush_colors(int plain_pair);
+/* Bytes for the terminal that are not drawing (a bell, a notification
+ * escape sequence), written after the screen update through the stream
+ * curses writes to, so they never land inside one of its sequences.
+ * Nothing in a test (the virtual screen). */
+void ui_notify(const struct ui *ui, const char *seq, size_t len);
 
 /* The heat scale's pairs and attributes, by tier (ui_heat.c); called by
  * ui_init. The letter is what a colour dump shows for a heat pair. */

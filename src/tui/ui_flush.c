@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #include "tui/ui.h"
@@ -267,4 +268,14 @@ void ui_flush(void)
 	wnoutrefresh(stdscr);
 	blend(newscr, curscr);
 	doupdate();
+}
+
+void ui_notify(const struct ui *ui, const char *seq, size_t len)
+{
+	/* curses' own stream, flushed by doupdate: what follows it comes out
+	 * after the update, whole. */
+	if (ui->test || !len || !ui->screen)
+		return;
+	fwrite(seq, 1, len, stdout);
+	fflush(stdout);
 }

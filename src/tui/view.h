@@ -44,6 +44,7 @@ extern const struct view_ops view_help;
 extern const struct view_ops view_messages;
 extern const struct view_ops view_news;
 extern const struct view_ops view_heatmap;
+extern const struct view_ops view_alerts;
 
 /* After the headlines changed: put the cursor back on the headline it was
  * on, wherever that moved (view_news.c). */

@@ -13,7 +13,7 @@
 #include "tui/screen.h"
 #include "base/text.h"
 
-#define LEAD 1 /* the mark column: ! stale, * fresh news (news.fresh) */
+#define LEAD 1 /* the mark column: ! stale, > an alert fired, * fresh news (news.fresh) */
 
 /* text_width without its mbrtowc per byte for an all-ASCII name, where
  * it counts every byte as one column: name_want measures every row of the
@@ -110,12 +110,13 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx, const bool
 	bool sel = (long)idx == dash->selected;
 	attr_t extra = sel ? A_REVERSE : 0;
 	int x = 0;
-	bool stale, fresh;
+	bool stale, fresh, alerted;
 
 	stale = r->stale || (!r->have && r->err[0]);
-	fresh = !stale && dash_news_fresh(dash, &r->in);
-	ui_text(w, y, x, LEAD, stale ? "!" : fresh ? "*" : " ", 0,
-		dash->ui->attrs[fresh ? UI_KEY : UI_STALE] | extra);
+	alerted = !stale && symbol_index_find(&dash->alerts.marked, &r->in) >= 0;
+	fresh = !stale && !alerted && dash_news_fresh(dash, &r->in);
+	ui_text(w, y, x, LEAD, stale ? "!" : alerted ? ">" : fresh ? "*" : " ", 0,
+		dash->ui->attrs[fresh || alerted ? UI_KEY : UI_STALE] | extra);
 	x += LEAD;
 	for (int c = 0; c < COL_COUNT; c++) {
 		char buf[128];
