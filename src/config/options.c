@@ -87,6 +87,8 @@ const struct option_def options_table[] = {
 	  .def = "https://news.google.com", .help = "base URL of Google News RSS search" },
 	{ .name = "eastmoney.news_url", .type = OPT_URL, OFF(eastmoney_news_url),
 	  .def = "https://np-listapi.eastmoney.com", .help = "base URL of Eastmoney's 7x24 news" },
+	{ .name = "positions.file", .type = OPT_STRING, OFF(positions_file), .def = "",
+	  .help = "the positions file; empty: ~/.config/hktop/positions" },
 };
 const size_t options_count = sizeof options_table / sizeof options_table[0];
 

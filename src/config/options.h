@@ -57,6 +57,7 @@ struct options {
 	long news_count;
 	long news_fresh;        /* seconds */
 	long news_max_body;     /* bytes */
+	char positions_file[4096]; /* "" for positions_default_path */
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
 	char watchlist_from[4096]; /* the config file that set it last, or "" */
