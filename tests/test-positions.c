@@ -67,6 +67,7 @@ static void test_lines(void)
 		{ "0700 100", "expected SYMBOL QUANTITY COST" },
 		{ "0700 100 380 2099-01-02", "\"2099-01-02\": the date is in the future" },
 		{ "0700 100 380 2026-02-30", "\"2026-02-30\": not a date (YYYY-MM-DD)" },
+		{ "0700 100 380 1013-11-02", "\"1013-11-02\": the date is before 1970" },
 		{ "0700 100 380 fee=-1", "\"-1\": fee must be 0 or more" },
 		{ "0700 100 380 fee=1 fee=2", "\"fee=2\": not a date (YYYY-MM-DD) or fee=AMOUNT, "
 					      "or given twice" },

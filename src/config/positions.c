@@ -127,6 +127,9 @@ static bool parse_date(const char *s, size_t len, long long today, long long *ou
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return refuse(cause, causelen, s, len, "not a date (YYYY-MM-DD)");
 	*out = hktime_days_from_civil(y, m, d);
+	/* Day numbers count from 1970; -1 is "no date". */
+	if (*out < 0)
+		return refuse(cause, causelen, s, len, "the date is before 1970");
 	if (*out > today)
 		return refuse(cause, causelen, s, len, "the date is in the future");
 	return true;
