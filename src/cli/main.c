@@ -17,6 +17,7 @@
 #include "net/news_fetch.h"
 #include "config/options.h"
 #include "cli/news_report.h"
+#include "cli/portfolio.h"
 #include "cli/quote_report.h"
 #include "cli/series_report.h"
 #include "net/series_fetch.h"
@@ -32,6 +33,7 @@ struct cli {
 	const char **overrides;    /* -o KEY=VALUE, in order */
 	size_t noverrides;
 	bool once;
+	bool portfolio;            /* --portfolio */
 	bool news;                 /* --news */
 	bool demo;
 	bool dump_config;
@@ -54,11 +56,14 @@ static void usage(FILE *fp)
 		"  -o, --option=KEY=VALUE set a config key for this run (repeatable)\n"
 		"      --demo             run offline on a simulated market (labelled DEMO)\n"
 		"      --once             fetch quotes once, print them and exit\n"
+		"      --portfolio        fetch the quotes of the positions file once, print\n"
+		"                         every position and the totals and exit\n"
 		"      --news             fetch headlines once, print them and exit; with\n"
 		"                         SYMBOLs only those tagged with them\n"
 		"      --series=RANGE     print SYMBOL's chart bars and exit; RANGE is 1D, 5D,\n"
 		"                         1M, 3M, 6M, 1Y or 5Y\n"
-		"      --format=FORMAT    output of --once: table (default), json or csv;\n"
+		"      --format=FORMAT    output of --once and --portfolio: table (default),\n"
+		"                         json or csv;\n"
 		"                         of --series: csv (default) or json;\n"
 		"                         of --news: table (default) or json\n"
 		"      --dump-config      print the effective configuration and exit\n"
@@ -87,11 +92,13 @@ static void usage(FILE *fp)
 
 static int parse_args(int argc, char **argv, struct cli *cli)
 {
-	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS };
+	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS,
+	       OPT_PORTFOLIO };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "option", required_argument, NULL, 'o' },
 		{ "once", no_argument, NULL, OPT_ONCE },
+		{ "portfolio", no_argument, NULL, OPT_PORTFOLIO },
 		{ "series", required_argument, NULL, OPT_SERIES },
 		{ "demo", no_argument, NULL, OPT_DEMO },
 		{ "news", no_argument, NULL, OPT_NEWS },
@@ -121,6 +128,9 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 			break;
 		case OPT_DEMO:
 			cli->demo = true;
+			break;
+		case OPT_PORTFOLIO:
+			cli->portfolio = true;
 			break;
 		case OPT_SERIES:
 			if (!series_range_parse(optarg, &cli->range)) {
@@ -187,8 +197,13 @@ static int parse_args(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --news and --series go one at a time\n");
 		return EXIT_USAGE;
 	}
-	if (cli->format_given && !cli->once && !cli->series && !cli->news) {
-		fprintf(stderr, "hktop: --format only applies to --once, --series and --news\n");
+	if (cli->portfolio && (cli->once || cli->demo || cli->series || cli->news ||
+			       cli->dump_config || optind != argc)) {
+		fprintf(stderr, "hktop: --portfolio goes alone, without SYMBOLs\n");
+		return EXIT_USAGE;
+	}
+	if (cli->format_given && !cli->once && !cli->series && !cli->news && !cli->portfolio) {
+		fprintf(stderr, "hktop: --format only applies to --once, --portfolio, --series and --news\n");
 		return EXIT_USAGE;
 	}
 	cli->symbols = argv + optind;
@@ -263,6 +278,9 @@ struct once_state {
 	const struct options *o;
 	enum report_format format;
 	int status;
+	struct positions_file pf;  /* the symbols held get a position object */
+	bool pf_bad;               /* it had something to say: exit 1 */
+	time_t now;
 };
 
 static void once_done(void *arg, const struct quote_result *res, size_t n)
@@ -277,9 +295,10 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 		fprintf(stderr, "hktop: names = zh needs %s; English names shown\n", need);
 		zh = false;
 	}
-	quote_report_write(stdout, st->format, res, n, zh);
+	portfolio_value(&st->pf, res, n, st->now);
+	quote_report_write_held(stdout, st->format, res, n, zh, &st->pf.book);
 	fflush(stdout); /* the report first, then the causes */
-	st->status = EXIT_OK;
+	st->status = st->pf_bad ? EXIT_FAILED : EXIT_OK;
 	for (size_t i = 0; i < n; i++)
 		if (!res[i].ok) {
 			fprintf(stderr, "hktop: %s: %s\n", res[i].q.in.display, res[i].err);
@@ -290,9 +309,10 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 static int run_once(const struct options *o, enum report_format format)
 {
 	struct fetch_config fc;
-	struct once_state st = { o, format, EXIT_FAILED };
+	struct once_state st = { o, format, EXIT_FAILED, { .readable = false }, false, 0 };
 	struct http *h;
 	char err[256];
+	int rc;
 
 	if (o->nwatch == 0) {
 		fprintf(stderr, "hktop: the watchlist is empty\n");
@@ -303,12 +323,17 @@ static int run_once(const struct options *o, enum report_format format)
 		return EXIT_FAILED;
 	}
 	fetch_config_init(&fc, o);
+	st.now = portfolio_now();
+	st.pf_bad = !portfolio_open(&st.pf, o, st.now);
 	if (!quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
+		positions_file_done(&st.pf);
 		return EXIT_FAILED;
 	}
-	return run_to_end(h, &st.status);
+	rc = run_to_end(h, &st.status);
+	positions_file_done(&st.pf);
+	return rc;
 }
 
 struct series_state {
@@ -443,7 +468,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	rc = load_settings(&cli, &o, &causes, &saved);
-	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news) {
+	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news &&
+	    !cli.portfolio) {
 		/* The dashboard carries on and shows config complaints and what
 		 * was wrong with the saved list itself. */
 		rc = app_run(&o, &causes, &saved, cli.demo, &sig);
@@ -462,6 +488,8 @@ int main(int argc, char **argv)
 				rc = dump_config(&o, &saved);
 			else if (cli.series)
 				rc = run_series(&o, &cli);
+			else if (cli.portfolio)
+				rc = portfolio_run(&o, cli.format);
 			else if (cli.news)
 				rc = news_report_print(&o, cli.format, o.watchlist,
 						     cli.nsymbols ? o.nwatch : 0);

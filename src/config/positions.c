@@ -253,9 +253,13 @@ bool positions_doc_parse(struct positions_doc *d, const char *name, const char *
 		lineno++;
 		ok = positions_parse_lot(line, ll, today, &lot, &blank, cause, sizeof cause);
 		if (!ok && !blank) {
-			if (d->nbad < POSITIONS_BAD_NAMED)
-				snprintf(d->bad[d->nbad], sizeof d->bad[0], "%s:%zu: %s", name,
-					 lineno, cause);
+			if (d->nbad < POSITIONS_BAD_NAMED) {
+				char raw[POSITIONS_MSG_MAX];
+
+				/* The name is a path from the environment. */
+				snprintf(raw, sizeof raw, "%s:%zu: %s", name, lineno, cause);
+				text_sanitize(d->bad[d->nbad], sizeof d->bad[0], raw, strlen(raw));
+			}
 			d->nbad++;
 		}
 		if (!doc_insert(d, d->n, line, ll, ok ? &lot : NULL)) {
@@ -422,4 +426,50 @@ bool positions_edit(const char *path, const char *old, const char *new_text, lon
 
 	positions_doc_done(&e.doc);
 	return ok;
+}
+
+/* ---- a run's positions ------------------------------------------------- */
+
+bool positions_file_open(struct positions_file *pf, const char *path, long long today)
+{
+	char err[POSITIONS_MSG_MAX];
+
+	memset(pf, 0, sizeof *pf);
+	if (path && *path)
+		snprintf(pf->path, sizeof pf->path, "%s", path);
+	else
+		positions_default_path(pf->path, sizeof pf->path);
+	if (!pf->path[0]) {
+		/* Nowhere to look: no positions, which is no error. */
+		pf->readable = true;
+		return true;
+	}
+	if (!positions_load(pf->path, &pf->doc, &pf->exists, today, err, sizeof err)) {
+		text_sanitize(pf->err, sizeof pf->err, err, strlen(err));
+		return false;
+	}
+	pf->readable = true;
+	if (!positions_doc_lots(&pf->doc, &pf->lots, &pf->line, &pf->nlots)) {
+		snprintf(pf->err, sizeof pf->err, "out of memory");
+		return false;
+	}
+	if (!position_book_build(&pf->book, pf->lots, pf->nlots, err, sizeof err)) {
+		char raw[sizeof pf->path + sizeof err + 2];
+
+		snprintf(raw, sizeof raw, "%s: %s", pf->path, err);
+		text_sanitize(pf->err, sizeof pf->err, raw, strlen(raw));
+		return false;
+	}
+	return true;
+}
+
+void positions_file_done(struct positions_file *pf)
+{
+	positions_doc_done(&pf->doc);
+	position_book_done(&pf->book);
+	free(pf->lots);
+	free(pf->line);
+	pf->lots = NULL;
+	pf->line = NULL;
+	pf->nlots = 0;
 }

@@ -83,4 +83,24 @@ bool positions_load(const char *path, struct positions_doc *d, bool *exists, lon
 bool positions_edit(const char *path, const char *old, const char *new_text, long long today,
 		    char *err, size_t errlen);
 
+/* A run's positions: the file read, its lots and their positions. */
+struct positions_file {
+	char path[4096];      /* "" when there is no home to find it in: no positions */
+	bool exists;
+	bool readable;        /* false: refused whole (err says why); never written */
+	struct positions_doc doc;
+	struct lot *lots;     /* owned, file order */
+	size_t *line;         /* owned: each lot's index in doc */
+	size_t nlots;
+	struct position_book book;
+	char err[POSITIONS_MSG_MAX];
+};
+
+/* Read the file at path (option positions.file), or "" for
+ * positions_default_path, and sum its lots. False only when there is
+ * something to say beyond the bad lines in pf->doc.bad: a refused file or
+ * sums too large (pf->err, already sanitised; pf->book is then empty). */
+bool positions_file_open(struct positions_file *pf, const char *path, long long today);
+void positions_file_done(struct positions_file *pf);
+
 #endif
