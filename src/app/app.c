@@ -300,6 +300,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 			 errlen))
 		/* A build bug (test-adr catches it): the view goes on without parity. */
 		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err);
+	portfolio_control_load(app);
 	return news_control_init(app, demo, err, errlen);
 }
 
@@ -336,6 +337,7 @@ void app_close(struct app *app)
 	dash_views_done(&app->dash);
 	detail_done(&app->dash.detail);
 	news_control_done(app);
+	portfolio_control_done(app);
 	demo_free(app->demo);
 	app->demo = NULL;
 	board_done(&app->dash.board);

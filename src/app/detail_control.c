@@ -167,7 +167,8 @@ static void start_fx(struct app *app, bool force)
 	struct seriesfetch_config c;
 	char err[SERIES_ERR_MAX];
 
-	if (!d->adr || d->fx_loading || app->dash.view != &view_detail)
+	if (d->fx_loading || (app->dash.view == &view_detail ? !d->adr
+			      : app->dash.view != &view_portfolio))
 		return;
 	if (app->demo) {
 		snprintf(d->fx_err, sizeof d->fx_err, "the demo has no USD/HKD");
@@ -182,6 +183,11 @@ static void start_fx(struct app *app, bool force)
 		d->fx_loading = true;
 	else
 		snprintf(d->fx_err, sizeof d->fx_err, "%s", err);
+}
+
+void detail_control_fx(struct app *app)
+{
+	start_fx(app, false);
 }
 
 /* ---- what the view wants ------------------------------------------------ */

@@ -50,7 +50,11 @@
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
-	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line")
+	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
+	_(VIEW_PORTFOLIO, "view-portfolio", "p",               "Show the portfolio: every lot, the positions and the totals") \
+	_(TOGGLE_PRIVACY, "toggle-privacy", "$",               "Hide or show amounts held (per cents stay)") \
+	_(ADD_LOT,        "add-lot",        "+",               "Add a lot to the positions file") \
+	_(EDIT_LOT,       "edit-lot",       "e",               "Portfolio: edit the selected lot (d removes it)")
 
 enum action {
 	ACT_NONE = 0,

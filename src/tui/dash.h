@@ -23,6 +23,7 @@
 #include "model/market.h"
 #include "model/msglog.h"
 #include "model/news.h"
+#include "model/position.h"
 #include "model/quote.h"
 #include "tui/detail.h"
 
@@ -93,6 +94,26 @@ struct dash_rally {
 	size_t nfirst;
 };
 
+/* The positions file's lots and what they are worth. The portfolio
+ * controller (app/portfolio_control.c) reads and edits the file; the
+ * views value the positions at the board's quotes (view_portfolio.c). */
+struct dash_positions {
+	char path[4096];              /* the positions file; "" none */
+	struct position_book book;
+	struct lot *lots;             /* owned, in file order */
+	char **text;                  /* owned: each lot's line as written */
+	size_t nlots;
+	bool privacy;                 /* $: amounts hidden, only per cents shown */
+	long sel, scroll;             /* the portfolio view's cursor over the lots */
+	/* The prompt is for a lot (+, e) rather than '/'; e edits this line. */
+	bool prompt;
+	char *edit_old;               /* owned; NULL: a new lot */
+	/* What the views want of the controller. */
+	bool want_fx;                 /* USD/HKD for the totals (detail.fx) */
+	bool want_edit;               /* apply want_old -> want_new to the file */
+	char *want_old, *want_new;    /* owned; NULL old: add; NULL new: remove */
+};
+
 #define DASH_VIEWS 8
 
 struct dash {
@@ -132,6 +153,7 @@ struct dash {
 	struct msglog log;            /* the session's messages (msglog.h) */
 
 	struct prompt prompt;         /* '/' */
+	struct dash_positions pos;
 	unsigned dirty;               /* enum redraw */
 };
 

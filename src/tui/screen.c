@@ -92,6 +92,12 @@ static void draw_status(struct dash *dash)
 	char left[512], right[160], msg[MSG_TEXT_MAX + 16], more[32] = "", fitted[MSG_TEXT_MAX + 32];
 	attr_t a = dash->ui->attrs[dash->status_error ? UI_ERROR : UI_STATUS];
 
+	if (dash->prompt.active && dash->pos.prompt) {
+		snprintf(left, sizeof left, "lot: %s_    SYMBOL QTY COST [YYYY-MM-DD] [fee=AMOUNT]",
+			 dash->prompt.buf);
+		ui_text(stdscr, y, 0, cols, left, 0, dash->ui->attrs[UI_STATUS]);
+		return;
+	}
 	if (dash->prompt.active) {
 		const struct instrument_info *c[6];
 		size_t n = prompt_candidates(dash->prompt.buf, &dash->db, c, 6);
