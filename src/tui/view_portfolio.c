@@ -149,7 +149,7 @@ static void line_total(struct dash *d, WINDOW *w, int y, const struct lay *l, co
 	}
 	figures(d, w, y, l, val, day, t->day_pnl, pnl, t->pnl, pct, t->pnl_pct);
 	if ((x = l->note_x) < d->ui->cols && extra)
-		put(d, w, y, x + 1, d->ui->cols - x - 1, extra, 0, d->ui->attrs[UI_DIM]);
+		put(d, w, y, x, d->ui->cols - x, extra, 0, d->ui->attrs[UI_DIM]);
 }
 
 static int by_day_impact(const void *a, const void *b)
@@ -210,7 +210,7 @@ static void draw(struct dash *d, WINDOW *w, int top, int height)
 					     : "fetching USD/HKD...", &t);
 	if (t.usdhkd.ok) {
 		fmt_num(t.usdhkd, err, sizeof err);
-		snprintf(rate, sizeof rate, "at USD/HKD %s", err);
+		snprintf(rate, sizeof rate, "USD/HKD %s", err);
 	}
 	ui_clear_row(w, y, 0, d->ui->cols, colhead);
 	put(d, w, y, 1, l.name_w, "POSITION", 0, colhead);
