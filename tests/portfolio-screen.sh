@@ -38,7 +38,8 @@ screen()
 	shift 3
 	cat > "$T/$name.script"
 	HKTOP_SCRIPT="$T/$name.script" run_with_timeout 30 "$HKTOP" \
-		-o tencent.quote_url="$B" -o yahoo.url="$B" -o quotes.failover=no \
+		-o tencent.quote_url="$B" -o yahoo.url="$B" -o tencent.chart_url="$B" \
+		-o quotes.failover=no -o chart.failover=no \
 		-o news.sources=none -o watchlist="HSI HSTECH 700 9988 BABA" "$@"
 	is "$rc" 0 "$name: exit 0"
 	is "$(cat "$T/err")" "" "$name: nothing on stderr"
@@ -395,6 +396,26 @@ is "$(cat "$POS")" "# my lots
 0700 150 400.4
 BABA 10 95.5 fee=1.99
 BABA 100 100.5 2026-08-01 fee=3" "the file: the comment and the note kept, one lot changed, one gone, one added"
+# The detail view of 9988: its ADS BABA held too, one exposure (the
+# lots as at first):
+# -200 + 10 x 8 = -120 shares; -23660.000 + 1204.500 x 7.8312 = -14,227.32.
+cat > "$POS" <<'LOTS'
+0700 100 380.2 fee=25.5
+0700 150 400.4
+9988 -200 120.15 fee=10
+BABA 10 95.5 fee=1.99
+LOTS
+screen detail 24 80 <<EOF
+j
+j
+j
+<Enter>
+:save-display $T/detail.txt
+EOF
+like "$(cat "$T/detail.txt")" '
+ Held +9988 -200 \+ BABA 10 ADS \(80 sh\) = -120 sh, HKD -14,227\.32
+' "the detail view: an H share and its ADS held, combined"
+
 # Colours by colors.up (a dump's even lines are the colours): 0700's
 # P&L is a gain (columns 71-77 of its row), its day a loss (62-68).
 screen green 24 80 -o colors.up=green <<EOF

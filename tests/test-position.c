@@ -241,8 +241,37 @@ static void test_exact(void)
 	free(v);
 }
 
+/* 9988 short 200 and 10 BABA ADS of 8 shares: one exposure. */
+static void test_combined(void)
+{
+	struct lot lots[] = { lot("9988", -200, "120.15", "10"), lot("BABA", 10, "95.5", "1.99") };
+	struct quote hk = quote("9988", "118.300", "0.800", 100, "HKD", at(2026, 8, 7, 16, 8, HKT), HKT),
+		     us = quote("BABA", "120.450", "1.530", 0, "USD", at(2026, 8, 7, 16, 0, EST), EST);
+	struct position_book b;
+	struct num value;
+	long long shares;
+	char err[POSITION_ERR_MAX];
+
+	ok(position_book_build(&b, lots, 2, err, sizeof err), "an H share and its ADS");
+	ok(!position_combined(&b.v[0], &b.v[1], 8, num("7.8312"), &shares, &value, err, sizeof err),
+	   "unvalued: %s", err);
+	is_int(shares, -120, "the shares add all the same: -200 + 10 x 8");
+	position_value(&b.v[0], &hk, NULL, at(2026, 8, 7, 18, 0, HKT));
+	position_value(&b.v[1], &us, NULL, at(2026, 8, 7, 18, 0, HKT));
+	ok(position_combined(&b.v[0], &b.v[1], 8, num("7.8312"), &shares, &value, err, sizeof err),
+	   "valued");
+	/* -23660.000 + 1204.500 x 7.8312 (9432.6804 -> 9432.68) */
+	is_str(fmt(value), "-14227.32", "combined in HKD");
+	ok(!position_combined(&b.v[0], &b.v[1], 8, num("7.70"), &shares, &value, err, sizeof err) &&
+	   strstr(err, "peg band"), "a rate off the peg: %s", err);
+	ok(position_combined(&b.v[0], NULL, 8, (struct num){ 0, 0, false }, &shares, &value, err,
+			     sizeof err) && shares == -200, "the H share alone needs no rate");
+	position_book_done(&b);
+}
+
 int main(void)
 {
+	test_combined();
 	test_fees_and_lots();
 	test_short_and_sessions();
 	test_totals();

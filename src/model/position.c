@@ -467,3 +467,51 @@ void position_totals(const struct position_book *b, struct num usdhkd, const cha
 		total_set(&t->in_usd, &both);
 	}
 }
+
+/* ---- an ADR and its H share -------------------------------------------- */
+
+bool position_combined(const struct position *hk, const struct position *us, int ratio,
+		       struct num usdhkd, long long *shares, struct num *value_hkd, char *err,
+		       size_t errlen)
+{
+	struct fix sum = { 0, 0 }, v, rate;
+	long long ads = 0;
+
+	value_hkd->ok = false;
+	*shares = 0;
+	if ((us && __builtin_mul_overflow(us->qty, (long long)ratio, &ads)) ||
+	    __builtin_add_overflow(hk ? hk->qty : 0, ads, shares)) {
+		snprintf(err, errlen, "too large to add");
+		return false;
+	}
+	if (hk) {
+		if (!hk->valued) {
+			snprintf(err, errlen, "%s: %s", hk->in.display, hk->why);
+			return false;
+		}
+		if (!fix_of(hk->value, &sum))
+			goto large;
+	}
+	if (us) {
+		if (!us->valued) {
+			snprintf(err, errlen, "%s: %s", us->in.display, us->why);
+			return false;
+		}
+		if (!usdhkd.ok) {
+			snprintf(err, errlen, "no USD/HKD rate");
+			return false;
+		}
+		if (!adr_check_usdhkd(usdhkd, err, errlen))
+			return false;
+		if (!fix_of(usdhkd, &rate) || !fix_at(rate, 6, &rate) || !fix_of(us->value, &v) ||
+		    !fix_mul(v, rate, POSITION_FX_DP, &v) || !fix_add(sum, v, &sum))
+			goto large;
+	}
+	if (!fix_at(sum, POSITION_FX_DP, &sum))
+		goto large;
+	*value_hkd = fix_num(sum);
+	return value_hkd->ok;
+large:
+	snprintf(err, errlen, "too large to add");
+	return false;
+}

@@ -107,6 +107,15 @@ struct position_totals {
 void position_totals(const struct position_book *b, struct num usdhkd, const char *fx_why,
 		     struct position_totals *t);
 
+/* An H share and its ADS held together (ratio HK shares an ADS; either
+ * may be NULL, not held): *shares = hk qty + us qty x ratio, and
+ * *value_hkd = hk value + us value x usdhkd, to the cent. False with the
+ * cause when a held side is unvalued or, with an ADS held, the rate is
+ * missing or outside the peg band; *shares is set all the same. */
+bool position_combined(const struct position *hk, const struct position *us, int ratio,
+		       struct num usdhkd, long long *shares, struct num *value_hkd, char *err,
+		       size_t errlen);
+
 /* "YYYY-MM-DD" of a day number. */
 void position_day_text(long long day, char *buf, size_t len);
 
