@@ -174,6 +174,14 @@ like "$(cat "$T/out")" '^SYMBOL .*
 0700              100     380.455    478.800      47880.000      -40.000' "the good lot is still valued"
 is "$(cat "$HOME/bad")" "$(cat "$T/bad.before")" "nothing in the file is lost"
 
+# --once says what is wrong with the file, and goes by its quotes.
+HKTOP_NOW=$FRI run_with_timeout 20 "$HKTOP" --once --format csv -o tencent.quote_url="$B" \
+	-o quotes.failover=no -o positions.file="$HOME/bad" 700
+is "$rc" 0 "--once with a bad line in the positions file: exit 0 (every quote came)"
+like "$(cat "$T/err")" "^hktop: $HOME/bad:2: " "the bad lines said"
+like "$(cat "$T/out")" '
+0700,.*,tencent,,100,380\.455,' "the good lot's position"
+
 mkfifo "$T/fifo"
 portfolio $FRI "$B" "-o positions.file=$T/fifo"
 is "$rc" 1 "a FIFO: exit 1, without blocking"

@@ -279,7 +279,6 @@ struct once_state {
 	enum report_format format;
 	int status;
 	struct positions_file pf;  /* the symbols held get a position object */
-	bool pf_bad;               /* it had something to say: exit 1 */
 	time_t now;
 };
 
@@ -298,7 +297,7 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 	portfolio_value(&st->pf, res, n, st->now);
 	quote_report_write_held(stdout, st->format, res, n, zh, &st->pf.book);
 	fflush(stdout); /* the report first, then the causes */
-	st->status = st->pf_bad ? EXIT_FAILED : EXIT_OK;
+	st->status = EXIT_OK;
 	for (size_t i = 0; i < n; i++)
 		if (!res[i].ok) {
 			fprintf(stderr, "hktop: %s: %s\n", res[i].q.in.display, res[i].err);
@@ -309,7 +308,7 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 static int run_once(const struct options *o, enum report_format format)
 {
 	struct fetch_config fc;
-	struct once_state st = { o, format, EXIT_FAILED, { .readable = false }, false, 0 };
+	struct once_state st = { o, format, EXIT_FAILED, { .readable = false }, 0 };
 	struct http *h;
 	char err[256];
 	int rc;
@@ -324,7 +323,9 @@ static int run_once(const struct options *o, enum report_format format)
 	}
 	fetch_config_init(&fc, o);
 	st.now = portfolio_now();
-	st.pf_bad = !portfolio_open(&st.pf, o, st.now);
+	/* What is wrong with the positions file is said; the quotes decide
+	 * the exit status. */
+	(void)portfolio_open(&st.pf, o, st.now);
 	if (!quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);

@@ -12,9 +12,9 @@
 /* This run's clock: HKTOP_NOW (seconds since the epoch, for tests) or now. */
 time_t portfolio_now(void);
 
-/* Read the positions file for --once: what was wrong with it goes to
- * stderr ("hktop: FILE:LINE: cause"). False when it said something: the
- * run then exits 1 after its report. */
+/* Read the positions file: what was wrong with it goes to stderr
+ * ("hktop: FILE:LINE: cause"). False when it said something (--portfolio
+ * then exits 1 after its report; --once goes by its quotes). */
 bool portfolio_open(struct positions_file *pf, const struct options *o, time_t now);
 
 /* Value the positions at the quotes of a --once run (and clear those of
