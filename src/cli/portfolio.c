@@ -57,6 +57,7 @@ void portfolio_value(struct positions_file *pf, const struct quote_result *res, 
 }
 
 struct run {
+	struct fetch_config fc;    /* the quote fetch reads it until it is done */
 	struct positions_file pf;
 	enum report_format fmt;
 	time_t now;
@@ -97,7 +98,6 @@ static bool start(struct run *r, struct http *h, const struct options *o)
 {
 	struct seriesfetch_config sc = { o->tencent_chart_url, o->yahoo_url, o->timeout * 1000,
 					 (size_t)o->max_body, false };
-	struct fetch_config fc;
 	struct instrument *in = calloc(r->pf.book.n, sizeof *in);
 	char err[256];
 	bool ok;
@@ -108,8 +108,8 @@ static bool start(struct run *r, struct http *h, const struct options *o)
 	}
 	for (size_t i = 0; i < r->pf.book.n; i++)
 		in[i] = r->pf.book.v[i].in;
-	fetch_config_init(&fc, o);
-	ok = quote_fetch_start(h, &fc, in, r->pf.book.n, on_quotes, r, err, sizeof err);
+	fetch_config_init(&r->fc, o);
+	ok = quote_fetch_start(h, &r->fc, in, r->pf.book.n, on_quotes, r, err, sizeof err);
 	free(in);
 	if (!ok) {
 		fprintf(stderr, "hktop: %s\n", err);
