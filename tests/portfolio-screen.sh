@@ -16,6 +16,14 @@ cat > "$T/rules" <<RULES
 RULES
 start_httpd "$T/rules"
 B=$BASE
+# The same once; every later request gets a 503.
+cat > "$T/rules-once" <<RULES
+/v8/finance/chart/HKD%3DX 200 $F/yahoo-chart-usdhkd-1d.json
+* 200 $F/tencent-batch.gbk.txt count=1
+* 503 -
+RULES
+start_httpd "$T/rules-once"
+ONCE=$BASE
 
 export TERM=xterm-256color HKTOP_NOW=1786090200 HOME="$T/home" XDG_CONFIG_HOME=
 unset NO_COLOR
@@ -415,6 +423,19 @@ EOF
 like "$(cat "$T/detail.txt")" '
  Held +9988 -200 \+ BABA 10 ADS \(80 sh\) = -120 sh, HKD -14,227\.32
 ' "the detail view: an H share and its ADS held, combined"
+
+# A refresh that fails keeps the last good quotes: the positions stay
+# valued at them, and say so.
+B_SAVED=$B
+B=$ONCE
+screen stale 24 80 <<EOF
+p
+r
+:save-display $T/stale.txt
+EOF
+B=$B_SAVED
+like "$(sed -n 3p "$T/stale.txt")" '^ 0700 TENCENT      119700\.000 .* \+22\.01%  old quote: te$' \
+	"a stale quote: the last good figures, and why they are old"
 
 # Colours by colors.up (a dump's even lines are the colours): 0700's
 # P&L is a gain (columns 71-77 of its row), its day a loss (62-68).

@@ -121,6 +121,8 @@ static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 
 		if (!p->valued)
 			snprintf(note, sizeof note, "%s", p->why);
+		else if (k >= 0 && d->board.rows[k].stale) /* valued at the last good quote */
+			snprintf(note, sizeof note, "old quote: %s", d->board.rows[k].err);
 		else if (p->session >= 0 && !p->today)
 			position_day_text(p->session, note + snprintf(note, sizeof note, "day of "),
 					  sizeof note - 7);
