@@ -62,10 +62,13 @@ p
 :save-display $T/small-portfolio.txt
 \$
 :save-display $T/small-private.txt
+e
+:save-display $T/small-private-edit.txt
 w
 :save-display $T/small-list-private.txt
 EOF
 for f in small-list small-portfolio small-private small-list-private; do shown $f > "$T/keep-$f"; done
+like "$(tail -1 "$T/small-private-edit.txt")" '^ Amounts are hidden: \$ shows them  ' "e with amounts hidden: refused, the prompt would show them"
 cat > "$T/want" <<'SCREEN'
  hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
  CODE   NAME               LAST       CHG     CHG%     TIME  DAY P&L      P&L

@@ -312,6 +312,10 @@ static unsigned action(struct dash *d, enum action act)
 
 		if (d->pos.sel < 0 || d->pos.sel >= n)
 			return REACT_NONE;
+		if (d->pos.privacy) { /* the prompt would show the amounts */
+			dash_status(d, true, "Amounts are hidden: $ shows them");
+			return REACT_STATUS;
+		}
 		/* The lot without its note, which the edit keeps. */
 		s = d->pos.text[d->pos.sel];
 		hash = strchr(s, '#');
