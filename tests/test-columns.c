@@ -23,7 +23,8 @@ int main(void)
 
 	columns_fit(200, 1, 12, shown, widths);
 	for (int c = 0; c < COL_COUNT; c++)
-		ok(shown[c], "all columns at 200 (%s)", columns_specs[c].title);
+		ok(shown[c] == (c <= COL_SORT_LAST), "all quote columns at 200, no position ones (%s)",
+		   columns_specs[c].title);
 	is_int(widths[COL_NAME], 12, "name takes what it needs");
 
 	for (int w = 1; w <= 200; w++) {
@@ -40,6 +41,21 @@ int main(void)
 	ok(!shown[COL_MCAP], "80 columns: no market cap");
 	columns_fit(120, 1, 20, shown, widths);
 	ok(shown[COL_VOLUME] && shown[COL_TURNOVER] && shown[COL_HIGH], "120: volume, turnover, high");
+	/* Held positions: every column at 200; at 80 the P&L and the day's
+	 * P&L outlast volume, quantity and value go first. */
+	{
+		bool all[COL_COUNT];
+
+		for (int c = 0; c < COL_COUNT; c++)
+			all[c] = true;
+		columns_fit_want(200, 1, 12, all, shown, widths);
+		for (int c = 0; c < COL_COUNT; c++)
+			ok(shown[c], "positions held: all columns at 200 (%s)", columns_specs[c].title);
+		columns_fit_want(80, 1, 20, all, shown, widths);
+		ok(shown[COL_PNL] && shown[COL_DAY_PNL] && shown[COL_PCT], "80 with positions: P&L, day P&L");
+		ok(!shown[COL_QTY] && !shown[COL_VALUE] && !shown[COL_VOLUME], "80: no quantity, value or volume");
+		ok(used(shown, widths, 1) <= 80, "80: fits");
+	}
 	columns_fit(5, 1, 20, shown, widths);
 	is_int(used(shown, widths, 1), 5, "a tiny width clips the code, never overflows");
 	return tap_done();

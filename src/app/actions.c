@@ -137,9 +137,31 @@ static unsigned global_action(struct app *app, enum action act)
 	case ACT_REDRAW:
 		return REACT_REDRAW_ALL;
 	case ACT_FIND:
-		app->dash.list_prompt = false;
-		prompt_start(&app->dash.prompt);
+		dash_prompt_begin(&app->dash);
 		return REACT_STATUS;
+	case ACT_VIEW_PORTFOLIO:
+		switch_view(app, &view_portfolio);
+		return REACT_NONE;
+	case ACT_TOGGLE_PRIVACY:
+		app->dash.pos.privacy = !app->dash.pos.privacy;
+		dash_status(&app->dash, false, "Amounts %s", app->dash.pos.privacy ? "hidden" : "shown");
+		return REACT_REDRAW_ALL;
+	case ACT_ADD_LOT: {
+		/* From the watchlist, the selected symbol starts the line. */
+		const struct board *b = &app->dash.board;
+		bool from_row = app->dash.view == &view_watchlist && app->dash.selected >= 0 &&
+				app->dash.selected < (long)b->n;
+
+		switch_view(app, &view_portfolio);
+		dash_prompt_begin(&app->dash);
+		if (from_row)
+			snprintf(app->dash.prompt.buf, sizeof app->dash.prompt.buf, "%s ",
+				 b->rows[app->dash.selected].in.display);
+		app->dash.pos.prompt = true;
+		free(app->dash.pos.edit_old);
+		app->dash.pos.edit_old = NULL;
+		return REACT_STATUS;
+	}
 	case ACT_VIEW_ALERTS:
 		switch_view(app, &view_alerts);
 		return REACT_NONE;
@@ -163,6 +185,7 @@ void actions_reconcile(struct app *app)
 	detail_control_reconcile(app);
 	news_control_reconcile(app);
 	alert_control_reconcile(app);
+	portfolio_control_reconcile(app);
 }
 
 static void react(struct app *app, unsigned r)
@@ -246,10 +269,15 @@ void actions_key(struct app *app, wint_t ch, bool is_code)
 				recording_jump(app, app->dash.prompt.buf);
 			else if (app->dash.list_prompt)
 				list_control_submit(app, app->dash.prompt.buf);
+			else if (app->dash.pos.prompt)
+				portfolio_control_submit(app, app->dash.prompt.buf);
 			else
 				prompt_submit(app);
 			break;
 		case PROMPT_CANCEL:
+			if (app->dash.pos.prompt)
+				portfolio_control_submit(app, "");
+			break;
 		case PROMPT_CONTINUE:
 			break;
 		}

@@ -320,6 +320,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 		/* A build bug (test-adr catches it): the view goes on without parity. */
 		dash_report(&app->dash, MSG_CHART, MSG_ERROR, "adr.tsv: %s", err);
 	alert_control_init(app);
+	portfolio_control_load(app);
 	return news_control_init(app, demo, err, errlen);
 }
 
@@ -357,6 +358,7 @@ void app_close(struct app *app)
 	detail_done(&app->dash.detail);
 	news_control_done(app);
 	alert_control_done(app);
+	portfolio_control_done(app);
 	demo_free(app->demo);
 	app->demo = NULL;
 	board_done(&app->dash.board);

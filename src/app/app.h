@@ -117,6 +117,17 @@ void actions_reconcile(struct app *app);
  * a quote refresh the 1D chart and ADR parity again. */
 void detail_control_reconcile(struct app *app);
 void detail_control_refreshed(struct app *app);
+/* Fetch USD/HKD into dash.detail.fx unless a recent one is there (the
+ * portfolio's totals use the ADR parity's rate). */
+void detail_control_fx(struct app *app);
+
+/* The positions file (portfolio_control.c): read at start; the portfolio
+ * view's wants (an edit, the rate) carried out; a lot typed at the
+ * prompt (+, e) saved; the dash's copy freed. */
+void portfolio_control_load(struct app *app);
+void portfolio_control_reconcile(struct app *app);
+void portfolio_control_submit(struct app *app, const char *line);
+void portfolio_control_done(struct app *app);
 
 /* The headlines view's wants: every source now, the sources' state on the
  * status line (news_control.c). */

@@ -18,9 +18,6 @@
 
 #define FX_MAX_AGE_MS (60 * 1000) /* the peg moves slowly; once a minute is plenty */
 
-/* Yahoo's USD/HKD (HK-FACTS §5); no quote source of ours has it. */
-static const struct instrument fx_instrument = { MARKET_US, "HKD=X", "USD/HKD" };
-
 static void config(const struct app *app, struct seriesfetch_config *c)
 {
 	memset(c, 0, sizeof *c);
@@ -170,7 +167,8 @@ static void start_fx(struct app *app, bool force)
 	struct seriesfetch_config c;
 	char err[SERIES_ERR_MAX];
 
-	if (!d->adr || d->fx_loading || app->dash.view != &view_detail)
+	if (d->fx_loading || (app->dash.view == &view_detail ? !d->adr
+			      : app->dash.view != &view_portfolio))
 		return;
 	if (app->demo) {
 		snprintf(d->fx_err, sizeof d->fx_err, "the demo has no USD/HKD");
@@ -180,11 +178,16 @@ static void start_fx(struct app *app, bool force)
 		return;
 	config(app, &c);
 	c.failover = false; /* only Yahoo has it */
-	if (series_fetch_start(app->http, &c, &fx_instrument, SERIES_1D, fx_done, app, err,
+	if (series_fetch_start(app->http, &c, &adr_usdhkd, SERIES_1D, fx_done, app, err,
 			      sizeof err))
 		d->fx_loading = true;
 	else
 		snprintf(d->fx_err, sizeof d->fx_err, "%s", err);
+}
+
+void detail_control_fx(struct app *app)
+{
+	start_fx(app, false);
 }
 
 /* ---- what the view wants ------------------------------------------------ */

@@ -110,8 +110,8 @@ void list_control_prompt(struct app *app)
 		return;
 	}
 	describe(app);
+	dash_prompt_begin(&app->dash);
 	app->dash.list_prompt = true;
-	prompt_start(&app->dash.prompt);
 }
 
 void list_control_complete(struct app *app)

@@ -135,7 +135,7 @@ bool recording_action(struct app *app, enum action act)
 		return true;
 	}
 	if (act == ACT_JUMP) {
-		prompt_start(&app->dash.prompt);
+		dash_prompt_begin(&app->dash);
 		app->dash.prompt.label = "Jump to (HH:MM, YYYY-MM-DD HH:MM or end): ";
 	} else if (act == ACT_PAUSE && replay_ended(rp)) {
 		dash_status(&app->dash, false, "The recording has ended; J jumps back into it");

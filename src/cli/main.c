@@ -18,7 +18,9 @@
 #include "net/news_fetch.h"
 #include "config/options.h"
 #include "cli/alert_report.h"
+#include "cli/args.h"
 #include "cli/news_report.h"
+#include "cli/portfolio.h"
 #include "cli/quote_report.h"
 #include "cli/series_report.h"
 #include "net/series_fetch.h"
@@ -27,221 +29,6 @@
 #include "base/text.h"
 #include "tui/ui.h"
 
-enum exit_status { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
-
-struct cli {
-	const char *config;        /* -c FILE */
-	const char **overrides;    /* -o KEY=VALUE, in order */
-	size_t noverrides;
-	bool once;
-	bool news;                 /* --news */
-	bool check_alerts;         /* --check-alerts */
-	bool demo;
-	bool dump_config;
-	enum report_format format;
-	bool format_given;
-	const char *log;
-	const char *series;        /* --series RANGE */
-	const char *record;        /* --record DIR */
-	const char *replay;        /* --replay DIR */
-	const char *list;          /* --list NAME */
-	enum series_range range;
-	char **symbols;            /* positional */
-	size_t nsymbols;
-};
-
-static void usage(FILE *fp)
-{
-	fprintf(fp,
-		"Usage: hktop [OPTION]... [SYMBOL]...\n"
-		"Live Hong Kong quotes for Chinese tech stocks in the terminal.\n"
-		"\n"
-		"  -c, --config=FILE      read FILE instead of ~/.config/hktop/config\n"
-		"  -o, --option=KEY=VALUE set a config key for this run (repeatable)\n"
-		"      --demo             run offline on a simulated market (labelled DEMO)\n"
-		"      --once             fetch quotes once, print them and exit\n"
-		"      --news             fetch headlines once, print them and exit; with\n"
-		"                         SYMBOLs only those tagged with them\n"
-		"      --series=RANGE     print SYMBOL's chart bars and exit; RANGE is 1D, 5D,\n"
-		"                         1M, 3M, 6M, 1Y or 5Y\n"
-		"      --format=FORMAT    output of --once: table (default), json or csv;\n"
-		"                         of --series: csv (default) or json;\n"
-		"                         of --news: table (default) or json\n"
-		"      --record=DIR       write every response received into DIR\n"
-		"      --replay=DIR       play DIR's recording, no network (keys z . J)\n"
-		"      --list=NAME        show the list called NAME (list.NAME in the config,\n"
-		"                         or made on screen); --once prints it\n"
-		"      --check-alerts     fetch once, print the alerts that fire now, record\n"
-		"                         them and exit (for cron); --format table or json\n"
-		"      --dump-config      print the effective configuration and exit\n"
-		"      --log=FILE         append a debug log to FILE\n"
-		"  -h, --help             display this help and exit\n"
-		"  -V, --version          output version information and exit\n"
-		"\n"
-		"SYMBOLs replace the watchlist for this run. Accepted forms: 700, 0700,\n"
-		"00700, 0700.HK, hk00700, HK.00700 (stocks); HSI, HSTECH, HSCEI, ^HSI\n"
-		"(indexes); BABA, BIDU, usBABA (US ADRs).\n"
-		"The watchlist is the first of: SYMBOLs, -o watchlist=..., the list saved\n"
-		"by editing it on screen, the config's watchlist, the default.\n"
-		"\n"
-		"Configuration keys (config file lines \"KEY = VALUE\", or -o KEY=VALUE):\n");
-	options_print_help(fp);
-	fprintf(fp,
-		"\n"
-		"Exit status: 0 if every symbol has a quote (--series: the chart came;\n"
-		"--news: every headline source answered), 1 if any failed,\n"
-		"2 on a usage or configuration error. The dashboard: 0 when quit, else\n"
-		"ended by the signal that stopped it.\n"
-		"\n"
-		"Quotes from free services are usually delayed about 15 minutes; hktop\n"
-		"shows each quote's own time. Full documentation: man hktop\n");
-}
-
-static int parse_args(int argc, char **argv, struct cli *cli)
-{
-	enum { OPT_ONCE = 256, OPT_FORMAT, OPT_DUMP, OPT_LOG, OPT_DEMO, OPT_SERIES, OPT_NEWS,
-	       OPT_RECORD, OPT_REPLAY, OPT_LIST, OPT_CHECK_ALERTS };
-	static const struct option longopts[] = {
-		{ "config", required_argument, NULL, 'c' },
-		{ "option", required_argument, NULL, 'o' },
-		{ "once", no_argument, NULL, OPT_ONCE },
-		{ "series", required_argument, NULL, OPT_SERIES },
-		{ "demo", no_argument, NULL, OPT_DEMO },
-		{ "news", no_argument, NULL, OPT_NEWS },
-		{ "check-alerts", no_argument, NULL, OPT_CHECK_ALERTS },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "dump-config", no_argument, NULL, OPT_DUMP },
-		{ "log", required_argument, NULL, OPT_LOG },
-		{ "record", required_argument, NULL, OPT_RECORD },
-		{ "replay", required_argument, NULL, OPT_REPLAY },
-		{ "list", required_argument, NULL, OPT_LIST },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	char err[256];
-
-	memset(cli, 0, sizeof *cli);
-	if (!(cli->overrides = calloc((size_t)argc + 1, sizeof *cli->overrides)))
-		return EXIT_FAILED;
-	while ((c = getopt_long(argc, argv, "c:o:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'c':
-			cli->config = optarg;
-			break;
-		case 'o':
-			cli->overrides[cli->noverrides++] = optarg;
-			break;
-		case OPT_ONCE:
-			cli->once = true;
-			break;
-		case OPT_DEMO:
-			cli->demo = true;
-			break;
-		case OPT_SERIES:
-			if (!series_range_parse(optarg, &cli->range)) {
-				text_quote_error(err, sizeof err, optarg,
-						 "not a range (1D, 5D, 1M, 3M, 6M, 1Y or 5Y)");
-				fprintf(stderr, "hktop: --series: %s\n", err);
-				return EXIT_USAGE;
-			}
-			cli->series = optarg;
-			break;
-		case OPT_NEWS:
-			cli->news = true;
-			break;
-		case OPT_CHECK_ALERTS:
-			cli->check_alerts = true;
-			break;
-		case OPT_FORMAT:
-			if (!quote_report_format_parse(optarg, &cli->format)) {
-				text_quote_error(err, sizeof err, optarg, "not a format (table, json or csv)");
-				fprintf(stderr, "hktop: --format: %s\n", err);
-				return EXIT_USAGE;
-			}
-			cli->format_given = true;
-			break;
-		case OPT_DUMP:
-			cli->dump_config = true;
-			break;
-		case OPT_LOG:
-			cli->log = optarg;
-			break;
-		case OPT_RECORD:
-			cli->record = optarg;
-			break;
-		case OPT_REPLAY:
-			cli->replay = optarg;
-			break;
-		case OPT_LIST:
-			cli->list = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			exit(ferror(stdout) ? EXIT_FAILED : EXIT_OK);
-		case 'V':
-			printf("hktop %s\n", PACKAGE_VERSION);
-			exit(EXIT_OK);
-		default:
-			fprintf(stderr, "Try 'hktop --help' for more information.\n");
-			return EXIT_USAGE;
-		}
-	}
-	if (cli->demo && cli->once) {
-		fprintf(stderr, "hktop: --demo is for the dashboard; --once prints live quotes only\n");
-		return EXIT_USAGE;
-	}
-	if ((cli->record || cli->replay) && (cli->demo || cli->dump_config || (cli->record && cli->replay))) {
-		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --demo or --dump-config\n");
-		return EXIT_USAGE;
-	}
-	if (cli->series && (cli->once || cli->demo || cli->dump_config)) {
-		fprintf(stderr, "hktop: --series goes alone, not with --once, --demo or --dump-config\n");
-		return EXIT_USAGE;
-	}
-	if (cli->series && optind + 1 != argc) {
-		fprintf(stderr, "hktop: --series takes exactly one SYMBOL\n");
-		return EXIT_USAGE;
-	}
-	if (cli->series && cli->format_given && cli->format == REPORT_TABLE) {
-		fprintf(stderr, "hktop: --series prints csv or json\n");
-		return EXIT_USAGE;
-	}
-	if (cli->news && (cli->once || cli->demo)) {
-		fprintf(stderr, "hktop: --news prints live headlines; not with --once or --demo\n");
-		return EXIT_USAGE;
-	}
-	if (cli->news && cli->format_given && cli->format == REPORT_CSV) {
-		fprintf(stderr, "hktop: --news prints a table or json\n");
-		return EXIT_USAGE;
-	}
-	if (cli->news && cli->series) {
-		fprintf(stderr, "hktop: --news and --series go one at a time\n");
-		return EXIT_USAGE;
-	}
-	if (cli->check_alerts && (cli->once || cli->demo || cli->series || cli->news ||
-				  cli->dump_config || optind != argc)) {
-		fprintf(stderr, "hktop: --check-alerts goes alone, with no SYMBOLs\n");
-		return EXIT_USAGE;
-	}
-	if (cli->check_alerts && cli->format_given && cli->format == REPORT_CSV) {
-		fprintf(stderr, "hktop: --check-alerts prints a table or json\n");
-		return EXIT_USAGE;
-	}
-	if (cli->format_given && !cli->once && !cli->series && !cli->news && !cli->check_alerts) {
-		fprintf(stderr, "hktop: --format only applies to --once, --series, --news and --check-alerts\n");
-		return EXIT_USAGE;
-	}
-	if (cli->list && (optind < argc || cli->series || cli->news)) {
-		fprintf(stderr, "hktop: --list picks the list SYMBOLs would replace; not with SYMBOLs, "
-			"--series or --news\n");
-		return EXIT_USAGE;
-	}
-	cli->symbols = argv + optind;
-	cli->nsymbols = (size_t)(argc - optind);
-	return EXIT_OK;
-}
 
 /* Table defaults, built-in hktoprc, config file, -o, then SYMBOLs; then
  * the one rule for the watchlist (state_list_choose) decides whether the
@@ -340,6 +127,8 @@ struct once_state {
 	const struct options *o;
 	enum report_format format;
 	int status;
+	struct positions_file pf;  /* the symbols held get a position object */
+	time_t now;
 };
 
 static void once_done(void *arg, const struct quote_result *res, size_t n)
@@ -354,7 +143,8 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 		fprintf(stderr, "hktop: names = zh needs %s; English names shown\n", need);
 		zh = false;
 	}
-	quote_report_write(stdout, st->format, res, n, zh);
+	portfolio_value(&st->pf, res, n, st->now);
+	quote_report_write_held(stdout, st->format, res, n, zh, &st->pf.book);
 	fflush(stdout); /* the report first, then the causes */
 	st->status = EXIT_OK;
 	for (size_t i = 0; i < n; i++)
@@ -367,9 +157,10 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 static int run_once(const struct options *o, enum report_format format, const char *list)
 {
 	struct fetch_config fc;
-	struct once_state st = { o, format, EXIT_FAILED };
+	struct once_state st = { o, format, EXIT_FAILED, { .readable = false }, 0 };
 	struct http *h;
 	char err[256];
+	int rc;
 
 	if (o->nwatch == 0) {
 		fprintf(stderr, "hktop: the %s is empty\n", list ? "list" : "watchlist");
@@ -380,13 +171,20 @@ static int run_once(const struct options *o, enum report_format format, const ch
 		return EXIT_FAILED;
 	}
 	fetch_config_init(&fc, o);
+	st.now = portfolio_now();
+	/* What is wrong with the positions file is said; the quotes decide
+	 * the exit status. */
+	(void)portfolio_open(&st.pf, o, st.now);
 	if (!recording_attach(h, o, true, err, sizeof err) ||
 	    !quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
+		positions_file_done(&st.pf);
 		return EXIT_FAILED;
 	}
-	return run_to_end(h, &st.status);
+	rc = run_to_end(h, &st.status);
+	positions_file_done(&st.pf);
+	return rc;
 }
 
 struct series_state {
@@ -525,7 +323,7 @@ int main(int argc, char **argv)
 	int rc, sig = 0;
 
 	set_locale();
-	rc = parse_args(argc, argv, &cli);
+	rc = args_parse(argc, argv, &cli);
 	if (rc != EXIT_OK) {
 		free(cli.overrides);
 		return rc;
@@ -539,7 +337,7 @@ int main(int argc, char **argv)
 	o.record_dir = cli.record;
 	o.replay_dir = cli.replay;
 	if (rc == EXIT_OK && !cli.once && !cli.dump_config && !cli.series && !cli.news &&
-	    !cli.check_alerts) {
+	    !cli.check_alerts && !cli.portfolio) {
 		/* The dashboard carries on and shows config complaints and what
 		 * was wrong with the saved list itself. */
 		rc = app_run(&o, &causes, &lists, cli.demo, &sig);
@@ -565,6 +363,8 @@ int main(int argc, char **argv)
 				rc = run_series(&o, &cli);
 			else if (cli.check_alerts)
 				rc = alert_report_check(&o, cli.format);
+			else if (cli.portfolio)
+				rc = portfolio_run(&o, cli.format);
 			else if (cli.news)
 				rc = news_report_print(&o, cli.format, o.watchlist,
 						     cli.nsymbols ? o.nwatch : 0);

@@ -8,6 +8,7 @@
 #include <cjson/cJSON.h>
 
 #include "base/hktime.h"
+#include "cli/position_report.h"
 #include "cli/quote_report.h"
 #include "feeds/quote_check.h"
 #include "base/text.h"
@@ -65,8 +66,9 @@ static cJSON *json_str(const char *s)
 	return s && *s ? cJSON_CreateString(s) : cJSON_CreateNull();
 }
 
-static cJSON *json_row(const struct quote_result *r)
+static cJSON *json_row(const struct quote_result *r, const struct position_book *held)
 {
+	const struct position *p = held ? position_book_find(held, &r->q.in) : NULL;
 	const struct quote *q = &r->q;
 	cJSON *o = cJSON_CreateObject();
 	char t[40];
@@ -91,14 +93,17 @@ static cJSON *json_row(const struct quote_result *r)
 	cJSON_AddItemToObject(o, "source", json_str(r->ok ? q->source : NULL));
 	if (!r->ok)
 		cJSON_AddItemToObject(o, "error", json_str(r->err[0] ? r->err : "no data"));
+	if (p)
+		cJSON_AddItemToObject(o, "position", position_report_json(p, NULL));
 	return o;
 }
 
-static void write_json(FILE *fp, const struct quote_result *res, size_t n)
+static void write_json(FILE *fp, const struct quote_result *res, size_t n,
+		       const struct position_book *held)
 {
 	fputs("[", fp);
 	for (size_t i = 0; i < n; i++) {
-		cJSON *o = json_row(&res[i]);
+		cJSON *o = json_row(&res[i], held);
 		char *s = o ? cJSON_PrintUnformatted(o) : NULL;
 		fprintf(fp, "%s\n%s", i ? "," : "", s ? s : "null");
 		free(s);
@@ -142,12 +147,18 @@ static void csv_text(FILE *fp, const char *s, bool last)
 	csv_write(fp, s, true, last);
 }
 
-static void write_csv(FILE *fp, const struct quote_result *res, size_t n)
+static void write_csv(FILE *fp, const struct quote_result *res, size_t n,
+		      const struct position_book *held)
 {
+	bool pos = held && held->n;
+
 	fputs("symbol,name,name_en", fp);
 	for (size_t i = 0; i < NFIG; i++)
 		fprintf(fp, ",%s", figure_columns[i].key);
-	fputs(",lot_size,currency,time,source,error\n", fp);
+	fputs(",lot_size,currency,time,source,error", fp);
+	if (pos)
+		position_report_csv_header(fp, "position_");
+	fputc('\n', fp);
 	for (size_t i = 0; i < n; i++) {
 		const struct quote *q = &res[i].q;
 		bool ok = res[i].ok;
@@ -170,7 +181,9 @@ static void write_csv(FILE *fp, const struct quote_result *res, size_t n)
 		iso_time(q, buf, sizeof buf);
 		csv_field(fp, ok ? buf : "", false);
 		csv_field(fp, ok ? q->source : "", false);
-		csv_text(fp, ok ? "" : res[i].err, true);
+		csv_text(fp, ok ? "" : res[i].err, !pos);
+		if (pos)
+			position_report_csv_row(fp, position_book_find(held, &q->in));
 	}
 }
 
@@ -222,15 +235,36 @@ static void write_table(FILE *fp, const struct quote_result *res, size_t n, bool
 void quote_report_write(FILE *fp, enum report_format fmt, const struct quote_result *res,
 		  size_t n, bool zh)
 {
+	quote_report_write_held(fp, fmt, res, n, zh, NULL);
+}
+
+void quote_report_write_held(FILE *fp, enum report_format fmt, const struct quote_result *res,
+			     size_t n, bool zh, const struct position_book *held)
+{
 	switch (fmt) {
 	case REPORT_JSON:
-		write_json(fp, res, n);
+		write_json(fp, res, n, held);
 		break;
 	case REPORT_CSV:
-		write_csv(fp, res, n);
+		write_csv(fp, res, n, held);
 		break;
 	case REPORT_TABLE:
 		write_table(fp, res, n, zh);
 		break;
 	}
+}
+
+cJSON *quote_report_json_num(struct num n)
+{
+	return json_num(n);
+}
+
+cJSON *quote_report_json_str(const char *s)
+{
+	return json_str(s);
+}
+
+void quote_report_csv(FILE *fp, const char *s, bool text, bool last)
+{
+	csv_write(fp, s, text, last);
 }

@@ -57,7 +57,11 @@
 	_(NEXT_LIST,      "next-list",      "v",               "Show the next watchlist (list.NAME)") \
 	_(PICK_LIST,      "pick-list",      "V",               "Pick a watchlist by name; new, rename or remove one") \
 	_(VIEW_ALERTS,    "view-alerts",    "A",               "Show the alert rules, armed or fired") \
-	_(ADD_ALERT,      "add-alert",      "!",               "Add an alert rule for the selected name")
+	_(ADD_ALERT,      "add-alert",      "!",               "Add an alert rule for the selected name") \
+	_(VIEW_PORTFOLIO, "view-portfolio", "p",               "Show the portfolio: every lot, the positions and the totals") \
+	_(TOGGLE_PRIVACY, "toggle-privacy", "$",               "Hide or show amounts held (per cents stay)") \
+	_(ADD_LOT,        "add-lot",        "+",               "Add a lot to the positions file") \
+	_(EDIT_LOT,       "edit-lot",       "e",               "Portfolio: edit the selected lot (d removes it)")
 
 enum action {
 	ACT_NONE = 0,

@@ -101,6 +101,8 @@ const struct option_def options_table[] = {
 	  .def = "auto", .help = "how an alert is told: auto, osc9, osc777, osc99, bell or none" },
 	{ .name = "alerts.command", .type = OPT_STRING, OFF(alerts_command), .def = "",
 	  .help = "program run (no shell) with the message when an alert fires" },
+	{ .name = "positions.file", .type = OPT_STRING, OFF(positions_file), .def = "",
+	  .help = "the positions file; empty: ~/.config/hktop/positions" },
 };
 const size_t options_count = sizeof options_table / sizeof options_table[0];
 

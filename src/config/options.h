@@ -64,6 +64,7 @@ struct options {
 	char replay_start[32];  /* "" for the recording's start */
 	const char *record_dir; /* --record DIR, or NULL (command line only) */
 	const char *replay_dir; /* --replay DIR, or NULL (command line only) */
+	char positions_file[4096]; /* "" for positions_default_path */
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
 	char watchlist_from[4096]; /* the config file that set it last, or "" */

@@ -16,6 +16,12 @@ const struct column_spec columns_specs[COL_COUNT] = {
 	[COL_TURNOVER] = { "TURNOVER", 8,  8,  1, 7 },
 	[COL_MCAP]     = { "MKT CAP",  8,  8,  1, 11 },
 	[COL_TIME]     = { "TIME",     8,  8,  1, 5 },
+	/* Held positions (columns_fit_want): P&L outlasts TIME, the day's
+	 * P&L VOLUME, at equal priority the earlier column drops first. */
+	[COL_QTY]      = { "QTY",      8,  8,  1, 12 },
+	[COL_VALUE]    = { "VALUE",    8,  8,  1, 11 },
+	[COL_DAY_PNL]  = { "DAY P&L",  8,  8,  1, 6 },
+	[COL_PNL]      = { "P&L",      8,  8,  1, 5 },
 };
 
 static int total(const bool shown[COL_COUNT], const int widths[COL_COUNT], int lead)
@@ -32,11 +38,18 @@ static int total(const bool shown[COL_COUNT], const int widths[COL_COUNT], int l
 
 int columns_fit(int width, int lead, int name_want, bool shown[COL_COUNT], int widths[COL_COUNT])
 {
-	int n = COL_COUNT;
+	return columns_fit_want(width, lead, name_want, NULL, shown, widths);
+}
+
+int columns_fit_want(int width, int lead, int name_want, const bool want[COL_COUNT],
+		     bool shown[COL_COUNT], int widths[COL_COUNT])
+{
+	int n = 0;
 
 	for (int c = 0; c < COL_COUNT; c++) {
-		shown[c] = true;
+		shown[c] = want ? want[c] : c <= COL_SORT_LAST;
 		widths[c] = columns_specs[c].width;
+		n += shown[c];
 	}
 	if (name_want < columns_specs[COL_NAME].min)
 		name_want = columns_specs[COL_NAME].min;

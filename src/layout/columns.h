@@ -22,4 +22,9 @@ extern const struct column_spec columns_specs[COL_COUNT];
  * Returns the number of columns shown. Never wraps, never overflows. */
 int columns_fit(int width, int lead, int name_want, bool shown[COL_COUNT], int widths[COL_COUNT]);
 
+/* The same among the columns in want (NULL: all but the position ones,
+ * as columns_fit). */
+int columns_fit_want(int width, int lead, int name_want, const bool want[COL_COUNT],
+		     bool shown[COL_COUNT], int widths[COL_COUNT]);
+
 #endif

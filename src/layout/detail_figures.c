@@ -262,3 +262,39 @@ size_t detail_figures_adr_lines(const struct adr *a, struct adr_side hk, struct 
 	}
 	return n;
 }
+
+bool detail_figures_held_line(const struct adr *a, const struct position *hk_pos,
+			      const struct position *us_pos, struct adr_side hk, struct adr_side us,
+			      const struct adr_fx *fx, time_t now, struct fig_line *out)
+{
+	struct position h, u;
+	struct num value;
+	long long shares;
+	char parts[160] = "", v[48], err[POSITION_ERR_MAX];
+	size_t n = 0;
+
+	if (!hk_pos && !us_pos)
+		return false;
+	memset(out, 0, sizeof *out);
+	snprintf(out->label, sizeof out->label, "Held");
+	if (hk_pos) {
+		h = *hk_pos;
+		position_value(&h, hk.q, hk.err, now);
+		n += (size_t)snprintf(parts + n, sizeof parts - n, "%s %lld", a->hk.display, h.qty);
+	}
+	if (us_pos) {
+		u = *us_pos;
+		position_value(&u, us.q, us.err, now);
+		snprintf(parts + n, sizeof parts - n, "%s%s %lld ADS (%lld sh)", n ? " + " : "",
+			 a->us.display, u.qty, u.qty * a->ratio);
+	}
+	if (!position_combined(hk_pos ? &h : NULL, us_pos ? &u : NULL, a->ratio, fx->rate, &shares,
+			       &value, err, sizeof err)) {
+		snprintf(out->value, sizeof out->value, "%s = %lld sh; %.140s", parts, shares, err);
+		out->tone = FIG_DIM;
+		return true;
+	}
+	detail_figures_grouped(value.v, value.dp, v, sizeof v);
+	snprintf(out->value, sizeof out->value, "%s = %lld sh, HKD %s", parts, shares, v);
+	return true;
+}

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "model/adr.h"
+#include "model/position.h"
 #include "base/display.h"
 #include "model/quote.h"
 
@@ -65,5 +66,13 @@ struct adr_fx {
  * Up to 3 lines; returns how many. */
 size_t detail_figures_adr_lines(const struct adr *a, struct adr_side hk, struct adr_side us,
 			const struct adr_fx *fx, time_t now, struct fig_line *out, size_t max);
+
+/* The "Held" line of a dual listing whose H share or ADS is held (NULL:
+ * not): each side valued at its quote, then the combined exposure in HK
+ * shares and in HKD: "9988 -200 + BABA 10 ADS (80 sh) = -120 sh, HKD
+ * -14,227.82". False when neither is held. */
+bool detail_figures_held_line(const struct adr *a, const struct position *hk_pos,
+			      const struct position *us_pos, struct adr_side hk, struct adr_side us,
+			      const struct adr_fx *fx, time_t now, struct fig_line *out);
 
 #endif

@@ -128,6 +128,8 @@ const struct adr *adr_find(const struct adr_table *t, const struct instrument *i
 	return NULL;
 }
 
+const struct instrument adr_usdhkd = { MARKET_US, "HKD=X", "USD/HKD" };
+
 bool adr_check_usdhkd(struct num usdhkd, char *err, size_t errlen)
 {
 	char buf[32];

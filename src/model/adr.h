@@ -38,6 +38,10 @@ void adr_table_done(struct adr_table *t);
  * same row. NULL when it has none. */
 const struct adr *adr_find(const struct adr_table *t, const struct instrument *in);
 
+/* Where the USD/HKD rate comes from: Yahoo's HKD=X, its last close (HK-FACTS
+ * §5); no quote source of ours has it. */
+extern const struct instrument adr_usdhkd;
+
 /* Is a USD/HKD quote inside the peg band? False with the cause if not. */
 bool adr_check_usdhkd(struct num usdhkd, char *err, size_t errlen);
 

@@ -11,6 +11,7 @@
 static const char *const col_names[COL_COUNT] = {
 	"code", "name", "last", "change", "change %", "open", "high", "low",
 	"volume", "turnover", "market cap", "time",
+	"quantity", "value", "day P&L", "P&L",
 };
 
 const char *board_col_name(int col)
@@ -141,7 +142,7 @@ static bool row_figure(const struct row *r, int col, double *v)
 		[COL_VOLUME] = QF_VOLUME, [COL_TURNOVER] = QF_TURNOVER, [COL_MCAP] = QF_MARKET_CAP,
 	};
 
-	if (!r->have)
+	if (!r->have || col > COL_SORT_LAST)
 		return false;
 	if (col == COL_TIME) {
 		*v = (double)r->q.time;

@@ -11,8 +11,13 @@
 /* The watchlist columns; also the sort keys. */
 enum board_col {
 	COL_CODE, COL_NAME, COL_LAST, COL_CHANGE, COL_PCT, COL_OPEN, COL_HIGH, COL_LOW,
-	COL_VOLUME, COL_TURNOVER, COL_MCAP, COL_TIME, COL_COUNT
+	COL_VOLUME, COL_TURNOVER, COL_MCAP, COL_TIME,
+	/* The positions held (model/position.h), shown only when there are
+	 * some; not sort keys: the board does not know them. */
+	COL_QTY, COL_VALUE, COL_DAY_PNL, COL_PNL,
+	COL_COUNT
 };
+#define COL_SORT_LAST COL_TIME
 
 struct row {
 	struct instrument in;

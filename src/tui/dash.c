@@ -151,3 +151,10 @@ void dash_views_done(struct dash *d)
 		d->priv[i].state = NULL;
 	}
 }
+
+void dash_prompt_begin(struct dash *d)
+{
+	prompt_start(&d->prompt); /* its label too */
+	d->list_prompt = false;
+	d->pos.prompt = false;
+}

@@ -24,6 +24,7 @@
 #include "model/market.h"
 #include "model/msglog.h"
 #include "model/news.h"
+#include "model/position.h"
 #include "model/quote.h"
 #include "tui/detail.h"
 
@@ -107,7 +108,27 @@ struct dash_alerts {
 	long want_remove, want_rearm; /* a rule's index, or -1 */
 };
 
-#define DASH_VIEWS 8
+/* The positions file's lots and what they are worth. The portfolio
+ * controller (app/portfolio_control.c) reads and edits the file; the
+ * views value the positions at the board's quotes (view_portfolio.c). */
+struct dash_positions {
+	char path[4096];              /* the positions file; "" none */
+	struct position_book book;
+	struct lot *lots;             /* owned, in file order */
+	char **text;                  /* owned: each lot's line as written */
+	size_t nlots;
+	bool privacy;                 /* $: amounts hidden, only per cents shown */
+	long sel, scroll;             /* the portfolio view's cursor over the lots */
+	/* The prompt is for a lot (+, e) rather than '/'; e edits this line. */
+	bool prompt;
+	char *edit_old;               /* owned; NULL: a new lot */
+	/* What the views want of the controller. */
+	bool want_fx;                 /* USD/HKD for the totals (detail.fx) */
+	bool want_edit;               /* apply want_old -> want_new to the file */
+	char *want_old, *want_new;    /* owned; NULL old: add; NULL new: remove */
+};
+
+#define DASH_VIEWS 16
 
 struct dash {
 	struct ui *ui;                /* the terminal (ui.h): size, colours; curses may be off */
@@ -153,6 +174,7 @@ struct dash {
 	char list_names[512];         /* V's prompt: "main [tech] banks" */
 	bool list_prompt;
 	struct dash_alerts alerts;
+	struct dash_positions pos;
 	unsigned dirty;               /* enum redraw */
 };
 
@@ -176,6 +198,11 @@ void dash_resolved(struct dash *d, enum msg_kind kind);
 
 /* The status line's message again, after the log changed. */
 void dash_status_sync(struct dash *d);
+
+/* Open the status line's prompt, for '/' unless the caller then says
+ * whose it is (list_prompt, pos.prompt, prompt.label): one prompt, so
+ * starting it forgets the last one's owner. */
+void dash_prompt_begin(struct dash *d);
 
 /* The row's instrument name in the current language. */
 const char *dash_row_name(const struct dash *d, const struct row *r);

@@ -113,6 +113,12 @@ static void draw_status(struct dash *dash)
 		ui_text(stdscr, y, 0, cols, lp, 0, dash->ui->attrs[UI_STATUS]);
 		return;
 	}
+	if (dash->prompt.active && dash->pos.prompt) {
+		snprintf(left, sizeof left, "lot: %s_    SYMBOL QTY COST [YYYY-MM-DD] [fee=AMOUNT]",
+			 dash->prompt.buf);
+		ui_text(stdscr, y, 0, cols, left, 0, dash->ui->attrs[UI_STATUS]);
+		return;
+	}
 	if (dash->prompt.active) {
 		const struct instrument_info *c[6];
 		size_t n = dash->prompt.label ? 0 : prompt_candidates(dash->prompt.buf, &dash->db, c, 6);

@@ -45,6 +45,10 @@ extern const struct view_ops view_messages;
 extern const struct view_ops view_news;
 extern const struct view_ops view_heatmap;
 extern const struct view_ops view_alerts;
+extern const struct view_ops view_portfolio;
+
+/* Value each position held at its board row's quote (view_portfolio.c). */
+void view_portfolio_value(struct dash *d);
 
 /* After the headlines changed: put the cursor back on the headline it was
  * on, wherever that moved (view_news.c). */

@@ -191,6 +191,7 @@ static size_t adr_lines(struct dash *dash, const struct row *r, struct fig_line 
 	struct adr_side hk, us;
 	struct adr_fx fx = { d->fx, d->fx_time, "yahoo", d->fx_err };
 	bool self_stale = r->have && r->stale, other_stale = other && oerr[0];
+	size_t n;
 
 	if (!d->adr)
 		return 0;
@@ -203,14 +204,20 @@ static size_t adr_lines(struct dash *dash, const struct row *r, struct fig_line 
 	}
 	if (d->fx_loading && !d->fx.ok)
 		fx.err = "fetching...";
-	return detail_figures_adr_lines(d->adr, hk, us, &fx, dash_now(dash), out, max);
+	n = detail_figures_adr_lines(d->adr, hk, us, &fx, dash_now(dash), out, max);
+	/* Both listings held: the one exposure. */
+	if (n < max && detail_figures_held_line(d->adr, position_book_find(&dash->pos.book, &d->adr->hk),
+						position_book_find(&dash->pos.book, &d->adr->us),
+						hk, us, &fx, dash_now(dash), &out[n]))
+		n++;
+	return n;
 }
 
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
 {
 	const struct row *r = current(dash);
 	struct detail *d = &dash->detail;
-	struct fig_line adr[3];
+	struct fig_line adr[4];
 	char line[DETAIL_LINE_MAX];
 	int cols = dash->ui->cols, y = top + 1, bottom = top + height, nadr, nnews, chart_h;
 	bool side = cols >= SIDE_PANEL_MIN_COLS;
@@ -222,7 +229,7 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 		return;
 	}
 	draw_title(dash, w, top, r, d);
-	nadr = (int)adr_lines(dash, r, adr, 3);
+	nadr = (int)adr_lines(dash, r, adr, 4);
 	/* Below everything: the quote's time and source, then ADR parity. */
 	bottom -= nadr + 1;
 	if (r->have) {

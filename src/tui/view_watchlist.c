@@ -40,6 +40,49 @@ static int name_want(const struct dash *dash)
 	return w;
 }
 
+/* A position column of the row's instrument: amounts compact, a sign on
+ * gains; with privacy ($) the amounts go and the P&L is a per cent. */
+static void position_cell(const struct dash *dash, const struct row *r, int col, char *buf,
+			  size_t len, enum ui_color *color)
+{
+	const struct position *p = position_book_find(&dash->pos.book, &r->in);
+	struct num n = { 0, 0, false };
+	bool hide = dash->pos.privacy;
+
+	if (!p)
+		return;
+	switch (col) {
+	case COL_QTY:
+		if (!hide)
+			snprintf(buf, len, "%lld", p->qty);
+		return;
+	case COL_VALUE:
+		n = hide ? n : p->value;
+		break;
+	case COL_DAY_PNL:
+		n = hide ? n : p->day_pnl;
+		break;
+	case COL_PNL:
+		n = p->pnl;
+		if (hide && p->pnl_pct.ok) {
+			fmt_signed(p->pnl_pct, "%", buf, len);
+			*color = ui_dir_color(p->pnl_pct.v);
+			return;
+		}
+		break;
+	}
+	if (!n.ok)
+		return;
+	if (col != COL_VALUE && n.v > 0 && len > 1) {
+		buf[0] = '+';
+		fmt_amount(n.v, dash->set.names, buf + 1, len - 1);
+	} else {
+		fmt_amount(n.v, dash->set.names, buf, len);
+	}
+	if (col != COL_VALUE)
+		*color = ui_dir_color(n.v);
+}
+
 static void cell(const struct dash *dash, const struct row *r, int col, char *buf, size_t len,
 		 enum ui_color *color)
 {
@@ -59,6 +102,10 @@ static void cell(const struct dash *dash, const struct row *r, int col, char *bu
 	}
 	if (!r->have)
 		return;
+	if (col > COL_SORT_LAST) {
+		position_cell(dash, r, col, buf, len, color);
+		return;
+	}
 	switch (col) {
 	case COL_LAST:
 		fmt_num(q->f[QF_PRICE], buf, len);
@@ -145,10 +192,20 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx, const bool
 
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
 {
-	bool shown[COL_COUNT];
+	bool shown[COL_COUNT], want[COL_COUNT];
 	int widths[COL_COUNT], x = LEAD, rows = height - 1;
 
-	columns_fit(dash->ui->cols, LEAD, name_want(dash), shown, widths);
+	/* The position columns only when some row is held. */
+	view_portfolio_value(dash);
+	for (int c = 0; c < COL_COUNT; c++)
+		want[c] = c <= COL_SORT_LAST;
+	for (size_t i = 0; i < dash->board.n; i++)
+		if (position_book_find(&dash->pos.book, &dash->board.rows[i].in)) {
+			for (int c = COL_SORT_LAST + 1; c < COL_COUNT; c++)
+				want[c] = true;
+			break;
+		}
+	columns_fit_want(dash->ui->cols, LEAD, name_want(dash), want, shown, widths);
 	dash_scroll_to_selected(dash, rows);
 	ui_clear_row(w, top, 0, dash->ui->cols, dash->ui->attrs[UI_COLHEAD]);
 	for (int c = 0; c < COL_COUNT; c++) {
@@ -213,7 +270,7 @@ static unsigned action(struct dash *dash, enum action act)
 		return select_row(dash, (long)dash->board.n - 1);
 	case ACT_SORT_NEXT:
 		/* Code and name sort up; figures sort biggest first. */
-		dash->board.sort = dash->board.sort + 1 >= COL_COUNT ? -1 : dash->board.sort + 1;
+		dash->board.sort = dash->board.sort + 1 > COL_SORT_LAST ? -1 : dash->board.sort + 1;
 		dash->board.desc = dash->board.sort > COL_NAME;
 		if (dash->board.sort < 0)
 			dash->board.desc = false;
