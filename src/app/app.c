@@ -174,7 +174,11 @@ static int poll_timeout(struct app *app)
 	}
 	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
 		best = curl_ms;
-	if (!app->dash.fixed_now) {
+	if (app->demo && !app->demo_frozen) {
+		long long to_minute = demo_clock_next_minute_ms(&app->demo_clock, now);
+		if (to_minute >= 0 && (best < 0 || to_minute < best))
+			best = to_minute;
+	} else if (!app->dash.fixed_now) {
 		long long to_minute = (60 - wall % 60) * 1000LL;
 		if (best < 0 || to_minute < best)
 			best = to_minute;
@@ -199,6 +203,7 @@ static void loop(struct app *app)
 		struct curl_waitfd fds[2];
 		unsigned nfds = 0;
 
+		app_demo_tick(app);
 		app_render(app);
 		if (app->script) {
 			/* Tests: the next scripted key only once nothing is in flight. */
@@ -223,6 +228,7 @@ static void loop(struct app *app)
 			break;
 		}
 		handle_signals(app);
+		app_demo_tick(app);
 		if (!app->script && terminal_hung_up()) {
 			snprintf(app->exit_msg, sizeof app->exit_msg, "terminal hung up");
 			app->quit = true;
@@ -288,9 +294,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 		return false;
 	}
 	refresh_name_rows(app);
-	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
-					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
-					   dash_now(&app->dash), err, errlen)))
+	if (demo && !demo_control_open(app, err, errlen))
 		return false;
 	if (!(app->http = http_new(o->user_agent, err, errlen)))
 		return false;

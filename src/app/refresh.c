@@ -30,6 +30,11 @@ static bool schedule_next(struct app *app)
 	long long backoff = quote_fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
 	long wait = quote_fetch_wait_ms(app->http, &app->fetch_cfg);
 
+	/* The demo's quotes change once a demo minute: as often as that, up
+	 * to once a second, however fast its clock runs. */
+	if (app->demo && backoff > 60000 / app->demo_clock.speed)
+		backoff = 60000 / app->demo_clock.speed > 1000 ? 60000 / app->demo_clock.speed : 1000;
+
 	app->next_refresh_ms = app_mono_ms() + (wait > backoff ? wait : backoff);
 	return wait > backoff;
 }
@@ -227,6 +232,8 @@ void refresh_start(struct app *app)
 	app->next_refresh_ms = -1;
 	app->dash.dirty |= REDRAW_STATUS;
 	if (app->demo) {
+		app_demo_tick(app);
+		demo_control_news(app);
 		demo_refresh(app);
 		return;
 	}

@@ -50,7 +50,9 @@
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
-	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line")
+	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
+	_(PAUSE,          "pause",          "z",               "Demo: pause or resume the clock") \
+	_(STEP,           "step",           ".",               "Demo: pause and step the clock a minute on")
 
 enum action {
 	ACT_NONE = 0,

@@ -87,6 +87,10 @@ const struct option_def options_table[] = {
 	  .def = "https://news.google.com", .help = "base URL of Google News RSS search" },
 	{ .name = "eastmoney.news_url", .type = OPT_URL, OFF(eastmoney_news_url),
 	  .def = "https://np-listapi.eastmoney.com", .help = "base URL of Eastmoney's 7x24 news" },
+	{ .name = "demo.start", .type = OPT_CLOCK, OFF(demo_start), .def = "10:00",
+	  .help = "--demo: the HKT time its simulated day starts at" },
+	{ .name = "demo.speed", .type = OPT_INT, OFF(demo_speed), .min = 1, .max = 3600,
+	  .def = "60", .unit = "times real time", .help = "--demo: how fast its clock runs" },
 };
 const size_t options_count = sizeof options_table / sizeof options_table[0];
 
@@ -172,6 +176,26 @@ static bool set_number(struct options *o, const struct option_def *d, const char
 		return fail(err, errlen, value, cause);
 	}
 	*(long *)slot(o, d) = v * mul;
+	return true;
+}
+
+static bool set_clock(struct options *o, const struct option_def *d, const char *value,
+		      char *err, size_t errlen)
+{
+	const char *p = value;
+	int v[2] = { 0, 0 };
+
+	for (int k = 0; k < 2; k++) {
+		if (!isdigit((unsigned char)p[0]) || !isdigit((unsigned char)p[1]))
+			return fail(err, errlen, value, "not a time of day (HH:MM)");
+		v[k] = (p[0] - '0') * 10 + (p[1] - '0');
+		p += 2;
+		if (k == 0 && *p++ != ':')
+			return fail(err, errlen, value, "not a time of day (HH:MM)");
+	}
+	if (*p || v[0] > 23 || v[1] > 59)
+		return fail(err, errlen, value, "not a time of day (HH:MM, 00:00 to 23:59)");
+	*(long *)slot(o, d) = v[0] * 60 + v[1];
 	return true;
 }
 
@@ -390,6 +414,8 @@ bool options_set(struct options *o, const char *name, const char *value,
 		return set_flags(o, d, value, err, errlen);
 	case OPT_URLS:
 		return set_urls(o, d, value, err, errlen);
+	case OPT_CLOCK:
+		return set_clock(o, d, value, err, errlen);
 	}
 	return fail(err, errlen, name, "unhandled type");
 }
@@ -435,6 +461,9 @@ size_t options_format(const struct options *o, const struct option_def *d, char 
 		return (size_t)snprintf(buf, len, "%s", (const char *)v);
 	case OPT_URLS:
 		return (size_t)snprintf(buf, len, "%s", (const char *)v);
+	case OPT_CLOCK:
+		return (size_t)snprintf(buf, len, "%02ld:%02ld", *(const long *)v / 60,
+					*(const long *)v % 60);
 	case OPT_FLAGS:
 		for (int i = 0; d->choices[i]; i++)
 			if (*(const unsigned *)v & (1u << i))

@@ -102,6 +102,7 @@ struct dash {
 	struct instrument_db db;
 	struct market_calendar cal;
 	bool demo;                    /* --demo: the simulated market */
+	bool demo_paused;             /* and its clock stands (z) */
 	time_t fixed_now;             /* HKTOP_NOW in tests; 0: the real clock */
 
 	/* Views: the current one and the one Esc returns to, and the

@@ -97,11 +97,6 @@ static void draw_chart(struct dash *dash, WINDOW *w, int y, int x, int width, in
 
 	for (int i = 0; i < height; i++)
 		ui_clear_row(w, y + i, x, width, A_NORMAL);
-	if (dash->demo) {
-		chart_note(dash, w, y, x, width, rows,
-			   "No chart in demo: the simulated market has no price history", UI_DIM);
-		return;
-	}
 	if (!detail_chart_current(d)) {
 		if (d->loading)
 			snprintf(note, sizeof note, "Fetching the %s chart...", series_ranges[d->range].name);
