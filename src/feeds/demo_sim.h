@@ -22,7 +22,7 @@
 #define DEMO_HK_MORNING 150   /* minute bars 09:30-11:59 */
 #define DEMO_HK_BARS 331      /* and 13:00-15:59, then the closing auction's */
 #define DEMO_US_BARS 390      /* 09:30-15:59 US Eastern */
-#define DEMO_HIST_DAYS 1270   /* day bars before the demo day: five years */
+#define DEMO_HIST_DAYS 1330   /* day bars before the demo day: 265 weeks and more */
 
 /* A day's bar; prices in thousandths. */
 struct demo_day {
