@@ -248,16 +248,7 @@ bool demo_body(const struct demo *d, time_t now, const struct instrument *in, si
 		demo_wire_stamp(when, sizeof when, stamp, s && s->in.market == MARKET_US);
 		demo_wire_line(&b, code, s ? &f : NULL, when);
 	}
-	if (!b.oom && !b.p && !(b.p = calloc(1, 1)))
-		b.oom = true;
-	if (b.oom) {
-		free(b.p);
-		snprintf(err, errlen, "out of memory");
-		return false;
-	}
-	*body = b.p;
-	*len = b.len;
-	return true;
+	return demo_wire_take(&b, body, len, err, errlen);
 }
 
 /* ---- the demo clock ----------------------------------------------------- */

@@ -175,14 +175,5 @@ bool demo_series_body(const struct demo *d, time_t now, const struct instrument 
 			tencent_kline(&b, d, s, now, key, req->period ? req->period : "day",
 				      req->count);
 	}
-	if (!b.oom && !b.p && !(b.p = calloc(1, 1)))
-		b.oom = true;
-	if (b.oom) {
-		free(b.p);
-		snprintf(err, errlen, "out of memory");
-		return false;
-	}
-	*body = b.p;
-	*len = b.len;
-	return true;
+	return demo_wire_take(&b, body, len, err, errlen);
 }

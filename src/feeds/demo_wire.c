@@ -63,6 +63,20 @@ void demo_wire_put(struct demo_buf *b, const char *fmt, ...)
 	b->oom = true; /* the demo writes no field this long */
 }
 
+bool demo_wire_take(struct demo_buf *b, char **body, size_t *len, char *err, size_t errlen)
+{
+	if (!b->oom && !b->p && !(b->p = calloc(1, 1)))
+		b->oom = true;
+	if (b->oom) {
+		free(b->p);
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	*body = b->p;
+	*len = b->len;
+	return true;
+}
+
 static void sep(struct demo_buf *b)
 {
 	if (!b->first)
