@@ -109,6 +109,13 @@ static bool round_list(struct app *app, struct instrument **out, size_t *n)
 	return true;
 }
 
+/* A minute of the clock the bars follow: the demo's runs demo.speed
+ * times as fast. */
+static long long min_gap_ms(const struct app *app)
+{
+	return app->demo ? INTRADAY_MIN_GAP_MS / app->demo_clock.speed : INTRADAY_MIN_GAP_MS;
+}
+
 /* While the board is shown, quote refreshes also refresh the minute
  * series of its instruments (called by refresh_start). */
 void rally_control_refresh(struct app *app)
@@ -125,7 +132,7 @@ void rally_control_refresh(struct app *app)
 	 * seconds; a refresh the trader asks for (r) always goes, and so does
 	 * the round of a board come back to. */
 	if (app->refresh_by_timer && !app->rally_cut_short && app->round_end_ms &&
-	    app_mono_ms() - app->round_end_ms < INTRADAY_MIN_GAP_MS)
+	    app_mono_ms() - app->round_end_ms < min_gap_ms(app))
 		return;
 	if (!round_list(app, &v, &n))
 		return;

@@ -31,8 +31,8 @@ static bool schedule_next(struct app *app)
 	long wait = quote_fetch_wait_ms(app->http, &app->fetch_cfg);
 
 	/* The demo's quotes change once a demo minute: as often as that, up
-	 * to once a second, however fast its clock runs. */
-	if (app->demo && backoff > 60000 / app->demo_clock.speed)
+	 * to once a second, however fast its clock runs (paused, they do not). */
+	if (app->demo && !app->demo_clock.paused && backoff > 60000 / app->demo_clock.speed)
 		backoff = 60000 / app->demo_clock.speed > 1000 ? 60000 / app->demo_clock.speed : 1000;
 
 	app->next_refresh_ms = app_mono_ms() + (wait > backoff ? wait : backoff);
