@@ -255,10 +255,8 @@ static void test_determinism_and_movement(void)
 	for (size_t i = 0; i < nlist; i++)
 		moved += r0[i].ok && r1[i].ok && r0[i].q.f[QF_PRICE].v != r1[i].q.f[QF_PRICE].v;
 	ok(moved * 3 > nlist * 2, "prices move in ten minutes (%zu of %zu)", moved, nlist);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		free(ba[i]);
-		free(bb[i]);
-	}
 	free(bc);
 
 	/* What it shows is a function of the time: asked again for an
@@ -268,6 +266,8 @@ static void test_determinism_and_movement(void)
 	ok(la[1] == lb[1] && memcmp(ba[1], bb[1], la[1]) == 0, "an earlier time: the same body again");
 	free(ba[0]);
 	free(ba[1]);
+	for (int i = 0; i < 3; i++)
+		free(bb[i]);
 	demo_free(a);
 	demo_free(b);
 	demo_free(c);

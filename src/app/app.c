@@ -203,7 +203,7 @@ static void loop(struct app *app)
 		struct curl_waitfd fds[2];
 		unsigned nfds = 0;
 
-		app_demo_tick(app);
+		demo_control_tick(app);
 		app_render(app);
 		if (app->script) {
 			/* Tests: the next scripted key only once nothing is in flight. */
@@ -228,7 +228,7 @@ static void loop(struct app *app)
 			break;
 		}
 		handle_signals(app);
-		app_demo_tick(app);
+		demo_control_tick(app);
 		if (!app->script && terminal_hung_up()) {
 			snprintf(app->exit_msg, sizeof app->exit_msg, "terminal hung up");
 			app->quit = true;

@@ -38,7 +38,7 @@ static long long mono(const struct app *app)
 	return app->demo_frozen ? app->demo_clock.at_ms : app_mono_ms();
 }
 
-void app_demo_tick(struct app *app)
+void demo_control_tick(struct app *app)
 {
 	time_t was = app->dash.fixed_now;
 
@@ -63,7 +63,7 @@ unsigned demo_control_pause(struct app *app)
 		return not_demo(app);
 	demo_clock_pause(&app->demo_clock, !app->demo_clock.paused, mono(app));
 	app->dash.demo_paused = app->demo_clock.paused;
-	app_demo_tick(app);
+	demo_control_tick(app);
 	fmt_hkt_time(app->dash.fixed_now, hhmm, sizeof hhmm);
 	hhmm[5] = '\0'; /* HH:MM, as the header */
 	if (app->demo_clock.paused)
@@ -81,7 +81,7 @@ unsigned demo_control_step(struct app *app)
 	demo_clock_pause(&app->demo_clock, true, mono(app));
 	demo_clock_step(&app->demo_clock, STEP_S, mono(app));
 	app->dash.demo_paused = true;
-	app_demo_tick(app);
+	demo_control_tick(app);
 	return REACT_REFETCH | REACT_REDRAW_ALL;
 }
 

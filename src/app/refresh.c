@@ -232,7 +232,7 @@ void refresh_start(struct app *app)
 	app->next_refresh_ms = -1;
 	app->dash.dirty |= REDRAW_STATUS;
 	if (app->demo) {
-		app_demo_tick(app);
+		demo_control_tick(app);
 		demo_control_news(app);
 		demo_refresh(app);
 		return;
