@@ -224,7 +224,8 @@ like "$(cat "$T/demo.txt")" '^ 1D from demo, 61 bars to 2026-08-07 10:30$' "demo
 like "$(cat "$T/demo.txt")" '^ 09:30 ' "demo: its time axis"
 like "$(cat "$T/demo.txt")" '^ Headlines \(1; n shows them all\)$' "demo: the ticker's own headlines, from the demo feed"
 like "$(cat "$T/demo.txt")" '^Last       1[0-9][0-9]\.[0-9]00 ' "demo: the figures through the real parser"
-like "$(cat "$T/demo.txt")" '^ USD/HKD    no live rate: the demo has no USD/HKD$' "demo: no invented rate"
+like "$(cat "$T/demo.txt")" '^ USD/HKD    7\.[78][0-9]{3}, 0s old, demo ' "demo: a simulated USD/HKD, named so"
+like "$(cat "$T/demo.txt")" '^ Parity     1[0-9]{2}\.[0-9]{3} HKD a share; 9988 at ' "demo: and the ADR's parity"
 is "$(cat "$T/demo.trace" 2>/dev/null)" "" "demo: nothing fetched"
 # The title at 80 columns: the figures win, the range selector gives way.
 detail title80 "$GOOD" <<EOF

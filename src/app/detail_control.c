@@ -175,7 +175,7 @@ static void start_other(struct app *app)
 		snprintf(d->other_q.err, sizeof d->other_q.err, "%s", err);
 }
 
-/* ---- USD/HKD ------------------------------------------------------------ */
+/* ---- USD/HKD (the demo: its own rate) ---------------------------------- */
 
 static void fx_done(void *arg, bool ok, struct series *s, bool cancelled)
 {
@@ -207,7 +207,9 @@ static void start_fx(struct app *app, bool force)
 	if (!d->adr || d->fx_loading || app->dash.view != &view_detail)
 		return;
 	if (app->demo) {
-		snprintf(d->fx_err, sizeof d->fx_err, "the demo has no USD/HKD");
+		d->fx = demo_usdhkd(app->demo);
+		d->fx_time = dash_now(&app->dash);
+		d->fx_err[0] = '\0';
 		return;
 	}
 	if (!force && d->fx.ok && app_mono_ms() - d->fx_ms < FX_MAX_AGE_MS)

@@ -251,6 +251,18 @@ bool demo_body(const struct demo *d, time_t now, const struct instrument *in, si
 	return demo_wire_take(&b, body, len, err, errlen);
 }
 
+struct num demo_usdhkd(const struct demo *d)
+{
+	char text[16];
+	struct num n;
+
+	/* 7.7800 to 7.8399: near the middle of the 7.75-7.85 band */
+	snprintf(text, sizeof text, "7.%04d", 7800 + (int)((d->seed * 0x9e3779b97f4a7c15ULL >> 40) % 600));
+	if (!num_parse(text, strlen(text), &n))
+		n.ok = false;
+	return n;
+}
+
 /* ---- the demo clock ----------------------------------------------------- */
 
 void demo_clock_init(struct demo_clock *c, time_t start, long speed, long long mono_ms)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "base/num.h"
 #include "feeds/series_source.h"
 #include "model/symbol.h"
 
@@ -47,6 +48,10 @@ bool demo_body(const struct demo *d, time_t now, const struct instrument *in, si
 bool demo_series_body(const struct demo *d, time_t now, const struct instrument *in,
 		      const struct series_request *req, char **body, size_t *len,
 		      char *err, size_t errlen);
+
+/* The demo day's USD/HKD: a fixed rate inside the peg's band (HK-FACTS
+ * §3c), drawn from the seed, four decimals as Yahoo gives it. */
+struct num demo_usdhkd(const struct demo *d);
 
 /* ---- the demo clock ----------------------------------------------------- */
 

@@ -184,7 +184,7 @@ static size_t adr_lines(struct dash *dash, const struct row *r, struct fig_line 
 	const struct quote *other = d->other_q.ok ? &d->other_q.q : NULL;
 	const char *oerr = d->other_q.err;
 	struct adr_side hk, us;
-	struct adr_fx fx = { d->fx, d->fx_time, "yahoo", d->fx_err };
+	struct adr_fx fx = { d->fx, d->fx_time, dash->demo ? "demo" : "yahoo", d->fx_err };
 	bool self_stale = r->have && r->stale, other_stale = other && oerr[0];
 
 	if (!d->adr)
