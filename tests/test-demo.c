@@ -418,6 +418,11 @@ static void test_sessions(void)
 	is_int(r2.q.utc_offset, -4 * 3600, "US line in Eastern time (EDT)");
 	ok(r2.q.f[QF_PREV_CLOSE].v == r.q.f[QF_PRICE].v, "its previous close is the last session's");
 	demo_free(d);
+	/* On a Monday the last US session is Friday's. */
+	d = demo_new(builtin_demo, builtin_demo_len, 3, hkt(2026, 8, 10, 10, 0, 0), &cal, err, sizeof err);
+	ok(d && quote_at(d, hkt(2026, 8, 10, 11, 0, 0), &in[1], &r) &&
+	   r.q.time == hkt(2026, 8, 8, 4, 0, 0), "Monday: BABA as of Friday's close in New York");
+	demo_free(d);
 }
 
 /* The default story: a chip deal lifts Alibaba about 5-6 % and Baidu far

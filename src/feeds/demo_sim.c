@@ -393,8 +393,17 @@ static time_t stamp_of(const struct demo *d, const struct demo_inst *s, time_t t
 	long sec = (long)(t - d->day);
 
 	if (s->in.market == MARKET_US) {
-		if (t < d->us_open)
-			return d->us_open - 86400 + 390 * 60;
+		if (t < d->us_open) { /* 16:00 New York of the last session's date */
+			long long y;
+			int mo, dd;
+			time_t close = 0;
+
+			hktime_civil_from_days(hktime_day(s->hist[DEMO_HIST_DAYS - 1].t, HKT_OFFSET),
+					       &y, &mo, &dd);
+			hktime_make((int)y, mo, dd, 16, 0, 0,
+				    hktime_us_eastern_offset((int)y, mo, dd, 16), &close);
+			return close;
+		}
 		return t < d->us_open + 390 * 60 ? t : d->us_open + 390 * 60;
 	}
 	if (sec < 9 * HOUR)
