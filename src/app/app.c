@@ -175,7 +175,11 @@ static int poll_timeout(struct app *app)
 	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
 		best = curl_ms;
 	if (app->demo && !app->demo_frozen) {
+		/* The demo clock's next minute, but no more than once a second:
+		 * at demo.speed 3600 its minutes pass sixty a second. */
 		long long to_minute = demo_clock_next_minute_ms(&app->demo_clock, now);
+		if (to_minute >= 0 && to_minute < 1000)
+			to_minute = 1000;
 		if (to_minute >= 0 && (best < 0 || to_minute < best))
 			best = to_minute;
 	} else if (!app->dash.fixed_now) {
