@@ -227,6 +227,23 @@ like "$(cat "$T/demo.txt")" '^Last       1[0-9][0-9]\.[0-9]00 ' "demo: the figur
 like "$(cat "$T/demo.txt")" '^ USD/HKD    7\.[78][0-9]{3}, 0s old, demo ' "demo: a simulated USD/HKD, named so"
 like "$(cat "$T/demo.txt")" '^ Parity     1[0-9]{2}\.[0-9]{3} HKD a share; 9988 at ' "demo: and the ADR's parity"
 is "$(cat "$T/demo.trace" 2>/dev/null)" "" "demo: nothing fetched"
+# Before the open, and for a name the demo does not have, the chart says
+# why, under the demo's name (not the parser's source).
+HKTOP_DEMO_SEED=7 detail demo-early "$GOOD" --demo -o demo.start=09:15 <<EOF
+j
+j
+<Enter>
+:save-display $T/demo-early.txt
+<Esc>
+/
+=0005
+<Enter>
+<Enter>
+:save-display $T/demo-unknown.txt
+EOF
+like "$(cat "$T/demo-early.txt")" '^ +No 1D chart: demo: 9988: no minute bars yet \(before the open\?\)' "demo: before the open, no minute bars yet"
+like "$(cat "$T/demo-unknown.txt")" "No 1D chart: demo: 0005: not in the demo's market" "demo: a name it does not have"
+unlike "$(cat "$T/demo-early.txt" "$T/demo-unknown.txt")" 'tencent' "demo: tencent named nowhere"
 # The title at 80 columns: the figures win, the range selector gives way.
 detail title80 "$GOOD" <<EOF
 <Enter>

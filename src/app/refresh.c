@@ -188,8 +188,21 @@ void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 	/* The simulated body goes through the real Tencent parser, but the
 	 * quotes are the demo's: named so wherever a source is shown. */
 	quote_tencent_source.parse(body, len, NULL, in, n, res);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		size_t k = strlen(quote_tencent_source.name);
+		char *e = res[i].err;
+
 		res[i].q.source = refresh_demo_source;
+		/* "tencent: 0005: no data": the parser's cause, the demo's name. */
+		if (!res[i].ok && strncmp(e, quote_tencent_source.name, k) == 0 && e[k] == ':') {
+			size_t d = strlen(refresh_demo_source), rest = strlen(e + k) + 1;
+
+			if (d + rest <= sizeof res[i].err) {
+				memmove(e + d, e + k, rest);
+				memcpy(e, refresh_demo_source, d);
+			}
+		}
+	}
 	free(body);
 }
 

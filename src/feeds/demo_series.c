@@ -162,7 +162,7 @@ bool demo_series_body(const struct demo *d, time_t now, const struct instrument 
 	*body = NULL;
 	*len = 0;
 	if (!s) {
-		snprintf(err, errlen, "the demo has no data for %s", in->display);
+		snprintf(err, errlen, "not in the demo's market");
 		return false;
 	}
 	if (req->endpoint == SERIES_YAHOO_CHART) {
