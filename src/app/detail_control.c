@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "base/text.h"
 #include "feeds/demo.h"
 #include "net/series_fetch.h"
 #include "feeds/quote_source.h"
@@ -90,15 +91,10 @@ static void demo_chart(struct app *app)
 		ok = series_source_plan(&d->in, d->range, true, NULL, NULL, &req, err, sizeof err);
 	ok = ok && demo_series_body(app->demo, dash_now(&app->dash), &d->in, &req, &body, &len,
 				    err, sizeof err);
-	if (ok && !series_source_parse(&req, body, len, &d->in, &s)) {
-		/* "tencent: 9988: no minute bars yet": the parser's cause, under
-		 * the demo's name ("demo: 9988: no minute bars yet"). */
-		char prefix[SERIES_ERR_MAX];
-		size_t n = (size_t)snprintf(prefix, sizeof prefix, "%s: %s: ", s.source, d->in.display);
-
-		snprintf(err, sizeof err, "%s", strncmp(s.err, prefix, n) == 0 ? s.err + n : s.err);
-		ok = false;
-	}
+	if (ok && !series_source_parse(&req, body, len, &d->in, &s))
+		/* "tencent: 9988: no minute bars yet": the parser's cause, the
+		 * demo's name. */
+		text_swap_source(s.err, sizeof s.err, s.source, refresh_demo_source);
 	snprintf(s.source, sizeof s.source, "%s", refresh_demo_source);
 	if (!ok)
 		series_fail(&s, "%s", err);

@@ -78,6 +78,7 @@ void rally_control_init(struct app *app)
 	if (app->demo) {
 		app->intra.serve = demo_serve;
 		app->intra.serve_arg = app;
+		app->intra.serve_name = refresh_demo_source;
 	}
 	sync(app);
 }

@@ -8,6 +8,7 @@
 #include "app/app.h"
 #include "feeds/demo.h"
 #include "base/fmt.h"
+#include "base/text.h"
 #include "model/quote.h"
 
 /* Known names fill the rows until the first quote brings the feed's own. */
@@ -189,19 +190,11 @@ void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 	 * quotes are the demo's: named so wherever a source is shown. */
 	quote_tencent_source.parse(body, len, NULL, in, n, res);
 	for (size_t i = 0; i < n; i++) {
-		size_t k = strlen(quote_tencent_source.name);
-		char *e = res[i].err;
-
 		res[i].q.source = refresh_demo_source;
 		/* "tencent: 0005: no data": the parser's cause, the demo's name. */
-		if (!res[i].ok && strncmp(e, quote_tencent_source.name, k) == 0 && e[k] == ':') {
-			size_t d = strlen(refresh_demo_source), rest = strlen(e + k) + 1;
-
-			if (d + rest <= sizeof res[i].err) {
-				memmove(e + d, e + k, rest);
-				memcpy(e, refresh_demo_source, d);
-			}
-		}
+		if (!res[i].ok)
+			text_swap_source(res[i].err, sizeof res[i].err, quote_tencent_source.name,
+					 refresh_demo_source);
 	}
 	free(body);
 }

@@ -8,6 +8,7 @@
 
 #include "net/minute_fetch.h"
 #include "base/log.h"
+#include "base/text.h"
 
 /* Owned by the callback of its transfer. */
 struct intraday_req {
@@ -98,7 +99,8 @@ static void land(struct intraday *d, const struct instrument *in, const char *er
 	if (e) {
 		e->done = true;
 		if (error) {
-			snprintf(e->err, sizeof e->err, "tencent: %s: %s", in->display, error);
+			snprintf(e->err, sizeof e->err, "%s: %s: %s", d->serve ? d->serve_name : "tencent",
+				 in->display, error);
 		} else if (series_tencent_parse_minute(body, len, in, &s)) {
 			/* Cut once, here, and the bars let go: redraws read the cut. */
 			if (d->cut && !d->cut(d->arg, e, &s))
@@ -108,6 +110,8 @@ static void land(struct intraday *d, const struct instrument *in, const char *er
 			series_done(&s);
 		} else {
 			snprintf(e->err, sizeof e->err, "%s", s.err);
+			if (d->serve)
+				text_swap_source(e->err, sizeof e->err, s.source, d->serve_name);
 		}
 		e->stale = e->err[0] != '\0';
 		if (e->stale) {

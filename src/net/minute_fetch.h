@@ -44,6 +44,7 @@ struct intraday {
 	bool (*serve)(void *serve_arg, const struct instrument *in, char **body, size_t *len,
 		      char *err, size_t errlen);
 	void *serve_arg;
+	const char *serve_name; /* named in its errors instead of "tencent" */
 };
 
 void minute_fetch_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,
