@@ -123,11 +123,10 @@ static unsigned global_action(struct app *app, enum action act)
 	case ACT_FIND:
 		prompt_start(&app->dash.prompt);
 		return REACT_STATUS;
-	case ACT_PAUSE:
-		return demo_control_pause(app);
-	case ACT_STEP:
-		return demo_control_step(app);
 	default:
+		/* pause and step: the demo's clock in --demo */
+		if (app->demo && (act == ACT_PAUSE || act == ACT_STEP))
+			return act == ACT_PAUSE ? demo_control_pause(app) : demo_control_step(app);
 		return REACT_NONE;
 	}
 }

@@ -82,7 +82,7 @@ long long app_mono_ms(void);
 bool demo_control_open(struct app *app, char *err, size_t errlen);
 /* Bring dash.fixed_now to the demo clock; a no-op but in --demo. */
 void demo_control_tick(struct app *app);
-/* The pause and step keys: reactions (view.h). */
+/* The pause and step keys in --demo: reactions (view.h). */
 unsigned demo_control_pause(struct app *app);
 unsigned demo_control_step(struct app *app);
 /* The demo headlines published by the demo clock's now. */

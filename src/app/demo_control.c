@@ -49,18 +49,10 @@ void demo_control_tick(struct app *app)
 		app->dash.dirty |= REDRAW_HEADER;
 }
 
-static unsigned not_demo(struct app *app)
-{
-	dash_status(&app->dash, false, "Nothing to pause or step: the clock is real (try --demo)");
-	return REACT_STATUS;
-}
-
 unsigned demo_control_pause(struct app *app)
 {
 	char hhmm[16];
 
-	if (!app->demo)
-		return not_demo(app);
 	demo_clock_pause(&app->demo_clock, !app->demo_clock.paused, mono(app));
 	app->dash.demo_paused = app->demo_clock.paused;
 	demo_control_tick(app);
@@ -76,8 +68,6 @@ unsigned demo_control_pause(struct app *app)
 
 unsigned demo_control_step(struct app *app)
 {
-	if (!app->demo)
-		return not_demo(app);
 	demo_clock_pause(&app->demo_clock, true, mono(app));
 	demo_clock_step(&app->demo_clock, STEP_S, mono(app));
 	app->dash.demo_paused = true;

@@ -51,8 +51,8 @@
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
 	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
-	_(PAUSE,          "pause",          "z",               "Demo: pause or resume the clock") \
-	_(STEP,           "step",           ".",               "Demo: pause and step the clock a minute on")
+	_(PAUSE,          "pause",          "z",               "Demo and replay: stop the clock, or set it going again") \
+	_(STEP,           "step",           ".",               "Demo and replay: pause and step to the next update")
 
 enum action {
 	ACT_NONE = 0,
