@@ -1,9 +1,11 @@
-/* demo.h - a simulated market that answers in Tencent's own wire format
+/* demo.h - a simulated trading day that answers in the services' own wire
+ * formats
  *
  * `hktop --demo` runs offline through the same pipeline as live mode: the
- * simulator writes a reply body exactly as qt.gtimg.cn would (GBK,
- * v_r_hk00700="100~...~";) and the app hands it to quote_tencent_source.parse.
- * What the demo shows has therefore passed the real parser's checks. */
+ * simulator writes reply bodies exactly as the services would (Tencent's
+ * GBK qt lines, v_r_hk00700="100~...~";, its minute and kline JSON,
+ * Yahoo's chart JSON) and the app hands them to the real parsers. What
+ * the demo shows has therefore passed the real parsers' checks. */
 #ifndef HKTOP_DEMO_H
 #define HKTOP_DEMO_H
 
