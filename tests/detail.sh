@@ -212,18 +212,38 @@ like "$(sed -n 2p "$T/pair.txt")" '^ BABA ' "] from 9988 steps to BABA"
 like "$(cat "$T/pair.txt")" 'Parity +117\.909 HKD a share; 9988 at 118\.300 is \+0\.33% \(premium\)' \
 	"on BABA the HK side is 9988 at 118.300 HKD"
 
-# --demo: the simulated market has no history: said, not faked.
-HKTOP_DEMO_SEED=7 detail demo "$GOOD" --demo <<EOF
+# --demo: the simulated day's chart, through the real minute parser; at
+# 10:30 the ticker's own headline of 10:14 (the story) is out.
+HKTOP_DEMO_SEED=7 detail demo "$GOOD" --demo -o demo.start=10:30 <<EOF
 j
 j
 <Enter>
 :save-display $T/demo.txt
 EOF
-like "$(cat "$T/demo.txt")" '^ No chart in demo: the simulated market has no price history$' "demo: no chart, said plainly"
+like "$(cat "$T/demo.txt")" '^ 1D from demo, 61 bars to 2026-08-07 10:30$' "demo: the day's chart so far, from demo"
+like "$(cat "$T/demo.txt")" '^ 09:30 ' "demo: its time axis"
 like "$(cat "$T/demo.txt")" '^ Headlines \(1; n shows them all\)$' "demo: the ticker's own headlines, from the demo feed"
-like "$(cat "$T/demo.txt")" '^Last       120\.400 ' "demo: the figures through the real parser"
-like "$(cat "$T/demo.txt")" '^ USD/HKD    no live rate: the demo has no USD/HKD$' "demo: no invented rate"
+like "$(cat "$T/demo.txt")" '^Last       1[0-9][0-9]\.[0-9]00 ' "demo: the figures through the real parser"
+like "$(cat "$T/demo.txt")" '^ USD/HKD    7\.[78][0-9]{3}, 0s old, demo ' "demo: a simulated USD/HKD, named so"
+like "$(cat "$T/demo.txt")" '^ Parity     1[0-9]{2}\.[0-9]{3} HKD a share; 9988 at ' "demo: and the ADR's parity"
 is "$(cat "$T/demo.trace" 2>/dev/null)" "" "demo: nothing fetched"
+# Before the open, and for a name the demo does not have, the chart says
+# why, under the demo's name (not the parser's source).
+HKTOP_DEMO_SEED=7 detail demo-early "$GOOD" --demo -o demo.start=09:15 <<EOF
+j
+j
+<Enter>
+:save-display $T/demo-early.txt
+<Esc>
+/
+=0005
+<Enter>
+<Enter>
+:save-display $T/demo-unknown.txt
+EOF
+like "$(cat "$T/demo-early.txt")" '^ +No 1D chart: demo: 9988: no minute bars yet \(before the open\?\)' "demo: before the open, no minute bars yet"
+like "$(cat "$T/demo-unknown.txt")" "No 1D chart: demo: 0005: not in the demo's market" "demo: a name it does not have"
+unlike "$(cat "$T/demo-early.txt" "$T/demo-unknown.txt")" 'tencent' "demo: tencent named nowhere"
 # The title at 80 columns: the figures win, the range selector gives way.
 detail title80 "$GOOD" <<EOF
 <Enter>

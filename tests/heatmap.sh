@@ -293,7 +293,8 @@ like "$(cat "$T/help.txt")" '^  m +view-heatmap +Show the heatmap' "help lists t
 like "$(cat "$T/help.txt")" '^  b +heat-board ' "and the rally board's"
 like "$(cat "$T/help.txt")" '^  h <Left> +move-left ' "and moving left"
 
-# --demo: the treemap works offline; the board says there is no intraday.
+# --demo: the treemap and the rally board work offline, from the
+# simulated day's quotes and minutes.
 HKTOP_DEMO_SEED=7 screen demo "http://127.0.0.1:1" 24 80 --demo <<SCRIPT
 m
 :save-display $T/demo1.txt
@@ -302,6 +303,13 @@ b
 SCRIPT
 like "$(sed -n 2p "$T/demo1.txt")" '^ Heatmap by market cap  Up [0-9]+  Down [0-9]+' "--demo: the heatmap from demo quotes"
 like "$(cat "$T/demo1.txt")" '0700' "with its tiles"
-like "$(sed -n 23p "$T/demo2.txt")" 'no intraday data in demo' "--demo: the board says it has no intraday data"
+like "$(sed -n 23p "$T/demo2.txt")" 'demo minutes to 08-07 10:01, 11 of 11' "--demo: the board has the demo's minutes"
+# A name the demo does not have: its row says why, under the demo's name.
+HKTOP_DEMO_SEED=7 screen demo-unknown "http://127.0.0.1:1" 24 80 --demo -o watchlist="700 0005" <<SCRIPT
+m
+b
+:save-display $T/demo3.txt
+SCRIPT
+like "$(sed -n 23p "$T/demo3.txt")" "1 of 2 minute series failed: demo: 0005: not in the demo" "--demo: the board names the demo in a failure"
 
 done_testing

@@ -153,9 +153,9 @@ screen demo --demo <<EOF
 n
 :save-display $T/demo.txt
 EOF
-is "$(sed -n 3p "$T/demo.txt")" "*  2m demo      0700        DEMO: Tencent lifts buyback as games revenue beats forecasts" \
-	"--demo: simulated headlines through the real parser and tagger"
+is "$(sed -n 3p "$T/demo.txt")" "* 20m demo      3690 9618   DEMO: 美團外賣補貼戰升級，京東跟進" \
+	"--demo: simulated headlines through the real parser and tagger, those of the demo day by 10:00"
 like "$(sed -n 2p "$T/demo.txt")" 'DEMO: simulated headlines$' "labelled in the column header"
-like "$(sed -n 12p "$T/demo.txt")" '^ DEMO \(simulated\) Headlines: 9 headlines from 1 source' "and on the status line"
+like "$(sed -n 12p "$T/demo.txt")" '^ DEMO \(simulated\) Headlines: 5 headlines from 1 source' "and on the status line"
 
 done_testing

@@ -114,22 +114,35 @@ like "$(sed -n 3p "$T/wide.txt")" '^ 16:10:00 key    error "NOT-A-SYMBOL": not a
 like "$(sed -n 4p "$T/wide.txt")" "^\*16:10:00 config error .*bad\.conf:2: " "the config complaint, still open"
 like "$(sed -n 40p "$T/wide-back.txt")" "^ .*bad\.conf:2: \"no\.such\.key\"" "q goes back; the status line keeps the warning"
 
-# --demo names the demo as the source everywhere, and its market, open
-# around the clock, is what the header shows: prices that tick under
-# "Closed" would contradict it. 16:10 HKT, after the exchange's close.
+# --demo names the demo as the source everywhere, and the header shows the
+# session of the demo's clock: demo.start (10:00) of the latest full
+# trading day, here the day of HKTOP_NOW.
 HKTOP_DEMO_SEED=7 screen demo "http://127.0.0.1:1" --demo <<EOF
 :save-display $T/demo1.txt
 <Enter>
 :save-display $T/demo2.txt
 EOF
-like "$(sed -n 1p "$T/demo1.txt")" ' DEMO .*HSTECH .* Open \(demo\) 16:10 HKT$' "--demo: the header shows the demo's session, not the exchange's"
-like "$(sed -n 24p "$T/demo1.txt")" '^ Updated 16:10:00 .* demo 0s old \| 5 \| \? help$' "--demo: the status line names the demo, its quotes current"
+like "$(sed -n 1p "$T/demo1.txt")" ' DEMO  HSI .* Morning session 10:00 HKT$' "--demo: the header shows the session of the demo's clock"
+like "$(sed -n 24p "$T/demo1.txt")" '^ Updated 10:00:00 .* demo 0s old \| 5 \| \? help$' "--demo: the status line names the demo, its quotes current"
 unlike "$(cat "$T/demo1.txt" "$T/demo2.txt")" 'tencent' "--demo: tencent is named nowhere"
-like "$(cat "$T/demo2.txt")" 'Quote .*, from demo' "--demo: the detail view's quote is from demo"
-LINES=10 COLUMNS=80 HKTOP_NOW=1786059000 HKTOP_DEMO_SEED=7 screen demo-early "http://127.0.0.1:1" --demo <<EOF
+like "$(cat "$T/demo2.txt")" 'Quote 2026-08-07T10:00:00\+08:00, 0s old, from demo' "--demo: the detail view's quote is from demo"
+# On a Sunday the demo plays Friday. Its clock's keys: . pauses and steps a
+# minute, here into the lunch break, whose quotes are the morning's last;
+# z resumes.
+LINES=10 COLUMNS=80 HKTOP_NOW=1786248000 HKTOP_DEMO_SEED=7 screen demo-lunch "http://127.0.0.1:1" --demo -o demo.start=11:59 <<EOF
 :save-display $T/demo3.txt
+.
+:save-display $T/demo4.txt
+<Enter>
+:save-display $T/demo5.txt
+z
+:save-display $T/demo6.txt
 EOF
-like "$(sed -n 1p "$T/demo3.txt")" ' Open \(demo\) 07:30 HKT$' "--demo before the exchange opens: the demo market is open"
+like "$(sed -n 1p "$T/demo3.txt")" ' Morning session 11:59 HKT$' "--demo -o demo.start=11:59: the morning session"
+like "$(sed -n 1p "$T/demo4.txt")" ' Lunch break paused 12:00 HKT$' ". steps a minute into lunch, paused"
+like "$(sed -n 10p "$T/demo4.txt")" '^ Updated 12:00:00 ' "and refreshes"
+like "$(cat "$T/demo5.txt")" 'Quote 2026-08-07T12:00:00\+08:00, .* from demo' "Friday's quote, as of the lunch break"
+like "$(sed -n 10p "$T/demo6.txt")" '^ Demo running from 12:00 HKT at 60x' "z resumes at demo.speed"
 
 LINES=70 COLUMNS=120 screen help "$GOOD" <<EOF
 ?

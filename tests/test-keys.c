@@ -55,6 +55,8 @@ int main(void)
 	is_int(keys_lookup(&km, 'q', false), ACT_QUIT, "q quits");
 	is_int(keys_lookup(&km, '\r', false), ACT_OPEN, "CR opens");
 	is_int(keys_lookup(&km, 'Z', false), ACT_NONE, "Z is unbound");
+	is_int(keys_lookup(&km, 'z', false), ACT_PAUSE, "z pauses");
+	is_int(keys_lookup(&km, '.', false), ACT_STEP, ". steps");
 	/* A typed character whose code point equals a curses key code (U+0102
 	 * is KEY_DOWN) is that character, not the arrow. */
 	is_int(keys_lookup(&km, KEY_DOWN, false), ACT_NONE, "typed U+0102 is not <Down>");

@@ -186,10 +186,19 @@ static void test_demo(const struct options *o, const struct instrument_db *db)
 	ok(!news_feed_url(&f, 0, NOW, url, sizeof url), "the demo source is never fetched");
 	ok(news_feed_load_demo(&f, feed, sizeof feed - 1, NOW), "demo feed loaded");
 	is_int((long)f.merged.n, 2, "two demo headlines");
-	is_int((long)(NOW - f.merged.v[0].time), 120, "the newest two minutes old");
-	is_int((long)(NOW - f.merged.v[1].time), 3720, "the spacing kept");
+	is_int((long)(NOW - f.merged.v[0].time), 600, "at its own time of the day: 16:00 HKT");
+	is_int((long)(NOW - f.merged.v[1].time), 4200, "and 15:00");
 	is_str(f.merged.v[0].source, "demo", "labelled demo");
 	is_int((long)f.merged.v[1].ntags, 2, "tagged by the real tagger (9988, BABA)");
+	/* Three days on at 15:30 HKT: the feed's day is moved to that day,
+	 * and the 16:00 headline is still to come. */
+	news_feed_done(&f);
+	ok(init(&f, o, db, true, err, sizeof err) &&
+	   news_feed_load_demo(&f, feed, sizeof feed - 1, NOW + 3 * 86400 - 2400), "loaded again");
+	is_int((long)f.merged.n, 1, "what is still to come is left out");
+	is_int((long)f.merged.v[0].time, NOW + 3 * 86400 - 4200, "15:00 HKT of the day it is loaded on");
+	ok(news_feed_load_demo(&f, feed, sizeof feed - 1, NOW + 3 * 86400), "and at 16:10");
+	is_int((long)f.merged.n, 2, "the 16:00 headline has come out");
 	news_feed_done(&f);
 }
 

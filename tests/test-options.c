@@ -61,6 +61,16 @@ int main(void)
 
 	options_init(&o);
 	ok(options_set(&o, "refresh", "30", err, sizeof err), "refresh = 30");
+	ok(options_set(&o, "demo.start", "09:15", err, sizeof err) && o.demo_start == 9 * 60 + 15,
+	   "demo.start = 09:15: the minute of the day");
+	options_format(&o, options_find("demo.start"), buf, sizeof buf);
+	is_str(buf, "09:15", "and written back as HH:MM");
+	ok(!options_set(&o, "demo.start", "24:00", err, sizeof err) && strstr(err, "HH:MM"),
+	   "demo.start = 24:00 refused: %s", err);
+	ok(!options_set(&o, "demo.start", "9:15", err, sizeof err), "demo.start = 9:15 refused");
+	ok(!options_set(&o, "demo.start", "09:15x", err, sizeof err), "demo.start = 09:15x refused");
+	ok(!options_set(&o, "demo.start", "", err, sizeof err), "demo.start empty refused");
+	is_int(o.demo_start, 9 * 60 + 15, "a refused value leaves it as it was");
 	is_int(o.refresh, 30, "refresh stored");
 	ok(options_set(&o, "max_body", "512K", err, sizeof err), "max_body = 512K");
 	is_int(o.max_body, 512 * 1024, "K suffix");

@@ -248,6 +248,18 @@ static void small_tests(void)
 	ok(memcmp(u, "\xf4\x8f\xbf\xbf", 4) == 0, "utf8: as F4 8F BF BF");
 }
 
+static void test_swap_source(void)
+{
+	char e[32] = "tencent: 0005: no data", small[12] = "yahoo: x";
+
+	ok(text_swap_source(e, sizeof e, "tencent", "demo"), "tencent: ... swapped");
+	is_str(e, "demo: 0005: no data", "for demo: ...");
+	ok(!text_swap_source(e, sizeof e, "tencent", "demo"), "no tencent: left alone");
+	ok(!text_swap_source(e, sizeof e, "dem", "x"), "a prefix of the name is not the name");
+	ok(!text_swap_source(small, sizeof small, "yahoo", "a-longer-name"), "what does not fit is not done");
+	is_str(small, "yahoo: x", "and left as it was");
+}
+
 int main(void)
 {
 	if (!setlocale(LC_ALL, "C.UTF-8")) {
@@ -260,5 +272,6 @@ int main(void)
 	span_tests();
 	assign_tests();
 	small_tests();
+	test_swap_source();
 	return tap_done();
 }

@@ -175,7 +175,10 @@ static unsigned global_action(struct app *app, enum action act)
 		list_control_prompt(app);
 		return REACT_STATUS;
 	default:
-		/* pause, step, jump: the replay's (app/recording.c) */
+		/* pause and step: the demo's clock in --demo; pause, step,
+		 * jump: the replay's (app/recording.c) */
+		if (app->demo && (act == ACT_PAUSE || act == ACT_STEP))
+			return act == ACT_PAUSE ? demo_control_pause(app) : demo_control_step(app);
 		return recording_action(app, act) ? REACT_STATUS : REACT_NONE;
 	}
 }

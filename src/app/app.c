@@ -172,7 +172,15 @@ static int poll_timeout(struct app *app)
 		if (best < 0 || due < best)
 			best = due;
 	}
-	if (!app->dash.fixed_now) {
+	if (app->demo && !app->demo_frozen) {
+		/* The demo clock's next minute, but no more than once a second:
+		 * at demo.speed 3600 its minutes pass sixty a second. */
+		long long to_minute = demo_clock_next_minute_ms(&app->demo_clock, now);
+		if (to_minute >= 0 && to_minute < 1000)
+			to_minute = 1000;
+		if (to_minute >= 0 && (best < 0 || to_minute < best))
+			best = to_minute;
+	} else if (!app->dash.fixed_now) {
 		long long to_minute = (60 - wall % 60) * 1000LL;
 		if (best < 0 || to_minute < best)
 			best = to_minute;
@@ -213,6 +221,7 @@ static void loop(struct app *app)
 		struct curl_waitfd fds[2];
 		unsigned nfds = 0;
 
+		demo_control_tick(app);
 		app_render(app);
 		alert_control_flush(app);
 		if (app->script) {
@@ -238,6 +247,7 @@ static void loop(struct app *app)
 			break;
 		}
 		handle_signals(app);
+		demo_control_tick(app);
 		if (!app->script && terminal_hung_up()) {
 			snprintf(app->exit_msg, sizeof app->exit_msg, "terminal hung up");
 			app->quit = true;
@@ -306,9 +316,7 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 	}
 	refresh_name_rows(app);
 	list_control_init(app);
-	if (demo && !(app->demo = demo_new(builtin_demo, builtin_demo_len,
-					   getenv("HKTOP_DEMO_SEED") ? strtoul(getenv("HKTOP_DEMO_SEED"), NULL, 10) : (unsigned long)time(NULL),
-					   dash_now(&app->dash), err, errlen)))
+	if (demo && !demo_control_open(app, err, errlen))
 		return false;
 	if (!(app->http = http_new(o->user_agent, err, errlen)) ||
 	    !recording_attach(app->http, o, false, err, errlen))

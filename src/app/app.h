@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "config/conffile.h"
+#include "feeds/demo.h"
 #include "net/quote_fetch.h"
 #include "net/http.h"
 #include "net/minute_fetch.h"
@@ -29,6 +30,9 @@ struct app {
 	struct ui ui;
 	struct http *http;
 	struct demo *demo;            /* --demo: the simulated market */
+	struct demo_clock demo_clock; /* and its clock, which dash.fixed_now follows */
+	bool demo_frozen;             /* HKTOP_NOW: it moves only by steps */
+	time_t demo_news_at;          /* the demo minute its headlines were last read at */
 	struct fetch_config fetch_cfg;
 
 	/* Refresh state */
@@ -74,6 +78,18 @@ struct app {
 
 /* Monotonic milliseconds, for scheduling. */
 long long app_mono_ms(void);
+
+/* --demo (demo_control.c): the simulated day and its clock, demo.start on
+ * the latest full trading day (of HKTOP_NOW in tests, whose clock then
+ * moves only by steps). */
+bool demo_control_open(struct app *app, char *err, size_t errlen);
+/* Bring dash.fixed_now to the demo clock; a no-op but in --demo. */
+void demo_control_tick(struct app *app);
+/* The pause and step keys in --demo: reactions (view.h). */
+unsigned demo_control_pause(struct app *app);
+unsigned demo_control_step(struct app *app);
+/* The demo headlines published by the demo clock's now. */
+void demo_control_news(struct app *app);
 
 /* Show names in lang; but Chinese ones only in a UTF-8 locale (in any
  * other the terminal shows each character as '?'): else English, and

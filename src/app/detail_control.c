@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "base/text.h"
 #include "feeds/demo.h"
 #include "net/series_fetch.h"
 #include "feeds/quote_source.h"
@@ -67,17 +68,54 @@ static void on_chart(void *arg, bool ok, struct series *s, bool cancelled)
 	app->dash.dirty |= REDRAW_BODY;
 }
 
+/* --demo: the simulated day's chart, written in the wire format of the
+ * endpoint a live fetch would ask (5D of HK names: Tencent's day bars,
+ * the second choice, for the demo has no minutes of earlier days) and
+ * read by its parser. */
+static void demo_chart(struct app *app)
+{
+	struct detail *d = &app->dash.detail;
+	struct series_request req;
+	struct series s;
+	char *body = NULL, err[SERIES_ERR_MAX];
+	size_t len = 0;
+	bool ok;
+
+	memset(&s, 0, sizeof s);
+	series_begin(&s, &d->in, refresh_demo_source, 0, 0);
+	ok = series_source_plan(&d->in, d->range, false, NULL, NULL, &req, err, sizeof err);
+	if (ok && req.endpoint == SERIES_YAHOO_CHART && d->in.market != MARKET_US)
+		ok = series_source_plan(&d->in, d->range, true, NULL, NULL, &req, err, sizeof err);
+	ok = ok && demo_series_body(app->demo, dash_now(&app->dash), &d->in, &req, &body, &len,
+				    err, sizeof err);
+	if (ok && !series_source_parse(&req, body, len, &d->in, &s))
+		/* "tencent: 9988: no minute bars yet": the parser's cause, the
+		 * demo's name. */
+		text_swap_source(s.err, sizeof s.err, s.source, refresh_demo_source);
+	snprintf(s.source, sizeof s.source, "%s", refresh_demo_source);
+	if (!ok)
+		series_fail(&s, "%s", err);
+	free(body);
+	d->loading = true;
+	d->chart_ms = app_mono_ms();
+	on_chart(app, s.n > 0, &s, false);
+}
+
 static void start_chart(struct app *app)
 {
 	struct detail *d = &app->dash.detail;
 	struct seriesfetch_config c;
 	char err[SERIES_ERR_MAX];
 
-	if (d->loading || !d->have_in || app->demo || app->dash.view != &view_detail)
+	if (d->loading || !d->have_in || app->dash.view != &view_detail)
 		return;
 	config(app, &c);
 	d->fetch_in = d->in;
 	d->fetch_range = d->range;
+	if (app->demo) {
+		demo_chart(app);
+		return;
+	}
 	if (!series_fetch_start(app->http, &c, &d->in, d->range, on_chart, app, err, sizeof err)) {
 		d->stale = detail_chart_current(d);
 		snprintf(d->err, sizeof d->err, "%s", err);
@@ -138,7 +176,7 @@ static void start_other(struct app *app)
 		snprintf(d->other_q.err, sizeof d->other_q.err, "%s", err);
 }
 
-/* ---- USD/HKD ------------------------------------------------------------ */
+/* ---- USD/HKD (the demo: its own rate) ---------------------------------- */
 
 static void fx_done(void *arg, bool ok, struct series *s, bool cancelled)
 {
@@ -171,7 +209,9 @@ static void start_fx(struct app *app, bool force)
 			      : app->dash.view != &view_portfolio))
 		return;
 	if (app->demo) {
-		snprintf(d->fx_err, sizeof d->fx_err, "the demo has no USD/HKD");
+		d->fx = demo_usdhkd(app->demo);
+		d->fx_time = dash_now(&app->dash);
+		d->fx_err[0] = '\0';
 		return;
 	}
 	if (!force && d->fx.ok && app_mono_ms() - d->fx_ms < FX_MAX_AGE_MS)
@@ -230,7 +270,7 @@ void detail_control_refreshed(struct app *app)
 	 * (r asks at once). Longer ranges do not move. */
 	if (!detail_chart_current(d) ||
 	    (d->range == SERIES_1D &&
-	     (!app->fetch_by_timer || app_mono_ms() - d->chart_ms >= DETAIL_1D_GAP_MS)))
+	     (!app->fetch_by_timer || app->demo || app_mono_ms() - d->chart_ms >= DETAIL_1D_GAP_MS)))
 		start_chart(app);
 	start_other(app);
 	start_fx(app, false);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "app/app.h"
+#include "feeds/demo.h"
 
 #define INTRADAY_MIN_GAP_MS 60000
 
@@ -30,7 +31,7 @@ static void sync(struct app *app)
 
 static bool wanted(const struct app *app)
 {
-	return app->dash.rally.shown && app->dash.view == &view_heatmap && !app->demo;
+	return app->dash.rally.shown && app->dash.view == &view_heatmap;
 }
 
 /* A series came: cut it into the board's columns as they are now. */
@@ -60,10 +61,25 @@ static void changed(void *arg)
 	}
 }
 
+/* --demo: the simulated day's minutes, in Tencent's minute format. */
+static bool demo_serve(void *arg, const struct instrument *in, char **body, size_t *len,
+		       char *err, size_t errlen)
+{
+	struct app *app = arg;
+	struct series_request req = { .endpoint = SERIES_TENCENT_MINUTE, .range = SERIES_1D };
+
+	return demo_series_body(app->demo, dash_now(&app->dash), in, &req, body, len, err, errlen);
+}
+
 void rally_control_init(struct app *app)
 {
 	minute_fetch_init(&app->intra, app->http, app->o->tencent_chart_url, app->o->timeout * 1000,
 		      (size_t)app->o->max_body, cut, changed, app);
+	if (app->demo) {
+		app->intra.serve = demo_serve;
+		app->intra.serve_arg = app;
+		app->intra.serve_name = refresh_demo_source;
+	}
 	sync(app);
 }
 
@@ -94,6 +110,13 @@ static bool round_list(struct app *app, struct instrument **out, size_t *n)
 	return true;
 }
 
+/* A minute of the clock the bars follow: the demo's runs demo.speed
+ * times as fast. */
+static long long min_gap_ms(const struct app *app)
+{
+	return app->demo ? INTRADAY_MIN_GAP_MS / app->demo_clock.speed : INTRADAY_MIN_GAP_MS;
+}
+
 /* While the board is shown, quote refreshes also refresh the minute
  * series of its instruments (called by refresh_start). */
 void rally_control_refresh(struct app *app)
@@ -110,7 +133,7 @@ void rally_control_refresh(struct app *app)
 	 * seconds; a refresh the trader asks for (r) always goes, and so does
 	 * the round of a board come back to. */
 	if (app->refresh_by_timer && !app->rally_cut_short && app->round_end_ms &&
-	    app_mono_ms() - app->round_end_ms < INTRADAY_MIN_GAP_MS)
+	    app_mono_ms() - app->round_end_ms < min_gap_ms(app))
 		return;
 	if (!round_list(app, &v, &n))
 		return;

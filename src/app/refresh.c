@@ -9,6 +9,7 @@
 #include "app/app.h"
 #include "feeds/demo.h"
 #include "base/fmt.h"
+#include "base/text.h"
 #include "model/quote.h"
 
 /* Known names fill the rows until the first quote brings the feed's own. */
@@ -30,6 +31,11 @@ static bool schedule_next(struct app *app)
 {
 	long long backoff = quote_fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
 	long wait = quote_fetch_wait_ms(app->http, &app->fetch_cfg);
+
+	/* The demo's quotes change once a demo minute: as often as that, up
+	 * to once a second, however fast its clock runs (paused, they do not). */
+	if (app->demo && !app->demo_clock.paused && backoff > 60000 / app->demo_clock.speed)
+		backoff = 60000 / app->demo_clock.speed > 1000 ? 60000 / app->demo_clock.speed : 1000;
 
 	app->next_refresh_ms = app_mono_ms() + (wait > backoff ? wait : backoff);
 	return wait > backoff;
@@ -190,8 +196,13 @@ void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 	/* The simulated body goes through the real Tencent parser, but the
 	 * quotes are the demo's: named so wherever a source is shown. */
 	quote_tencent_source.parse(body, len, NULL, in, n, res);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		res[i].q.source = refresh_demo_source;
+		/* "tencent: 0005: no data": the parser's cause, the demo's name. */
+		if (!res[i].ok)
+			text_swap_source(res[i].err, sizeof res[i].err, quote_tencent_source.name,
+					 refresh_demo_source);
+	}
 	free(body);
 }
 
@@ -234,6 +245,8 @@ void refresh_start(struct app *app)
 	app->next_refresh_ms = -1;
 	app->dash.dirty |= REDRAW_STATUS;
 	if (app->demo) {
+		demo_control_tick(app);
+		demo_control_news(app);
 		demo_refresh(app);
 		return;
 	}

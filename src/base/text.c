@@ -307,6 +307,20 @@ size_t text_fit(const char *s, int cols, int *used)
 	return len;
 }
 
+bool text_swap_source(char *s, size_t cap, const char *from, const char *to)
+{
+	size_t f = strlen(from), t = strlen(to), rest;
+
+	if (strncmp(s, from, f) != 0 || s[f] != ':')
+		return false;
+	rest = strlen(s + f) + 1;
+	if (t + rest > cap)
+		return false;
+	memmove(s + t, s + f, rest);
+	memcpy(s, to, t);
+	return true;
+}
+
 bool text_starts_ci(const char *s, size_t len, const char *word)
 {
 	size_t n = strlen(word), i;

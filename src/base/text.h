@@ -42,6 +42,11 @@ int text_width(const char *s);
  * cutting a character. *used receives the columns that prefix takes. */
 size_t text_fit(const char *s, int cols, int *used);
 
+/* A message "<from>: ..." in s (cap bytes) becomes "<to>: ...": the
+ * cause another's parser gave, under the name of the one that asked (the
+ * demo). False, s as it was, when it does not start so or to does not fit. */
+bool text_swap_source(char *s, size_t cap, const char *from, const char *to);
+
 /* Does s (len bytes) start with word (lowercase ASCII), ignoring ASCII
  * case? The locale plays no part ("I" is "i" in Turkish too). */
 bool text_starts_ci(const char *s, size_t len, const char *word);

@@ -25,6 +25,7 @@ enum option_type {
 	OPT_SYMBOLS, /* list of symbols separated by spaces or commas */
 	OPT_FLAGS,   /* any of choices[], separated by spaces or commas; "none" */
 	OPT_URLS,    /* http:// or https:// URLs separated by spaces */
+	OPT_CLOCK,   /* HH:MM, kept as the minute of the day */
 };
 
 /* Every setting, typed. Filled from the table defaults, then the built-in
@@ -65,6 +66,8 @@ struct options {
 	const char *record_dir; /* --record DIR, or NULL (command line only) */
 	const char *replay_dir; /* --replay DIR, or NULL (command line only) */
 	char positions_file[4096]; /* "" for positions_default_path */
+	long demo_start;        /* --demo: the minute of the day it starts at (HKT) */
+	long demo_speed;        /* --demo: demo seconds a second */
 	struct keymap keys;     /* defaults, then `bind` lines */
 	bool cli_symbols;       /* the watchlist came from the command line */
 	char watchlist_from[4096]; /* the config file that set it last, or "" */

@@ -1,13 +1,8 @@
-/* demo.c - a simulated market that answers in Tencent's own wire format
+/* demo.c - the simulated market, read from demo.tsv, answering in Tencent's
+ * own wire format
  *
- * Each stock's log distance from its previous close is a shared market
- * factor (times the stock's beta) plus its own part, both mean-reverting
- * random walks (Ornstein-Uhlenbeck, stepped exactly for any time gap, so
- * a refresh after five seconds and one after an hour are equally right).
- * Indexes follow the cap-weighted average of the stocks. Prices are kept
- * in thousandths as integers and rounded to the HKEX spread table, so the
- * lines add up exactly as the real feed's do: change = price - previous
- * close at the printed decimals, VWAP = turnover / volume, and so on. */
+ * demo_sim.c draws the day; this file loads the instruments, picks the
+ * day and writes what the market shows at a moment as a qt reply body. */
 #include "config.h"
 
 #include <errno.h>
@@ -19,6 +14,7 @@
 #include <string.h>
 
 #include "feeds/demo.h"
+#include "feeds/demo_sim.h"
 #include "feeds/demo_wire.h"
 #include "base/hktime.h"
 #include "model/market.h"
@@ -26,216 +22,13 @@
 #include "base/text.h"
 
 #define DEMO_COLS 10
-#define HALF_LIFE_S (4 * 3600.0) /* a move fades by half in four hours */
-#define MARKET_SD 0.015     /* spread of the shared factor, as a log return */
-#define MAX_MOVE 0.15       /* log return: no stock strays over 16% from its close */
-#define DAY_TURNOVER 0.003  /* share of the float a stock trades in a day */
-#define SESSION_S (5.5 * 3600)
-#define OPENING_S 1800.0    /* what the day has traded by the first quote */
-#define OPEN_S (9 * 3600 + 30 * 60)  /* 09:30 HKT */
-#define WARMUP_STEP_S 60
 
 enum { COL_SYMBOL, COL_PREV, COL_LOT, COL_SHARES, COL_VOL, COL_EPS, COL_BVPS,
        COL_DPS, COL_NAME_EN, COL_NAME_ZH };
 
-struct demo_inst {
-	struct instrument in;
-	struct demo_figures f;         /* the day so far, as its line shows it */
-	double vol;                    /* spread of its own part (an index: its noise) */
-	double beta;                   /* how hard the market factor moves it */
-	double x;                      /* its own part now, a log deviation */
-};
-
-struct demo {
-	struct demo_inst *v;
-	size_t n;
-	uint64_t rng;
-	double market;                 /* shared log deviation */
-	time_t t;                      /* the market has been simulated up to here */
-};
-
-/* ---- randomness: splitmix64, so a seed replays the same market ---------- */
-
-static uint64_t rng_next(uint64_t *s)
-{
-	uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static double uniform(uint64_t *s)
-{
-	return (double)(rng_next(s) >> 11) * 0x1.0p-53;
-}
-
-/* Box-Muller; the second variate is dropped to keep the draw order simple. */
-static double gauss(uint64_t *s)
-{
-	double u1 = 1.0 - uniform(s), u2 = uniform(s);
-
-	return sqrt(-2.0 * log(u1)) * cos(2.0 * 3.14159265358979323846 * u2);
-}
-
-/* One exact Ornstein-Uhlenbeck step with stationary spread sd. */
-static double ou_step(double x, double sd, double decay, double z)
-{
-	return x * decay + sd * sqrt(1.0 - decay * decay) * z;
-}
-
-/* ---- prices ------------------------------------------------------------- */
-
-/* The nearest price on the grid, in thousandths. HKEX bands end on
- * multiples of both neighbouring ticks, so rounding across a band edge
- * lands on the edge itself and stays on the grid. */
-static long long on_grid(const struct demo_inst *s, double milli, time_t when)
-{
-	long long tick = 10; /* US cents; index hundredths */
-	long long p;
-
-	if (s->in.market == MARKET_HK) {
-		tick = llround(market_tick_size(milli / 1000.0, when) * 1000.0);
-		if (tick <= 0)
-			tick = milli > 1000.0 ? 5000 : 1;
-	}
-	p = llround(milli / (double)tick) * tick;
-	return p < tick ? tick : p;
-}
-
-static void set_price(struct demo_inst *s, long long p)
-{
-	s->f.price = p;
-	if (p > s->f.high)
-		s->f.high = p;
-	if (p < s->f.low)
-		s->f.low = p;
-	if (s->f.high > s->f.high52)
-		s->f.high52 = s->f.high;
-	if (s->f.low < s->f.low52)
-		s->f.low52 = s->f.low;
-}
-
-/* Trade for secs seconds: busier when the price has just moved. */
-static void trade(struct demo *d, struct demo_inst *s, double secs, double moved)
-{
-	double want = s->f.shares * DAY_TURNOVER * secs / SESSION_S *
-		      (0.5 + uniform(&d->rng)) * (1.0 + 30.0 * moved);
-	long long lots = (long long)(want / (double)s->f.lot);
-
-	s->f.volume += lots * s->f.lot;
-	s->f.turnover += lots * s->f.lot * s->f.price;
-}
-
 static double clamp(double v, double lo, double hi)
 {
 	return v < lo ? lo : v > hi ? hi : v;
-}
-
-/* Stocks first, then the indexes, which only read the stocks. */
-static void move_stocks(struct demo *d, double decay, double secs, time_t when)
-{
-	for (size_t i = 0; i < d->n; i++) {
-		struct demo_inst *s = &d->v[i];
-		double r;
-		long long was = s->f.price;
-
-		if (s->in.market == MARKET_HK_INDEX)
-			continue;
-		s->x = ou_step(s->x, s->vol, decay, gauss(&d->rng));
-		r = clamp(s->beta * d->market + s->x, -MAX_MOVE, MAX_MOVE);
-		set_price(s, on_grid(s, (double)s->f.prev * exp(r), when));
-		trade(d, s, secs, fabs((double)(s->f.price - was) / (double)s->f.prev));
-	}
-}
-
-/* An index's turnover is its market's: here, all the simulated stocks'. */
-static void move_indexes(struct demo *d, double decay)
-{
-	double sum = 0, weight = 0;
-	long long turnover = 0;
-
-	for (size_t i = 0; i < d->n; i++) {
-		const struct demo_inst *s = &d->v[i];
-		double w = (double)s->f.prev * s->f.shares;
-
-		if (s->in.market != MARKET_HK)
-			continue;
-		sum += w * ((double)s->f.price / (double)s->f.prev - 1.0);
-		weight += w;
-		turnover += s->f.turnover;
-	}
-	for (size_t i = 0; i < d->n; i++) {
-		struct demo_inst *s = &d->v[i];
-		double level;
-
-		if (s->in.market != MARKET_HK_INDEX)
-			continue;
-		s->x = ou_step(s->x, s->vol, decay, gauss(&d->rng));
-		level = (double)s->f.prev * (1.0 + (weight > 0 ? sum / weight : 0)) * exp(s->x);
-		set_price(s, on_grid(s, level, 0));
-		s->f.turnover = turnover;
-	}
-}
-
-/* 09:30 HKT of t's day. */
-static time_t session_open(time_t t)
-{
-	long long local = (long long)t + HKT_OFFSET;
-	long long day = local / 86400 - (local % 86400 < 0);
-
-	return (time_t)(day * 86400 + OPEN_S - HKT_OFFSET);
-}
-
-/* Seconds of (t0, t1] of trading: all of them, for the demo market is
- * open around the clock (demo_wire_stamp), so that it is alive whenever
- * it is run and its volume moves with its prices. */
-static double trading_secs(time_t t0, time_t t1)
-{
-	return t1 > t0 ? difftime(t1, t0) : 0;
-}
-
-static void advance(struct demo *d, time_t now)
-{
-	double decay;
-
-	if (now <= d->t)
-		return;
-	decay = exp(-log(2.0) * difftime(now, d->t) / HALF_LIFE_S);
-	d->market = ou_step(d->market, MARKET_SD, decay, gauss(&d->rng));
-	move_stocks(d, decay, trading_secs(d->t, now), now);
-	move_indexes(d, decay);
-	d->t = now;
-}
-
-/* The day opens a little away from the previous close, with the volume of
- * its first half hour already done. */
-static void open_day(struct demo *d, time_t start)
-{
-	d->t = start;
-	d->market = 0.3 * MARKET_SD * gauss(&d->rng);
-	for (size_t i = 0; i < d->n; i++) {
-		struct demo_inst *s = &d->v[i];
-
-		s->x = 0.3 * s->vol * gauss(&d->rng);
-		s->f.high52 = on_grid(s, (double)s->f.prev * 1.38, start);
-		s->f.low52 = on_grid(s, (double)s->f.prev * 0.72, start);
-		s->f.high = 0;
-		s->f.low = INT64_MAX;
-		if (s->in.market == MARKET_HK_INDEX)
-			continue;
-		set_price(s, on_grid(s, (double)s->f.prev *
-				     exp(clamp(s->beta * d->market + s->x, -MAX_MOVE, MAX_MOVE)),
-				     start));
-		s->f.open = s->f.price;
-		trade(d, s, OPENING_S, 0);
-		if (s->f.volume == 0)
-			trade(d, s, SESSION_S, 0);
-	}
-	move_indexes(d, 1.0);
-	for (size_t i = 0; i < d->n; i++)
-		if (d->v[i].in.market == MARKET_HK_INDEX)
-			d->v[i].f.open = d->v[i].f.price;
 }
 
 /* ---- demo.tsv ----------------------------------------------------------- */
@@ -300,7 +93,7 @@ static const char *parse_row(struct demo *d, struct text_span *f, iconv_t cd,
 	if (!span_num(f[COL_PREV], false, &prev) || prev.v <= 0 || prev.v > 1e6)
 		return "bad previous close";
 	s->f.prev = llround(prev.v * 1000);
-	if (on_grid(s, (double)s->f.prev, start) != s->f.prev)
+	if (demo_sim_grid(s, (double)s->f.prev, start) != s->f.prev)
 		return "previous close is off the price grid";
 	if (!span_num(f[COL_LOT], !hk, &lot) || (hk && (!lot.ok || lot.v < 1 || lot.v > 1e6 ||
 						       lot.v != floor(lot.v))))
@@ -378,10 +171,9 @@ static bool load(struct demo *d, const char *tsv, size_t len, time_t start,
 }
 
 struct demo *demo_new(const char *tsv, size_t len, unsigned long seed, time_t start,
-		      char *err, size_t errlen)
+		      const struct market_calendar *cal, char *err, size_t errlen)
 {
 	struct demo *d = calloc(1, sizeof *d);
-	time_t t;
 
 	if (!d) {
 		snprintf(err, errlen, "out of memory");
@@ -391,17 +183,13 @@ struct demo *demo_new(const char *tsv, size_t len, unsigned long seed, time_t st
 		demo_free(d);
 		return NULL;
 	}
-	d->rng = (uint64_t)seed;
-	/* Open at 09:30 and trade up to start a minute at a time, so the first
-	 * screen already has a day behind it: a range, a volume, an open
-	 * unlike the last price. Before 09:30 the day opens at start. */
-	t = session_open(start);
-	if (t > start)
-		t = start;
-	open_day(d, t);
-	while ((t += WARMUP_STEP_S) < start)
-		advance(d, t);
-	advance(d, start);
+	d->seed = (uint64_t)seed;
+	d->day = (time_t)(hktime_day(start, HKT_OFFSET) * 86400 - HKT_OFFSET);
+	if (!demo_sim_build(d, cal)) {
+		snprintf(err, errlen, "out of memory");
+		demo_free(d);
+		return NULL;
+	}
 	return d;
 }
 
@@ -409,13 +197,29 @@ void demo_free(struct demo *d)
 {
 	if (!d)
 		return;
+	demo_sim_free(d);
 	free(d->v);
 	free(d);
 }
 
+time_t demo_pick_start(const struct market_calendar *cal, time_t now, int minute_of_day)
+{
+	time_t day = (time_t)(hktime_day(now, HKT_OFFSET) * 86400 - HKT_OFFSET);
+	struct market_status ms;
+
+	/* The latest full trading day: today, or the one before a weekend,
+	 * a holiday or a half day. */
+	for (int guard = 0; guard < 30; guard++, day -= 86400) {
+		market_status(cal, day + 14 * 3600, &ms);
+		if (ms.session == MARKET_AFTERNOON)
+			break;
+	}
+	return day + minute_of_day * 60;
+}
+
 /* ---- the reply body ----------------------------------------------------- */
 
-static const struct demo_inst *find(const struct demo *d, const struct instrument *in)
+const struct demo_inst *demo_find(const struct demo *d, const struct instrument *in)
 {
 	for (size_t i = 0; i < d->n; i++)
 		if (symbol_equal(&d->v[i].in, in))
@@ -423,33 +227,91 @@ static const struct demo_inst *find(const struct demo *d, const struct instrumen
 	return NULL;
 }
 
-bool demo_body(struct demo *d, time_t now, const struct instrument *in, size_t n,
+bool demo_body(const struct demo *d, time_t now, const struct instrument *in, size_t n,
 	       char **body, size_t *len, char *err, size_t errlen)
 {
 	struct demo_buf b = { 0 };
-	char code[SYMBOL_MAX + 8], hk_when[32], us_when[32];
+	char code[SYMBOL_MAX + 8], when[32];
 
 	*body = NULL;
 	*len = 0;
-	advance(d, now);
-	demo_wire_stamp(hk_when, sizeof hk_when, now, false);
-	demo_wire_stamp(us_when, sizeof us_when, now, true);
 	for (size_t i = 0; i < n; i++) {
-		const struct demo_inst *s = find(d, &in[i]);
+		const struct demo_inst *s = demo_find(d, &in[i]);
+		struct demo_figures f;
+		time_t stamp = now;
 
 		/* No code, no request: the live app would not have asked. */
-		if (symbol_tencent(&in[i], true, code, sizeof code))
-			demo_wire_line(&b, code, s ? &s->f : NULL,
-				       s && s->in.market == MARKET_US ? us_when : hk_when);
+		if (!symbol_tencent(&in[i], true, code, sizeof code))
+			continue;
+		if (s)
+			demo_sim_figures(d, s, now, &f, &stamp);
+		demo_wire_stamp(when, sizeof when, stamp, s && s->in.market == MARKET_US);
+		demo_wire_line(&b, code, s ? &f : NULL, when);
 	}
-	if (!b.oom && !b.p && !(b.p = calloc(1, 1)))
-		b.oom = true;
-	if (b.oom) {
-		free(b.p);
-		snprintf(err, errlen, "out of memory");
-		return false;
+	return demo_wire_take(&b, body, len, err, errlen);
+}
+
+struct num demo_usdhkd(const struct demo *d)
+{
+	char text[16];
+	struct num n;
+
+	/* 7.7800 to 7.8399: near the middle of the 7.75-7.85 band */
+	snprintf(text, sizeof text, "7.%04d", 7800 + (int)((d->seed * 0x9e3779b97f4a7c15ULL >> 40) % 600));
+	if (!num_parse(text, strlen(text), &n))
+		n.ok = false;
+	return n;
+}
+
+/* ---- the demo clock ----------------------------------------------------- */
+
+void demo_clock_init(struct demo_clock *c, time_t start, long speed, long long mono_ms)
+{
+	c->at = start;
+	c->at_ms = mono_ms;
+	c->speed = speed > 0 ? speed : 1;
+	c->paused = false;
+}
+
+time_t demo_clock_now(const struct demo_clock *c, long long mono_ms)
+{
+	if (c->paused || mono_ms <= c->at_ms)
+		return c->at;
+	return c->at + (time_t)((mono_ms - c->at_ms) * c->speed / 1000);
+}
+
+/* Re-anchor at the present, so that what has run stays run. */
+static void anchor(struct demo_clock *c, long long mono_ms)
+{
+	long long ran = mono_ms > c->at_ms ? (mono_ms - c->at_ms) * c->speed : 0;
+
+	if (!c->paused) {
+		c->at += (time_t)(ran / 1000);
+		c->at_ms = mono_ms - (ran % 1000) / c->speed;
+	} else {
+		c->at_ms = mono_ms;
 	}
-	*body = b.p;
-	*len = b.len;
-	return true;
+}
+
+void demo_clock_pause(struct demo_clock *c, bool pause, long long mono_ms)
+{
+	anchor(c, mono_ms);
+	c->paused = pause;
+	c->at_ms = mono_ms;
+}
+
+void demo_clock_step(struct demo_clock *c, long secs, long long mono_ms)
+{
+	anchor(c, mono_ms);
+	c->at += secs;
+}
+
+long long demo_clock_next_minute_ms(const struct demo_clock *c, long long mono_ms)
+{
+	time_t now = demo_clock_now(c, mono_ms);
+	long long into = mono_ms > c->at_ms ? (mono_ms - c->at_ms) * c->speed % 1000 : 0;
+
+	if (c->paused)
+		return -1;
+	return ((60 - now % 60) * 1000LL - into + c->speed - 1) / c->speed;
 }

@@ -47,6 +47,36 @@ static void put(struct demo_buf *b, const char *fmt, ...)
 	b->len += (size_t)n;
 }
 
+void demo_wire_put(struct demo_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char small[256];
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(small, sizeof small, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n < sizeof small) {
+		put(b, "%s", small);
+		return;
+	}
+	b->oom = true; /* the demo writes no field this long */
+}
+
+bool demo_wire_take(struct demo_buf *b, char **body, size_t *len, char *err, size_t errlen)
+{
+	if (!b->oom && !b->p && !(b->p = calloc(1, 1)))
+		b->oom = true;
+	if (b->oom) {
+		free(b->p);
+		snprintf(err, errlen, "out of memory");
+		return false;
+	}
+	*body = b->p;
+	*len = b->len;
+	return true;
+}
+
 static void sep(struct demo_buf *b)
 {
 	if (!b->first)
@@ -266,7 +296,6 @@ void demo_wire_stamp(char *buf, size_t len, time_t now, bool us)
 		off = hktime_us_eastern_offset(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
 					       tm.tm_hour);
 	}
-	/* The demo market never closes: its prices are as of now. */
 	t = now + off;
 	gmtime_r(&t, &tm);
 	strftime(buf, len, us ? "%Y-%m-%d %H:%M:%S" : "%Y/%m/%d %H:%M:%S", &tm);

@@ -43,11 +43,16 @@ struct demo_buf {
 void demo_wire_line(struct demo_buf *b, const char *code, const struct demo_figures *f,
 		    const char *when);
 
-/* The quote time of the demo's prices at now: now itself, for the demo
- * market trades around the clock (its prices tick whenever it runs, so
- * a quote stamped with an exchange's last close would contradict them).
- * As "YYYY/MM/DD HH:MM:SS" HKT or, for us, "YYYY-MM-DD HH:MM:SS" US
- * Eastern. */
+/* Append printf text (short: under 256 bytes) to b. */
+void demo_wire_put(struct demo_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Hand b's text over (an empty body when nothing was written) as *body,
+ * NUL-terminated, for the caller to free; false with "out of memory" in
+ * err when b ran out, b's text freed. */
+bool demo_wire_take(struct demo_buf *b, char **body, size_t *len, char *err, size_t errlen);
+
+/* A quote time, as the feed writes it: "YYYY/MM/DD HH:MM:SS" HKT or, for
+ * us, "YYYY-MM-DD HH:MM:SS" US Eastern. */
 void demo_wire_stamp(char *buf, size_t len, time_t now, bool us);
 
 #endif

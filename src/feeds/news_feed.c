@@ -14,6 +14,7 @@
 #include "base/builtin.h"
 #include "feeds/news_eastmoney.h"
 #include "base/fmt.h"
+#include "base/hktime.h"
 #include "feeds/news_feed.h"
 #include "feeds/news_rss.h"
 
@@ -411,7 +412,8 @@ bool news_feed_load_demo(struct newsfeed *f, const char *body, size_t len, time_
 {
 	struct news_list l;
 	struct news_parse st;
-	time_t newest = 0;
+	time_t newest = 0, shift;
+	size_t ahead = 0;
 
 	if (!f->nsrc || f->src[0].kind != NEWSFEED_DEMO)
 		return false;
@@ -424,10 +426,17 @@ bool news_feed_load_demo(struct newsfeed *f, const char *body, size_t len, time_
 	for (size_t k = 0; k < l.n; k++)
 		if (l.v[k].time > newest)
 			newest = l.v[k].time;
-	/* Keep the spacing of the demo feed, ending two minutes ago. */
+	/* The feed tells one day, dated by its newest headline: each moves to
+	 * now's day (HKT) at its own time, and shows once now has passed it. */
+	shift = (time_t)((hktime_day(now, HKT_OFFSET) - hktime_day(newest, HKT_OFFSET)) * 86400);
 	for (size_t k = 0; k < l.n; k++)
 		if (l.v[k].time)
-			l.v[k].time += now - 120 - newest;
+			l.v[k].time += shift;
+	news_list_sort(&l); /* newest first: those still to come lead */
+	while (ahead < l.n && l.v[ahead].time > now)
+		news_headline_done(&l.v[ahead++]);
+	memmove(l.v, l.v + ahead, (l.n - ahead) * sizeof *l.v);
+	l.n -= ahead;
 	take_items(f, &f->src[0], &l, now);
 	rebuild(f);
 	return true;

@@ -89,8 +89,9 @@ const char *const *news_feed_headers(const struct newsfeed *f, size_t i);
 bool news_feed_apply(struct newsfeed *f, size_t i, const char *body, size_t len,
 		    const char *error, time_t now);
 
-/* The demo feed (RSS) as the demo source's headlines, its times moved so
- * the newest is two minutes before now. */
+/* The demo feed (RSS) as the demo source's headlines: it tells one day
+ * (its newest headline's, HKT), moved to now's day, each headline at its
+ * own time of day; those later than now are left out until a later call. */
 bool news_feed_load_demo(struct newsfeed *f, const char *body, size_t len, time_t now);
 
 /* Sources whose last fetch failed. */

@@ -117,6 +117,8 @@ bool series_source_plan(const struct instrument *in, enum series_range r, bool f
 		e = e == SERIES_YAHOO_CHART ? SERIES_TENCENT_KLINE : SERIES_YAHOO_CHART;
 	}
 	req->endpoint = e;
+	req->range = r;
+	req->count = d->kline_count;
 	switch (e) {
 	case SERIES_TENCENT_MINUTE:
 		ok = series_source_tencent_minute_url(tencent_base, in, req->url, sizeof req->url);

@@ -47,6 +47,8 @@ enum series_endpoint {
 struct series_request {
 	enum series_endpoint endpoint;
 	const char *period;                /* for SERIES_TENCENT_KLINE */
+	enum series_range range;           /* asked for */
+	int count;                         /* kline bars asked for */
 	char url[SERIES_URL_MAX];
 };
 

@@ -8,6 +8,7 @@
 
 #include "net/minute_fetch.h"
 #include "base/log.h"
+#include "base/text.h"
 
 /* Owned by the callback of its transfer. */
 struct intraday_req {
@@ -88,31 +89,29 @@ bool minute_fetch_set(struct intraday *d, const struct instrument *in, size_t n)
 
 static void pump(struct intraday *d);
 
-static void done(void *arg, const struct http_response *r)
+/* A reply for in landed (error, or the body): cut it into its entry. */
+static void land(struct intraday *d, const struct instrument *in, const char *error,
+		 const char *body, size_t len)
 {
-	struct intraday_req *q = arg;
-	struct intraday *d = q->d;
-	struct intraday_entry *e = find(d, &q->in);
+	struct intraday_entry *e = find(d, in);
 	struct series s;
 
-	d->inflight--;
-	if (r->error && strcmp(r->error, "cancelled") == 0) {
-		free(q); /* the app is going: start nothing */
-		return;
-	}
 	if (e) {
 		e->done = true;
-		if (r->error) {
-			snprintf(e->err, sizeof e->err, "tencent: %s: %s", q->in.display, r->error);
-		} else if (series_tencent_parse_minute(r->body, r->len, &q->in, &s)) {
+		if (error) {
+			snprintf(e->err, sizeof e->err, "%s: %s: %s", d->serve ? d->serve_name : "tencent",
+				 in->display, error);
+		} else if (series_tencent_parse_minute(body, len, in, &s)) {
 			/* Cut once, here, and the bars let go: redraws read the cut. */
 			if (d->cut && !d->cut(d->arg, e, &s))
-				snprintf(e->err, sizeof e->err, "tencent: %s: out of memory", q->in.display);
+				snprintf(e->err, sizeof e->err, "tencent: %s: out of memory", in->display);
 			else
 				e->err[0] = '\0';
 			series_done(&s);
 		} else {
 			snprintf(e->err, sizeof e->err, "%s", s.err);
+			if (d->serve)
+				text_swap_source(e->err, sizeof e->err, s.source, d->serve_name);
 		}
 		e->stale = e->err[0] != '\0';
 		if (e->stale) {
@@ -121,10 +120,36 @@ static void done(void *arg, const struct http_response *r)
 			log_debug("%s", e->err);
 		}
 	}
+}
+
+static void done(void *arg, const struct http_response *r)
+{
+	struct intraday_req *q = arg;
+	struct intraday *d = q->d;
+
+	d->inflight--;
+	if (r->error && strcmp(r->error, "cancelled") == 0) {
+		free(q); /* the app is going: start nothing */
+		return;
+	}
+	land(d, &q->in, r->error, r->body, r->len);
 	free(q);
 	pump(d);
 	if (d->changed)
 		d->changed(d->arg);
+}
+
+/* The demo's reply, at once, through the same parser. */
+static void serve(struct intraday *d, const struct instrument *in)
+{
+	char *body = NULL, err[256];
+	size_t len = 0;
+
+	if (d->serve(d->serve_arg, in, &body, &len, err, sizeof err))
+		land(d, in, NULL, body, len);
+	else
+		land(d, in, err, NULL, 0);
+	free(body);
 }
 
 /* Start e's request, or say in e why not. */
@@ -161,9 +186,13 @@ static void pump(struct intraday *d)
 {
 	while (d->inflight < INTRADAY_PARALLEL && d->next < d->n) {
 		struct intraday_entry *e = &d->v[d->next++];
-		if (!ask(d, e))
+		if (d->serve)
+			serve(d, &e->in);
+		else if (!ask(d, e))
 			e->done = e->stale = true;
 	}
+	if (d->serve && d->changed)
+		d->changed(d->arg);
 }
 
 bool minute_fetch_running(const struct intraday *d)

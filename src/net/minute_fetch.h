@@ -39,6 +39,12 @@ struct intraday {
 	bool (*cut)(void *arg, struct intraday_entry *e, const struct series *s);
 	void (*changed)(void *arg); /* a reply came: redraw */
 	void *arg;
+	/* --demo: the replies are written by serve, at once, instead of asked
+	 * for over HTTP; they go through the same parser. False with a cause. */
+	bool (*serve)(void *serve_arg, const struct instrument *in, char **body, size_t *len,
+		      char *err, size_t errlen);
+	void *serve_arg;
+	const char *serve_name; /* named in its errors instead of "tencent" */
 };
 
 void minute_fetch_init(struct intraday *d, struct http *http, const char *base, long timeout_ms,

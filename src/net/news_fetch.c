@@ -41,6 +41,14 @@ bool news_fetch_init(struct newsfetch *nf, struct http *http, const struct newsf
 	return true;
 }
 
+void news_fetch_demo_at(struct newsfetch *nf, time_t now)
+{
+	if (!news_feed_load_demo(&nf->feed, builtin_demo_news, builtin_demo_news_len, now))
+		log_debug("demo headlines: %s", nf->feed.src[0].err);
+	if (nf->changed)
+		nf->changed(nf->arg, &nf->feed.src[0]);
+}
+
 void news_fetch_done(struct newsfetch *nf)
 {
 	news_feed_done(&nf->feed);

@@ -40,6 +40,8 @@ bool news_fetch_init(struct newsfetch *nf, struct http *http, const struct newsf
 
 /* Free the sources. Free the struct http first: a transfer still in
  * flight calls back into this (or, with an older http_free, is dropped). */
+/* --demo: the demo headlines published by now (the demo clock). */
+void news_fetch_demo_at(struct newsfetch *nf, time_t now);
 void news_fetch_done(struct newsfetch *nf);
 
 /* Start every source that is idle and due at now_ms (monotonic). */

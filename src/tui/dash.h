@@ -138,6 +138,7 @@ struct dash {
 	struct market_calendar cal;
 	bool demo;                    /* --demo: the simulated market */
 	char replay[40];              /* --replay: "REPLAY 2026-08-07", the header's label */
+	bool demo_paused;             /* and its clock stands (z) */
 	time_t fixed_now;             /* HKTOP_NOW in tests; 0: the real clock */
 
 	/* Views: the current one and the one Esc returns to, and the

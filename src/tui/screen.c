@@ -62,13 +62,11 @@ static void draw_header(struct dash *dash)
 	market_status(&dash->cal, dash_now(dash), &ms);
 	fmt_hkt_time(dash_now(dash), clock, sizeof clock);
 	clock[5] = '\0'; /* HH:MM: the header changes once a minute */
-	if (dash->demo) /* its prices tick at any hour: the exchange's session would belie them */
-		snprintf(right, sizeof right, "%s %s HKT ",
-			 dash->set.names == NAMES_ZH ? "开市（模拟）" : "Open (demo)", clock);
-	else
-		snprintf(right, sizeof right, "%s%s %s HKT ",
-			 dash->set.names == NAMES_ZH ? ms.label_zh : ms.label,
-			 ms.calendar_known ? "" : " (no calendar)", clock);
+	/* The demo's clock is the demo day's: its session is the one shown. */
+	snprintf(right, sizeof right, "%s%s%s %s HKT ",
+		 dash->set.names == NAMES_ZH ? ms.label_zh : ms.label,
+		 ms.calendar_known ? "" : " (no calendar)",
+		 dash->demo_paused ? (dash->set.names == NAMES_ZH ? " 暂停" : " paused") : "", clock);
 	ui_clear_row(stdscr, 0, 0, cols, dash->ui->attrs[UI_HEADER]);
 	ui_text(stdscr, 0, 0, 7, " hktop ", 0, dash->ui->attrs[UI_TITLE]);
 	x = 7;

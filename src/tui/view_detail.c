@@ -97,11 +97,6 @@ static void draw_chart(struct dash *dash, WINDOW *w, int y, int x, int width, in
 
 	for (int i = 0; i < height; i++)
 		ui_clear_row(w, y + i, x, width, A_NORMAL);
-	if (dash->demo) {
-		chart_note(dash, w, y, x, width, rows,
-			   "No chart in demo: the simulated market has no price history", UI_DIM);
-		return;
-	}
 	if (!detail_chart_current(d)) {
 		if (d->loading)
 			snprintf(note, sizeof note, "Fetching the %s chart...", series_ranges[d->range].name);
@@ -189,7 +184,7 @@ static size_t adr_lines(struct dash *dash, const struct row *r, struct fig_line 
 	const struct quote *other = d->other_q.ok ? &d->other_q.q : NULL;
 	const char *oerr = d->other_q.err;
 	struct adr_side hk, us;
-	struct adr_fx fx = { d->fx, d->fx_time, "yahoo", d->fx_err };
+	struct adr_fx fx = { d->fx, d->fx_time, dash->demo ? "demo" : "yahoo", d->fx_err };
 	bool self_stale = r->have && r->stale, other_stale = other && oerr[0];
 	size_t n;
 

@@ -198,10 +198,6 @@ static void status_tail(struct dash *dash, const struct board_data *d,
 	char hhmm[16], day[16];
 	size_t got = 0;
 
-	if (dash->demo) {
-		snprintf(buf, len, "no intraday data in demo");
-		return;
-	}
 	for (size_t i = 0; i < dash->rally.n; i++)
 		got += dash->rally.v[i].last != 0;
 	if (dash->rally.failed) {
@@ -227,7 +223,8 @@ static void status_tail(struct dash *dash, const struct board_data *d,
 	fmt_hkt_time(d->last, hhmm, sizeof hhmm);
 	hhmm[5] = '\0';
 	fmt_hkt_date(d->last, day, sizeof day);
-	snprintf(buf, len, "tencent minutes to %s %s, %zu of %zu", day + 5, hhmm, got, dash->rally.n);
+	snprintf(buf, len, "%s minutes to %s %s, %zu of %zu", dash->demo ? "demo" : "tencent",
+		 day + 5, hhmm, got, dash->rally.n);
 }
 
 void view_rally_draw(struct dash *dash, struct view_heatmap_state *hv, WINDOW *w, int top, int height)
