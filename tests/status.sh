@@ -131,7 +131,7 @@ LINES=10 COLUMNS=80 HKTOP_NOW=1786059000 HKTOP_DEMO_SEED=7 screen demo-early "ht
 EOF
 like "$(sed -n 1p "$T/demo3.txt")" ' Open \(demo\) 07:30 HKT$' "--demo before the exchange opens: the demo market is open"
 
-LINES=50 COLUMNS=120 screen help "$GOOD" <<EOF
+LINES=60 COLUMNS=120 screen help "$GOOD" <<EOF
 ?
 :save-display $T/help.txt
 EOF

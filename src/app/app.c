@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app/app.h"
+#include "config/state_columns.h"
 #include "app/bench.h"
 #include "app/fetch_config.h"
 #include "base/builtin.h"
@@ -252,6 +253,29 @@ static bool red_up_for(const struct options *o)
 	return ui_locale_red_up(ui_locale_env());
 }
 
+/* The columns key, or the ones picked with C and saved (not over -o). */
+static void load_columns(struct app *app)
+{
+	char path[4096], text[OPT_STR_MAX], err[4096 + 256];
+	bool exists = false;
+
+	/* Checked when set (options.c): it parses. */
+	board_cols_parse(app->o->columns, app->dash.cols.want, &app->dash.cols.nwant, err,
+			 sizeof err);
+	if (app->o->columns_option)
+		return;
+	state_columns_path(path, sizeof path);
+	if (!path[0] || (state_columns_load(path, text, sizeof text, &exists, err, sizeof err) &&
+			 (!exists || board_cols_parse(text, app->dash.cols.want, &app->dash.cols.nwant,
+						      err, sizeof err))))
+		return;
+	if (app->causes)
+		conffile_causes_add(app->causes, "%s%s%s; the columns key is used", exists ? path : "",
+				    exists ? ": " : "", err);
+	board_cols_parse(app->o->columns, app->dash.cols.want, &app->dash.cols.nwant, err,
+			 sizeof err);
+}
+
 bool app_open(struct app *app, struct options *o, struct causes *causes,
 	      struct state_list *saved, bool demo, char *err, size_t errlen)
 {
@@ -275,7 +299,10 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 		.heatmap_area = (enum heatmap_area)o->heatmap_area,
 		.chart_style = (enum chart_style)o->chart_style,
 		.keys = &o->keys,
+		.flash = o->flash,
 	};
+	app->dash.removed_at = -1;
+	load_columns(app);
 	app->next_refresh_ms = -1;
 	if (now && *now)
 		app->dash.fixed_now = (time_t)strtoll(now, NULL, 10);

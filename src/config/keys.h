@@ -50,7 +50,11 @@
 	_(REDRAW,         "redraw",         "<C-l>",           "Redraw the screen") \
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
-	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line")
+	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
+	_(HALF_DOWN,      "half-page-down", "<C-d>",           "Move down half a page") \
+	_(HALF_UP,        "half-page-up",   "<C-u>",           "Move up half a page") \
+	_(UNDO,           "undo",           "u",               "Put back the last symbol removed") \
+	_(PICK_COLUMNS,   "pick-columns",   "C",               "Choose and order the watchlist's columns")
 
 enum action {
 	ACT_NONE = 0,

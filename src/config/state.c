@@ -153,7 +153,7 @@ static bool load_doc(const char *path, struct state_doc *d, bool *exists, char *
 /* mkdir -p for the directories above path, new ones private to us.
  * Existing directories are left as they are: they may well be shared
  * (~/.local) or symlinked on purpose. */
-static bool make_parents(const char *path, char *err, size_t errlen)
+bool state_make_parents(const char *path, char *err, size_t errlen)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir;
@@ -308,7 +308,7 @@ oom:
 /* Write d to a private temporary file beside path and rename it over
  * path. ".watchlist.hktop-tmp.XXXXXX": rename() is atomic only within one
  * file system, and a dot file stays out of the way. */
-static bool replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen)
+bool state_replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen)
 {
 	const char *base = base_name(path);
 	size_t dirlen = (size_t)(base - path),
@@ -367,7 +367,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		snprintf(err, errlen, "%s: not a file name", path);
 		return false;
 	}
-	if (!make_parents(path, err, errlen))
+	if (!state_make_parents(path, err, errlen))
 		return false;
 	if ((lock = lock_dir(path, &locked)) < 0) {
 		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
@@ -382,7 +382,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		snprintf(err, errlen, "%s: out of memory", path);
 		goto out;
 	}
-	if (!replace_file(path, &d, err, errlen))
+	if (!state_replace_file(path, &d, err, errlen))
 		goto out;
 	/* Make the rename itself durable. A failure here loses nothing we
 	 * could report usefully, so it is not one. */

@@ -43,6 +43,13 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 		const struct instrument *mine, size_t nmine, struct instrument **seen,
 		size_t *nseen, bool *merged, char *err, size_t errlen);
 
+/* mkdir -p (0700) for the directories above path. */
+bool state_make_parents(const char *path, char *err, size_t errlen);
+
+/* Write d to a private temporary file beside path, synced, and rename it
+ * over path: either the old file or the new one, never half. */
+bool state_replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen);
+
 /* Where a run's watchlist comes from, weakest first. */
 enum list_origin {
 	LIST_DEFAULT,   /* the built-in hktoprc */

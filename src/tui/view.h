@@ -23,6 +23,8 @@ enum reaction {
 	REACT_BACK       = 1 << 7, /* return to the previous view */
 	REACT_RESORT     = 1 << 8, /* the board's sort changed: sort it again */
 	REACT_WANT_DATA  = 1 << 9, /* the view set a want (dash.h): the controllers look */
+	REACT_SAVE_COLUMNS = 1 << 10, /* the wanted columns changed: persist them */
+	REACT_OPEN       = 1 << 11, /* a double click: open what it selected (Enter) */
 };
 
 /* A view. Its private state, private_size bytes, is made zeroed at its
@@ -44,6 +46,7 @@ extern const struct view_ops view_help;
 extern const struct view_ops view_messages;
 extern const struct view_ops view_news;
 extern const struct view_ops view_heatmap;
+extern const struct view_ops view_columns;
 
 /* After the headlines changed: put the cursor back on the headline it was
  * on, wherever that moved (view_news.c). */

@@ -9,7 +9,8 @@
 
 /* Below the keys: what no key says. Short enough for 80 columns. */
 static const char *const notes[] = {
-	"Mouse: the wheel moves the selection, a click selects a row.",
+	"Mouse: the wheel moves the selection, a click selects a row, a double click",
+	"opens it; a click on a column title sorts by it, again reverses.",
 	"Which list: SYMBOLs given > -o watchlist > saved list > config > default.",
 	"/ and d edit it; edits are saved unless the list came from -o or SYMBOLs.",
 	"M: every warning and error of this session, newest first; x dismisses one.",
