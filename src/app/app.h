@@ -38,6 +38,7 @@ struct app {
 	bool refresh_by_timer;        /* this refresh is the periodic one, not asked for */
 	bool fetch_by_timer;          /* ... and so is the one in flight */
 	long long next_refresh_ms;    /* monotonic */
+	long long flash_end_ms;       /* the changed prices' flash ends; -1: none */
 	int failures;                 /* consecutive refreshes with no quote */
 	time_t last_done;             /* wall clock of the last finished refresh */
 	struct causes *causes;
@@ -68,6 +69,9 @@ struct app {
 	int script_burst;             /* lines still to run without waiting */
 	struct state_list *saved;     /* where edits to the watchlist go */
 };
+
+/* How long a changed price flashes (flash = yes). */
+#define APP_FLASH_MS 1000
 
 /* Monotonic milliseconds, for scheduling. */
 long long app_mono_ms(void);

@@ -100,6 +100,8 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	if (app->nboard_inflight == 0)
 		ok = 1; /* an empty watchlist is not a failed refresh */
 	board_apply(&app->dash.board, res, n);
+	if (app->dash.set.flash)
+		app->flash_end_ms = app_mono_ms() + APP_FLASH_MS; /* the ticks it set */
 	if (app->dash.board.sort >= 0)
 		dash_resort(&app->dash);
 	app->dash.fetching = false;

@@ -48,6 +48,11 @@ extern const struct view_ops view_news;
 extern const struct view_ops view_heatmap;
 extern const struct view_ops view_columns;
 
+/* What each mark on the watchlist means, a line each, a title first
+ * (view_help.c): the help and the first screen without quotes show it. */
+extern const char *const view_help_legend[];
+extern const size_t view_help_legend_count;
+
 /* After the headlines changed: put the cursor back on the headline it was
  * on, wherever that moved (view_news.c). */
 void view_news_follow(struct dash *d);

@@ -184,10 +184,22 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx)
 		ui_clear_row(w, y, x, dash->ui->cols - x, extra);
 }
 
+/* Rows the legend takes at the bottom: on a screen without a quote (the
+ * first one, an empty list, offline), when it leaves room for rows. */
+static int legend_rows(const struct dash *dash, int rows)
+{
+	int need = (int)view_help_legend_count + 1;
+
+	for (size_t i = 0; i < dash->board.n; i++)
+		if (dash->board.rows[i].have)
+			return 0;
+	return rows >= need + 3 ? need : 0;
+}
+
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
 {
 	const struct columns_layout *l = &dash->cols.at;
-	int rows = height - 1;
+	int legend = legend_rows(dash, height - 1), rows = height - 1 - legend;
 
 	columns_fit(dash->cols.want, dash->cols.nwant, dash->ui->cols, LEAD, name_want(dash),
 		    &dash->cols.at);
@@ -211,6 +223,13 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 	if (dash->board.n == 0)
 		ui_text(w, top + 1, 1, dash->ui->cols - 1,
 			"The watchlist is empty: press / to add a symbol", 0, dash->ui->attrs[UI_DIM]);
+	for (int i = 0; i < legend; i++) {
+		int y = top + 1 + rows + i;
+		ui_clear_row(w, y, 0, dash->ui->cols, A_NORMAL);
+		if (i > 0)
+			ui_text(w, y, 1, dash->ui->cols - 1, view_help_legend[i - 1], 0,
+				dash->ui->attrs[UI_DIM]);
+	}
 }
 
 static unsigned select_row(struct dash *dash, long to)
