@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/ui.h"
@@ -9,6 +10,8 @@
 #include "model/quote.h"
 #include "model/quotetime.h"
 #include "layout/columns.h"
+#include "layout/spark.h"
+#include "model/rally.h"
 #include "base/fmt.h"
 #include "tui/screen.h"
 #include "base/text.h"
@@ -38,6 +41,27 @@ static int name_want(const struct dash *dash)
 			w = k;
 	}
 	return w;
+}
+
+/* The day's line of a row from the minute series (dash->rally), in the
+ * colour of the day's move; blank while there is none, and when the
+ * series is of another day than the quote: never one day's line beside
+ * another day's price. */
+static void spark(const struct dash *dash, const struct row *r, char *buf, size_t len,
+		  enum ui_color *color)
+{
+	const char *term = getenv("TERM");
+	const struct dash_rally *ra = &dash->rally;
+	long k = ra->ix ? symbol_index_find(ra->ix, &r->in) : -1;
+	const struct intraday_entry *e = k >= 0 && (size_t)k < ra->n ? &ra->v[k] : NULL;
+	/* The Linux console's font has no braille. */
+	enum spark_style style = !dash->ui->utf8 ? SPARK_ASCII :
+				 term && strncmp(term, "linux", 5) == 0 ? SPARK_BLOCKS : SPARK_BRAILLE;
+
+	if (!e || !e->last || !e->day.close || !rally_same_day(e->last, r->q.time))
+		return;
+	if (spark_draw(e->day.close, e->day.ncols, dash->cols.at.width[COL_SPARK], style, buf, len))
+		*color = ui_dir_color(r->q.f[QF_CHANGE].ok ? r->q.f[QF_CHANGE].v : 0);
 }
 
 static void cell(const struct dash *dash, const struct row *r, int col, char *buf, size_t len,
@@ -123,6 +147,9 @@ static void cell(const struct dash *dash, const struct row *r, int col, char *bu
 		if (q->lot_size > 0)
 			snprintf(buf, len, "%ld", q->lot_size);
 		break;
+	case COL_SPARK:
+		spark(dash, r, buf, len, color);
+		break;
 	case COL_TIME:
 		/* On the exchange's own clock; an old quote is dim and marked */
 		quotetime_cell(q, dash_now(dash), dash->set.refresh, buf, len);
@@ -162,6 +189,8 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx)
 		enum ui_color color;
 		attr_t a;
 
+		if (c < 0 || c >= COL_COUNT)
+			continue; /* columns_fit places none such; gcc cannot see it */
 		cell(dash, r, c, buf, sizeof buf, &color);
 		if (columns_specs[c].align)
 			fmt_fit(buf, sizeof buf, l->width[c]); /* figures: whole or ### */
@@ -204,6 +233,14 @@ static void draw(struct dash *dash, WINDOW *w, int top, int height)
 	columns_fit(dash->cols.want, dash->cols.nwant, dash->ui->cols, LEAD, name_want(dash),
 		    &dash->cols.at);
 	dash_scroll_to_selected(dash, rows);
+	/* The rows in sight are those whose minute series the spark column
+	 * wants (rally_control.c). */
+	if (columns_shown(l, COL_SPARK)) {
+		dash->rally.nfirst = 0;
+		for (long i = dash->scroll; i < dash->scroll + rows && i < (long)dash->board.n &&
+		     dash->rally.nfirst < DASH_RALLY_FIRST; i++)
+			dash->rally.first[dash->rally.nfirst++] = i;
+	}
 	ui_clear_row(w, top, 0, dash->ui->cols, dash->ui->attrs[UI_COLHEAD]);
 	for (int i = 0; i < l->n; i++) {
 		int c = l->order[i];
