@@ -1,6 +1,7 @@
 #!/bin/sh
 # flash.sh - a changed price flashes: a refresh that moves 0700's price
-# draws its LAST cell in the colour of the move, reversed (reverse video
+# draws the digits of its LAST cell that moved, from the first, in the
+# colour of the move, reversed (reverse video
 # alone in monochrome); the next refresh, without a move, draws it plain.
 # Off with -o flash=no. (The second's timer is not in scripts: the flash
 # there ends with the next refresh.)
@@ -54,10 +55,10 @@ TERM=xterm-256color run colour <<EOF
 EOF
 is "$(last "$T/c0.colors")" "rrrrrrrrrr" "the first quote: no flash, a fall in red"
 is "$(sed -n 9p "$T/c1.colors" | cut -c22-31)" "   479.400" "the refresh moved 0700 up"
-is "$(last "$T/c1.colors")" "GGGGGGGGGG" "its price flashes green, reversed"
+is "$(last "$T/c1.colors")" "gggggGGGGG" "its price flashes green, reversed, from the digit that moved (478.800 to 479.400)"
 is "$(sed -n 12p "$T/c1.colors" | cut -c22-31)" "gggggggggg" "9988, not moved, does not"
 is "$(last "$T/c2.colors")" "gggggggggg" "the next refresh, no move: plain again"
-is "$(last "$T/c3.colors")" "RRRRRRRRRR" "a fall flashes red"
+is "$(last "$T/c3.colors")" "rrrrrRRRRR" "a fall flashes red (479.400 to 476.000)"
 
 TERM=vt100 run mono <<EOF
 :refresh
@@ -65,7 +66,7 @@ TERM=vt100 run mono <<EOF
 :refresh
 :save-colors $T/m2.colors
 EOF
-is "$(last "$T/m1.colors")" "rrrrrrrrrr" "monochrome: reverse video"
+is "$(last "$T/m1.colors")" "bbbbbrrrrr" "monochrome: reverse video"
 unlike "$(last "$T/m2.colors")" "r" "and plain after"
 
 TERM=xterm-256color run off -o flash=no <<EOF

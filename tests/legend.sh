@@ -51,7 +51,7 @@ like "$(cat "$T/help3.txt")" 'Marks on the watchlist:' "G: to the end, the legen
 like "$(cat "$T/help3.txt")" '!  before a code: its last refresh failed' "with the stale mark"
 like "$(cat "$T/help3.txt")" '\*  before a code: a headline' "the news mark"
 like "$(cat "$T/help3.txt")" '~  before a time' "the old-quote mark"
-like "$(cat "$T/help3.txt")" 'A price in reverse' "and the flash"
+like "$(cat "$T/help3.txt")" 'Digits of a price in reverse' "and the flash"
 unlike "$(cat "$T/help3.txt")" '-- more' "at the end, no more"
 is "$(cat "$T/help4.txt")" "$(cat "$T/help3.txt")" "j at the end stays"
 ok_unless "C-u scrolls back up" cmp -s "$T/help4.txt" "$T/help5.txt"
@@ -71,7 +71,7 @@ LINES=24 COLUMNS=80 run offline-long -o watchlist="HSI HSTECH 700 9988 BABA 5 38
 G
 :save-display $T/long.txt
 EOF
-like "$(sed -n 23p "$T/long.txt")" 'A price in reverse' "20 rows: the legend at the bottom"
+like "$(sed -n 23p "$T/long.txt")" 'Digits of a price in reverse' "20 rows: the legend at the bottom"
 like "$(cat "$T/long.txt")" '!1211 ' "the last row scrolled into sight above it"
 
 # An empty list says how to add one, and the legend.

@@ -134,11 +134,21 @@ static void cut(void)
 	is_str(out, "", "no room, nothing");
 }
 
+static void changed(void)
+{
+	is_int((int)columns_changed_from("479.400", "478.800"), 2, "478.800 to 479.400: from the 9");
+	is_int((int)columns_changed_from("478.810", "478.800"), 5, "the last digits only");
+	is_int((int)columns_changed_from("1000.000", "999.900"), 0, "longer: all of it");
+	is_int((int)columns_changed_from("478.800", "478.800"), 7, "the same: nothing");
+	is_int((int)columns_changed_from("", ""), 0, "empty");
+}
+
 int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8"); /* wcwidth of the CJK names */
 	fit_and_place();
 	keys();
 	cut();
+	changed();
 	return tap_done();
 }

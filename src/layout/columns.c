@@ -150,3 +150,14 @@ void columns_cut(const char *s, int width, bool utf8, char *out, size_t len)
 	k = text_fit(s, width - 1, NULL);
 	snprintf(out, len, "%.*s%s", (int)k, s, mark);
 }
+
+size_t columns_changed_from(const char *now, const char *was)
+{
+	size_t n = strlen(now), i = 0;
+
+	if (n != strlen(was))
+		return 0;
+	while (i < n && now[i] == was[i])
+		i++;
+	return i;
+}

@@ -59,4 +59,10 @@ int columns_sort_next(const struct columns_layout *l, int sort);
  * else '~' (as tig). */
 void columns_cut(const char *s, int width, bool utf8, char *out, size_t len);
 
+/* Where a figure's text (now, right-aligned in its cell) starts to differ
+ * from what it was: the byte of now from which the two differ, read as
+ * aligned on the right; 0 when their lengths differ, strlen(now) when
+ * they are the same. Only the digits that moved flash. */
+size_t columns_changed_from(const char *now, const char *was);
+
 #endif

@@ -184,6 +184,7 @@ size_t board_apply(struct board *b, const struct quote_result *res, size_t n)
 			if (r->have && r->q.f[QF_PRICE].ok && res[i].q.f[QF_PRICE].ok &&
 			    r->q.f[QF_PRICE].v != res[i].q.f[QF_PRICE].v)
 				r->tick = res[i].q.f[QF_PRICE].v > r->q.f[QF_PRICE].v ? 1 : -1;
+			r->tick_from = r->q.f[QF_PRICE];
 			if (!r->have || r->stale || r->err[0] ||
 			    memcmp(&r->q, &res[i].q, sizeof r->q) != 0)
 				changed++;

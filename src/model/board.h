@@ -37,6 +37,7 @@ struct row {
 	char err[QUOTE_ERR_MAX];  /* why the last refresh failed, or "" */
 	unsigned seq;             /* position in the watchlist (the unsorted order) */
 	signed char tick;         /* the last refresh moved the price: +1 up, -1 down */
+	struct num tick_from;     /* the price before that move */
 	char name_en[64], name_zh[64]; /* known names until a quote brings its own */
 };
 

@@ -26,7 +26,7 @@ const char *const view_help_legend[] = {
 	"~  before a time: the quote is older than its source's usual delay",
 	"\u2026  at the end of a name (~ without UTF-8): the name was cut to fit",
 	"#  a figure too wide for its column (make the terminal wider)",
-	"A price in reverse: it moved at the last refresh (flash = no: never)",
+	"Digits of a price in reverse: they moved at the last refresh (flash = no)",
 };
 const size_t view_help_legend_count = sizeof view_help_legend / sizeof view_help_legend[0];
 

@@ -200,9 +200,18 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx)
 		if (r->stale && c == COL_TIME)
 			color = UI_STALE;
 		a = dash->ui->attrs[color] | extra;
-		if (c == COL_LAST && r->tick && dash->set.flash)
-			a = flash_attr(dash, r, sel);
 		ui_text(w, y, x, l->width[c], buf, columns_specs[c].align, a);
+		if (c == COL_LAST && r->tick && dash->set.flash) {
+			/* The digits that moved flash, from the first that changed:
+			 * fewer cells to draw twice, and the eye goes to them. */
+			char was[64];
+			size_t len = strlen(buf), k;
+			fmt_num(r->tick_from, was, sizeof was);
+			k = columns_changed_from(buf, was);
+			if ((int)len <= l->width[c] && k < len)
+				ui_text(w, y, x + l->width[c] - (int)(len - k), (int)(len - k), buf + k, 1,
+					flash_attr(dash, r, sel));
+		}
 		x += l->width[c];
 		if (x < dash->ui->cols) {
 			ui_text(w, y, x, 1, " ", 0, extra ? dash->ui->attrs[UI_DEFAULT] | extra : 0);
