@@ -215,7 +215,7 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 			conffile_causes_add(causes, "-o: %s", err);
 		option_list = option_list || o->watchlist_sets != sets;
 		o->columns_option |= strncmp(cli->overrides[i], "columns", 7) == 0 &&
-				     strchr("= \t", cli->overrides[i][7]);
+				     cli->overrides[i][7] && strchr("= \t", cli->overrides[i][7]);
 	}
 	if (cli->nsymbols) {
 		struct instrument *list = calloc(cli->nsymbols, sizeof *list);

@@ -146,14 +146,21 @@ bool board_restore(struct board *b, const struct row *r, size_t idx)
 	return board_find(b, &r->in) == (long)idx; /* false: out of memory in the index */
 }
 
+size_t board_ticks(const struct board *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		n += b->rows[i].tick != 0;
+	return n;
+}
+
 bool board_clear_ticks(struct board *b)
 {
-	bool any = false;
+	bool any = board_ticks(b) > 0;
 
-	for (size_t i = 0; i < b->n; i++) {
-		any |= b->rows[i].tick != 0;
+	for (size_t i = 0; i < b->n; i++)
 		b->rows[i].tick = 0;
-	}
 	return any;
 }
 

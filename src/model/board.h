@@ -66,8 +66,9 @@ bool board_remove(struct board *b, size_t idx);
  * is on the board again or out of memory. */
 bool board_restore(struct board *b, const struct row *r, size_t idx);
 
-/* Forget the ticks (the flash of a changed price is over). True if
- * there were any. */
+/* How many rows tick; forget the ticks (the flash of a changed price is
+ * over), true if there were any. */
+size_t board_ticks(const struct board *b);
 bool board_clear_ticks(struct board *b);
 
 /* Take a refresh's results: a quote replaces the row's; a failure keeps
