@@ -11,7 +11,8 @@ import sys
 import unicodedata
 from xml.sax.saxutils import escape
 
-CW, CH, FONT = 8.4, 17, 14          # cell width and height, font size (px)
+CW, CH, FONT = 8.4, 17, 13.95       # cell width and height, font size (px): DejaVu Sans
+                                    # Mono advances 0.602 em, 8.4 px at 13.95
 FG, BG = "#d0d0d0", "#1c1c1c"       # the terminal's default colours
 
 BASE16 = ["#000000", "#cd0000", "#00cd00", "#cdcd00", "#0000ee", "#cd00cd", "#00cdcd", "#e5e5e5",
@@ -144,7 +145,8 @@ def main():
                 texts.append('<text x="%.1f" y="%.1f" fill="%s" textLength="%.1f" '
                              'lengthAdjust="spacingAndGlyphs"%s>%s</text>' % (
                                  run_x * CW, y * CH + CH * 0.78, fg, cols_used * CW, attrs,
-                                 escape(run)))
+                                 # no-break spaces: a renderer may fold plain ones
+                                 escape(run).replace(" ", "&#160;")))
 
         spans = []                      # [x, cells, colour] of backgrounds
         for ch, width, key in cells(line, style):
@@ -172,7 +174,7 @@ def main():
         w, h, w, h))
     print('<rect width="100%%" height="100%%" fill="%s"/>' % BG)
     print("\n".join(rects))
-    print('<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="%d" '
+    print('<g font-family="DejaVu Sans Mono, Menlo, Consolas, monospace" font-size="%g" '
           'xml:space="preserve">' % FONT)
     print("\n".join(texts))
     print("</g></svg>")
