@@ -326,13 +326,13 @@ static unsigned action(struct dash *dash, enum action act)
 	case ACT_LAST:
 		return select_row(dash, (long)dash->board.n - 1);
 	case ACT_HALF_DOWN:
-		dash->scroll += page / 2 ? page / 2 : 1;
-		return select_row(dash, dash->selected + (page / 2 ? page / 2 : 1)) | REACT_REDRAW;
+		dash->scroll += (page + 1) / 2;
+		return select_row(dash, dash->selected + (page + 1) / 2) | REACT_REDRAW;
 	case ACT_HALF_UP:
-		dash->scroll -= page / 2 ? page / 2 : 1;
+		dash->scroll -= (page + 1) / 2;
 		if (dash->scroll < 0)
 			dash->scroll = 0;
-		return select_row(dash, dash->selected - (page / 2 ? page / 2 : 1)) | REACT_REDRAW;
+		return select_row(dash, dash->selected - (page + 1) / 2) | REACT_REDRAW;
 	case ACT_SORT_NEXT:
 		/* Through the columns shown, left to right, then watchlist order. */
 		return sort_by(dash, columns_sort_next(&dash->cols.at, dash->board.sort));
@@ -344,8 +344,7 @@ static unsigned action(struct dash *dash, enum action act)
 	case ACT_REMOVE:
 		if (dash->selected < 0 || dash->selected >= (long)dash->board.n)
 			return REACT_NONE;
-		dash_status(dash, false, "Removed %s",
-			    dash->board.rows[dash->selected].in.display);
+		dash_status(dash, false, "Removed %s", dash->board.rows[dash->selected].in.display);
 		dash->removed = dash->board.rows[dash->selected];
 		dash->removed_at = dash->selected;
 		board_remove(&dash->board, (size_t)dash->selected);
