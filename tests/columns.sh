@@ -138,8 +138,11 @@ EOF
 like "$(sed -n 2p "$T/pick1.txt")" '^ Columns: Enter shows or hides' "C opens the picker"
 like "$(sed -n 4p "$T/pick1.txt")" '^ \[x\] name ' "with the columns wanted, marked"
 like "$(cat "$T/pick1.txt")" '\[ \] bid ' "and the others, not"
+like "$(cat "$T/pick1.txt")" '\[x\] prev .* \(no room\)$' "a wanted column without room at 80 says so"
+like "$(cat "$T/pick1.txt")" '\[x\] last  *LAST  *last$' "one shown does not"
 like "$(sed -n 4p "$T/pick2.txt")" '^ \[ \] name ' "Enter hides the name"
 like "$(sed -n 6p "$T/pick2.txt")" '^ \[x\] chg%' "h moves chg% up (left)"
+like "$(cat "$T/pick2.txt")" '\[x\] high  *HIGH  *high$' "without the name, high has room at once"
 is "$(sed -n 2p "$T/pick3.txt")" \
 	" CODE         LAST     CHG%       CHG       HIGH   VOLUME TURNOVER     TIME" \
 	"the table: no name, chg% before chg"

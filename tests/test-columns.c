@@ -86,6 +86,9 @@ static void fit_and_place(void)
 		is_int(columns_sort_next(&l, COL_PCT), COL_CODE, "then left to right");
 		is_int(columns_sort_next(&l, COL_LAST), -1, "after the last: watchlist order");
 		is_int(columns_sort_next(&l, COL_MCAP), COL_PCT, "from a hidden sort: the first shown");
+		columns_refit(main_cols, NMAIN, &l);
+		ok(l.cols == 80 && l.lead == 1 && l.name_want == 10 && columns_shown(&l, COL_TIME) &&
+		   !columns_shown(&l, COL_MCAP), "refit: other columns at the same width, lead and name");
 	}
 	{
 		const int want[] = { COL_CODE, COL_SPARK, COL_LAST };

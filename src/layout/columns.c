@@ -74,6 +74,9 @@ int columns_fit(const int *want, size_t nwant, int width, int lead, int name_wan
 	int name_min = columns_specs[COL_NAME].min, x = lead, c;
 
 	memset(l, 0, sizeof *l);
+	l->cols = width;
+	l->lead = lead;
+	l->name_want = name_want;
 	for (size_t i = 0; i < nwant; i++) {
 		if (want[i] < 0 || want[i] >= COL_COUNT || l->width[want[i]])
 			continue;
@@ -102,6 +105,11 @@ int columns_fit(const int *want, size_t nwant, int width, int lead, int name_wan
 		x += l->width[l->order[i]] + 1;
 	}
 	return l->n;
+}
+
+int columns_refit(const int *want, size_t nwant, struct columns_layout *l)
+{
+	return columns_fit(want, nwant, l->cols, l->lead, l->name_want, l);
 }
 
 bool columns_shown(const struct columns_layout *l, int col)

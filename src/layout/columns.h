@@ -33,6 +33,8 @@ struct columns_layout {
 	int n;
 	int x[COL_COUNT];      /* by enum board_col: its first terminal column */
 	int width[COL_COUNT];  /* by enum board_col; 0: not shown */
+	int lead, name_want;   /* what it was fitted with, to fit again (columns_refit) */
+	int cols;
 };
 
 /* Fit the wanted columns (want[0..nwant), left to right; a repeat counts
@@ -44,6 +46,9 @@ struct columns_layout {
  * clipped. Returns l->n. */
 int columns_fit(const int *want, size_t nwant, int width, int lead, int name_want,
 		struct columns_layout *l);
+
+/* Fit other columns as l was fitted (the same width, lead and name). */
+int columns_refit(const int *want, size_t nwant, struct columns_layout *l);
 
 bool columns_shown(const struct columns_layout *l, int col);
 

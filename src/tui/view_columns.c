@@ -37,13 +37,15 @@ static unsigned open_picker(struct dash *dash)
 	return REACT_NONE;
 }
 
-/* The wanted columns back into the dash, in the picker's order. */
+/* The wanted columns back into the dash, in the picker's order, and
+ * fitted as the watchlist will: the picker marks those with no room. */
 static void store(struct dash *dash, const struct columns_state *st)
 {
 	dash->cols.nwant = 0;
 	for (int i = 0; i < COL_COUNT; i++)
 		if (st->on[st->all[i]])
 			dash->cols.want[dash->cols.nwant++] = st->all[i];
+	columns_refit(dash->cols.want, dash->cols.nwant, &dash->cols.at);
 }
 
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
