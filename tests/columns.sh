@@ -120,6 +120,29 @@ like "$(sed -n 2p "$T/click4.txt")" 'LASTv' "a double click on a title is one cl
 like "$(sed -n 2p "$T/click5.txt")" '^ BABA  Alibaba Group Holding Ltd ' \
 	"a double click on a row opens the detail view of that row, BABA by last desc"
 
+# At each size, colour and monochrome: a click on LAST's title sorts by
+# it; a double click on 0700's row (screen row 4) opens its detail view.
+for size in 24x80 40x120 60x200; do
+	for term in xterm-256color vt100; do
+		x=$(sed -n 2p "$T/w$size-vt100.txt" | awk '{ print index($0, "LAST") - 1 }')
+		TERM=$term LINES=${size%x*} COLUMNS=${size#*x} cols "c$size-$term" \
+			-o tencent.chart_url="$GOOD" -o yahoo.url="$GOOD" <<EOF
+:click 1 $x
+:save-display $T/c$size-$term.1
+:double-click 4 10
+:save-display $T/c$size-$term.2
+<Esc>
+C
+:save-display $T/c$size-$term.3
+EOF
+		like "$(sed -n 2p "$T/c$size-$term.1")" ' LASTv ' "$size $term: a click on LAST's title sorts by it"
+		like "$(sed -n 2p "$T/c$size-$term.2")" '^ 0700  TENCENT ' "$size $term: a double click opens the row's detail (by last: 0700 third)"
+		like "$(sed -n 3p "$T/c$size-$term.3")" '^ \[x\] code  *CODE' "$size $term: C opens the picker"
+		[ "${size%x*}" -lt 40 ] ||
+			like "$(cat "$T/c$size-$term.3")" '\[ \] spark  *DAY  *sparkline' "$size $term: every column in it"
+	done
+done
+
 # The picker: hide the name, move chg% left; saved for the next run,
 # which -o columns overrides.
 LINES=24 COLUMNS=80 cols pick <<EOF
