@@ -69,6 +69,28 @@ EOF
 is "$(last "$T/m1.colors")" "bbbbbrrrrr" "monochrome: reverse video"
 unlike "$(last "$T/m2.colors")" "r" "and plain after"
 
+# At 120x40 and 200x60 too, colour and monochrome: the LAST cell found by
+# its title (right-aligned, 10 wide).
+for size in 40x120 60x200; do
+	for term in xterm-256color vt100; do
+		TERM=$term LINES=${size%x*} COLUMNS=${size#*x} run "s$size-$term" <<EOF
+:refresh
+:save-colors $T/s$size-$term.1
+:refresh
+:save-colors $T/s$size-$term.2
+EOF
+		end=$(sed -n 3p "$T/s$size-$term.1" | awk '{ print index($0, "LAST") + 3 }')
+		cell1=$(sed -n 10p "$T/s$size-$term.1" | cut -c$((end - 9))-$end)
+		cell2=$(sed -n 10p "$T/s$size-$term.2" | cut -c$((end - 9))-$end)
+		case $term in
+		vt100) want1=bbbbbrrrrr want2=bbbbbbbbbb ;;
+		*) want1=gggggGGGGG want2=gggggggggg ;;
+		esac
+		is "$cell1" "$want1" "$size $term: the moved digits flash"
+		is "$cell2" "$want2" "$size $term: and not at the next refresh"
+	done
+done
+
 TERM=xterm-256color run off -o flash=no <<EOF
 :refresh
 :save-colors $T/o1.colors
