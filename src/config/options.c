@@ -20,6 +20,7 @@ static const char *const chart_style_choices[] = { "line", "candle", NULL };
 const char *const options_heatmap_area_choices[] = { "cap", "equal", "turnover", NULL };
 const char *const options_news_source_choices[] = { "yahoo", "google", "eastmoney", NULL };
 
+/* The columns key names columns, each once (board_cols_parse). */
 static bool check_columns(const char *value, char *err, size_t errlen)
 {
 	int order[COL_COUNT];
