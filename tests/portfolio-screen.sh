@@ -72,11 +72,11 @@ like "$(tail -1 "$T/small-private-edit.txt")" '^ Amounts are hidden: \$ shows th
 cat > "$T/want" <<'SCREEN'
  hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
  CODE   NAME               LAST       CHG     CHG%     TIME  DAY P&L      P&L
- HSI    Hang Seng In  24858.820  -102.640   -0.41% 16:09:05
- HSTECH Hang Seng TE   4302.150   -29.720   -0.69% 16:09:05
+ HSI    Hang Seng I…  24858.820  -102.640   -0.41% 16:09:05
+ HSTECH Hang Seng T…   4302.150   -29.720   -0.69% 16:09:05
  0700   TENCENT         478.800    -0.400   -0.08% 16:08:23     -100   +21.6K
  9988   BABA-W          118.300    +0.800   +0.68% 16:08:11     -160     +360
- BABA   Alibaba Grou    120.450    +1.530   +1.29% 16:00:02      +15     +248
+ BABA   Alibaba Gro…    120.450    +1.530   +1.29% 16:00:02      +15     +248
 
 
 
@@ -153,11 +153,11 @@ is "$(cat "$T/keep-small-private")" "$(cat "$T/want")" "80x24 privacy: amounts h
 cat > "$T/want" <<'SCREEN'
  hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
  CODE   NAME               LAST       CHG     CHG%     TIME  DAY P&L      P&L
- HSI    Hang Seng In  24858.820  -102.640   -0.41% 16:09:05
- HSTECH Hang Seng TE   4302.150   -29.720   -0.69% 16:09:05
+ HSI    Hang Seng I…  24858.820  -102.640   -0.41% 16:09:05
+ HSTECH Hang Seng T…   4302.150   -29.720   -0.69% 16:09:05
  0700   TENCENT         478.800    -0.400   -0.08% 16:08:23           +22.01%
  9988   BABA-W          118.300    +0.800   +0.68% 16:08:11            +1.50%
- BABA   Alibaba Grou    120.450    +1.530   +1.29% 16:00:02           +25.86%
+ BABA   Alibaba Gro…    120.450    +1.530   +1.29% 16:00:02           +25.86%
 
 
 
@@ -186,12 +186,12 @@ EOF
 for f in big-list big-portfolio; do shown $f > "$T/keep-$f"; done
 cat > "$T/want" <<'SCREEN'
  hktop HSI 24858.820 -102.640 -0.41%  HSTECH 4302.150 -29.720 -0.69%                                                                                                                   Closed 16:10 HKT
- CODE   NAME                       LAST       CHG     CHG%       OPEN       HIGH        LOW   VOLUME TURNOVER  MKT CAP     TIME      QTY    VALUE  DAY P&L      P&L
- HSI    Hang Seng Index       24858.820  -102.640   -0.41%  24990.110  25020.540  24780.310                            16:09:05
- HSTECH Hang Seng TECH Index   4302.150   -29.720   -0.69%   4335.020   4348.600   4281.330                            16:09:05
- 0700   TENCENT                 478.800    -0.400   -0.08%    479.000    483.200    475.400    16.3M    7.80B    4.35T 16:08:23      250     120K     -100   +21.6K
- 9988   BABA-W                  118.300    +0.800   +0.68%    117.900    119.600    116.800    45.2M    5.36B    2.26T 16:08:11     -200   -23.7K     -160     +360
- BABA   Alibaba Group Holdin    120.450    +1.530   +1.29%    119.500    121.280    118.660    12.8M                   16:00:02       10    1.20K      +15     +248
+ CODE   NAME                            LAST       CHG     CHG%       OPEN       HIGH        LOW       PREV   VOLUME TURNOVER  MKT CAP           52W RANGE     TIME      QTY    VALUE  DAY P&L      P&L
+ HSI    Hang Seng Index            24858.820  -102.640   -0.41%  24990.110  25020.540  24780.310  24961.460                            19850.520-27381.840 16:09:05
+ HSTECH Hang Seng TECH Index        4302.150   -29.720   -0.69%   4335.020   4348.600   4281.330   4331.870                              3313.730-4825.590 16:09:05
+ 0700   TENCENT                      478.800    -0.400   -0.08%    479.000    483.200    475.400    479.200    16.3M    7.80B    4.35T     411.000-677.700 16:08:23      250     120K     -100   +21.6K
+ 9988   BABA-W                       118.300    +0.800   +0.68%    117.900    119.600    116.800    117.500    45.2M    5.36B    2.26T      95.650-148.400 16:08:11     -200   -23.7K     -160     +360
+ BABA   Alibaba Group Holding Ltd    120.450    +1.530   +1.29%    119.500    121.280    118.660    118.920    12.8M                        95.730-148.430 16:00:02       10    1.20K      +15     +248
 
 
 

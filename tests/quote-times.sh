@@ -43,11 +43,11 @@ screen old "$OLD" <<EOF
 :save-colors $T/old.colors
 EOF
 is "$(sed -n 2,7p "$T/old.txt")" " CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
- HSI    Hang Seng In  24858.820  -102.640   -0.41%                   ~2023-11
- HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                     ~08-07
+ HSI    Hang Seng I…  24858.820  -102.640   -0.41%                   ~2023-11
+ HSTECH Hang Seng T…   4302.150   -29.720   -0.69%                     ~08-07
  0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B   ~09-04
  9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B   ~08-07
- BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M            ~16:04" \
+ BABA   Alibaba Gro…    120.450    +1.530   +1.29%    12.8M            ~16:04" \
 	"TIME: the year when over a year old, New York's Friday kept, old ones marked"
 like "$(sed -n 1p "$T/old.txt")" '^ hktop HSI ~24858\.820 -102\.640 -0\.41%  HSTECH ~-0\.69% ' \
 	"the header marks its old indexes"

@@ -42,11 +42,11 @@ screen first "$GOOD" <<EOF
 EOF
 is "$(cat "$T/first.txt")" " hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
  CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
- HSI    Hang Seng In  24858.820  -102.640   -0.41%                   16:09:05
- HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                   16:09:05
+ HSI    Hang Seng I…  24858.820  -102.640   -0.41%                   16:09:05
+ HSTECH Hang Seng T…   4302.150   -29.720   -0.69%                   16:09:05
  0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B 16:08:23
  9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B 16:08:11
- BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M          16:00:02
+ BABA   Alibaba Gro…    120.450    +1.530   +1.29%    12.8M          16:00:02
 
 
  Updated 16:10:00                         tencent 55s old, 15m lag | 5 | ? help" "first paint"
@@ -128,11 +128,11 @@ screen resize "$GOOD" <<EOF
 EOF
 is "$(cat "$T/r40.txt")" " hktop HSI -0.41%      Closed 16:10 HKT
  CODE   NAME               LAST     CHG%
- HSI    Hang Seng In  24858.820   -0.41%
- HSTECH Hang Seng TE   4302.150   -0.69%
+ HSI    Hang Seng I…  24858.820   -0.41%
+ HSTECH Hang Seng T…   4302.150   -0.69%
  0700   TENCENT         478.800   -0.08%
  9988   BABA-W          118.300   +0.68%
- BABA   Alibaba Grou    120.450   +1.29%
+ BABA   Alibaba Gro…    120.450   +1.29%
 
 
  Updated 16:10:00" "40x10: columns dropped by priority"
@@ -184,11 +184,11 @@ r
 EOF
 is "$(cat "$T/cjk-c1.txt")" " hktop HSI 24858.820 -102.640 -0.41%  HSTECH -0.69%            Closed 16:10 HKT
  CODE   NAME               LAST       CHG     CHG%   VOLUME TURNOVER     TIME
- HSI    Hang Seng In  24858.820  -102.640   -0.41%                   16:09:05
- HSTECH Hang Seng TE   4302.150   -29.720   -0.69%                   16:09:05
+ HSI    Hang Seng I~  24858.820  -102.640   -0.41%                   16:09:05
+ HSTECH Hang Seng T~   4302.150   -29.720   -0.69%                   16:09:05
  0700   TENCENT         478.800    -0.400   -0.08%    16.3M    7.80B 16:08:23
  9988   BABA-W          118.300    +0.800   +0.68%    45.2M    5.36B 16:08:11
- BABA   Alibaba Grou    120.450    +1.530   +1.29%    12.8M          16:00:02
+ BABA   Alibaba Gro~    120.450    +1.530   +1.29%    12.8M          16:00:02
 
 
  names = zh needs a UTF-8 locale (LC_CTYPE is C); English names shown" \

@@ -144,7 +144,7 @@ like "$(sed -n 10p "$T/demo4.txt")" '^ Updated 12:00:00 ' "and refreshes"
 like "$(cat "$T/demo5.txt")" 'Quote 2026-08-07T12:00:00\+08:00, .* from demo' "Friday's quote, as of the lunch break"
 like "$(sed -n 10p "$T/demo6.txt")" '^ Demo running from 12:00 HKT at 60x' "z resumes at demo.speed"
 
-LINES=70 COLUMNS=120 screen help "$GOOD" <<EOF
+LINES=90 COLUMNS=120 screen help "$GOOD" <<EOF
 ?
 :save-display $T/help.txt
 EOF

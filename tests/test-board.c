@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "model/board.h"
 #include "model/quote.h"
@@ -38,6 +39,53 @@ static struct quote_result bad(const char *s, const char *err)
 	r.q.in = sym(s);
 	snprintf(r.err, sizeof r.err, "%s", err);
 	return r;
+}
+
+/* A moved price ticks for one refresh; a removed row comes back in its
+ * place, watchlist order and all. */
+static void ticks_and_undo(void)
+{
+	struct instrument list[3] = { sym("700"), sym("9988"), sym("HSI") };
+	struct quote_result res[2] = { good("700", 478.8, -0.4), good("9988", 120.5, 3.5) };
+	struct instrument *v;
+	struct row gone;
+	struct board b;
+	size_t n;
+
+	board_init(&b, list, 3);
+	board_apply(&b, res, 2);
+	is_int((int)board_ticks(&b), 0, "a first quote does not tick");
+	res[0] = good("700", 479.4, 0.2);
+	board_apply(&b, res, 2);
+	is_int(b.rows[0].tick, 1, "0700 up: ticks up");
+	ok(b.rows[0].tick_from.v == 478.8, "from 478.8");
+	is_int(b.rows[1].tick, 0, "9988 the same: no tick");
+	res[1] = good("9988", 119, -1);
+	board_apply(&b, res, 2);
+	ok(b.rows[0].tick == 0 && b.rows[1].tick == -1, "the next refresh: 0700 still, 9988 down");
+	res[1] = bad("9988", "tencent: 9988: HTTP 503");
+	board_apply(&b, res, 2);
+	is_int((int)board_ticks(&b), 0, "a failure does not tick");
+	b.rows[0].tick = 1;
+	ok(board_clear_ticks(&b) && !board_ticks(&b), "cleared");
+	ok(!board_clear_ticks(&b), "none left");
+
+	gone = b.rows[1];
+	board_remove(&b, 1);
+	ok(board_restore(&b, &gone, 1), "restored");
+	is_int(board_find(&b, &list[1]), 1, "in its place");
+	ok(b.rows[1].stale && b.rows[1].have, "with its quote and marks");
+	ok(!board_restore(&b, &gone, 0), "not twice");
+	b.sort = COL_CODE;
+	board_sort(&b);
+	gone = b.rows[board_find(&b, &list[1])];
+	board_remove(&b, (size_t)board_find(&b, &list[1]));
+	ok(board_restore(&b, &gone, 99), "restored at an index past the end");
+	is_int(board_find(&b, &list[1]), 2, "which is the end");
+	board_instruments(&b, &v, &n);
+	ok(n == 3 && strcmp(v[1].display, "9988") == 0, "the watchlist order kept: 9988 second");
+	free(v);
+	board_done(&b);
 }
 
 int main(void)
@@ -145,5 +193,6 @@ int main(void)
 		snprintf(r.q.name, sizeof r.q.name, "阿里巴巴集团");
 		is_str(board_row_name(&r, true), "阿里巴巴集团", "the feed's own name first");
 	}
+	ticks_and_undo();
 	return tap_done();
 }

@@ -230,6 +230,39 @@ static void rally_round(const char *base)
 	unlink(trace);
 }
 
+/* The spark column wants the minute series of the rows in sight, and no
+ * others; the periodic refresh asks again only once a minute has passed. */
+static void sparks(const char *base)
+{
+	const int want[] = { COL_CODE, COL_LAST, COL_SPARK };
+	struct options o;
+	struct app a;
+
+	open_app(&a, &o, base, EIGHT, false);
+	ok(a.dash.view == &view_watchlist, "on the watchlist");
+	/* What the watchlist's draw leaves: its columns and rows in sight. */
+	columns_fit(want, 2, 80, 1, 12, &a.dash.cols.at);
+	rally_control_refresh(&a);
+	is_int(http_pending(a.http), 0, "no spark column: no minute series");
+	columns_fit(want, 3, 80, 1, 12, &a.dash.cols.at);
+	for (int i = 0; i < 3; i++)
+		a.dash.rally.first[i] = i + 2;
+	a.dash.rally.nfirst = 3;
+	rally_control_refresh(&a);
+	is_int(a.intra.n, 3, "the spark column: the 3 rows in sight, not the 8");
+	http_run(a.http);
+	ok(a.dash.rally.v[0].last && a.dash.rally.v[2].last, "their series came");
+	a.refresh_by_timer = true;
+	rally_control_refresh(&a);
+	is_int(http_pending(a.http), 0, "the next periodic refresh, within the minute: none asked");
+	a.round_end_ms -= 61000;
+	rally_control_refresh(&a);
+	ok(http_pending(a.http) > 0, "a minute on: asked again");
+	http_run(a.http);
+	a.refresh_by_timer = false;
+	close_app(&a, &o);
+}
+
 static size_t replies(const struct app *a)
 {
 	size_t n = 0;
@@ -374,6 +407,7 @@ int main(void)
 	detail(lb.base);
 	rally(lb.base);
 	rally_round(lb.base);
+	sparks(lb.base);
 	coalesced(lb.base);
 	resort();
 	news(lb.base);

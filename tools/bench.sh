@@ -152,6 +152,8 @@ serve()
 		i=1
 		while [ $i -le "$n" ]; do printf ' %d' $i; i=$((i + 1)); done
 		printf '\nnews.sources = none\ntencent.quote_url = %s\ntencent.chart_url = %s\n' "$url" "$url"
+		# BENCH_COLUMNS: the watchlist's columns (the spark column's cost)
+		[ -z "${BENCH_COLUMNS:-}" ] || printf 'columns = %s\n' "$BENCH_COLUMNS"
 	} > "$tmp/config"
 	export HOME="$tmp" XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/cfg"
 	t0=$(date +%s%N)

@@ -10,6 +10,7 @@
 #include "app/recording.h"
 #include "tui/screen.h"
 #include "config/state.h"
+#include "config/state_columns.h"
 
 /* After an edit, whose message is on the status line: add to it when
  * the edit could not be saved, or merged with another run's. */
@@ -41,7 +42,23 @@ static void save_watchlist(struct app *app)
 		dash_status(&app->dash, false, "%s; saved with the edits of another hktop", said);
 }
 
+/* The columns picked with C, kept for the next run; a failure stays said. */
+static void save_columns(struct app *app)
+{
+	char path[4096], text[OPT_STR_MAX], err[4096 + 256];
+
+	if (app->o->columns_option)
+		return; /* as a watchlist from -o: this run's only */
+	state_columns_path(path, sizeof path);
+	board_cols_format(app->dash.cols.want, app->dash.cols.nwant, text, sizeof text);
+	if (!state_columns_save(path, text, err, sizeof err))
+		dash_report(&app->dash, MSG_STATE, MSG_ERROR, "columns not saved: %s", err);
+	else
+		dash_resolved(&app->dash, MSG_STATE);
+}
+
 static void react(struct app *app, unsigned r);
+static void run_action(struct app *app, enum action act);
 
 static void switch_view(struct app *app, const struct view_ops *v)
 {
@@ -94,6 +111,9 @@ static unsigned global_action(struct app *app, enum action act)
 		return REACT_NONE;
 	case ACT_VIEW_MESSAGES:
 		switch_view(app, &view_messages);
+		return REACT_NONE;
+	case ACT_PICK_COLUMNS:
+		switch_view(app, &view_columns);
 		return REACT_NONE;
 	case ACT_DISMISS:
 		if (msglog_dismiss(&app->dash.log))
@@ -203,6 +223,10 @@ static void react(struct app *app, unsigned r)
 		go_back(app);
 	if (r & REACT_SAVE)
 		save_watchlist(app);
+	if (r & REACT_SAVE_COLUMNS)
+		save_columns(app);
+	if (r & REACT_OPEN)
+		run_action(app, ACT_OPEN);
 	if (r & REACT_REFETCH) {
 		app->failures = 0;
 		refresh_start(app);
@@ -250,6 +274,16 @@ static void prompt_submit(struct app *app)
 	react(app, REACT_SAVE | REACT_REFETCH | REACT_REDRAW);
 }
 
+/* The current view's answer to an action, else the global one's. */
+static void run_action(struct app *app, enum action act)
+{
+	unsigned r = app->dash.view->action ? app->dash.view->action(&app->dash, act) : REACT_PASS;
+
+	if (r & REACT_PASS)
+		r = (r & ~(unsigned)REACT_PASS) | global_action(app, act);
+	react(app, r);
+}
+
 void actions_mouse(struct app *app, const MEVENT *ev)
 {
 	react(app, screen_mouse(&app->dash, ev));
@@ -258,7 +292,6 @@ void actions_mouse(struct app *app, const MEVENT *ev)
 void actions_key(struct app *app, wint_t ch, bool is_code)
 {
 	enum action act;
-	unsigned r;
 
 	if (app->dash.prompt.active) {
 		if (app->dash.list_prompt && !is_code && ch == '\t') {
@@ -314,8 +347,5 @@ void actions_key(struct app *app, wint_t ch, bool is_code)
 		return;
 	/* The answer to the last key has been read: the next key resolves it. */
 	dash_resolved(&app->dash, MSG_KEY);
-	r = app->dash.view->action ? app->dash.view->action(&app->dash, act) : REACT_PASS;
-	if (r & REACT_PASS)
-		r = (r & ~(unsigned)REACT_PASS) | global_action(app, act);
-	react(app, r);
+	run_action(app, act);
 }

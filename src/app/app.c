@@ -12,6 +12,7 @@
 
 #include "app/alert_control.h"
 #include "app/app.h"
+#include "config/state_columns.h"
 #include "app/bench.h"
 #include "app/fetch_config.h"
 #include "app/recording.h"
@@ -172,6 +173,11 @@ static int poll_timeout(struct app *app)
 		if (best < 0 || due < best)
 			best = due;
 	}
+	if (app->flash_end_ms >= 0) {
+		long long due = app->flash_end_ms > now ? app->flash_end_ms - now : 0;
+		if (best < 0 || due < best)
+			best = due;
+	}
 	if (app->demo && !app->demo_frozen) {
 		/* The demo clock's next minute, but no more than once a second:
 		 * at demo.speed 3600 its minutes pass sixty a second. */
@@ -262,6 +268,12 @@ static void loop(struct app *app)
 			refresh_start(app);
 			app->refresh_by_timer = false;
 		}
+		/* Tests see the flash until the next refresh: no clock in it. */
+		if (!app->script && app->flash_end_ms >= 0 && app_mono_ms() >= app->flash_end_ms) {
+			app->flash_end_ms = -1;
+			if (board_clear_ticks(&app->dash.board))
+				app->dash.dirty |= REDRAW_BODY;
+		}
 		if (!app->script)
 			news_control_start(app, false);
 		if (dash_now(&app->dash) / 60 != shown_minute) {
@@ -276,6 +288,29 @@ static bool red_up_for(const struct options *o)
 	if (o->colors_up != COLORS_UP_AUTO)
 		return o->colors_up == COLORS_UP_RED;
 	return ui_locale_red_up(ui_locale_env());
+}
+
+/* The columns key, or the ones picked with C and saved (not over -o). */
+static void load_columns(struct app *app)
+{
+	char path[4096], text[OPT_STR_MAX], err[4096 + 256];
+	bool exists = false;
+
+	/* Checked when set (options.c): it parses. */
+	board_cols_parse(app->o->columns, app->dash.cols.want, &app->dash.cols.nwant, err,
+			 sizeof err);
+	if (app->o->columns_option)
+		return;
+	state_columns_path(path, sizeof path);
+	if (!path[0] || (state_columns_load(path, text, sizeof text, &exists, err, sizeof err) &&
+			 (!exists || board_cols_parse(text, app->dash.cols.want, &app->dash.cols.nwant,
+						      err, sizeof err))))
+		return;
+	if (app->causes)
+		conffile_causes_add(app->causes, "%s%s%s; the columns key is used", exists ? path : "",
+				    exists ? ": " : "", err);
+	board_cols_parse(app->o->columns, app->dash.cols.want, &app->dash.cols.nwant, err,
+			 sizeof err);
 }
 
 bool app_open(struct app *app, struct options *o, struct causes *causes,
@@ -302,8 +337,12 @@ bool app_open(struct app *app, struct options *o, struct causes *causes,
 		.heatmap_area = (enum heatmap_area)o->heatmap_area,
 		.chart_style = (enum chart_style)o->chart_style,
 		.keys = &o->keys,
+		.flash = o->flash,
 	};
+	app->dash.removed_at = -1;
+	load_columns(app);
 	app->next_refresh_ms = -1;
+	app->flash_end_ms = -1;
 	if (now && *now && !o->replay_dir) /* a replay's clock is the recording's */
 		app->dash.fixed_now = (time_t)strtoll(now, NULL, 10);
 	instruments_load_builtin(&app->dash.db);

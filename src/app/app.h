@@ -43,6 +43,7 @@ struct app {
 	bool refresh_by_timer;        /* this refresh is the periodic one, not asked for */
 	bool fetch_by_timer;          /* ... and so is the one in flight */
 	long long next_refresh_ms;    /* monotonic */
+	long long flash_end_ms;       /* the changed prices' flash ends; -1: none */
 	int failures;                 /* consecutive refreshes with no quote */
 	time_t last_done;             /* wall clock of the last finished refresh */
 	struct causes *causes;
@@ -75,6 +76,9 @@ struct app {
 	struct state_lists *lists;    /* every list of the run; may be NULL */
 	struct alert_control *alerts; /* alert_control.c */
 };
+
+/* How long a changed price flashes (flash = yes). */
+#define APP_FLASH_MS 1000
 
 /* Monotonic milliseconds, for scheduling. */
 long long app_mono_ms(void);

@@ -29,9 +29,16 @@ static void sync(struct app *app)
 	r->inflight = app->intra.inflight > 0;
 }
 
+/* The watchlist shows the spark column: the rows in sight want their
+ * minute series, and no others. */
+static bool sparks(const struct app *app)
+{
+	return app->dash.view == &view_watchlist && columns_shown(&app->dash.cols.at, COL_SPARK);
+}
+
 static bool wanted(const struct app *app)
 {
-	return app->dash.rally.shown && app->dash.view == &view_heatmap;
+	return (app->dash.rally.shown && app->dash.view == &view_heatmap) || sparks(app);
 }
 
 /* A series came: cut it into the board's columns as they are now. */
@@ -83,7 +90,8 @@ void rally_control_init(struct app *app)
 	sync(app);
 }
 
-/* The board's HK rows, those the view last showed first. */
+/* The board's HK rows, those the view last showed first; for the
+ * sparklines, those only. */
 static bool round_list(struct app *app, struct instrument **out, size_t *n)
 {
 	const struct board *b = &app->dash.board;
@@ -97,7 +105,7 @@ static bool round_list(struct app *app, struct instrument **out, size_t *n)
 		free(taken);
 		return false;
 	}
-	for (size_t k = 0; k < r->nfirst + b->n; k++) {
+	for (size_t k = 0; k < r->nfirst + (sparks(app) ? 0 : b->n); k++) {
 		long i = k < r->nfirst ? r->first[k] : (long)(k - r->nfirst);
 		/* US minutes are another endpoint and another day. */
 		if (i < 0 || (size_t)i >= b->n || taken[i] || b->rows[i].in.market == MARKET_US)

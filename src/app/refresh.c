@@ -107,6 +107,9 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	if (app->nboard_inflight == 0)
 		ok = 1; /* an empty watchlist is not a failed refresh */
 	board_apply(&app->dash.board, res, n);
+	/* The ticks it set flash until then; no tick, no wake-up for it. */
+	if (app->dash.set.flash && board_ticks(&app->dash.board))
+		app->flash_end_ms = app_mono_ms() + APP_FLASH_MS;
 	if (app->dash.board.sort >= 0)
 		dash_resort(&app->dash);
 	app->dash.fetching = false;

@@ -71,13 +71,14 @@ static bool command(struct app *app, char *line)
 		return true;
 	}
 	if (sscanf(line, ":click %d %d", &rows, &cols) == 2 ||
+	    sscanf(line, ":double-click %d %d", &rows, &cols) == 2 ||
 	    strcmp(line, ":wheel-up") == 0 || strcmp(line, ":wheel-down") == 0) {
 		MEVENT ev;
 		memset(&ev, 0, sizeof ev);
-		if (line[1] == 'c') {
+		if (line[1] == 'c' || line[1] == 'd') {
 			ev.y = rows;
 			ev.x = cols;
-			ev.bstate = BUTTON1_CLICKED;
+			ev.bstate = line[1] == 'd' ? BUTTON1_DOUBLE_CLICKED : BUTTON1_CLICKED;
 		} else {
 #ifdef BUTTON5_PRESSED
 			ev.bstate = line[7] == 'u' ? BUTTON4_PRESSED : BUTTON5_PRESSED;

@@ -51,6 +51,8 @@ static int load_settings(const struct cli *cli, struct options *o, struct causes
 		if (!options_set_pair(o, cli->overrides[i], err, sizeof err))
 			conffile_causes_add(causes, "-o: %s", err);
 		option_list = option_list || o->watchlist_sets != sets;
+		o->columns_option |= strncmp(cli->overrides[i], "columns", 7) == 0 &&
+				     cli->overrides[i][7] && strchr("= \t", cli->overrides[i][7]);
 	}
 	if (cli->nsymbols) {
 		struct instrument *list = calloc(cli->nsymbols, sizeof *list);

@@ -61,7 +61,11 @@
 	_(VIEW_PORTFOLIO, "view-portfolio", "p",               "Show the portfolio: every lot, the positions and the totals") \
 	_(TOGGLE_PRIVACY, "toggle-privacy", "$",               "Hide or show amounts held (per cents stay)") \
 	_(ADD_LOT,        "add-lot",        "+",               "Add a lot to the positions file") \
-	_(EDIT_LOT,       "edit-lot",       "e",               "Portfolio: edit the selected lot (d removes it)")
+	_(EDIT_LOT,       "edit-lot",       "e",               "Portfolio: edit the selected lot (d removes it)") \
+	_(HALF_DOWN,      "half-page-down", "<C-d>",           "Move down half a page") \
+	_(HALF_UP,        "half-page-up",   "<C-u>",           "Move up half a page") \
+	_(UNDO,           "undo",           "u",               "Put back the last symbol removed") \
+	_(PICK_COLUMNS,   "pick-columns",   "C",               "Choose and order the watchlist's columns")
 
 enum action {
 	ACT_NONE = 0,

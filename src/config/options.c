@@ -10,6 +10,7 @@
 
 #include "base/notify.h"
 #include "config/options.h"
+#include "model/board.h"
 #include "model/quote.h"
 #include "base/text.h"
 
@@ -188,6 +189,8 @@ static bool set_string(struct options *o, const struct option_def *d, const char
 	if (has_control(value))
 		return fail(err, errlen, value, "contains control characters");
 	if (d->type == OPT_URL && !check_url(value, &n, err, errlen))
+		return false;
+	if (d->check && !d->check(value, err, errlen))
 		return false;
 	if (n >= d->size)
 		return fail(err, errlen, value, "too long");

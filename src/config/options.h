@@ -48,6 +48,9 @@ struct options {
 	int colors_up;          /* enum colors_up */
 	char user_agent[OPT_STR_MAX];
 	long heatmap_bucket;    /* minutes a rally board column spans */
+	char columns[OPT_STR_MAX]; /* the watchlist's columns (board_cols_parse) */
+	bool columns_option;    /* -o set them: the picker's saved ones are not used */
+	bool flash;             /* a changed price flashes */
 	int heatmap_area;       /* enum heatmap_area */
 	/* Headlines (newsfeed.h) */
 	char yahoo_rss_url[OPT_URL_MAX];
@@ -89,6 +92,8 @@ struct option_def {
 	const char *def;        /* default, as config text */
 	const char *unit;       /* shown in --help */
 	const char *help;       /* one line */
+	/* OPT_STRING: what else the value must be; false with the cause. */
+	bool (*check)(const char *value, char *err, size_t errlen);
 };
 
 /* news.sources: the built-in headline sources, bit i of news_sources. */

@@ -8,6 +8,7 @@
 
 #include "base/notify.h"
 #include "config/options.h"
+#include "model/board.h"
 #include "model/quote.h"
 
 static const char *const names_choices[] = { "en", "zh", NULL };
@@ -16,6 +17,15 @@ static const char *const chart_style_choices[] = { "line", "candle", NULL };
 /* In enum heatmap_area order. */
 const char *const options_heatmap_area_choices[] = { "cap", "equal", "turnover", NULL };
 const char *const options_news_source_choices[] = { "yahoo", "google", "eastmoney", NULL };
+
+/* The columns key names columns, each once (board_cols_parse). */
+static bool check_columns(const char *value, char *err, size_t errlen)
+{
+	int order[COL_COUNT];
+	size_t n;
+
+	return board_cols_parse(value, order, &n, err, errlen);
+}
 
 #define OFF(field) .offset = offsetof(struct options, field), \
 	.size = sizeof(((struct options *)0)->field)
@@ -64,6 +74,11 @@ const struct option_def options_table[] = {
 	  .help = "heatmap tile area at start: market cap, equal or turnover" },
 	{ .name = "heatmap.bucket", .type = OPT_INT, OFF(heatmap_bucket), .min = 1, .max = 60,
 	  .def = "15", .unit = "minutes", .help = "time a rally board column spans" },
+	{ .name = "columns", .type = OPT_STRING, OFF(columns), .check = check_columns,
+	  .def = "code name last chg chg% open high low prev vwap vol turnover cap pe pb yield 52w lot time",
+	  .help = "watchlist columns, left to right; the least important drop when narrow" },
+	{ .name = "flash", .type = OPT_BOOL, OFF(flash), .def = "yes",
+	  .help = "a changed price flashes in the colour of its move" },
 	{ .name = "news.sources", .type = OPT_FLAGS, OFF(news_sources),
 	  .choices = options_news_source_choices, .def = "yahoo google eastmoney",
 	  .help = "built-in headline sources that are on, or none" },

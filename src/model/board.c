@@ -7,16 +7,70 @@
 
 #include "model/board.h"
 #include "model/quote.h"
+#include "base/text.h"
 
 static const char *const col_names[COL_COUNT] = {
 	"code", "name", "last", "change", "change %", "open", "high", "low",
 	"volume", "turnover", "market cap", "time",
-	"quantity", "value", "day P&L", "P&L",
+	"previous close", "VWAP", "bid", "ask", "P/E", "P/B", "dividend yield",
+	"52-week range", "board lot", "sparkline", "quantity", "value", "day P&L", "P&L",
+};
+
+const char *const board_col_keys[COL_COUNT + 1] = {
+	"code", "name", "last", "chg", "chg%", "open", "high", "low", "vol", "turnover", "cap",
+	"time", "prev", "vwap", "bid", "ask", "pe", "pb", "yield", "52w", "lot", "spark",
+	"qty", "value", "daypnl", "pnl", NULL,
 };
 
 const char *board_col_name(int col)
 {
 	return col >= 0 && col < COL_COUNT ? col_names[col] : "watchlist order";
+}
+
+bool board_cols_parse(const char *text, int order[COL_COUNT], size_t *n, char *err, size_t errlen)
+{
+	bool seen[COL_COUNT] = { false };
+	const char *p = text;
+
+	*n = 0;
+	while (*p) {
+		size_t len = strcspn(p, " \t,");
+		int c;
+
+		if (len == 0) {
+			p++;
+			continue;
+		}
+		for (c = 0; c < COL_COUNT; c++)
+			if (strlen(board_col_keys[c]) == len && strncmp(p, board_col_keys[c], len) == 0)
+				break;
+		if (c == COL_COUNT || seen[c]) {
+			char word[64];
+			snprintf(word, sizeof word, "%.*s", (int)(len < 60 ? len : 60), p);
+			text_quote_error(err, errlen, word, c == COL_COUNT ?
+					 "not a column (see hktop(1))" : "listed twice");
+			return false;
+		}
+		seen[c] = true;
+		order[(*n)++] = c;
+		p += len;
+	}
+	if (*n == 0) {
+		text_quote_error(err, errlen, text, "no columns");
+		return false;
+	}
+	return true;
+}
+
+void board_cols_format(const int *order, size_t n, char *buf, size_t len)
+{
+	size_t used = 0;
+
+	if (len)
+		buf[0] = '\0';
+	for (size_t i = 0; i < n && used < len; i++)
+		used += (size_t)snprintf(buf + used, len - used, "%s%s", i ? " " : "",
+					 board_col_keys[order[i]]);
 }
 
 static bool grow(struct board *b, size_t want)
@@ -80,6 +134,37 @@ bool board_add(struct board *b, const struct instrument *in)
 	return true;
 }
 
+bool board_restore(struct board *b, const struct row *r, size_t idx)
+{
+	if (board_find(b, &r->in) >= 0 || !grow(b, b->n + 1))
+		return false;
+	if (idx > b->n)
+		idx = b->n;
+	memmove(&b->rows[idx + 1], &b->rows[idx], (b->n - idx) * sizeof *b->rows);
+	b->rows[idx] = *r;
+	b->n++;
+	reindex(b);
+	return board_find(b, &r->in) == (long)idx; /* false: out of memory in the index */
+}
+
+size_t board_ticks(const struct board *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		n += b->rows[i].tick != 0;
+	return n;
+}
+
+bool board_clear_ticks(struct board *b)
+{
+	bool any = board_ticks(b) > 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		b->rows[i].tick = 0;
+	return any;
+}
+
 bool board_remove(struct board *b, size_t idx)
 {
 	if (idx >= b->n)
@@ -102,6 +187,12 @@ size_t board_apply(struct board *b, const struct quote_result *res, size_t n)
 			continue; /* removed while the refresh was in flight */
 		r = &b->rows[k];
 		if (res[i].ok) {
+			/* Only a move since the last quote ticks: not the first one. */
+			r->tick = 0;
+			if (r->have && r->q.f[QF_PRICE].ok && res[i].q.f[QF_PRICE].ok &&
+			    r->q.f[QF_PRICE].v != res[i].q.f[QF_PRICE].v)
+				r->tick = res[i].q.f[QF_PRICE].v > r->q.f[QF_PRICE].v ? 1 : -1;
+			r->tick_from = r->q.f[QF_PRICE];
 			if (!r->have || r->stale || r->err[0] ||
 			    memcmp(&r->q, &res[i].q, sizeof r->q) != 0)
 				changed++;
@@ -112,6 +203,7 @@ size_t board_apply(struct board *b, const struct quote_result *res, size_t n)
 		} else {
 			if (!r->stale || strcmp(r->err, res[i].err) != 0)
 				changed++;
+			r->tick = 0;
 			r->stale = true;
 			snprintf(r->err, sizeof r->err, "%s", res[i].err);
 		}
@@ -134,19 +226,45 @@ const char *board_row_name(const struct row *r, bool zh)
 	return "";
 }
 
+bool board_col_position(int col)
+{
+	return col == COL_QTY || col == COL_VALUE || col == COL_DAY_PNL || col == COL_PNL;
+}
+
+bool board_col_sortable(int col)
+{
+	return col >= 0 && col < COL_COUNT && col != COL_SPARK && !board_col_position(col);
+}
+
 static bool row_figure(const struct row *r, int col, double *v)
 {
 	static const enum quote_field fields[COL_COUNT] = {
 		[COL_LAST] = QF_PRICE, [COL_CHANGE] = QF_CHANGE, [COL_PCT] = QF_CHANGE_PCT,
 		[COL_OPEN] = QF_OPEN, [COL_HIGH] = QF_HIGH, [COL_LOW] = QF_LOW,
 		[COL_VOLUME] = QF_VOLUME, [COL_TURNOVER] = QF_TURNOVER, [COL_MCAP] = QF_MARKET_CAP,
+		[COL_PREV] = QF_PREV_CLOSE, [COL_VWAP] = QF_VWAP, [COL_BID] = QF_BID,
+		[COL_ASK] = QF_ASK, [COL_PE] = QF_PE, [COL_PB] = QF_PB, [COL_YIELD] = QF_DIV_YIELD,
 	};
+	const struct num *f = r->q.f;
 
-	if (!r->have || col > COL_SORT_LAST)
+	if (!r->have || !board_col_sortable(col))
 		return false;
-	if (col == COL_TIME) {
+	switch (col) {
+	case COL_TIME:
 		*v = (double)r->q.time;
 		return r->q.time != 0;
+	case COL_LOT:
+		*v = (double)r->q.lot_size;
+		return r->q.lot_size > 0;
+	case COL_52W:
+		/* Where the price is in the year's range: 0 at the low, 1 at the high. */
+		if (!f[QF_PRICE].ok || !f[QF_LOW_52W].ok || !f[QF_HIGH_52W].ok ||
+		    !(f[QF_HIGH_52W].v > f[QF_LOW_52W].v))
+			return false;
+		*v = (f[QF_PRICE].v - f[QF_LOW_52W].v) / (f[QF_HIGH_52W].v - f[QF_LOW_52W].v);
+		return true;
+	default:
+		break;
 	}
 	{
 		struct num n = quote_hkd_figure(&r->q, fields[col]);

@@ -8,16 +8,29 @@
 
 #include "model/quote.h"
 
-/* The watchlist columns; also the sort keys. */
+/* The watchlist columns; also the sort keys. New ones go at the end:
+ * the order here is no order on screen (the columns key says that). */
 enum board_col {
 	COL_CODE, COL_NAME, COL_LAST, COL_CHANGE, COL_PCT, COL_OPEN, COL_HIGH, COL_LOW,
 	COL_VOLUME, COL_TURNOVER, COL_MCAP, COL_TIME,
-	/* The positions held (model/position.h), shown only when there are
-	 * some; not sort keys: the board does not know them. */
+	COL_PREV, COL_VWAP, COL_BID, COL_ASK, COL_PE, COL_PB, COL_YIELD, COL_52W, COL_LOT,
+	COL_SPARK,
+	/* The positions held (model/position.h), shown when some row is
+	 * held; not sort keys: the board does not know them. */
 	COL_QTY, COL_VALUE, COL_DAY_PNL, COL_PNL,
 	COL_COUNT
 };
-#define COL_SORT_LAST COL_TIME
+
+/* The columns by the names the config's `columns` key uses ("chg%"),
+ * indexed by enum board_col, NULL-ended. */
+extern const char *const board_col_keys[COL_COUNT + 1];
+
+/* The `columns` key: words of board_col_keys, separated by spaces or
+ * commas, none twice, into order[0..*n). False with the cause in err. */
+bool board_cols_parse(const char *text, int order[COL_COUNT], size_t *n, char *err, size_t errlen);
+
+/* The same as text, one space apart. */
+void board_cols_format(const int *order, size_t n, char *buf, size_t len);
 
 struct row {
 	struct instrument in;
@@ -26,6 +39,8 @@ struct row {
 	struct quote q;
 	char err[QUOTE_ERR_MAX];  /* why the last refresh failed, or "" */
 	unsigned seq;             /* position in the watchlist (the unsorted order) */
+	signed char tick;         /* the last refresh moved the price: +1 up, -1 down */
+	struct num tick_from;     /* the price before that move */
 	char name_en[64], name_zh[64]; /* known names until a quote brings its own */
 };
 
@@ -49,10 +64,26 @@ long board_find(const struct board *b, const struct instrument *in);
 bool board_add(struct board *b, const struct instrument *in);
 bool board_remove(struct board *b, size_t idx);
 
+/* Put a removed row back at display index idx (clamped), with its place
+ * in the watchlist order: undo of board_remove. False if its instrument
+ * is on the board again or out of memory. */
+bool board_restore(struct board *b, const struct row *r, size_t idx);
+
+/* How many rows tick; forget the ticks (the flash of a changed price is
+ * over), true if there were any. */
+size_t board_ticks(const struct board *b);
+bool board_clear_ticks(struct board *b);
+
 /* Take a refresh's results: a quote replaces the row's; a failure keeps
  * the old quote and marks it stale with the cause. Returns how many rows
  * changed what they show. Rows not in res are left alone. */
 size_t board_apply(struct board *b, const struct quote_result *res, size_t n);
+
+/* A position column (qty, value, day P&L, P&L): shown when a row is held. */
+bool board_col_position(int col);
+
+/* Can the board sort by col? (Not by a sparkline.) */
+bool board_col_sortable(int col);
 
 /* Sort by b->sort / b->desc; rows without the figure go last. Stable. */
 void board_sort(struct board *b);

@@ -16,6 +16,7 @@
 
 #include "base/display.h"
 #include "config/keys.h"
+#include "layout/columns.h"
 #include "layout/prompt.h"
 #include "model/alert.h"
 #include "model/board.h"
@@ -49,6 +50,7 @@ struct dash_settings {
 	enum heatmap_area heatmap_area;
 	enum chart_style chart_style;
 	const struct keymap *keys;
+	bool flash;                   /* a changed price flashes (row.tick) */
 };
 
 #define DASH_NEWS_SOURCES 16
@@ -151,6 +153,15 @@ struct dash {
 	long selected;                /* board row under the cursor */
 	long scroll;                  /* first board row shown */
 	long detail_row;              /* board row the detail view shows */
+	/* The watchlist's columns: wanted, left to right (the columns key or
+	 * the picker's saved choice), and where the last draw put them. */
+	struct {
+		int want[COL_COUNT];
+		size_t nwant;
+		struct columns_layout at;
+	} cols;
+	struct row removed;           /* the last row removed, for undo (u) */
+	long removed_at;              /* its display index; -1: nothing to undo */
 	struct detail detail;         /* its chart and ADR data */
 	struct dash_rally rally;
 	struct dash_news news;

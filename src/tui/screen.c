@@ -134,10 +134,12 @@ static void draw_status(struct dash *dash)
 		snprintf(more, sizeof more, " (+%zu more)", dash->status_more);
 	/* An edit that was not saved stays said after its message is gone. */
 	if (dash->board.sort >= 0)
-		snprintf(right, sizeof right, " %s%ssort: %s %s | %zu%s | ? help ",
+		snprintf(right, sizeof right, " %s%ssort: %s %s%s | %zu%s | ? help ",
 			 dash->source_delay, dash->source_delay[0] ? " | " : "",
 			 board_col_name(dash->board.sort), dash->board.desc ? "desc" : "asc",
-			 dash->board.n, unsaved ? " unsaved" : "");
+			 /* a column too narrow to show still sorts: say so */
+			 dash->cols.at.n && !columns_shown(&dash->cols.at, dash->board.sort) ?
+			 " (hidden)" : "", dash->board.n, unsaved ? " unsaved" : "");
 	else
 		snprintf(right, sizeof right, " %s%s%zu%s | ? help ",
 			 dash->source_delay, dash->source_delay[0] ? " | " : "", dash->board.n,
@@ -194,7 +196,14 @@ unsigned screen_mouse(struct dash *dash, const MEVENT *ev)
 	if (ev->bstate & BUTTON5_PRESSED)
 		return dash->view->action ? dash->view->action(dash, ACT_MOVE_DOWN) : REACT_NONE;
 #endif
-	if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) && dash->view->click)
-		return dash->view->click(dash, ev->y, ev->x, BODY_TOP);
+	if ((ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED)) &&
+	    dash->view->click) {
+		unsigned r = dash->view->click(dash, ev->y, ev->x, BODY_TOP);
+		/* A double click is a click, then Enter on what it chose: not
+		 * on nothing, not on a column title. */
+		if ((ev->bstate & BUTTON1_DOUBLE_CLICKED) && !(r & (REACT_PASS | REACT_RESORT)))
+			r |= REACT_OPEN;
+		return r & ~(unsigned)REACT_PASS;
+	}
 	return REACT_NONE;
 }

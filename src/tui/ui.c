@@ -245,7 +245,7 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	/* The cursor is hidden: an update need not end by moving it. */
 	leaveok(stdscr, TRUE);
 	if (!test)
-		mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED
+		mouse = mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
 				  | BUTTON5_PRESSED
 #endif

@@ -23,6 +23,8 @@ enum reaction {
 	REACT_BACK       = 1 << 7, /* return to the previous view */
 	REACT_RESORT     = 1 << 8, /* the board's sort changed: sort it again */
 	REACT_WANT_DATA  = 1 << 9, /* the view set a want (dash.h): the controllers look */
+	REACT_SAVE_COLUMNS = 1 << 10, /* the wanted columns changed: persist them */
+	REACT_OPEN       = 1 << 11, /* a double click: open what it selected (Enter) */
 };
 
 /* A view. Its private state, private_size bytes, is made zeroed at its
@@ -49,6 +51,12 @@ extern const struct view_ops view_portfolio;
 
 /* Value each position held at its board row's quote (view_portfolio.c). */
 void view_portfolio_value(struct dash *d);
+extern const struct view_ops view_columns;
+
+/* What each mark on the watchlist means, a line each, a title first
+ * (view_help.c): the help and the first screen without quotes show it. */
+extern const char *const view_help_legend[];
+extern const size_t view_help_legend_count;
 
 /* After the headlines changed: put the cursor back on the headline it was
  * on, wherever that moved (view_news.c). */

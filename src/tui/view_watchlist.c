@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tui/ui.h"
@@ -9,6 +10,8 @@
 #include "model/quote.h"
 #include "model/quotetime.h"
 #include "layout/columns.h"
+#include "layout/spark.h"
+#include "model/rally.h"
 #include "base/fmt.h"
 #include "tui/screen.h"
 #include "base/text.h"
@@ -83,6 +86,27 @@ static void position_cell(const struct dash *dash, const struct row *r, int col,
 		*color = ui_dir_color(n.v);
 }
 
+/* The day's line of a row from the minute series (dash->rally), in the
+ * colour of the day's move; blank while there is none, and when the
+ * series is of another day than the quote: never one day's line beside
+ * another day's price. */
+static void spark(const struct dash *dash, const struct row *r, char *buf, size_t len,
+		  enum ui_color *color)
+{
+	const char *term = getenv("TERM");
+	const struct dash_rally *ra = &dash->rally;
+	long k = ra->ix ? symbol_index_find(ra->ix, &r->in) : -1;
+	const struct intraday_entry *e = k >= 0 && (size_t)k < ra->n ? &ra->v[k] : NULL;
+	/* The Linux console's font has no braille. */
+	enum spark_style style = !dash->ui->utf8 ? SPARK_ASCII :
+				 term && strncmp(term, "linux", 5) == 0 ? SPARK_BLOCKS : SPARK_BRAILLE;
+
+	if (!e || !e->last || !e->day.close || !rally_same_day(e->last, r->q.time))
+		return;
+	if (spark_draw(e->day.close, e->day.ncols, dash->cols.at.width[COL_SPARK], style, buf, len))
+		*color = ui_dir_color(r->q.f[QF_CHANGE].ok ? r->q.f[QF_CHANGE].v : 0);
+}
+
 static void cell(const struct dash *dash, const struct row *r, int col, char *buf, size_t len,
 		 enum ui_color *color)
 {
@@ -97,12 +121,14 @@ static void cell(const struct dash *dash, const struct row *r, int col, char *bu
 		return;
 	}
 	if (col == COL_NAME) {
-		snprintf(buf, len, "%s", dash_row_name(dash, r));
+		/* A cut name says so. */
+		columns_cut(dash_row_name(dash, r), dash->cols.at.width[COL_NAME], dash->ui->utf8,
+			    buf, len);
 		return;
 	}
 	if (!r->have)
 		return;
-	if (col > COL_SORT_LAST) {
+	if (board_col_position(col)) {
 		position_cell(dash, r, col, buf, len, color);
 		return;
 	}
@@ -141,6 +167,36 @@ static void cell(const struct dash *dash, const struct row *r, int col, char *bu
 			fmt_amount(n.v, lang, buf, len);
 		break;
 	}
+	case COL_PREV:
+	case COL_VWAP:
+	case COL_BID:
+	case COL_ASK:
+	case COL_PE:
+	case COL_PB:
+	case COL_YIELD: {
+		static const enum quote_field field[COL_COUNT] = {
+			[COL_PREV] = QF_PREV_CLOSE, [COL_VWAP] = QF_VWAP, [COL_BID] = QF_BID,
+			[COL_ASK] = QF_ASK, [COL_PE] = QF_PE, [COL_PB] = QF_PB,
+			[COL_YIELD] = QF_DIV_YIELD,
+		};
+		fmt_num(q->f[field[col]], buf, len);
+		break;
+	}
+	case COL_52W:
+		if (q->f[QF_LOW_52W].ok && q->f[QF_HIGH_52W].ok) {
+			char lo[32], hi[32];
+			fmt_num(q->f[QF_LOW_52W], lo, sizeof lo);
+			fmt_num(q->f[QF_HIGH_52W], hi, sizeof hi);
+			snprintf(buf, len, "%s-%s", lo, hi);
+		}
+		break;
+	case COL_LOT:
+		if (q->lot_size > 0)
+			snprintf(buf, len, "%ld", q->lot_size);
+		break;
+	case COL_SPARK:
+		spark(dash, r, buf, len, color);
+		break;
 	case COL_TIME:
 		/* On the exchange's own clock; an old quote is dim and marked */
 		quotetime_cell(q, dash_now(dash), dash->set.refresh, buf, len);
@@ -150,9 +206,19 @@ static void cell(const struct dash *dash, const struct row *r, int col, char *bu
 	}
 }
 
-static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx, const bool shown[],
-		     const int widths[])
+/* The flash of a changed price: its direction's colour, reversed (in
+ * monochrome the reverse alone); in the selected row, already reversed,
+ * the colour plain and bold. */
+static attr_t flash_attr(const struct dash *dash, const struct row *r, bool sel)
 {
+	attr_t dir = dash->ui->attrs[ui_dir_color(r->tick)];
+
+	return sel ? (dir & ~(attr_t)A_REVERSE) | A_BOLD : dir | A_REVERSE;
+}
+
+static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx)
+{
+	const struct columns_layout *l = &dash->cols.at;
 	const struct row *r = &dash->board.rows[idx];
 	bool sel = (long)idx == dash->selected;
 	attr_t extra = sel ? A_REVERSE : 0;
@@ -165,22 +231,36 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx, const bool
 	ui_text(w, y, x, LEAD, stale ? "!" : alerted ? ">" : fresh ? "*" : " ", 0,
 		dash->ui->attrs[fresh || alerted ? UI_KEY : UI_STALE] | extra);
 	x += LEAD;
-	for (int c = 0; c < COL_COUNT; c++) {
+	for (int i = 0; i < l->n; i++) {
+		int c = l->order[i];
 		char buf[128];
 		enum ui_color color;
-		if (!shown[c])
-			continue;
+		attr_t a;
+
+		if (c < 0 || c >= COL_COUNT)
+			continue; /* columns_fit places none such; gcc cannot see it */
 		cell(dash, r, c, buf, sizeof buf, &color);
 		if (columns_specs[c].align)
-			fmt_fit(buf, sizeof buf, widths[c]); /* figures: whole or ### */
+			fmt_fit(buf, sizeof buf, l->width[c]); /* figures: whole or ### */
 		/* A stale row keeps its figures, in the stale colour. */
 		if (r->stale && color != UI_DEFAULT)
 			color = UI_STALE;
 		if (r->stale && c == COL_TIME)
 			color = UI_STALE;
-		ui_text(w, y, x, widths[c], buf, columns_specs[c].align,
-			dash->ui->attrs[color] | extra);
-		x += widths[c];
+		a = dash->ui->attrs[color] | extra;
+		ui_text(w, y, x, l->width[c], buf, columns_specs[c].align, a);
+		if (c == COL_LAST && r->tick && dash->set.flash) {
+			/* The digits that moved flash, from the first that changed:
+			 * fewer cells to draw twice, and the eye goes to them. */
+			char was[64];
+			size_t len = strlen(buf), k;
+			fmt_num(r->tick_from, was, sizeof was);
+			k = columns_changed_from(buf, was);
+			if ((int)len <= l->width[c] && k < len)
+				ui_text(w, y, x + l->width[c] - (int)(len - k), (int)(len - k), buf + k, 1,
+					flash_attr(dash, r, sel));
+		}
+		x += l->width[c];
 		if (x < dash->ui->cols) {
 			ui_text(w, y, x, 1, " ", 0, extra ? dash->ui->attrs[UI_DEFAULT] | extra : 0);
 			x++;
@@ -190,43 +270,76 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx, const bool
 		ui_clear_row(w, y, x, dash->ui->cols - x, extra);
 }
 
+/* Rows the legend takes at the bottom: on a screen without a quote (the
+ * first one, an empty list, offline), when it leaves room for rows. */
+static int legend_rows(const struct dash *dash, int rows)
+{
+	int need = (int)view_help_legend_count + 1;
+
+	for (size_t i = 0; i < dash->board.n; i++)
+		if (dash->board.rows[i].have)
+			return 0;
+	return rows >= need + 3 ? need : 0;
+}
+
 static void draw(struct dash *dash, WINDOW *w, int top, int height)
 {
-	bool shown[COL_COUNT], want[COL_COUNT];
-	int widths[COL_COUNT], x = LEAD, rows = height - 1;
+	const struct columns_layout *l = &dash->cols.at;
+	int legend = legend_rows(dash, height - 1), rows = height - 1 - legend;
+	int want[COL_COUNT];
+	size_t nwant = dash->cols.nwant;
 
-	/* The position columns only when some row is held. */
+	/* The position columns after the wanted ones when some row is held
+	 * (unless the columns key places them). */
 	view_portfolio_value(dash);
-	for (int c = 0; c < COL_COUNT; c++)
-		want[c] = c <= COL_SORT_LAST;
+	memcpy(want, dash->cols.want, nwant * sizeof *want);
 	for (size_t i = 0; i < dash->board.n; i++)
 		if (position_book_find(&dash->pos.book, &dash->board.rows[i].in)) {
-			for (int c = COL_SORT_LAST + 1; c < COL_COUNT; c++)
-				want[c] = true;
+			for (int c = 0; c < COL_COUNT; c++) {
+				bool asked = false;
+				for (size_t k = 0; k < dash->cols.nwant; k++)
+					asked = asked || dash->cols.want[k] == c;
+				if (board_col_position(c) && !asked && nwant < COL_COUNT)
+					want[nwant++] = c;
+			}
 			break;
 		}
-	columns_fit_want(dash->ui->cols, LEAD, name_want(dash), want, shown, widths);
+	columns_fit(want, nwant, dash->ui->cols, LEAD, name_want(dash), &dash->cols.at);
 	dash_scroll_to_selected(dash, rows);
+	/* The rows in sight are those whose minute series the spark column
+	 * wants (rally_control.c). */
+	if (columns_shown(l, COL_SPARK)) {
+		dash->rally.nfirst = 0;
+		for (long i = dash->scroll; i < dash->scroll + rows && i < (long)dash->board.n &&
+		     dash->rally.nfirst < DASH_RALLY_FIRST; i++)
+			dash->rally.first[dash->rally.nfirst++] = i;
+	}
 	ui_clear_row(w, top, 0, dash->ui->cols, dash->ui->attrs[UI_COLHEAD]);
-	for (int c = 0; c < COL_COUNT; c++) {
+	for (int i = 0; i < l->n; i++) {
+		int c = l->order[i];
 		char title[32];
-		if (!shown[c])
-			continue;
 		snprintf(title, sizeof title, "%s%s", columns_specs[c].title,
 			 dash->board.sort == c ? (dash->board.desc ? "v" : "^") : "");
-		ui_text(w, top, x, widths[c], title, columns_specs[c].align, dash->ui->attrs[UI_COLHEAD]);
-		x += widths[c] + 1;
+		ui_text(w, top, l->x[c], l->width[c], title, columns_specs[c].align,
+			dash->ui->attrs[UI_COLHEAD]);
 	}
 	for (int i = 0; i < rows; i++) {
 		long idx = dash->scroll + i;
 		if (idx < (long)dash->board.n)
-			draw_row(dash, w, top + 1 + i, (size_t)idx, shown, widths);
+			draw_row(dash, w, top + 1 + i, (size_t)idx);
 		else
 			ui_clear_row(w, top + 1 + i, 0, dash->ui->cols, A_NORMAL);
 	}
 	if (dash->board.n == 0)
 		ui_text(w, top + 1, 1, dash->ui->cols - 1,
 			"The watchlist is empty: press / to add a symbol", 0, dash->ui->attrs[UI_DIM]);
+	for (int i = 0; i < legend; i++) {
+		int y = top + 1 + rows + i;
+		ui_clear_row(w, y, 0, dash->ui->cols, A_NORMAL);
+		if (i > 0)
+			ui_text(w, y, 1, dash->ui->cols - 1, view_help_legend[i - 1], 0,
+				dash->ui->attrs[UI_DIM]);
+	}
 }
 
 static unsigned select_row(struct dash *dash, long to)
@@ -243,6 +356,14 @@ static unsigned select_row(struct dash *dash, long to)
 		return REACT_NONE;
 	dash->selected = to;
 	return REACT_REDRAW;
+}
+
+/* Code and name sort up; figures biggest first. -1: watchlist order. */
+static unsigned sort_by(struct dash *dash, int col)
+{
+	dash->board.sort = col;
+	dash->board.desc = col >= 0 && col != COL_CODE && col != COL_NAME;
+	return REACT_RESORT | REACT_REDRAW | REACT_STATUS;
 }
 
 static unsigned action(struct dash *dash, enum action act)
@@ -268,13 +389,17 @@ static unsigned action(struct dash *dash, enum action act)
 		return select_row(dash, 0);
 	case ACT_LAST:
 		return select_row(dash, (long)dash->board.n - 1);
+	case ACT_HALF_DOWN:
+		dash->scroll += (page + 1) / 2;
+		return select_row(dash, dash->selected + (page + 1) / 2) | REACT_REDRAW;
+	case ACT_HALF_UP:
+		dash->scroll -= (page + 1) / 2;
+		if (dash->scroll < 0)
+			dash->scroll = 0;
+		return select_row(dash, dash->selected - (page + 1) / 2) | REACT_REDRAW;
 	case ACT_SORT_NEXT:
-		/* Code and name sort up; figures sort biggest first. */
-		dash->board.sort = dash->board.sort + 1 > COL_SORT_LAST ? -1 : dash->board.sort + 1;
-		dash->board.desc = dash->board.sort > COL_NAME;
-		if (dash->board.sort < 0)
-			dash->board.desc = false;
-		return REACT_RESORT | REACT_REDRAW | REACT_STATUS;
+		/* Through the columns shown, left to right, then watchlist order. */
+		return sort_by(dash, columns_sort_next(&dash->cols.at, dash->board.sort));
 	case ACT_SORT_REVERSE:
 		if (dash->board.sort < 0)
 			return REACT_NONE;
@@ -284,22 +409,49 @@ static unsigned action(struct dash *dash, enum action act)
 		if (dash->selected < 0 || dash->selected >= (long)dash->board.n)
 			return REACT_NONE;
 		dash_status(dash, false, "Removed %s", dash->board.rows[dash->selected].in.display);
+		dash->removed = dash->board.rows[dash->selected];
+		dash->removed_at = dash->selected;
 		board_remove(&dash->board, (size_t)dash->selected);
 		if (dash->selected >= (long)dash->board.n)
 			dash->selected = (long)dash->board.n - 1;
 		return REACT_REDRAW | REACT_SAVE;
+	case ACT_UNDO:
+		if (dash->removed_at < 0) {
+			dash_status(dash, false, "Nothing to undo");
+			return REACT_STATUS;
+		}
+		if (!board_restore(&dash->board, &dash->removed, (size_t)dash->removed_at)) {
+			dash_status(dash, true, "%s is on the list again", dash->removed.in.display);
+			dash->removed_at = -1;
+			return REACT_STATUS;
+		}
+		dash->selected = board_find(&dash->board, &dash->removed.in);
+		dash->removed_at = -1;
+		dash_status(dash, false, "Put back %s", dash->removed.in.display);
+		return REACT_RESORT | REACT_REDRAW | REACT_SAVE;
 	default:
 		return REACT_PASS;
 	}
 }
 
+/* A click on a title sorts by its column, a second one reverses; on a
+ * row selects it. Elsewhere: REACT_PASS, nothing there. */
 static unsigned click(struct dash *dash, int y, int x, int top)
 {
 	long idx = dash->scroll + (y - top - 1);
 
-	(void)x;
-	if (y <= top || idx < 0 || idx >= (long)dash->board.n)
-		return REACT_NONE;
+	if (y == top) {
+		int c = columns_at(&dash->cols.at, x);
+		if (c < 0 || !board_col_sortable(c))
+			return REACT_PASS;
+		if (c == dash->board.sort) {
+			dash->board.desc = !dash->board.desc;
+			return REACT_RESORT | REACT_REDRAW | REACT_STATUS;
+		}
+		return sort_by(dash, c);
+	}
+	if (y < top || idx < 0 || idx >= (long)dash->board.n)
+		return REACT_PASS;
 	return select_row(dash, idx);
 }
 
