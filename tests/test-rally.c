@@ -117,6 +117,16 @@ static void days(void)
 	ok(rally_day_build(&d, &s, at(9, 0), at(13, 1) + 30, 900, false), "cut at 13:01:30");
 	is_int(d.nlater, 3, "three points still ahead, kept");
 	is_int(d.later[0].t, at(13, 2), "by time");
+	/* 15-minute columns: 10 in the morning (09:30-12:00), then 13:00-13:15
+	 * (begun by 13:01:30), and 11 after it still to come. */
+	is_int(d.ncols, 22, "22 columns of 15 minutes");
+	is_int(rally_day_begun(&d), 11, "11 begun by 13:01:30: the sparkline stops there");
+	ok(rally_day_build(&other, &s, at(9, 0), at(9, 29), 900, false), "cut at 09:29");
+	is_int(rally_day_begun(&other), 1, "before the open: the first column only");
+	rally_day_done(&other);
+	ok(rally_day_build(&other, &s, at(9, 0), at(16, 30), 900, false), "cut at 16:30");
+	is_int(rally_day_begun(&other), 22, "after the close: all of them");
+	rally_day_done(&other);
 	ok(rally_day_build(&other, &s, at(9, 0) - 86400, at(13, 1), 900, false), "a day of another date");
 	ok(rally_matrix_build(&direct, &s, 1, at(9, 0), at(13, 10), 900, false), "cut at 13:10");
 	ok(rally_matrix_from_days(&cut, dp, prev, 2, at(9, 0), at(13, 10), 900, false),

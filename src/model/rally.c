@@ -131,6 +131,18 @@ bool rally_day_build(struct rally_day *d, const struct rally_series *s, time_t d
 	return true;
 }
 
+size_t rally_day_begun(const struct rally_day *d)
+{
+	time_t ends[RALLY_DAY_MAX_COLS];
+	size_t nc = rally_columns(d->mid, d->step, d->half_day, ends, RALLY_DAY_MAX_COLS), k = 1;
+
+	if (nc > d->ncols)
+		nc = d->ncols;
+	while (k < nc && ends[k - 1] < d->asof)
+		k++;
+	return nc ? k : 0;
+}
+
 void rally_day_done(struct rally_day *d)
 {
 	free(d->close);

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #define RALLY_STEP_DEFAULT (15 * 60) /* seconds a column spans */
+#define RALLY_DAY_MAX_COLS 400      /* 1-minute columns: 330 in a day */
 
 /* One trade price at a moment. Local until the intraday series parser
  * lands; the two should become one. */
@@ -55,6 +56,10 @@ struct rally_day {
 	struct rally_point *later; /* owned; usable points after asof, by time */
 	size_t nlater;
 };
+
+/* How many of d's columns had begun by its asof (the first always):
+ * those after hold no price yet, only the last one carried forward. */
+size_t rally_day_begun(const struct rally_day *d);
 
 /* Cut s into the columns of the session day holding `day`, as of asof.
  * False when out of memory, d left empty. */

@@ -1,6 +1,7 @@
 /* view_watchlist.c - the table of quotes: the screen a trader keeps open */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,10 +101,18 @@ static void spark(const struct dash *dash, const struct row *r, char *buf, size_
 	/* The Linux console's font has no braille. */
 	enum spark_style style = !dash->ui->utf8 ? SPARK_ASCII :
 				 term && strncmp(term, "linux", 5) == 0 ? SPARK_BLOCKS : SPARK_BRAILLE;
+	double v[RALLY_DAY_MAX_COLS];
+	size_t begun, n;
 
 	if (!e || !e->last || !e->day.close || !rally_same_day(e->last, r->q.time))
 		return;
-	if (spark_draw(e->day.close, e->day.ncols, dash->cols.at.width[COL_SPARK], style, buf, len))
+	/* The part of the day still to come is blank, not the last price
+	 * drawn flat to the close. */
+	n = e->day.ncols < RALLY_DAY_MAX_COLS ? e->day.ncols : RALLY_DAY_MAX_COLS;
+	begun = rally_day_begun(&e->day);
+	for (size_t j = 0; j < n; j++)
+		v[j] = j < begun ? e->day.close[j] : NAN;
+	if (spark_draw(v, n, dash->cols.at.width[COL_SPARK], style, buf, len))
 		*color = ui_dir_color(r->q.f[QF_CHANGE].ok ? r->q.f[QF_CHANGE].v : 0);
 }
 
