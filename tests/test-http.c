@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -336,6 +337,63 @@ static void test_retry_after_fetch(void)
 	loopback_stop(&sina);
 }
 
+/* Connections waiting on the silent server's socket, each accepted and closed. */
+static int accept_all(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int n = 0, c;
+
+	while (poll(&p, 1, 0) == 1 && (c = accept(fd, NULL, NULL)) >= 0) {
+		close(c);
+		n++;
+	}
+	return n;
+}
+
+/* Four connections to a server at once; the rest wait their turn in
+ * http.c's queue (not libcurl's, which parses a waiting URL again and
+ * again), and are answered or cancelled like any other. */
+static void test_host_connections(void)
+{
+	struct seen s[6] = { { 0 } };
+	struct loopback lb;
+	char err[256], base[64], url[300];
+	struct http *h = http_new("hktop-test", err, sizeof err);
+	int fd = silent_server(base, sizeof base), calls = 0, answered = 0;
+
+	for (int i = 0; i < 6; i++) {
+		snprintf(url, sizeof url, "%s/q=hk0070%d", base, i);
+		get(h, url, &s[i]);
+	}
+	settle(h);
+	is_int(http_pending(h), 6, "six transfers pending");
+	is_int(accept_all(fd), 4, "four of them connected");
+	http_free(h);
+	for (int i = 0; i < 6; i++) {
+		calls += s[i].calls;
+		if (strcmp(s[i].error, "cancelled") == 0)
+			answered++;
+	}
+	is_int(calls, 6, "freeing the loop runs each callback once");
+	is_int(answered, 6, "each saying cancelled");
+	close(fd);
+
+	loopback_start(&lb, "* 200 $/tencent-batch.gbk.txt\n");
+	h = http_new("hktop-test", err, sizeof err);
+	memset(s, 0, sizeof s);
+	for (int i = 0; i < 6; i++) {
+		snprintf(url, sizeof url, "%s/q=r_hk0070%d", lb.base, i);
+		get(h, url, &s[i]);
+	}
+	http_run(h);
+	answered = 0;
+	for (int i = 0; i < 6; i++)
+		answered += s[i].calls == 1 && s[i].http_ok;
+	is_int(answered, 6, "each of six is answered once, the last two after waiting");
+	http_free(h);
+	loopback_stop(&lb);
+}
+
 int main(void)
 {
 	char base[64];
@@ -349,6 +407,7 @@ int main(void)
 	test_origin();
 	test_retry_after_hold();
 	test_retry_after_fetch();
+	test_host_connections();
 	close(fd);
 	return tap_done();
 }
