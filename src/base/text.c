@@ -198,8 +198,10 @@ size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 		if (o + m >= cap)
 			break;
 		space = false;
-		for (size_t j = 0; j < m; j++) /* 1-4 bytes: not worth a call */
-			dst[o++] = enc[j];
+		dst[o] = enc[0]; /* most are one byte: no memcpy() call for them */
+		if (m > 1)
+			memcpy(dst + o + 1, enc + 1, m - 1);
+		o += m;
 	}
 	dst[o] = '\0';
 	return o;
