@@ -275,6 +275,10 @@ static int char_width(const char *s, size_t n, size_t *k)
 	size_t r;
 	int w;
 
+	if (*s >= 0x20 && *s < 0x7f) {
+		*k = 1; /* printable ASCII: one column in any locale */
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	r = mbrtowc(&wc, s, n, &st);
 	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
