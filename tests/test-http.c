@@ -18,6 +18,7 @@
 #include "net/quote_fetch.h"
 #include "loopback.h"
 #include "net/http.h"
+#include "net/http_wait.h"
 #include "feeds/quote_source.h"
 #include "model/symbol.h"
 #include "tap.h"
@@ -337,6 +338,35 @@ static void test_retry_after_fetch(void)
 	loopback_stop(&sina);
 }
 
+/* The turns themselves: four a server, oldest waiter first, a cancelled
+ * waiter handing nothing on, other servers and origin-less URLs never held. */
+static void test_wait_turns(void)
+{
+	struct http_wait w = { 0 };
+	struct http_waiter x[8], y, z;
+	int started = 0;
+
+	memset(x, 0, sizeof x);
+	for (int i = 0; i < 6; i++)
+		started += http_wait_enter(&w, &x[i], "http://a.example:80/q=1", i);
+	is_int(started, 4, "wait: four of six to one server start");
+	ok(x[4].waiting && x[5].waiting, "wait: the fifth and sixth wait");
+	ok(http_wait_enter(&w, &y, "HTTP://B.example/q=2", 9), "wait: another server is not held");
+	ok(http_wait_enter(&w, &z, "no-scheme", 9), "wait: nor a URL without an origin");
+	ok(http_wait_enter(&w, &x[6], "http://A.EXAMPLE:80/other", 10) == false,
+	   "wait: the server is the same in any case and path");
+	ok(http_wait_leave(&w, &x[5]) == NULL, "wait: a waiter cancelled frees no turn");
+	ok(http_wait_leave(&w, &x[1]) == &x[4] && !x[4].waiting, "wait: an end hands its turn to the oldest waiter");
+	ok(http_wait_leave(&w, &y) == NULL, "wait: another server's end hands nothing over");
+	ok(http_wait_leave(&w, &x[0]) == &x[6], "wait: then to the next");
+	ok(http_wait_leave(&w, &x[2]) == NULL, "wait: and none is left");
+	http_wait_leave(&w, &x[3]);
+	http_wait_leave(&w, &x[4]);
+	http_wait_leave(&w, &x[6]);
+	http_wait_leave(&w, &z);
+	ok(w.head == NULL && w.tail == NULL, "wait: empty again");
+}
+
 /* Connections waiting on the silent server's socket, each accepted and closed. */
 static int accept_all(int fd)
 {
@@ -351,7 +381,7 @@ static int accept_all(int fd)
 }
 
 /* Four connections to a server at once; the rest wait their turn in
- * http.c's queue (not libcurl's, which parses a waiting URL again and
+ * http_wait (not libcurl's pending list, which parses a waiting URL again and
  * again), and are answered or cancelled like any other. */
 static void test_host_connections(void)
 {
@@ -407,6 +437,7 @@ int main(void)
 	test_origin();
 	test_retry_after_hold();
 	test_retry_after_fetch();
+	test_wait_turns();
 	test_host_connections();
 	close(fd);
 	return tap_done();

@@ -3,12 +3,14 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "net/http.h"
+#include "net/http_wait.h"
 #include "base/text.h"
 
 struct transfer {
@@ -19,22 +21,12 @@ struct transfer {
 	size_t len, cap, max_body;
 	bool too_big;
 	bool head_ended;              /* the last head seen so far is whole */
-	bool queued;                  /* waiting for a connection to its server */
-	char origin[128];             /* its server, "" if the URL names none */
-	long long queued_ms;          /* when http_get took it */
 	long timeout_ms;
 	char errbuf[CURL_ERROR_SIZE];
 	http_done_fn done;
 	void *arg;
-	struct transfer *prev, *next; /* in flight, owned by struct http */
+	struct http_waiter wait;      /* in flight or waiting, owned by struct http */
 };
-
-/* Connections to one server at once; more would look like abuse. The
- * transfers past them wait in our queue, not libcurl's: libcurl 7.88
- * parks them as pending and parses each one's URL again every time a
- * connection frees up (a 60-code quote URL costs some 60,000
- * instructions a parse), which was a third of a 3,000-symbol refresh. */
-#define HOST_CONNECTIONS 4
 
 /* A server that asked for a pause (Retry-After), until a monotonic time.
  * A few are plenty: hktop talks to a handful of servers. */
@@ -53,7 +45,7 @@ struct http {
 	int running;
 	int pending;
 	bool closing;                 /* in http_free: no new transfers */
-	struct transfer *head;
+	struct http_wait wait;        /* every transfer, started or waiting its turn */
 };
 
 static bool global_ok;
@@ -162,15 +154,19 @@ struct http *http_new(const char *user_agent, char *err, size_t errlen)
 		http_free(h);
 		return NULL;
 	}
-	/* http_get keeps to this already; libcurl's limit stays as a backstop
-	 * (a redirect to another server is libcurl's alone to count). */
-	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)HOST_CONNECTIONS);
+	/* Keep a few connections per host; more would look like abuse. */
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)HTTP_WAIT_PER_SERVER);
 	if (trace && *trace && !(h->trace = fopen(trace, "a"))) {
 		snprintf(err, errlen, "HKTOP_TRACE: %s: %s", trace, strerror(errno));
 		http_free(h);
 		return NULL;
 	}
 	return h;
+}
+
+static struct transfer *transfer_of(struct http_waiter *x)
+{
+	return (struct transfer *)(void *)((char *)x - offsetof(struct transfer, wait));
 }
 
 static void transfer_free(struct transfer *t)
@@ -185,10 +181,9 @@ static void transfer_free(struct transfer *t)
 	free(t);
 }
 
-static void fail_transfer(struct http *h, struct transfer *t, const char *cause);
-
 void http_free(struct http *h)
 {
+	struct http_response r;
 	CURLMsg *m;
 	int left;
 
@@ -199,8 +194,20 @@ void http_free(struct http *h)
 		/* Transfers still running are cancelled: each callback runs once,
 		 * as promised, so its owner can free what it holds. A callback
 		 * cannot start another transfer now (http_get refuses). */
-		while (h->head)
-			fail_transfer(h, h->head, "cancelled");
+		while (h->wait.head) {
+			struct transfer *t = transfer_of(h->wait.head);
+			http_wait_leave(&h->wait, &t->wait); /* one never added is no harm */
+			curl_multi_remove_handle(h->multi, t->easy);
+			h->pending--;
+			memset(&r, 0, sizeof r);
+			r.url = t->url;
+			r.body = "";
+			r.error = "cancelled";
+			r.retry_after_s = -1;
+			if (t->done)
+				t->done(t->arg, &r);
+			transfer_free(t);
+		}
 		while ((m = curl_multi_info_read(h->multi, &left)))
 			;
 		curl_multi_cleanup(h->multi);
@@ -251,74 +258,6 @@ static size_t on_header(char *ptr, size_t size, size_t nmemb, void *arg)
 	else if (n <= 2 && (n == 0 || ptr[0] == '\r' || ptr[0] == '\n'))
 		t->head_ended = true;
 	return n;
-}
-
-/* Transfers to origin that libcurl is running. */
-static int connections(const struct http *h, const char *origin)
-{
-	int n = 0;
-
-	for (const struct transfer *t = h->head; t; t = t->next)
-		if (!t->queued && strcasecmp(t->origin, origin) == 0)
-			n++;
-	return n;
-}
-
-static void unlink_transfer(struct http *h, struct transfer *t)
-{
-	if (t->prev)
-		t->prev->next = t->next;
-	else
-		h->head = t->next;
-	if (t->next)
-		t->next->prev = t->prev;
-	h->pending--;
-}
-
-/* End t without an answer: its callback runs with cause, then it is freed. */
-static void fail_transfer(struct http *h, struct transfer *t, const char *cause)
-{
-	struct http_response r;
-
-	if (!t->queued)
-		curl_multi_remove_handle(h->multi, t->easy);
-	unlink_transfer(h, t);
-	memset(&r, 0, sizeof r);
-	r.url = t->url;
-	r.body = "";
-	r.error = cause;
-	r.retry_after_s = -1;
-	if (t->done)
-		t->done(t->arg, &r);
-	transfer_free(t);
-}
-
-/* A connection to origin is free: the transfer that has waited longest
- * for one starts, with what is left of its time (its timeout counts from
- * http_get, as it did when libcurl held it). */
-static void start_queued(struct http *h, const char *origin)
-{
-	struct transfer *t, *oldest;
-	long left;
-
-	while (origin[0]) {
-		oldest = NULL;
-		for (t = h->head; t; t = t->next) /* newest first: the last is oldest */
-			if (t->queued && strcasecmp(t->origin, origin) == 0)
-				oldest = t;
-		if (!oldest)
-			return;
-		left = oldest->timeout_ms - (long)(http_mono_ms() - oldest->queued_ms);
-		if (left < 1)
-			left = 1;
-		curl_easy_setopt(oldest->easy, CURLOPT_TIMEOUT_MS, left);
-		curl_easy_setopt(oldest->easy, CURLOPT_CONNECTTIMEOUT_MS, left);
-		oldest->queued = false;
-		if (curl_multi_add_handle(h->multi, oldest->easy) == CURLM_OK)
-			return;
-		oldest->queued = true; /* never added: nothing to remove */
-		fail_transfer(h, oldest, "cannot start transfer");
-	}
 }
 
 bool http_get(struct http *h, const struct http_request *req, char *err, size_t errlen)
@@ -385,11 +324,10 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* what libcurl can decode */
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (!http_origin(t->url, t->origin, sizeof t->origin))
-		t->origin[0] = '\0';
-	t->queued_ms = http_mono_ms();
-	t->queued = t->origin[0] && connections(h, t->origin) >= HOST_CONNECTIONS;
-	if (!t->queued && curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+	if (http_wait_enter(&h->wait, &t->wait, t->url, http_mono_ms()) &&
+	    curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+		t->wait.waiting = true; /* it held no connection to hand on */
+		http_wait_leave(&h->wait, &t->wait);
 		snprintf(err, errlen, "cannot start transfer");
 		transfer_free(t);
 		return false;
@@ -398,10 +336,6 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 		fprintf(h->trace, "GET %s\n", t->url);
 		fflush(h->trace);
 	}
-	t->next = h->head;
-	if (h->head)
-		h->head->prev = t;
-	h->head = t;
 	h->pending++;
 	return true;
 }
@@ -466,6 +400,28 @@ static void describe_error(struct transfer *t, CURLcode rc, long status, long re
 	}
 }
 
+/* A connection is free: x, which waited for it, starts with what is left
+ * of its time (the timeout counts from http_get, as when libcurl held it). */
+static void start_waiting(struct http *h, struct http_waiter *x)
+{
+	while (x) {
+		struct transfer *t = transfer_of(x);
+		long left = t->timeout_ms - (long)(http_mono_ms() - x->since_ms);
+		struct http_response r = { .url = t->url, .body = "", .error = "cannot start transfer",
+					   .retry_after_s = -1 };
+
+		curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, left > 0 ? left : 1L);
+		curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, left > 0 ? left : 1L);
+		if (curl_multi_add_handle(h->multi, t->easy) == CURLM_OK)
+			return;
+		x = http_wait_leave(&h->wait, x); /* the next in line, before t goes */
+		h->pending--;
+		if (t->done)
+			t->done(t->arg, &r);
+		transfer_free(t);
+	}
+}
+
 static void finish(struct http *h, CURL *e, CURLcode rc)
 {
 	struct transfer *t = NULL;
@@ -484,8 +440,8 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	if (retry_s > 0)
 		hold_add(h, t->url, status, retry_s);
 	curl_multi_remove_handle(h->multi, e);
-	unlink_transfer(h, t);
-	start_queued(h, t->origin);
+	h->pending--;
+	start_waiting(h, http_wait_leave(&h->wait, &t->wait));
 	describe_error(t, rc, status, retry_s, cause, sizeof cause);
 	memset(&r, 0, sizeof r);
 	r.url = t->url;
