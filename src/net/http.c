@@ -45,6 +45,7 @@ struct http {
 	int running;
 	int pending;
 	bool closing;                 /* in http_free: no new transfers */
+	bool started;                 /* a transfer that waited started in this dispatch */
 	struct http_wait wait;        /* every transfer, started or waiting its turn */
 };
 
@@ -412,7 +413,7 @@ static void start_waiting(struct http *h, struct http_waiter *x)
 
 		curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, left > 0 ? left : 1L);
 		curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, left > 0 ? left : 1L);
-		if (curl_multi_add_handle(h->multi, t->easy) == CURLM_OK)
+		if ((h->started = curl_multi_add_handle(h->multi, t->easy) == CURLM_OK))
 			return;
 		x = http_wait_leave(&h->wait, x); /* the next in line, before t goes */
 		h->pending--;
@@ -465,10 +466,13 @@ void http_dispatch(struct http *h)
 	CURLMsg *m;
 	int left;
 
-	curl_multi_perform(h->multi, &h->running);
-	while ((m = curl_multi_info_read(h->multi, &left)))
-		if (m->msg == CURLMSG_DONE)
-			finish(h, m->easy_handle, m->data.result);
+	do { /* a transfer that waited connects now, not a poll later */
+		h->started = false;
+		curl_multi_perform(h->multi, &h->running);
+		while ((m = curl_multi_info_read(h->multi, &left)))
+			if (m->msg == CURLMSG_DONE)
+				finish(h, m->easy_handle, m->data.result);
+	} while (h->started);
 }
 
 void http_run(struct http *h)
