@@ -165,10 +165,7 @@ struct http *http_new(const char *user_agent, char *err, size_t errlen)
 	return h;
 }
 
-static struct transfer *transfer_of(struct http_waiter *x)
-{
-	return (struct transfer *)(void *)((char *)x - offsetof(struct transfer, wait));
-}
+#define transfer_of(x) ((struct transfer *)(void *)((char *)(x) - offsetof(struct transfer, wait)))
 
 static void transfer_free(struct transfer *t)
 {
