@@ -2,7 +2,10 @@
 #include "config.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/hktime.h"
@@ -31,6 +34,41 @@ static void iso(time_t t, int off, const char *want)
 
 	hktime_iso8601(t, off, buf, sizeof buf);
 	is_str(buf, want, "%lld at %+d is %s", (long long)t, off, want);
+}
+
+/* hktime_iso8601 against the snprintf it stands for, over years from
+ * before 0 to past 9999 (where it hands over to snprintf), offsets of
+ * either sign up to 100 hours, and buffers a byte short or long enough. */
+static void iso_reference(void)
+{
+	static const int offsets[] = { 0, 1, -1, 59, HKT_OFFSET, -4 * 3600, 5 * 3600 + 30 * 60,
+				       -(9 * 3600 + 30 * 60), 14 * 3600, 99 * 3600 + 59 * 60,
+				       100 * 3600, -100 * 3600 - 60 };
+	static const size_t lens[] = { 25, 26, 40 };
+	unsigned checked = 0, bad = 0;
+
+	for (long long t = -70000000000LL; t <= 260000000000LL; t += 987654321LL) {
+		for (size_t i = 0; i < sizeof offsets / sizeof offsets[0]; i++) {
+			for (size_t j = 0; j < sizeof lens / sizeof lens[0]; j++) {
+				char got[40], want[40];
+				int off = offsets[i], a = abs(off) / 60, n, m;
+				time_t local = (time_t)t + off;
+				struct tm tm;
+				if (!gmtime_r(&local, &tm))
+					continue;
+				m = snprintf(want, lens[j], "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+					     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+					     tm.tm_hour, tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+',
+					     a / 60, a % 60);
+				n = hktime_iso8601((time_t)t, off, got, lens[j]);
+				checked++;
+				if (n != m || strcmp(got, want) != 0)
+					bad++;
+			}
+		}
+	}
+	ok(checked > 10000, "iso8601: %u stamps against snprintf", checked);
+	is_int(bad, 0, "iso8601: each the same text and length");
 }
 
 /* An instant from a UTC wall clock. */
@@ -216,5 +254,6 @@ int main(void)
 	hktime_iso8601(t, HKT_OFFSET, buf, sizeof buf);
 	is_str(buf, "2026-08-28T16:08:36+08:00", "round trip");
 	zones();
+	iso_reference();
 	return tap_done();
 }

@@ -9,6 +9,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -17,6 +18,7 @@
 #include "net/quote_fetch.h"
 #include "loopback.h"
 #include "net/http.h"
+#include "net/http_wait.h"
 #include "feeds/quote_source.h"
 #include "model/symbol.h"
 #include "tap.h"
@@ -336,6 +338,92 @@ static void test_retry_after_fetch(void)
 	loopback_stop(&sina);
 }
 
+/* The turns themselves: four a server, oldest waiter first, a cancelled
+ * waiter handing nothing on, other servers and origin-less URLs never held. */
+static void test_wait_turns(void)
+{
+	struct http_wait w = { 0 };
+	struct http_waiter x[8], y, z;
+	int started = 0;
+
+	memset(x, 0, sizeof x);
+	for (int i = 0; i < 6; i++)
+		started += http_wait_enter(&w, &x[i], "http://a.example:80/q=1", i);
+	is_int(started, 4, "wait: four of six to one server start");
+	ok(x[4].waiting && x[5].waiting, "wait: the fifth and sixth wait");
+	ok(http_wait_enter(&w, &y, "HTTP://B.example/q=2", 9), "wait: another server is not held");
+	ok(http_wait_enter(&w, &z, "no-scheme", 9), "wait: nor a URL without an origin");
+	ok(http_wait_enter(&w, &x[6], "http://A.EXAMPLE:80/other", 10) == false,
+	   "wait: the server is the same in any case and path");
+	ok(http_wait_leave(&w, &x[5]) == NULL, "wait: a waiter cancelled frees no turn");
+	ok(http_wait_leave(&w, &x[1]) == &x[4] && !x[4].waiting, "wait: an end hands its turn to the oldest waiter");
+	ok(http_wait_leave(&w, &y) == NULL, "wait: another server's end hands nothing over");
+	ok(http_wait_leave(&w, &x[0]) == &x[6], "wait: then to the next");
+	ok(http_wait_leave(&w, &x[2]) == NULL, "wait: and none is left");
+	http_wait_leave(&w, &x[3]);
+	http_wait_leave(&w, &x[4]);
+	http_wait_leave(&w, &x[6]);
+	http_wait_leave(&w, &z);
+	ok(w.head == NULL && w.tail == NULL, "wait: empty again");
+}
+
+/* Connections waiting on the silent server's socket, each accepted and closed. */
+static int accept_all(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	int n = 0, c;
+
+	while (poll(&p, 1, 0) == 1 && (c = accept(fd, NULL, NULL)) >= 0) {
+		close(c);
+		n++;
+	}
+	return n;
+}
+
+/* Four connections to a server at once; the rest wait their turn in
+ * http_wait (not libcurl's pending list, which parses a waiting URL again and
+ * again), and are answered or cancelled like any other. */
+static void test_host_connections(void)
+{
+	struct seen s[6] = { { 0 } };
+	struct loopback lb;
+	char err[256], base[64], url[300];
+	struct http *h = http_new("hktop-test", err, sizeof err);
+	int fd = silent_server(base, sizeof base), calls = 0, answered = 0;
+
+	for (int i = 0; i < 6; i++) {
+		snprintf(url, sizeof url, "%s/q=hk0070%d", base, i);
+		get(h, url, &s[i]);
+	}
+	settle(h);
+	is_int(http_pending(h), 6, "six transfers pending");
+	is_int(accept_all(fd), 4, "four of them connected");
+	http_free(h);
+	for (int i = 0; i < 6; i++) {
+		calls += s[i].calls;
+		if (strcmp(s[i].error, "cancelled") == 0)
+			answered++;
+	}
+	is_int(calls, 6, "freeing the loop runs each callback once");
+	is_int(answered, 6, "each saying cancelled");
+	close(fd);
+
+	loopback_start(&lb, "* 200 $/tencent-batch.gbk.txt\n");
+	h = http_new("hktop-test", err, sizeof err);
+	memset(s, 0, sizeof s);
+	for (int i = 0; i < 6; i++) {
+		snprintf(url, sizeof url, "%s/q=r_hk0070%d", lb.base, i);
+		get(h, url, &s[i]);
+	}
+	http_run(h);
+	answered = 0;
+	for (int i = 0; i < 6; i++)
+		answered += s[i].calls == 1 && s[i].http_ok;
+	is_int(answered, 6, "each of six is answered once, the last two after waiting");
+	http_free(h);
+	loopback_stop(&lb);
+}
+
 int main(void)
 {
 	char base[64];
@@ -349,6 +437,8 @@ int main(void)
 	test_origin();
 	test_retry_after_hold();
 	test_retry_after_fetch();
+	test_wait_turns();
+	test_host_connections();
 	close(fd);
 	return tap_done();
 }

@@ -100,6 +100,10 @@ static void sanitize_tests(void)
 	ok(out[0] == 'x', "not even a NUL");
 	is_int(text_sanitize(out, 4, "ab cd", 5), 2, "a space that would end the buffer is not written");
 	is_str(out, "ab", "so no trailing space");
+	is_int(text_sanitize(out, 6, "a\xe4\xb8\xad" "b", 5), 5, "ASCII after a CJK character, to the last byte");
+	is_str(out, "a\xe4\xb8\xad" "b", "all of it");
+	is_int(text_sanitize(out, 5, "\xe4\xb8\xad b", 5), 3, "a space and ASCII that do not fit");
+	is_str(out, "\xe4\xb8\xad", "leave the CJK character alone");
 
 	/* A long hostile run stays bounded and valid */
 	for (i = 0; i + 3 < sizeof big; i += 3)
@@ -188,6 +192,53 @@ static void span_tests(void)
 	ok(!text_span_is(s, "1000"), "longer string differs");
 }
 
+/* text_split against the plain definition, on text of every length up to
+ * 40 at every alignment, made of the separator and the bytes a
+ * word-at-a-time search could mistake for it (0x7f and 0xfe differ from
+ * '~' in one bit, NUL is what it turns a separator into), with every max. */
+static void split_reference_tests(void)
+{
+	static const char bytes[] = { '~', 'a', 0x7f, (char)0xfe, 0, (char)0xff, 0x01, '~', '}' };
+	char buf[64];
+	struct text_span got[48], want[48];
+	unsigned seed = 1, bad_count = 0, bad_field = 0, cases = 0;
+
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t off = 0; off < 8; off++) {
+			for (int round = 0; round < 6; round++) {
+				struct text_span s = { buf + off, len };
+				size_t n = 0, start = 0, max = (len + round) % 45, got_n;
+				for (size_t i = 0; i < len; i++) {
+					seed = seed * 1103515245u + 12345u;
+					buf[off + i] = bytes[(seed >> 16) % sizeof bytes];
+				}
+				for (size_t i = 0; i <= len; i++) {
+					if (i < len && buf[off + i] != '~')
+						continue;
+					want[n].p = buf + off + start;
+					want[n].len = i - start;
+					n++;
+					start = i + 1;
+				}
+				memset(got, 0, sizeof got);
+				got_n = text_split(s, '~', got, max);
+				cases++;
+				if (got_n != n)
+					bad_count++;
+				for (size_t i = 0; i < n && i < max; i++)
+					if (got[i].p != want[i].p || got[i].len != want[i].len)
+						bad_field++;
+				for (size_t i = max; i < 48; i++)
+					if (got[i].p)
+						bad_field++; /* written past max */
+			}
+		}
+	}
+	ok(cases == 41 * 8 * 6, "split: %u texts against the definition", cases);
+	is_int(bad_count, 0, "split: every count right");
+	is_int(bad_field, 0, "split: every field right, none past max");
+}
+
 static void assign_tests(void)
 {
 	static const char body[] =
@@ -228,6 +279,16 @@ static void assign_tests(void)
 	pos = "v_x=\"";
 	end = pos + 5;
 	ok(text_next_assign(&pos, end, "v_", &a) && a.value.len == 0 && !a.closed, "an opening quote at the end");
+	pos = "v_x=\"1~2\n~3\";v_y=\"4\";";
+	end = pos + strlen(pos);
+	ok(text_next_assign(&pos, end, "v_", &a) && text_span_is(a.value, "1~2") && !a.closed,
+	   "a line end before the quote ends the value, unclosed");
+	ok(text_next_assign(&pos, end, "v_", &a) && text_span_is(a.name, "y") &&
+	   text_span_is(a.value, "4") && a.closed, "and the next statement is found");
+	pos = "v_x=\"1~2\r";
+	end = pos + strlen(pos);
+	ok(text_next_assign(&pos, end, "v_", &a) && text_span_is(a.value, "1~2") && !a.closed,
+	   "a CR at the end of the body is dropped too");
 }
 
 static void small_tests(void)
@@ -270,6 +331,7 @@ int main(void)
 	quote_error_tests();
 	width_tests();
 	span_tests();
+	split_reference_tests();
 	assign_tests();
 	small_tests();
 	test_swap_source();

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,9 +41,9 @@ static uint64_t scaled_digits(double v, int dp)
  * feed has any business sending. */
 bool num_parse(const char *s, size_t len, struct num *out)
 {
-	const char *end = s + len, *digits;
+	const char *end = s + len, *digits, *first, *point;
 	uint64_t mant = 0;
-	int sig = 0, dp = 0;
+	ptrdiff_t sig, dp = 0;
 	bool neg = false;
 	unsigned d;
 
@@ -54,26 +55,37 @@ bool num_parse(const char *s, size_t len, struct num *out)
 	if (*s == '-' || *s == '+')
 		neg = *s++ == '-';
 	/* The whole part, then the decimals: leading zeros carry no
-	 * precision, so only the digits from the first other one count. */
-	for (digits = s; s < end && (d = (unsigned)(*s - '0')) < 10; s++) {
-		if ((mant || d) && ++sig > NUM_DIGITS_MAX)
-			return false;
+	 * precision, so only the digits from the first other one count.
+	 * Digits are counted by where they end rather than one by one (a
+	 * refresh of 3,000 symbols reads 50,000 figures); a run too long
+	 * for the mantissa wraps it, and is refused below. */
+	digits = s;
+	while (s < end && *s == '0')
+		s++;
+	for (first = s; s < end && (d = (unsigned)(*s - '0')) < 10; s++)
 		mant = mant * 10 + d;
-	}
 	if (s == digits)
 		return false; /* "", "-", ".5" */
+	sig = s - first;
 	if (s < end) {
 		if (*s++ != '.')
 			return false;
-		for (; s < end && (d = (unsigned)(*s - '0')) < 10; s++) {
-			if (++dp > NUM_DIGITS_MAX || ((mant || d) && ++sig > NUM_DIGITS_MAX))
-				return false;
+		point = s;
+		if (sig == 0)
+			while (s < end && *s == '0')
+				s++;
+		for (first = s; s < end && (d = (unsigned)(*s - '0')) < 10; s++)
 			mant = mant * 10 + d;
-		}
+		sig += s - first;
+		dp = s - point;
+		if (dp > NUM_DIGITS_MAX)
+			return false;
 		/* "5." is a truncation, not a number; "1.2.3" not one either */
 		if (s < end || dp == 0)
 			return false;
 	}
+	if (sig > NUM_DIGITS_MAX)
+		return false;
 	out->v = (double)mant / pow10_table[dp];
 	/* A figure must print back as the source wrote it, or not be taken:
 	 * "999999999999999999" is 1e18 in a double. Below 2^50 it always

@@ -169,20 +169,27 @@ size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 	if (cap == 0)
 		return 0;
 	while (i < len) {
-		k = utf8_decode(s + i, len - i, &c);
-		if (c == 0x1b || c == 0x9b || c == 0x9d || c == 0x90 ||
-		    c == 0x98 || c == 0x9e || c == 0x9f) {
-			i = skip_escape(s, len, i, k, c);
-			continue;
+		if (s[i] > 0x20 && s[i] < 0x7f) {
+			/* Printable ASCII, most of every feed's text: kept as it
+			 * is, without decoding and encoding it again. */
+			enc[0] = (char)s[i++];
+			m = 1;
+		} else {
+			k = utf8_decode(s + i, len - i, &c);
+			if (c == 0x1b || c == 0x9b || c == 0x9d || c == 0x90 ||
+			    c == 0x98 || c == 0x9e || c == 0x9f) {
+				i = skip_escape(s, len, i, k, c);
+				continue;
+			}
+			i += k;
+			if (is_space(c)) {
+				space = true;
+				continue;
+			}
+			if (is_dropped(c))
+				continue;
+			m = text_utf8_encode(c, enc);
 		}
-		i += k;
-		if (is_space(c)) {
-			space = true;
-			continue;
-		}
-		if (is_dropped(c))
-			continue;
-		m = text_utf8_encode(c, enc);
 		if (space && o > 0) {
 			if (o + 1 + m >= cap)
 				break;
@@ -191,7 +198,9 @@ size_t text_sanitize(char *dst, size_t cap, const char *src, size_t len)
 		if (o + m >= cap)
 			break;
 		space = false;
-		memcpy(dst + o, enc, m);
+		dst[o] = enc[0]; /* most are one byte: no memcpy() call for them */
+		if (m > 1)
+			memcpy(dst + o + 1, enc + 1, m - 1);
 		o += m;
 	}
 	dst[o] = '\0';
@@ -266,6 +275,10 @@ static int char_width(const char *s, size_t n, size_t *k)
 	size_t r;
 	int w;
 
+	if (*s >= 0x20 && *s < 0x7f) {
+		*k = 1; /* printable ASCII: one column in any locale */
+		return 1;
+	}
 	memset(&st, 0, sizeof st);
 	r = mbrtowc(&wc, s, n, &st);
 	if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
@@ -338,22 +351,52 @@ bool text_span_is(struct text_span s, const char *str)
 	return s.len == strlen(str) && memcmp(s.p, str, s.len) == 0;
 }
 
+/* A quote line is some 80 fields of a few bytes each: a memchr() call
+ * per field cost more than the search. The words-at-a-time loop finds
+ * every separator of eight bytes with a few instructions; where the byte
+ * order or compiler does not allow it, a byte loop does the same. */
 size_t text_split(struct text_span s, char sep, struct text_span *fields, size_t max)
 {
-	const char *p = s.p, *end = s.p + s.len, *q;
+	const char *p = s.p, *end = s.p + s.len, *start = p;
 	size_t n = 0;
 
-	for (;;) {
-		q = memchr(p, sep, (size_t)(end - p));
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu;
+	const uint64_t pattern = 0x0101010101010101u * (unsigned char)sep;
+
+	for (; end - p >= 8; p += 8) {
+		uint64_t w, z;
+
+		memcpy(&w, p, sizeof w);
+		w ^= pattern; /* a separator is now a zero byte */
+		/* 0x80 in exactly the zero bytes: no carry crosses a byte */
+		z = ~(((w & low7) + low7) | w | low7);
+		for (; z; z &= z - 1) {
+			const char *q = p + (__builtin_ctzll(z) >> 3);
+			if (n < max) {
+				fields[n].p = start;
+				fields[n].len = (size_t)(q - start);
+			}
+			n++;
+			start = q + 1;
+		}
+	}
+#endif
+	for (; p < end; p++) {
+		if (*p != sep)
+			continue;
 		if (n < max) {
-			fields[n].p = p;
-			fields[n].len = (size_t)((q ? q : end) - p);
+			fields[n].p = start;
+			fields[n].len = (size_t)(p - start);
 		}
 		n++;
-		if (!q)
-			return n;
-		p = q + 1;
+		start = p + 1;
 	}
+	if (n < max) {
+		fields[n].p = start;
+		fields[n].len = (size_t)(end - start);
+	}
+	return n + 1;
 }
 
 static bool is_separator(char c)
@@ -370,7 +413,7 @@ static bool is_name_char(char c)
 bool text_next_assign(const char **pos, const char *end, const char *prefix,
 		      struct text_assign *a)
 {
-	const char *p = *pos, *q;
+	const char *p = *pos, *q, *stop, *nl;
 	size_t plen = strlen(prefix);
 
 	while (p < end) {
@@ -385,8 +428,15 @@ bool text_next_assign(const char **pos, const char *end, const char *prefix,
 				a->name.len = (size_t)(q - a->name.p);
 				q += 2;
 				a->value.p = q;
-				while (q < end && *q != '"' && *q != '\n')
-					q++;
+				/* The value ends at its quote, or unclosed at the end
+				 * of its line: two memchr()s rather than a byte loop
+				 * over a 500-byte quote line. */
+				stop = memchr(q, '"', (size_t)(end - q));
+				if (!stop)
+					stop = end;
+				if ((nl = memchr(q, '\n', (size_t)(stop - q))))
+					stop = nl;
+				q = stop;
 				a->closed = q < end && *q == '"';
 				a->value.len = (size_t)(q - a->value.p);
 				if (!a->closed && a->value.len > 0 && q[-1] == '\r')

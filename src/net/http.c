@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 #include "net/http.h"
 #include "base/hkclock.h"
+#include "net/http_wait.h"
 #include "base/text.h"
 #include "net/recorder.h"
 #include "net/replay.h"
@@ -26,7 +28,7 @@ struct transfer {
 	char errbuf[CURL_ERROR_SIZE];
 	http_done_fn done;
 	void *arg;
-	struct transfer *prev, *next; /* in flight, owned by struct http */
+	struct http_waiter wait;      /* in flight or waiting, owned by struct http */
 };
 
 /* A server that asked for a pause (Retry-After), until a monotonic time.
@@ -46,7 +48,8 @@ struct http {
 	int running;
 	int pending;
 	bool closing;                 /* in http_free: no new transfers */
-	struct transfer *head;
+	bool started;                 /* a transfer that waited started in this dispatch */
+	struct http_wait wait;        /* every transfer, started or waiting its turn */
 	struct recorder *rec;         /* --record: every response written */
 	struct replay *replay;        /* --replay: every request answered from it */
 };
@@ -163,7 +166,7 @@ struct http *http_new(const char *user_agent, char *err, size_t errlen)
 		return NULL;
 	}
 	/* Keep a few connections per host; more would look like abuse. */
-	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, 4L);
+	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)HTTP_WAIT_PER_SERVER);
 	if (trace && *trace && !(h->trace = fopen(trace, "a"))) {
 		snprintf(err, errlen, "HKTOP_TRACE: %s: %s", trace, strerror(errno));
 		http_free(h);
@@ -171,6 +174,8 @@ struct http *http_new(const char *user_agent, char *err, size_t errlen)
 	}
 	return h;
 }
+
+#define transfer_of(x) ((struct transfer *)(void *)((char *)(x) - offsetof(struct transfer, wait)))
 
 static void transfer_free(struct transfer *t)
 {
@@ -199,9 +204,9 @@ void http_free(struct http *h)
 		/* Transfers still running are cancelled: each callback runs once,
 		 * as promised, so its owner can free what it holds. A callback
 		 * cannot start another transfer now (http_get refuses). */
-		while (h->head) {
-			struct transfer *t = h->head;
-			h->head = t->next;
+		while (h->wait.head) {
+			struct transfer *t = transfer_of(h->wait.head);
+			http_wait_leave(&h->wait, &t->wait); /* one never added is no harm */
 			curl_multi_remove_handle(h->multi, t->easy);
 			h->pending--;
 			memset(&r, 0, sizeof r);
@@ -395,7 +400,10 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 	curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* what libcurl can decode */
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
-	if (curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+	if (http_wait_enter(&h->wait, &t->wait, t->url, http_mono_ms()) &&
+	    curl_multi_add_handle(h->multi, e) != CURLM_OK) {
+		t->wait.waiting = true; /* it held no connection to hand on */
+		http_wait_leave(&h->wait, &t->wait);
 		snprintf(err, errlen, "cannot start transfer");
 		transfer_free(t);
 		return false;
@@ -404,10 +412,6 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 		fprintf(h->trace, "GET %s\n", t->url);
 		fflush(h->trace);
 	}
-	t->next = h->head;
-	if (h->head)
-		h->head->prev = t;
-	h->head = t;
 	h->pending++;
 	return true;
 }
@@ -503,6 +507,28 @@ static void record(struct http *h, const struct transfer *t, CURL *e, const stru
 	recorder_add(h->rec, &rec);
 }
 
+/* A connection is free: x, which waited for it, starts with what is left
+ * of its time (the timeout counts from http_get, as when libcurl held it). */
+static void start_waiting(struct http *h, struct http_waiter *x)
+{
+	while (x) {
+		struct transfer *t = transfer_of(x);
+		long left = t->timeout_ms - (long)(http_mono_ms() - x->since_ms);
+		struct http_response r = { .url = t->url, .body = "", .error = "cannot start transfer",
+					   .retry_after_s = -1 };
+
+		curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, left > 0 ? left : 1L);
+		curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, left > 0 ? left : 1L);
+		if ((h->started = curl_multi_add_handle(h->multi, t->easy) == CURLM_OK))
+			return;
+		x = http_wait_leave(&h->wait, x); /* the next in line, before t goes */
+		h->pending--;
+		if (t->done)
+			t->done(t->arg, &r);
+		transfer_free(t);
+	}
+}
+
 static void finish(struct http *h, CURL *e, CURLcode rc)
 {
 	struct transfer *t = NULL;
@@ -521,13 +547,8 @@ static void finish(struct http *h, CURL *e, CURLcode rc)
 	if (retry_s > 0)
 		hold_add(h, t->url, status, retry_s);
 	curl_multi_remove_handle(h->multi, e);
-	if (t->prev)
-		t->prev->next = t->next;
-	else
-		h->head = t->next;
-	if (t->next)
-		t->next->prev = t->prev;
 	h->pending--;
+	start_waiting(h, http_wait_leave(&h->wait, &t->wait));
 	describe_error(t, rc, status, retry_s, cause, sizeof cause);
 	memset(&r, 0, sizeof r);
 	r.url = t->url;
@@ -555,10 +576,13 @@ void http_dispatch(struct http *h)
 
 	if (h->replay)
 		replay_dispatch(h->replay);
-	curl_multi_perform(h->multi, &h->running);
-	while ((m = curl_multi_info_read(h->multi, &left)))
-		if (m->msg == CURLMSG_DONE)
-			finish(h, m->easy_handle, m->data.result);
+	do { /* a transfer that waited connects now, not a poll later */
+		h->started = false;
+		curl_multi_perform(h->multi, &h->running);
+		while ((m = curl_multi_info_read(h->multi, &left)))
+			if (m->msg == CURLMSG_DONE)
+				finish(h, m->easy_handle, m->data.result);
+	} while (h->started);
 }
 
 void http_run(struct http *h)

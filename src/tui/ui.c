@@ -368,9 +368,20 @@ static size_t to_wide(const char *s, int width, wchar_t *out, size_t max, int *u
 	memset(&st, 0, sizeof st);
 	while (len > 0 && n < max) {
 		wchar_t wc;
-		size_t k = mbrtowc(&wc, s, len, &st);
+		size_t k;
 		int w;
 
+		if (*s >= 0x20 && *s < 0x7f) {
+			/* Printable ASCII, most of every screen: one column in
+			 * any locale hktop runs in, without asking libc. */
+			if (cols + 1 > width)
+				break;
+			out[n++] = (wchar_t)*s++;
+			cols++;
+			len--;
+			continue;
+		}
+		k = mbrtowc(&wc, s, len, &st);
 		if (k == (size_t)-1 || k == (size_t)-2) {
 			memset(&st, 0, sizeof st);
 			wc = 0xFFFD;
