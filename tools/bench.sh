@@ -151,7 +151,7 @@ serve()
 		printf 'watchlist ='
 		i=1
 		while [ $i -le "$n" ]; do printf ' %d' $i; i=$((i + 1)); done
-		printf '\nnews.sources = none\ntencent.quote_url = %s\ntencent.chart_url = %s\n' "$url" "$url"
+		printf '\nnews.sources = none\ntencent.quote_url = %s\ntencent.chart_url = %s\nsina.quote_url = %s\nyahoo.url = %s\n' "$url" "$url" "$url" "$url"
 		# BENCH_COLUMNS: the watchlist's columns (the spark column's cost)
 		[ -z "${BENCH_COLUMNS:-}" ] || printf 'columns = %s\n' "$BENCH_COLUMNS"
 	} > "$tmp/config"
