@@ -135,7 +135,7 @@ static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 static void line_total(struct dash *d, WINDOW *w, int y, const struct lay *l, const char *label,
 		       const struct position_total *t, const char *extra)
 {
-	char val[48], day[48], pnl[48], pct[24], name[64];
+	char val[48], day[48], pnl[48], pct[24], name[64], note[64], text[160];
 	int x = l->val_x;
 
 	snprintf(name, sizeof name, "%s %s", label, t->currency);
@@ -150,8 +150,11 @@ static void line_total(struct dash *d, WINDOW *w, int y, const struct lay *l, co
 		return;
 	}
 	figures(d, w, y, l, val, day, t->day_pnl, pnl, t->pnl, pct, t->pnl_pct);
-	if ((x = l->note_x) < d->ui->cols && extra)
-		put(d, w, y, x, d->ui->cols - x, extra, 0, d->ui->attrs[UI_DIM]);
+	/* A day P&L not all of today's session says so, as a position's does. */
+	position_total_day_note(t, note, sizeof note);
+	snprintf(text, sizeof text, "%s%s%s", extra ? extra : "", extra && extra[0] && note[0] ? "; " : "", note);
+	if ((x = l->note_x) < d->ui->cols && text[0])
+		put(d, w, y, x, d->ui->cols - x, text, 0, d->ui->attrs[UI_DIM]);
 }
 
 static int by_day_impact(const void *a, const void *b)
