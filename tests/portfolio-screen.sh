@@ -438,6 +438,18 @@ B=$B_SAVED
 like "$(sed -n 3p "$T/stale.txt")" '^ 0700 TENCENT      119700\.000 .* \+22\.01%  old quote: te$' \
 	"a stale quote: the last good figures, and why they are old"
 
+# A position is the trader's money whatever list is shown: a held symbol
+# off the list is fetched all the same (and not added to the list).
+screen offlist 24 80 -o watchlist="HSI HSTECH 9988 BABA" <<EOF
+:save-display $T/offlist-list.txt
+p
+:save-display $T/offlist.txt
+EOF
+unlike "$(cat "$T/offlist-list.txt")" '^ 0700 ' "held but not listed: not on the watchlist"
+like "$(sed -n 3p "$T/offlist.txt")" '^ 0700 TENCENT      119700\.000     -100\.000    \+21594\.500  \+22\.01%' \
+	"held but not listed: valued in the portfolio view"
+like "$(cat "$T/offlist.txt")" '^ Total HKD          96040\.000 ' "and in the totals"
+
 # Colours by colors.up (a dump's even lines are the colours): 0700's
 # P&L is a gain (columns 71-77 of its row), its day a loss (62-68).
 screen green 24 80 -o colors.up=green <<EOF

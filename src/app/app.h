@@ -144,6 +144,11 @@ void portfolio_control_load(struct app *app);
 void portfolio_control_reconcile(struct app *app);
 void portfolio_control_submit(struct app *app, const char *line);
 void portfolio_control_done(struct app *app);
+/* Add the held symbols to a refresh's instruments v (the board's first,
+ * app->nboard_inflight of them), and take the refresh's results for
+ * them; false out of memory. */
+bool portfolio_control_wanted(struct app *app, struct instrument **v, size_t *n);
+void portfolio_control_quotes(struct app *app, const struct quote_result *res, size_t n);
 
 /* The headlines view's wants: every source now, the sources' state on the
  * status line (news_control.c). */

@@ -129,6 +129,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 			    hhmm, failed, app->nboard_inflight, res[first_fail].err);
 	}
 	alert_control_quotes(app, res, n);
+	portfolio_control_quotes(app, res, n);
 	if (ok)
 		schedule_next(app);
 	free(app->inflight);
@@ -168,8 +169,8 @@ static bool refresh_list(struct app *app)
 		if (!have)
 			v[n++] = in;
 	}
-	/* The names alert rules watch, on the list or not. */
-	if (!alert_control_wanted(app, &v, &n)) {
+	/* The names alert rules watch and those held, on the list or not. */
+	if (!alert_control_wanted(app, &v, &n) || !portfolio_control_wanted(app, &v, &n)) {
 		free(v);
 		return false;
 	}

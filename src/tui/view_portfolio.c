@@ -29,17 +29,28 @@ static void put(const struct dash *d, WINDOW *w, int y, int x, int width, const 
 	ui_text(w, y, x, width, s, align, a);
 }
 
+/* The row quoting in: the list's, else the one fetched for the
+ * portfolio (a held symbol off the list shown); NULL: none. */
+static const struct row *quote_row(const struct dash *d, const struct instrument *in)
+{
+	long k = board_find(&d->board, in);
+
+	if (k >= 0)
+		return &d->board.rows[k];
+	k = board_find(&d->pos.held, in);
+	return k >= 0 ? &d->pos.held.rows[k] : NULL;
+}
+
 void view_portfolio_value(struct dash *d)
 {
 	time_t now = dash_now(d);
 
 	for (size_t i = 0; i < d->pos.book.n; i++) {
 		struct position *p = &d->pos.book.v[i];
-		long k = board_find(&d->board, &p->in);
-		const struct row *r = k >= 0 ? &d->board.rows[k] : NULL;
+		const struct row *r = quote_row(d, &p->in);
 
 		if (!r)
-			position_value(p, NULL, "not on the watchlist (/ adds it)", now);
+			position_value(p, NULL, "no quote yet", now);
 		else if (!r->have)
 			position_value(p, NULL, r->err[0] ? r->err : "no quote yet", now);
 		else
@@ -96,10 +107,9 @@ static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 {
 	char name[64], qty[24], avg[32], val[48], day[48], pnl[48], pct[24];
 	int cols = d->ui->cols, x = l->note_x;
-	long k = board_find(&d->board, &p->in);
+	const struct row *r = quote_row(d, &p->in);
 
-	snprintf(name, sizeof name, "%s %s", p->in.display,
-		 k >= 0 ? dash_row_name(d, &d->board.rows[k]) : "");
+	snprintf(name, sizeof name, "%s %s", p->in.display, r ? dash_row_name(d, r) : "");
 	if (d->pos.privacy)
 		snprintf(qty, sizeof qty, HIDDEN);
 	else
@@ -121,8 +131,8 @@ static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 
 		if (!p->valued)
 			snprintf(note, sizeof note, "%s", p->why);
-		else if (k >= 0 && d->board.rows[k].stale) /* valued at the last good quote */
-			snprintf(note, sizeof note, "old quote: %s", d->board.rows[k].err);
+		else if (r && r->stale) /* valued at the last good quote */
+			snprintf(note, sizeof note, "old quote: %s", r->err);
 		else if (p->session >= 0 && !p->today)
 			position_day_text(p->session, note + snprintf(note, sizeof note, "day of "),
 					  sizeof note - 7);
