@@ -200,5 +200,22 @@ is "$(cat "$T/err")" "hktop: $T/none: no positions" "said"
 
 run_with_timeout 5 "$HKTOP" --portfolio 700
 is "$rc" 2 "--portfolio with SYMBOLs: usage error"
+run_with_timeout 5 "$HKTOP" --portfolio --demo
+is "$rc" 2 "--portfolio --demo: usage error"
+is "$(cat "$T/err")" "hktop: --demo is for the dashboard; --portfolio values the positions at live quotes only" \
+	"said as it is"
+
+# --record and --replay: the positions valued at the recording's quotes,
+# with the server gone, and the day's P&L of the recording's day.
+start_httpd "$T/rules"
+portfolio $FRI "$BASE" "--record $T/prec"
+is "$rc" 0 "--portfolio --record: exit 0"
+cp "$T/out" "$T/prec.live"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+portfolio $MON "$BASE" "--replay $T/prec"
+is "$rc" 0 "--portfolio --replay: exit 0"
+is "$(cat "$T/err")" "" "nothing to say"
+is "$(cat "$T/out")" "$(cat "$T/prec.live")" "--portfolio --replay: the figures as recorded"
 
 done_testing
