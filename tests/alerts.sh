@@ -78,7 +78,7 @@ rm -f "$A"
 mkfifo "$A"
 check
 is "$rc" 2 "a FIFO: exit 2, without blocking"
-is "$(cat "$T/err")" "hktop: $A: not a regular file" "and why"
+is "$(cat "$T/err")" "hktop: $A: is a FIFO; not reading from it" "and why"
 rm -f "$A"
 check -o alerts.file="~/mine"
 is "$rc" 2 "no rules: exit 2"
