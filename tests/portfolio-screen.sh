@@ -450,6 +450,21 @@ like "$(sed -n 3p "$T/offlist.txt")" '^ 0700 TENCENT      119700\.000     -100\.
 	"held but not listed: valued in the portfolio view"
 like "$(cat "$T/offlist.txt")" '^ Total HKD          96040\.000 ' "and in the totals"
 
+# A lot of a symbol neither held nor listed: its quote is fetched at
+# once.
+printf '9988 -200 120.15 fee=10\n' > "$T/few"
+screen addnew 24 80 -o watchlist="HSI HSTECH 9988" -o positions.file="$T/few" <<EOF
+p
++
+=0700 100 400
+<Enter>
+:save-display $T/addnew.txt
+EOF
+like "$(cat "$T/addnew.txt")" '^ 0700 TENCENT       47880\.000      -40\.000     \+7880\.000  \+19\.70%' \
+	"a new symbol's lot: valued at once (100 x 478.800 - 40000)"
+is "$(cat "$T/few")" "9988 -200 120.15 fee=10
+0700 100 400" "and the lot is in the file"
+
 # Colours by colors.up (a dump's even lines are the colours): 0700's
 # P&L is a gain (columns 71-77 of its row), its day a loss (62-68).
 screen green 24 80 -o colors.up=green <<EOF

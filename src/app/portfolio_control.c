@@ -96,7 +96,6 @@ static void apply_edit(struct app *app)
 	snprintf(what, sizeof what, "%s %s", !p->want_old ? "Added" : p->want_new ? "Changed to" :
 		 "Removed", p->want_new ? p->want_new : p->want_old);
 	portfolio_control_load(app);
-	dash_status(&app->dash, false, "%s", what);
 	/* A symbol new to the book gets its quote now, not at the next refresh. */
 	for (size_t i = 0; i < p->book.n; i++) {
 		long k = board_find(&p->held, &p->book.v[i].in);
@@ -107,6 +106,7 @@ static void apply_edit(struct app *app)
 			break;
 		}
 	}
+	dash_status(&app->dash, false, "%s", what); /* after the refresh's own word */
 out:
 	free(p->want_old);
 	free(p->want_new);
