@@ -450,6 +450,24 @@ like "$(sed -n 3p "$T/offlist.txt")" '^ 0700 TENCENT      119700\.000     -100\.
 	"held but not listed: valued in the portfolio view"
 like "$(cat "$T/offlist.txt")" '^ Total HKD          96040\.000 ' "and in the totals"
 
+# The Monday after: Friday's quote, its day P&L labelled with its date,
+# and the odd lot still said; the totals' day P&L is Friday's too.
+HKTOP_NOW=1786327200 screen monday 24 80 <<EOF
+p
+:save-display $T/monday.txt
+EOF
+like "$(sed -n 3p "$T/monday.txt")" '^ 0700 TENCENT .* \+22\.01%  day of 08-07' \
+	"a Friday quote on Monday, at 80 columns: its date"
+like "$(cat "$T/monday.txt")" '^ Total HKD .* \+17\.98% day of 08-07$' "the total's day P&L: of that date"
+HKTOP_NOW=1786327200 screen monday-wide 60 200 <<EOF
+p
+:save-display $T/monday-wide.txt
+EOF
+like "$(sed -n 3p "$T/monday-wide.txt")" '^ 0700 TENCENT .* \+22\.01%  day of 08-07; 50 odd$' \
+	"wide: its date, and the odd lot still said"
+like "$(cat "$T/monday-wide.txt")" '^ All in HKD .* \+18\.43% USD/HKD 7\.8312; day of 08-07$' \
+	"the converted total: the rate and the date"
+
 # A lot of a symbol neither held nor listed: its quote is fetched at
 # once.
 printf '9988 -200 120.15 fee=10\n' > "$T/few"

@@ -102,6 +102,17 @@ static void figures(struct dash *d, WINDOW *w, int y, const struct lay *l, const
 	put(d, w, y, l->pct_x, 8, pct, 1, dir_attr(d, cn));
 }
 
+/* "day of 08-07": the session a day P&L is of, when not today's; short
+ * enough for 80 columns (the year is today's or last year's). */
+static void day_of(long long session, char *buf, size_t len)
+{
+	char day[16];
+
+	position_day_text(session, day, sizeof day);
+	snprintf(buf, len, "%s%s", session >= 0 ? "day of " : "days differ",
+		 session >= 0 ? day + 5 : "");
+}
+
 static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 			  const struct position *p)
 {
@@ -134,10 +145,11 @@ static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 		else if (r && r->stale) /* valued at the last good quote */
 			snprintf(note, sizeof note, "old quote: %s", r->err);
 		else if (p->session >= 0 && !p->today)
-			position_day_text(p->session, note + snprintf(note, sizeof note, "day of "),
-					  sizeof note - 7);
-		else if (p->odd)
-			snprintf(note, sizeof note, "%lld odd", p->odd);
+			day_of(p->session, note, sizeof note);
+		/* A weekend's "day of" must not hide the odd lot all weekend. */
+		if (p->valued && p->odd)
+			snprintf(note + strlen(note), sizeof note - strlen(note), "%s%lld odd",
+				 note[0] ? "; " : "", p->odd);
 		put(d, w, y, x + 1, cols - x - 1, note, 0, d->ui->attrs[UI_DIM]);
 	}
 }
@@ -161,7 +173,9 @@ static void line_total(struct dash *d, WINDOW *w, int y, const struct lay *l, co
 	}
 	figures(d, w, y, l, val, day, t->day_pnl, pnl, t->pnl, pct, t->pnl_pct);
 	/* A day P&L not all of today's session says so, as a position's does. */
-	position_total_day_note(t, note, sizeof note);
+	note[0] = '\0';
+	if (t->n && !t->today)
+		day_of(t->session, note, sizeof note);
 	snprintf(text, sizeof text, "%s%s%s", extra ? extra : "", extra && extra[0] && note[0] ? "; " : "", note);
 	if ((x = l->note_x) < d->ui->cols && text[0])
 		put(d, w, y, x, d->ui->cols - x, text, 0, d->ui->attrs[UI_DIM]);
