@@ -137,16 +137,8 @@ bool portfolio_control_wanted(struct app *app, struct instrument **v, size_t *n)
 	if (!(grown = realloc(*v, (*n + b->n) * sizeof *grown)))
 		return false;
 	*v = grown;
-	for (size_t i = 0; i < b->n; i++) {
-		const struct instrument *in = &b->v[i].in;
-		bool have = board_find(&app->dash.board, in) >= 0;
-
-		/* Past the board: the header's indexes and the alerts' names. */
-		for (size_t k = app->nboard_inflight; k < listed && !have; k++)
-			have = symbol_equal(&grown[k], in);
-		if (!have)
-			grown[(*n)++] = *in;
-	}
+	for (size_t i = 0; i < b->n; i++)
+		refresh_want(app, grown, listed, n, &b->v[i].in);
 	return true;
 }
 

@@ -145,6 +145,18 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 	}
 }
 
+void refresh_want(const struct app *app, struct instrument *v, size_t listed, size_t *n,
+		  const struct instrument *in)
+{
+	bool have = board_find(&app->dash.board, in) >= 0;
+
+	/* Past the board: the header's indexes and the names added so far. */
+	for (size_t k = app->nboard_inflight; k < listed && !have; k++)
+		have = symbol_equal(&v[k], in);
+	if (!have)
+		v[(*n)++] = *in;
+}
+
 /* The board's instruments plus the header's indexes. */
 static bool refresh_list(struct app *app)
 {
