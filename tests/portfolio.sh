@@ -200,6 +200,9 @@ is "$(cat "$T/err")" "hktop: $T/none: no positions" "said"
 
 run_with_timeout 5 "$HKTOP" --portfolio 700
 is "$rc" 2 "--portfolio with SYMBOLs: usage error"
+run_with_timeout 5 "$HKTOP" --portfolio --list main
+is "$rc" 2 "--portfolio --list: usage error (the positions are not a list)"
+like "$(cat "$T/err")" '^hktop: --list .* --portfolio$' "said"
 run_with_timeout 5 "$HKTOP" --portfolio --demo
 is "$rc" 2 "--portfolio --demo: usage error"
 is "$(cat "$T/err")" "hktop: --demo is for the dashboard; --portfolio values the positions at live quotes only" \

@@ -213,9 +213,9 @@ int args_parse(int argc, char **argv, struct cli *cli)
 			"--check-alerts\n");
 		return EXIT_USAGE;
 	}
-	if (cli->list && (optind < argc || cli->series || cli->news)) {
+	if (cli->list && (optind < argc || cli->series || cli->news || cli->portfolio)) {
 		fprintf(stderr, "hktop: --list picks the list SYMBOLs would replace; not with SYMBOLs, "
-			"--series or --news\n");
+			"--series, --news or --portfolio\n");
 		return EXIT_USAGE;
 	}
 	cli->symbols = argv + optind;
