@@ -102,10 +102,10 @@ cat > "$T/want" <<'SCREEN'
  0700 TENCENT      119700.000     -100.000    +21594.500  +22.01%  50 odd
  9988 BABA-W       -23660.000     -160.000      +360.000   +1.50%
  BABA Alibaba G      1204.500      +15.300      +247.510  +25.86%
- Total HKD          96040.000     -260.000    +21954.500  +29.63%
+ Total HKD          96040.000     -260.000    +21954.500  +17.98%
  Total USD           1204.500      +15.300      +247.510  +25.86%
- All in HKD         105472.68      -140.18     +23892.80  +29.29% USD/HKD 7.8312
- All in USD          13468.27       -17.90      +3050.98  +29.29% USD/HKD 7.8312
+ All in HKD         105472.68      -140.18     +23892.80  +18.43% USD/HKD 7.8312
+ All in USD          13468.27       -17.90      +3050.98  +18.43% USD/HKD 7.8312
  Day's contributors:  9988 -160.000  BABA +15.300  0700 -100.000
  LOTS of T/home/.config/hktop/positions   (+ add, e edit, d
  0700 100 380.2 fee=25.5  # first buy
@@ -129,10 +129,10 @@ cat > "$T/want" <<'SCREEN'
  0700 TENCENT             ***          ***           ***  +22.01%  50 odd
  9988 BABA-W              ***          ***           ***   +1.50%
  BABA Alibaba G           ***          ***           ***  +25.86%
- Total HKD                ***          ***           ***  +29.63%
+ Total HKD                ***          ***           ***  +17.98%
  Total USD                ***          ***           ***  +25.86%
- All in HKD               ***          ***           ***  +29.29% USD/HKD 7.8312
- All in USD               ***          ***           ***  +29.29% USD/HKD 7.8312
+ All in HKD               ***          ***           ***  +18.43% USD/HKD 7.8312
+ All in USD               ***          ***           ***  +18.43% USD/HKD 7.8312
  Day's contributors:  9988 -  BABA +  0700 -
  LOTS of T/home/.config/hktop/positions   (+ add, e edit, d
  0700 ***
@@ -253,10 +253,10 @@ cat > "$T/want" <<'SCREEN'
  0700 TENCENT                  250     392.422    119700.000     -100.000    +21594.500  +22.01%  50 odd
  9988 BABA-W                  -200     120.100    -23660.000     -160.000      +360.000   +1.50%
  BABA Alibaba Group Hol         10      95.699      1204.500      +15.300      +247.510  +25.86%
- Total HKD                                         96040.000     -260.000    +21954.500  +29.63%
+ Total HKD                                         96040.000     -260.000    +21954.500  +17.98%
  Total USD                                          1204.500      +15.300      +247.510  +25.86%
- All in HKD                                        105472.68      -140.18     +23892.80  +29.29% USD/HKD 7.8312
- All in USD                                         13468.27       -17.90      +3050.98  +29.29% USD/HKD 7.8312
+ All in HKD                                        105472.68      -140.18     +23892.80  +18.43% USD/HKD 7.8312
+ All in USD                                         13468.27       -17.90      +3050.98  +18.43% USD/HKD 7.8312
  Day's contributors:  9988 -160.000  BABA +15.300  0700 -100.000
  LOTS of T/home/.config/hktop/positions   (+ add, e edit, d remove, $ privacy)
  0700 100 380.2 fee=25.5  # first buy
@@ -354,10 +354,10 @@ cat > "$T/want" <<'SCREEN'
  0700 TENCENT      119700.000     -100.000    +21594.500  +22.01%  50 odd
  9988 BABA-W       -23660.000     -160.000      +360.000   +1.50%
  BABA Alibaba G     13249.500     +168.300     +2239.510  +20.34%
- Total HKD          96040.000     -260.000    +21954.500  +29.63%
+ Total HKD          96040.000     -260.000    +21954.500  +17.98%
  Total USD          13249.500     +168.300     +2239.510  +20.34%
- All in HKD         199799.48     +1057.99     +39492.55  +24.64% USD/HKD 7.8312
- All in USD          25513.27      +135.10      +5042.98  +24.64% USD/HKD 7.8312
+ All in HKD         199799.48     +1057.99     +39492.55  +18.96% USD/HKD 7.8312
+ All in USD          25513.27      +135.10      +5042.98  +18.96% USD/HKD 7.8312
  Day's contributors:  BABA +168.300  9988 -160.000  0700 -100.000
  LOTS of T/home/.config/hktop/positions   (+ add, e edit, d
  0700 100 380.2 fee=25.5  # first buy
@@ -423,9 +423,7 @@ j
 <Enter>
 :save-display $T/detail.txt
 EOF
-like "$(cat "$T/detail.txt")" '
- Held +9988 -200 \+ BABA 10 ADS \(80 sh\) = -120 sh, HKD -14,227\.32
-' "the detail view: an H share and its ADS held, combined"
+like "$(cat "$T/detail.txt")" '^ Held +9988 -200 \+ BABA 10 ADS \(80 sh\) = -120 sh, HKD -14,227\.32' "the detail view: an H share and its ADS held, combined"
 
 # A refresh that fails keeps the last good quotes: the positions stay
 # valued at them, and say so.
@@ -439,6 +437,51 @@ EOF
 B=$B_SAVED
 like "$(sed -n 3p "$T/stale.txt")" '^ 0700 TENCENT      119700\.000 .* \+22\.01%  old quote: te$' \
 	"a stale quote: the last good figures, and why they are old"
+
+# A position is the trader's money whatever list is shown: a held symbol
+# off the list is fetched all the same (and not added to the list).
+screen offlist 24 80 -o watchlist="HSI HSTECH 9988 BABA" <<EOF
+:save-display $T/offlist-list.txt
+p
+:save-display $T/offlist.txt
+EOF
+unlike "$(cat "$T/offlist-list.txt")" '^ 0700 ' "held but not listed: not on the watchlist"
+like "$(sed -n 3p "$T/offlist.txt")" '^ 0700 TENCENT      119700\.000     -100\.000    \+21594\.500  \+22\.01%' \
+	"held but not listed: valued in the portfolio view"
+like "$(cat "$T/offlist.txt")" '^ Total HKD          96040\.000 ' "and in the totals"
+
+# The Monday after: Friday's quote, its day P&L labelled with its date,
+# and the odd lot still said; the totals' day P&L is Friday's too.
+HKTOP_NOW=1786327200 screen monday 24 80 <<EOF
+p
+:save-display $T/monday.txt
+EOF
+like "$(sed -n 3p "$T/monday.txt")" '^ 0700 TENCENT .* \+22\.01%  day of 08-07' \
+	"a Friday quote on Monday, at 80 columns: its date"
+like "$(cat "$T/monday.txt")" '^ Total HKD .* \+17\.98% day of 08-07$' "the total's day P&L: of that date"
+HKTOP_NOW=1786327200 screen monday-wide 60 200 <<EOF
+p
+:save-display $T/monday-wide.txt
+EOF
+like "$(sed -n 3p "$T/monday-wide.txt")" '^ 0700 TENCENT .* \+22\.01%  day of 08-07; 50 odd$' \
+	"wide: its date, and the odd lot still said"
+like "$(cat "$T/monday-wide.txt")" '^ All in HKD .* \+18\.43% USD/HKD 7\.8312; day of 08-07$' \
+	"the converted total: the rate and the date"
+
+# A lot of a symbol neither held nor listed: its quote is fetched at
+# once.
+printf '9988 -200 120.15 fee=10\n' > "$T/few"
+screen addnew 24 80 -o watchlist="HSI HSTECH 9988" -o positions.file="$T/few" <<EOF
+p
++
+=0700 100 400
+<Enter>
+:save-display $T/addnew.txt
+EOF
+like "$(cat "$T/addnew.txt")" '^ 0700 TENCENT       47880\.000      -40\.000     \+7880\.000  \+19\.70%' \
+	"a new symbol's lot: valued at once (100 x 478.800 - 40000)"
+is "$(cat "$T/few")" "9988 -200 120.15 fee=10
+0700 100 400" "and the lot is in the file"
 
 # Colours by colors.up (a dump's even lines are the colours): 0700's
 # P&L is a gain (columns 71-77 of its row), its day a loss (62-68).

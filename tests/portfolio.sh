@@ -53,10 +53,15 @@ portfolio() {
 #   -23660.000; day -200 x 0.800 = -160.000; P&L 360.000 = 1.50 %.
 # BABA: 10 x 95.5 + 1.99 = 956.99 (avg 95.699); 1204.500; day 15.300;
 #   P&L 247.510 = 25.86 %.
-# HKD: 96040.000, day -260.000, P&L 21954.500 of 74085.50 = 29.63 %.
+# HKD: 96040.000, day -260.000, P&L 21954.500; the per cent is of the
+#   gross, 98105.5 + 24020 (the short's proceeds) = 122125.5: 17.98 %
+#   (of the net basis, 74085.50, it would be 29.63 %: a hedge would
+#   make it soar).
 # In HKD: 96040 + 1204.5 x 7.8312 (9432.68) = 105472.68; day -260 + 15.3
 #   x 7.8312 (119.82) = -140.18; P&L 21954.5 + 247.51 x 7.8312 (1938.30)
-#   = 23892.80. In USD: 1204.5 + 96040 / 7.8312 (12263.77) = 13468.27.
+#   = 23892.80, of 122125.5 + 956.99 x 7.8312 (7494.38) = 18.43 %. In
+#   USD: 1204.5 + 96040 / 7.8312 (12263.77) = 13468.27; P&L 3050.98 of
+#   956.99 + 122125.5 / 7.8312 (15594.74) = 18.43 %.
 portfolio $FRI "$B"
 is "$rc" 0 "--portfolio: every quote and the rate: exit 0"
 is "$(cat "$T/err")" "" "nothing on stderr"
@@ -64,10 +69,10 @@ is "$(cat "$T/out")" "SYMBOL            QTY    AVG COST      PRICE          VALU
 0700              250     392.422    478.800     119700.000     -100.000      21594.500    22.01 HKD   2+50  not a multiple of the board lot (100)
 9988             -200     120.100    118.300     -23660.000     -160.000        360.000     1.50 HKD      2  
 BABA               10      95.699    120.450       1204.500       15.300        247.510    25.86 USD         
-TOTAL HKD                                         96040.000     -260.000      21954.500    29.63 HKD         
+TOTAL HKD                                         96040.000     -260.000      21954.500    17.98 HKD         
 TOTAL USD                                          1204.500       15.300        247.510    25.86 USD         
-ALL IN HKD                                        105472.68      -140.18       23892.80    29.29 HKD         at USD/HKD 7.8312
-ALL IN USD                                         13468.27       -17.90        3050.98    29.29 USD         at USD/HKD 7.8312" \
+ALL IN HKD                                        105472.68      -140.18       23892.80    18.43 HKD         at USD/HKD 7.8312
+ALL IN USD                                         13468.27       -17.90        3050.98    18.43 USD         at USD/HKD 7.8312" \
 	"table: positions, totals per currency and converted"
 is "$(cat "$T/positions.before")" "$(cat "$HOME/.config/hktop/positions")" "the file is only read"
 
@@ -75,7 +80,7 @@ portfolio $FRI "$B" "--format json"
 is "$rc" 0 "json: exit 0"
 like "$(cat "$T/out" | tr -d '\t\n')" '^\{"positions":\[\{"symbol":"0700","quantity":250,"avg_cost":392\.422,"cost_basis":98105\.5,"price":478\.800,"market_value":119700\.000,"day_pnl":-100\.000,"day_pnl_date":"2026-08-07","day_pnl_today":true,"total_pnl":21594\.500,"total_pnl_pct":22\.01,"currency":"HKD","lots":2,"board_lot":100,"odd_shares":50\},' \
 	"json: a position's every key"
-like "$(cat "$T/out" | tr -d '\t\n')" '"totals":\{"HKD":\{"positions":2,"cost_basis":74085\.50,"market_value":96040\.000,"day_pnl":-260\.000,"day_pnl_date":"2026-08-07","total_pnl":21954\.500,"total_pnl_pct":29\.63,"currency":"HKD"\},"USD":\{"positions":1,.*"market_value":1204\.500,.*\},"in_hkd":\{"positions":3,"cost_basis":81579\.88,"market_value":105472\.68,"day_pnl":-140\.18,"day_pnl_date":null,"total_pnl":23892\.80,"total_pnl_pct":29\.29,"currency":"HKD"\},"in_usd":\{.*"market_value":13468\.27,.*\},"usdhkd":7\.8312\}\}$' \
+like "$(cat "$T/out" | tr -d '\t\n')" '"totals":\{"HKD":\{"positions":2,"cost_basis":74085\.50,"market_value":96040\.000,"day_pnl":-260\.000,"day_pnl_date":"2026-08-07","day_pnl_today":true,"total_pnl":21954\.500,"total_pnl_pct":17\.98,"currency":"HKD"\},"USD":\{"positions":1,.*"market_value":1204\.500,.*\},"in_hkd":\{"positions":3,"cost_basis":81579\.88,"market_value":105472\.68,"day_pnl":-140\.18,"day_pnl_date":"2026-08-07","day_pnl_today":true,"total_pnl":23892\.80,"total_pnl_pct":18\.43,"currency":"HKD"\},"in_usd":\{.*"market_value":13468\.27,.*\},"usdhkd":7\.8312\}\}$' \
 	"json: totals.HKD, totals.USD, totals.in_hkd, totals.in_usd and the rate"
 
 portfolio $FRI "$B" "--format csv"
@@ -83,26 +88,26 @@ is "$(cat "$T/out")" "symbol,quantity,avg_cost,cost_basis,price,market_value,day
 0700,250,392.422,98105.5,478.800,119700.000,-100.000,2026-08-07,21594.500,22.01,HKD,2,100,50,
 9988,-200,120.100,-24020.00,118.300,-23660.000,-160.000,2026-08-07,360.000,1.50,HKD,2,100,0,
 BABA,10,95.699,956.99,120.450,1204.500,15.300,2026-08-07,247.510,25.86,USD,,,,
-totals.HKD,,,74085.50,,96040.000,-260.000,2026-08-07,21954.500,29.63,HKD,,,,
+totals.HKD,,,74085.50,,96040.000,-260.000,2026-08-07,21954.500,17.98,HKD,,,,
 totals.USD,,,956.99,,1204.500,15.300,2026-08-07,247.510,25.86,USD,,,,
-totals.in_hkd,,,81579.88,,105472.68,-140.18,,23892.80,29.29,HKD,,,,
-totals.in_usd,,,10417.29,,13468.27,-17.90,,3050.98,29.29,USD,,,," "csv: the same figures, totals as rows"
+totals.in_hkd,,,81579.88,,105472.68,-140.18,2026-08-07,23892.80,18.43,HKD,,,,
+totals.in_usd,,,10417.29,,13468.27,-17.90,2026-08-07,3050.98,18.43,USD,,,," "csv: the same figures, totals as rows"
 
 # The Monday after: Friday's prices, and the day's P&L is Friday's, said so.
 portfolio $MON "$B"
-like "$(cat "$T/out")" '
-0700 .* -100\.000 .*  day P&L of 2026-08-07; not a multiple of the board lot \(100\)
-' "an earlier session: its price, its day P&L labelled with its date"
+like "$(cat "$T/out")" '^0700 .* -100\.000 .*  day P&L of 2026-08-07; not a multiple of the board lot \(100\)' "an earlier session: its price, its day P&L labelled with its date"
+like "$(cat "$T/out")" '^TOTAL HKD  .* HKD         day P&L of 2026-08-07' "the totals' day P&L labelled with that date too, never as today's"
+like "$(cat "$T/out")" '^TOTAL USD  .* USD         day P&L of 2026-08-07' "the totals' day P&L labelled with that date too, never as today's"
+like "$(cat "$T/out")" '^ALL IN HKD .* HKD         at USD/HKD 7\.8312; day P&L of 2026-08-07' "the totals' day P&L labelled with that date too, never as today's"
 portfolio $MON "$B" "--format json"
 like "$(cat "$T/out" | tr -d '\t\n')" '"day_pnl_date":"2026-08-07","day_pnl_today":false' "json: not today's"
+like "$(cat "$T/out" | tr -d '\t\n')" '"HKD":\{[^}]*"day_pnl_date":"2026-08-07","day_pnl_today":false' \
+	"json: nor the total's"
 
 # A rate outside the 7.75-7.85 band is a bad quote, not a rate.
 portfolio $FRI "$OFFPEG"
-like "$(cat "$T/out")" '
-ALL IN HKD  .* HKD         USD/HKD 7\.9100 is outside the 7\.75-7\.85 peg band
-' "off the peg: no converted totals, the reason"
-like "$(cat "$T/out")" '
-TOTAL HKD  .* 96040\.000 ' "the per-currency totals stay"
+like "$(cat "$T/out")" '^ALL IN HKD  .* HKD         USD/HKD 7\.9100 is outside the 7\.75-7\.85 peg band' "off the peg: no converted totals, the reason"
+like "$(cat "$T/out")" '^TOTAL HKD  .* 96040\.000 ' "the per-currency totals stay"
 
 # No rate at all: blank with the reason, and exit 1.
 cat > "$T/rules-norate" <<RULES
@@ -112,8 +117,7 @@ RULES
 start_httpd "$T/rules-norate"
 portfolio $FRI "$BASE"
 is "$rc" 1 "no USD/HKD: exit 1"
-like "$(cat "$T/out")" '
-ALL IN USD  .* USD         yahoo: ' "the converted totals blank, with Yahoo's reason"
+like "$(cat "$T/out")" '^ALL IN USD  .* USD         yahoo: ' "the converted totals blank, with Yahoo's reason"
 like "$(cat "$T/err")" '^hktop: USD/HKD: yahoo: ' "said on stderr"
 
 # --once: held symbols carry a position object; others none.
@@ -126,13 +130,13 @@ like "$(sed -n 4p "$T/out")" '"position":\{"quantity":10,"avg_cost":95\.699,.*"t
 	"--once json: BABA's, without board lots"
 HKTOP_NOW=$FRI run_with_timeout 20 "$HKTOP" --once --format csv -o tencent.quote_url="$B" \
 	-o quotes.failover=no 700
-like "$(cat "$T/out")" '^symbol,.*,source,error,position_quantity,position_avg_cost,position_cost_basis,position_price,position_market_value,position_day_pnl,position_day_pnl_date,position_total_pnl,position_total_pnl_pct,position_currency,position_lots,position_board_lot,position_odd_shares,position_error
-0700,.*,tencent,,250,392\.422,98105\.5,478\.800,119700\.000,-100\.000,2026-08-07,21594\.500,22\.01,HKD,2,100,50,$' \
+like "$(cat "$T/out")" '^symbol,.*,source,error,position_quantity,position_avg_cost,position_cost_basis,position_price,position_market_value,position_day_pnl,position_day_pnl_date,position_total_pnl,position_total_pnl_pct,position_currency,position_lots,position_board_lot,position_odd_shares,position_error' \
+like "$(cat "$T/out")" '^0700,.*,tencent,,250,392\.422,98105\.5,478\.800,119700\.000,-100\.000,2026-08-07,21594\.500,22\.01,HKD,2,100,50,$' \
 	"--once csv: position_ columns"
 HOME="$T/nohome" HKTOP_NOW=$FRI run_with_timeout 20 "$HKTOP" --once --format csv \
 	-o tencent.quote_url="$B" -o quotes.failover=no 700
-like "$(cat "$T/out")" '^symbol,.*,source,error
-0700,.*,tencent,$' "--once csv without positions: the columns as before"
+like "$(cat "$T/out")" '^symbol,.*,source,error' "--once csv without positions: the columns as before"
+like "$(cat "$T/out")" '^0700,.*,tencent,$' "--once csv without positions: the columns as before"
 is "$rc" 0 "and exit 0"
 
 # A refused quote: blank figures with the reason; the lots' own stay.
@@ -170,8 +174,8 @@ hktop: $HOME/bad:4: \"ZZZZZZZZZZZZZZZZZZZ\": not a symbol (try 700, 0700.HK, HSI
 hktop: $HOME/bad:5: \"2026-08-08\": the date is in the future (skipped; kept in the file)
 hktop: $HOME/bad:7: \"1.5\": quantity is not a whole number of shares (skipped; kept in the file)" \
 	"each named with file and line"
-like "$(cat "$T/out")" '^SYMBOL .*
-0700              100     380.455    478.800      47880.000      -40.000' "the good lot is still valued"
+like "$(cat "$T/out")" '^SYMBOL .*' "the good lot is still valued"
+like "$(cat "$T/out")" '^0700              100     380.455    478.800      47880.000      -40.000' "the good lot is still valued"
 is "$(cat "$HOME/bad")" "$(cat "$T/bad.before")" "nothing in the file is lost"
 
 # --once says what is wrong with the file, and goes by its quotes.
@@ -179,8 +183,7 @@ HKTOP_NOW=$FRI run_with_timeout 20 "$HKTOP" --once --format csv -o tencent.quote
 	-o quotes.failover=no -o positions.file="$HOME/bad" 700
 is "$rc" 0 "--once with a bad line in the positions file: exit 0 (every quote came)"
 like "$(cat "$T/err")" "^hktop: $HOME/bad:2: " "the bad lines said"
-like "$(cat "$T/out")" '
-0700,.*,tencent,,100,380\.455,' "the good lot's position"
+like "$(cat "$T/out")" '^0700,.*,tencent,,100,380\.455,' "the good lot's position"
 
 mkfifo "$T/fifo"
 portfolio $FRI "$B" "-o positions.file=$T/fifo"
@@ -197,5 +200,25 @@ is "$(cat "$T/err")" "hktop: $T/none: no positions" "said"
 
 run_with_timeout 5 "$HKTOP" --portfolio 700
 is "$rc" 2 "--portfolio with SYMBOLs: usage error"
+run_with_timeout 5 "$HKTOP" --portfolio --list main
+is "$rc" 2 "--portfolio --list: usage error (the positions are not a list)"
+like "$(cat "$T/err")" '^hktop: --list .* --portfolio$' "said"
+run_with_timeout 5 "$HKTOP" --portfolio --demo
+is "$rc" 2 "--portfolio --demo: usage error"
+is "$(cat "$T/err")" "hktop: --demo is for the dashboard; --portfolio values the positions at live quotes only" \
+	"said as it is"
+
+# --record and --replay: the positions valued at the recording's quotes,
+# with the server gone, and the day's P&L of the recording's day.
+start_httpd "$T/rules"
+portfolio $FRI "$BASE" "--record $T/prec"
+is "$rc" 0 "--portfolio --record: exit 0"
+cp "$T/out" "$T/prec.live"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+portfolio $MON "$BASE" "--replay $T/prec"
+is "$rc" 0 "--portfolio --replay: exit 0"
+is "$(cat "$T/err")" "" "nothing to say"
+is "$(cat "$T/out")" "$(cat "$T/prec.live")" "--portfolio --replay: the figures as recorded"
 
 done_testing

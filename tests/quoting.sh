@@ -54,7 +54,7 @@ rm "$E/hktop/watchlist"
 mkdir "$E/hktop/watchlist"
 run_with_timeout 10 "$HKTOP" --dump-config
 no_control "a saved list that cannot be read: no escape either" "$T/err"
-like "$(cat "$T/err")" 'not a regular file; using the default watchlist' "and says why"
+like "$(cat "$T/err")" 'is a directory; using the default watchlist' "and says why"
 XDG_STATE_HOME=$T/state
 
 export TERM=xterm-256color LINES=10 COLUMNS=80

@@ -269,8 +269,51 @@ static void test_combined(void)
 	position_book_done(&b);
 }
 
+/* A hedged book: long 0700, short 9988 for as much. The net basis is 0,
+ * so the total P&L % is of the gross (the longs' cost and the shorts'
+ * proceeds), never of the net; and a day P&L summed over sessions says
+ * it is not today's. */
+static void test_hedged_and_sessions(void)
+{
+	struct lot lots[] = { lot("700", 100, "400", NULL), lot("9988", -1000, "40", NULL) };
+	struct quote q0 = quote("700", "410.000", "10.000", 100, "HKD", at(2026, 12, 3, 9, 45, HKT), HKT),
+		     q1 = quote("9988", "39.000", "-1.000", 100, "HKD", at(2026, 12, 2, 16, 8, HKT), HKT),
+		     q2 = quote("700", "410.000", "10.000", 100, "HKD", at(2026, 12, 2, 16, 8, HKT), HKT),
+		     q3 = quote("9988", "39.000", "-1.000", 100, "HKD", at(2026, 12, 3, 9, 45, HKT), HKT);
+	struct position_book b;
+	struct position_totals t;
+	char err[POSITION_ERR_MAX], day[16];
+	time_t now = at(2026, 12, 3, 10, 0, HKT);
+
+	ok(position_book_build(&b, lots, 2, err, sizeof err), "a hedged book");
+	position_value(&b.v[0], &q0, NULL, now);
+	position_value(&b.v[1], &q1, NULL, now);
+	position_totals(&b, num("7.8000"), NULL, &t);
+	is_str(fmt(t.hkd.basis), "0", "the net basis: 40000 - 40000");
+	/* 0700: 41000 - 40000 = 1000; 9988: -39000 + 40000 = 1000 */
+	is_str(fmt(t.hkd.pnl), "2000.000", "P&L of both legs");
+	is_str(fmt(t.hkd.pnl_pct), "2.50", "2000 / (40000 + 40000) = 2.50 per cent");
+	is_str(fmt(t.in_hkd.pnl_pct), "2.50", "converted: the same per cent");
+	ok(!t.hkd.today && t.hkd.session == -1, "today's and yesterday's day P&L: not today's");
+	ok(!t.in_hkd.today, "nor converted");
+	position_value(&b.v[0], &q2, NULL, now);
+	position_totals(&b, num("7.8000"), NULL, &t);
+	position_day_text(t.hkd.session, day, sizeof day);
+	ok(!t.hkd.today && strcmp(day, "2026-12-02") == 0, "both of yesterday: its date, %s", day);
+	position_day_text(t.in_hkd.session, day, sizeof day);
+	ok(!t.in_hkd.today && strcmp(day, "2026-12-02") == 0, "converted: the same date, %s", day);
+	position_value(&b.v[1], &q3, NULL, now);
+	position_totals(&b, num("7.8000"), NULL, &t);
+	ok(!t.hkd.today, "still one of yesterday");
+	position_value(&b.v[0], &q0, NULL, now);
+	position_totals(&b, num("7.8000"), NULL, &t);
+	ok(t.hkd.today && t.in_hkd.today, "both of today: today's");
+	position_book_done(&b);
+}
+
 int main(void)
 {
+	test_hedged_and_sessions();
 	test_combined();
 	test_fees_and_lots();
 	test_short_and_sessions();

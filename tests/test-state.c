@@ -575,7 +575,7 @@ static void test_symlinks(void)
 
 	path_in(path, sizeof path, "adir");
 	mkdir(path, 0700);
-	ok(!save_list(path, v, 1, v, 1, err, sizeof err) && strstr(err, "regular"),
+	ok(!save_list(path, v, 1, v, 1, err, sizeof err) && strstr(err, "is a directory"),
 	   "save refuses a directory: %s", err);
 
 	/* Someone else's file: as root, give one away; otherwise any file
@@ -648,9 +648,9 @@ static void test_choose(void)
 	unlink(path);
 	mkdir(path, 0700);
 	ok(state_list_choose(&s, LIST_CONFIG, "/etc/x", &list, &n) && s.origin == LIST_CONFIG &&
-	   !s.save && s.nnotes == 1 && strstr(s.notes[0], "not a regular file"),
+	   !s.save && s.nnotes == 1 && strstr(s.notes[0], "is a directory"),
 	   "a directory in its place: said, and not saved: %s", s.notes[0]);
-	ok(!state_list_save(&s, list, n, &merged, err, sizeof err) && strstr(err, "regular"),
+	ok(!state_list_save(&s, list, n, &merged, err, sizeof err) && strstr(err, "is a directory"),
 	   "an edit is refused: %s", err);
 	state_list_done(&s);
 	rmdir(path);

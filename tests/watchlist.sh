@@ -101,9 +101,9 @@ x
 :save-display $T/dir3.txt
 EOF
 is "$(codes "$T/dir1.txt")" "HSI HSTECH " "a directory in its place: the config's list"
-like "$(said isdir | head -1)" "^$W: not a regular file; using the config's watchlist; edits will not be saved\$" \
+like "$(said isdir | head -1)" "^$W: is a directory; using the config's watchlist; edits will not be saved\$" \
 	"and the screen says why"
-like "$(said isdir)" "^Added BABA; not saved: $W: not a regular file\$" "an edit says it is not saved"
+like "$(said isdir)" "^Added BABA; not saved: $W: is a directory\$" "an edit says it is not saved"
 like "$(sed -n 10p "$T/dir3.txt")" ' 3 unsaved \| \? help$' "and the status line keeps saying so"
 unlike "$(sed -n 10p "$T/dir1.txt")" 'unsaved' "but not before an edit"
 ok_if "the directory is left alone" test -d "$W"

@@ -292,16 +292,8 @@ bool alert_control_wanted(struct app *app, struct instrument **v, size_t *n)
 	if (!(grown = realloc(*v, (*n + c->nlists) * sizeof *grown)))
 		return false;
 	*v = grown;
-	for (size_t i = 0; i < c->nlists; i++) {
-		const struct instrument *in = &c->file.rules[c->lists[i].v[0]].in;
-		bool have = board_find(&app->dash.board, in) >= 0;
-
-		/* Past the board: the header's indexes, nothing else yet. */
-		for (size_t k = app->nboard_inflight; k < listed && !have; k++)
-			have = symbol_equal(&grown[k], in);
-		if (!have)
-			grown[(*n)++] = *in;
-	}
+	for (size_t i = 0; i < c->nlists; i++)
+		refresh_want(app, grown, listed, n, &c->file.rules[c->lists[i].v[0]].in);
 	return true;
 }
 

@@ -112,6 +112,11 @@ void refresh_demo_quotes(struct app *app, const struct instrument *in, size_t n,
 
 /* Start a refresh; if one is running, another right after it (refresh.c). */
 void refresh_start(struct app *app);
+/* Append in to a refresh's instruments v (room made by the caller;
+ * listed of them so far) unless the board or v past the board's has it:
+ * the alerts' and the positions' names ride along with the list's. */
+void refresh_want(const struct app *app, struct instrument *v, size_t listed, size_t *n,
+		  const struct instrument *in);
 
 /* One key from the terminal or a script: a character or an enum key_code
  * (base/keycode.h; tui's ui_key_code translates curses' codes). */
@@ -148,6 +153,11 @@ void portfolio_control_load(struct app *app);
 void portfolio_control_reconcile(struct app *app);
 void portfolio_control_submit(struct app *app, const char *line);
 void portfolio_control_done(struct app *app);
+/* Add the held symbols to a refresh's instruments v (the board's first,
+ * app->nboard_inflight of them), and take the refresh's results for
+ * them; false out of memory. */
+bool portfolio_control_wanted(struct app *app, struct instrument **v, size_t *n);
+void portfolio_control_quotes(struct app *app, const struct quote_result *res, size_t n);
 
 /* The headlines view's wants: every source now, the sources' state on the
  * status line (news_control.c). */

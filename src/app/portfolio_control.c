@@ -70,6 +70,10 @@ void portfolio_control_load(struct app *app)
 	if (!take(p, &pf))
 		dash_report(&app->dash, MSG_CONFIG, MSG_ERROR, "positions: out of memory");
 	positions_file_done(&pf);
+	/* A row for each held symbol (old rows keep their quotes). */
+	for (size_t i = 0; i < p->book.n; i++)
+		if (board_find(&p->held, &p->book.v[i].in) < 0 && !board_add(&p->held, &p->book.v[i].in))
+			dash_report(&app->dash, MSG_CONFIG, MSG_ERROR, "positions: out of memory");
 	if (p->sel >= (long)p->nlots)
 		p->sel = p->nlots ? (long)p->nlots - 1 : 0;
 	app->dash.dirty |= REDRAW_BODY;
@@ -92,7 +96,17 @@ static void apply_edit(struct app *app)
 	snprintf(what, sizeof what, "%s %s", !p->want_old ? "Added" : p->want_new ? "Changed to" :
 		 "Removed", p->want_new ? p->want_new : p->want_old);
 	portfolio_control_load(app);
-	dash_status(&app->dash, false, "%s", what);
+	/* A symbol new to the book gets its quote now, not at the next refresh. */
+	for (size_t i = 0; i < p->book.n; i++) {
+		long k = board_find(&p->held, &p->book.v[i].in);
+
+		if (board_find(&app->dash.board, &p->book.v[i].in) < 0 && k >= 0 &&
+		    !p->held.rows[k].have && !p->held.rows[k].stale) {
+			refresh_start(app);
+			break;
+		}
+	}
+	dash_status(&app->dash, false, "%s", what); /* after the refresh's own word */
 out:
 	free(p->want_old);
 	free(p->want_new);
@@ -110,6 +124,27 @@ void portfolio_control_reconcile(struct app *app)
 		p->want_fx = false;
 		detail_control_fx(app);
 	}
+}
+
+bool portfolio_control_wanted(struct app *app, struct instrument **v, size_t *n)
+{
+	const struct position_book *b = &app->dash.pos.book;
+	size_t listed = *n;
+	struct instrument *grown;
+
+	if (!b->n)
+		return true;
+	if (!(grown = realloc(*v, (*n + b->n) * sizeof *grown)))
+		return false;
+	*v = grown;
+	for (size_t i = 0; i < b->n; i++)
+		refresh_want(app, grown, listed, n, &b->v[i].in);
+	return true;
+}
+
+void portfolio_control_quotes(struct app *app, const struct quote_result *res, size_t n)
+{
+	board_apply(&app->dash.pos.held, res, n);
 }
 
 void portfolio_control_submit(struct app *app, const char *line)
@@ -136,6 +171,7 @@ void portfolio_control_done(struct app *app)
 	struct dash_positions *p = &app->dash.pos;
 
 	positions_clear(p);
+	board_done(&p->held);
 	free(p->edit_old);
 	free(p->want_old);
 	free(p->want_new);

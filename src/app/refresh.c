@@ -132,6 +132,7 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 			    hhmm, failed, app->nboard_inflight, res[first_fail].err);
 	}
 	alert_control_quotes(app, res, n);
+	portfolio_control_quotes(app, res, n);
 	if (ok)
 		schedule_next(app);
 	free(app->inflight);
@@ -145,6 +146,18 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 		app->refetch_pending = false;
 		refresh_start(app);
 	}
+}
+
+void refresh_want(const struct app *app, struct instrument *v, size_t listed, size_t *n,
+		  const struct instrument *in)
+{
+	bool have = board_find(&app->dash.board, in) >= 0;
+
+	/* Past the board: the header's indexes and the names added so far. */
+	for (size_t k = app->nboard_inflight; k < listed && !have; k++)
+		have = symbol_equal(&v[k], in);
+	if (!have)
+		v[(*n)++] = *in;
 }
 
 /* The board's instruments plus the header's indexes. */
@@ -171,8 +184,8 @@ static bool refresh_list(struct app *app)
 		if (!have)
 			v[n++] = in;
 	}
-	/* The names alert rules watch, on the list or not. */
-	if (!alert_control_wanted(app, &v, &n)) {
+	/* The names alert rules watch and those held, on the list or not. */
+	if (!alert_control_wanted(app, &v, &n) || !portfolio_control_wanted(app, &v, &n)) {
 		free(v);
 		return false;
 	}

@@ -188,7 +188,12 @@ int args_parse(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --news and --series go one at a time\n");
 		return EXIT_USAGE;
 	}
-	if (cli->portfolio && (cli->once || cli->demo || cli->series || cli->news ||
+	if (cli->portfolio && cli->demo) {
+		fprintf(stderr, "hktop: --demo is for the dashboard; "
+				"--portfolio values the positions at live quotes only\n");
+		return EXIT_USAGE;
+	}
+	if (cli->portfolio && (cli->once || cli->series || cli->news ||
 			       cli->check_alerts || cli->dump_config || optind != argc)) {
 		fprintf(stderr, "hktop: --portfolio goes alone, without SYMBOLs\n");
 		return EXIT_USAGE;
@@ -208,9 +213,9 @@ int args_parse(int argc, char **argv, struct cli *cli)
 			"--check-alerts\n");
 		return EXIT_USAGE;
 	}
-	if (cli->list && (optind < argc || cli->series || cli->news)) {
+	if (cli->list && (optind < argc || cli->series || cli->news || cli->portfolio)) {
 		fprintf(stderr, "hktop: --list picks the list SYMBOLs would replace; not with SYMBOLs, "
-			"--series or --news\n");
+			"--series, --news or --portfolio\n");
 		return EXIT_USAGE;
 	}
 	cli->symbols = argv + optind;

@@ -173,12 +173,16 @@ static int run_once(const struct options *o, enum report_format format, const ch
 		return EXIT_FAILED;
 	}
 	fetch_config_init(&fc, o);
-	st.now = portfolio_now();
+	if (!recording_attach(h, o, true, err, sizeof err)) {
+		fprintf(stderr, "hktop: %s\n", err);
+		http_free(h);
+		return EXIT_FAILED;
+	}
+	st.now = portfolio_now(); /* after the replay's clock is set */
 	/* What is wrong with the positions file is said; the quotes decide
 	 * the exit status. */
 	(void)portfolio_open(&st.pf, o, st.now);
-	if (!recording_attach(h, o, true, err, sizeof err) ||
-	    !quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
+	if (!quote_fetch_start(h, &fc, o->watchlist, o->nwatch, once_done, &st, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		http_free(h);
 		positions_file_done(&st.pf);

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "app/fetch_config.h"
+#include "app/recording.h"
+#include "base/hkclock.h"
 #include "base/hktime.h"
 #include "cli/portfolio.h"
 #include "cli/position_report.h"
@@ -24,6 +26,8 @@ time_t portfolio_now(void)
 {
 	const char *now = getenv("HKTOP_NOW");
 
+	if (hkclock_replaying()) /* a replay's day is the recording's */
+		return hkclock_wall();
 	return now && *now ? (time_t)strtoll(now, NULL, 10) : time(NULL);
 }
 
@@ -130,6 +134,14 @@ int portfolio_run(const struct options *o, enum report_format fmt)
 	struct http *h;
 	char err[256];
 
+	/* --record and --replay first: a replay's clock says what day it is. */
+	if (!(h = http_new(o->user_agent, err, sizeof err)) ||
+	    !recording_attach(h, o, true, err, sizeof err)) {
+		fprintf(stderr, "hktop: %s\n", err);
+		if (h)
+			http_free(h);
+		return EXIT_FAILED;
+	}
 	r.now = portfolio_now();
 	if (!portfolio_open(&r.pf, o, r.now))
 		r.status = EXIT_FAILED;
@@ -137,11 +149,7 @@ int portfolio_run(const struct options *o, enum report_format fmt)
 		if (r.pf.readable)
 			fprintf(stderr, "hktop: %s: no positions\n",
 				r.pf.path[0] ? r.pf.path : "no HOME or XDG_CONFIG_HOME");
-		positions_file_done(&r.pf);
-		return EXIT_FAILED;
-	}
-	if (!(h = http_new(o->user_agent, err, sizeof err))) {
-		fprintf(stderr, "hktop: %s\n", err);
+		http_free(h);
 		positions_file_done(&r.pf);
 		return EXIT_FAILED;
 	}
@@ -149,6 +157,7 @@ int portfolio_run(const struct options *o, enum report_format fmt)
 		http_run(h);
 	else
 		r.status = EXIT_FAILED;
+	recording_print_notes(h, stderr);
 	http_free(h);
 	if (r.quotes_in) {
 		position_totals(&r.pf.book, r.usdhkd, r.fx_why, &t);

@@ -165,6 +165,8 @@ static cJSON *json_total(const struct position_total *t)
 	cJSON_AddItemToObject(o, "market_value", quote_report_json_num(t->value));
 	cJSON_AddItemToObject(o, "day_pnl", quote_report_json_num(t->day_pnl));
 	cJSON_AddItemToObject(o, "day_pnl_date", quote_report_json_str(t->value.ok ? day : NULL));
+	cJSON_AddItemToObject(o, "day_pnl_today",
+			      t->value.ok && t->n ? cJSON_CreateBool(t->today) : cJSON_CreateNull());
 	cJSON_AddItemToObject(o, "total_pnl", quote_report_json_num(t->pnl));
 	cJSON_AddItemToObject(o, "total_pnl_pct", quote_report_json_num(t->pnl_pct));
 	cJSON_AddItemToObject(o, "currency", quote_report_json_str(t->currency));
@@ -263,18 +265,21 @@ static void write_table(FILE *fp, const struct position_book *b, const struct po
 	}
 	for (size_t i = 0; i < NTOTALS; i++) {
 		const struct position_total *x = total_at(t, i);
-		char v[4][48], rate[32];
+		char v[4][48], rate[32], day[64];
 
 		num_format(x->value, v[0], sizeof v[0]);
 		num_format(x->day_pnl, v[1], sizeof v[1]);
 		num_format(x->pnl, v[2], sizeof v[2]);
 		num_format(x->pnl_pct, v[3], sizeof v[3]);
 		why[0] = '\0';
+		position_total_day_note(x, day, sizeof day);
 		if (!x->value.ok) {
 			snprintf(why, sizeof why, "%s", x->why);
 		} else if (i >= 2) {
 			num_format(t->usdhkd, rate, sizeof rate);
-			snprintf(why, sizeof why, "at USD/HKD %s", rate);
+			snprintf(why, sizeof why, "at USD/HKD %s%s%s", rate, day[0] ? "; " : "", day);
+		} else {
+			snprintf(why, sizeof why, "%s", day);
 		}
 		fprintf(fp, TABLE_ROW, total_rows[i].label, "", "", "", v[0], v[1], v[2], v[3],
 			x->currency, "", why);

@@ -11,24 +11,16 @@
  * either, and two runs never lose each other's edits. */
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 #include <unistd.h>
 
 #include "config/lists.h"
 #include "config/state.h"
+#include "config/textfile.h"
 #include "model/symbol.h"
-
-/* A save's temporary file is ".BASE" TMP_TAG "XXXXXX": a name no user
- * would give a file of theirs (".watchlist.backup" is not ours). */
-#define TMP_TAG ".hktop-tmp."
 
 #define STATE_HEADER "# hktop watchlist: hktop adds and removes symbols here when you " \
 	"edit the dashboard's list.\n# One symbol a line; your comments stay; your config " \
@@ -65,101 +57,10 @@ void state_list_path(const char *name, char *buf, size_t len)
 	state_path(file, buf, len);
 }
 
-/* The checks both load and save make on an existing target. */
-static bool check_target(const char *path, const struct stat *st, char *err, size_t errlen)
-{
-	if (S_ISLNK(st->st_mode)) {
-		snprintf(err, errlen, "%s: is a symbolic link; not following it", path);
-		return false;
-	}
-	if (!S_ISREG(st->st_mode)) {
-		snprintf(err, errlen, "%s: not a regular file", path);
-		return false;
-	}
-	if (st->st_uid != geteuid()) {
-		snprintf(err, errlen, "%s: owned by uid %lu, not by you", path,
-			 (unsigned long)st->st_uid);
-		return false;
-	}
-	return true;
-}
-
-/* Read at most STATE_MAX_FILE bytes of an already vetted file. */
-static char *read_small(const char *path, size_t *len, char *err, size_t errlen)
-{
-	struct stat st;
-	char *buf = NULL;
-	size_t got = 0;
-	ssize_t r;
-	int fd;
-
-	/* O_NOFOLLOW closes the gap between lstat() and open(): a symlink
-	 * swapped in meanwhile makes open fail instead of being followed. */
-	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY)) < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		goto fail;
-	}
-	if (!check_target(path, &st, err, errlen))
-		goto fail;
-	if (!(buf = malloc(STATE_MAX_FILE + 1))) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		goto fail;
-	}
-	/* Read one byte past the cap so a file that grew since fstat is
-	 * still caught. */
-	while (got <= STATE_MAX_FILE) {
-		r = read(fd, buf + got, STATE_MAX_FILE + 1 - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			snprintf(err, errlen, "%s: %s", path, strerror(errno));
-			goto fail;
-		}
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	if (got > STATE_MAX_FILE) {
-		snprintf(err, errlen, "%s: larger than %d KiB; not a watchlist",
-			 path, STATE_MAX_FILE / 1024);
-		goto fail;
-	}
-	close(fd);
-	*len = got;
-	return buf;
-fail:
-	free(buf);
-	close(fd);
-	return NULL;
-}
-
 bool state_read_file(const char *path, char **buf, size_t *len, bool *exists, char *err,
 		     size_t errlen)
 {
-	struct stat st;
-
-	*exists = false;
-	*buf = NULL;
-	*len = 0;
-	if (lstat(path, &st) < 0) {
-		if (errno == ENOENT)
-			return true;
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return false;
-	}
-	*exists = true;
-	if (!check_target(path, &st, err, errlen))
-		return false;
-	if (st.st_size > STATE_MAX_FILE) {
-		snprintf(err, errlen, "%s: larger than %d KiB; not one of hktop's files",
-			 path, STATE_MAX_FILE / 1024);
-		return false;
-	}
-	return (*buf = read_small(path, len, err, errlen)) != NULL;
+	return textfile_read(path, STATE_MAX_FILE, buf, len, exists, err, errlen);
 }
 
 /* Read and parse an existing file, vetted first. */
@@ -177,122 +78,6 @@ static bool load_doc(const char *path, struct state_doc *d, bool *exists, char *
 	free(buf);
 	return ok;
 }
-/* mkdir -p for the directories above path, new ones private to us.
- * Existing directories are left as they are: they may well be shared
- * (~/.local) or symlinked on purpose. */
-static bool make_parents(const char *path, char *err, size_t errlen)
-{
-	const char *slash = strrchr(path, '/');
-	char *dir;
-	struct stat st;
-	bool ok = true;
-	int e;
-
-	if (!slash || slash == path)
-		return true;
-	if (!(dir = strndup(path, (size_t)(slash - path)))) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		return false;
-	}
-	/* Each prefix ending before a '/', then the whole directory. */
-	for (char *p = dir + 1; ok; p++) {
-		char c = *p;
-
-		if (c != '/' && c != '\0')
-			continue;
-		*p = '\0';
-		e = mkdir(dir, 0700) < 0 ? errno : 0;
-		/* EACCES for a directory that exists (a read-only parent) is no
-		 * reason to stop: we only need it to be there. */
-		if (e && e != EEXIST && !(stat(dir, &st) == 0 && S_ISDIR(st.st_mode))) {
-			snprintf(err, errlen, "%s: cannot create directory %s: %s",
-				 path, dir, strerror(e));
-			ok = false;
-		}
-		*p = c;
-		if (c == '\0')
-			break;
-	}
-	free(dir);
-	return ok;
-}
-
-/* The directory part of path ("." for a bare name); NULL when out of memory. */
-static char *dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-}
-
-/* Lock the directory of path. Every save holds the lock while it reads the
- * file again and replaces it, so saves never interleave, and any temporary
- * file found meanwhile is one a killed save left. A lock on the directory
- * leaves no lock file behind. Returns the directory's fd, or -1 with
- * errno. Where the file system has no locks (some NFS setups) a save goes
- * ahead unlocked: *locked says so, and no temporary file may then be
- * taken for a stray. */
-int state_lock(const char *path, bool *locked)
-{
-	char *dir = dir_of(path);
-	int fd, e;
-
-	if (!dir) {
-		errno = ENOMEM;
-		return -1;
-	}
-	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	e = errno;
-	free(dir);
-	if (fd < 0) {
-		errno = e;
-		return -1;
-	}
-	*locked = false;
-	while (flock(fd, LOCK_EX) < 0)
-		if (errno != EINTR)
-			return fd;
-	*locked = true;
-	return fd;
-}
-
-/* Remove ".BASE.hktop-tmp.XXXXXX" files of ours in the locked directory:
- * with the lock held, no save is writing one, so each was left by a save
- * that was killed between mkstemp and rename. */
-static void remove_strays(int dirfd, const char *base)
-{
-	size_t bl = strlen(base), tl = strlen(TMP_TAG);
-	int fd = dup(dirfd);
-	struct dirent *e;
-	struct stat st;
-	DIR *dir;
-
-	if (fd < 0)
-		return;
-	if (!(dir = fdopendir(fd))) {
-		close(fd);
-		return;
-	}
-	while ((e = readdir(dir))) {
-		const char *name = e->d_name;
-
-		if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 ||
-		    strncmp(name + 1 + bl, TMP_TAG, tl) != 0 || strlen(name + 1 + bl + tl) != 6)
-			continue;
-		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-		    st.st_uid == geteuid())
-			(void)unlinkat(dirfd, name, 0);
-	}
-	closedir(dir);
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
 bool state_load(const char *path, struct state_doc *d, bool *exists, char *err, size_t errlen)
 {
 	/* Reading removes nothing: a run that only reads (--once,
@@ -332,74 +117,32 @@ oom:
 	return false;
 }
 
-/* Write d to a private temporary file beside path and rename it over
- * path. ".watchlist.hktop-tmp.XXXXXX": rename() is atomic only within one
- * file system, and a dot file stays out of the way. */
-static bool replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen)
-{
-	const char *base = base_name(path);
-	size_t dirlen = (size_t)(base - path),
-	       tmplen = dirlen + strlen(base) + sizeof "." TMP_TAG "XXXXXX";
-	char *tmp = malloc(tmplen);
-	FILE *f;
-	mode_t old_mask;
-	int fd, e;
+struct doc_arg {
+	const struct state_doc *d;
+};
 
-	if (!tmp) {
-		snprintf(err, errlen, "%s: out of memory", path);
-		return false;
-	}
-	snprintf(tmp, tmplen, "%.*s.%s" TMP_TAG "XXXXXX", (int)dirlen, path, base);
-	old_mask = umask(077);
-	fd = mkstemp(tmp);
-	e = errno;
-	umask(old_mask);
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: cannot create a temporary file: %s", path, strerror(e));
-		free(tmp);
-		return false;
-	}
-	if (!(f = fdopen(fd, "w"))) {
-		e = errno;
-		close(fd);
-		goto fail;
-	}
-	if ((e = state_doc_write(f, d, true)))
-		goto fail;
-	if (rename(tmp, path) < 0) {
-		e = errno;
-		goto fail;
-	}
-	free(tmp);
-	return true;
-fail:
-	unlink(tmp);
-	snprintf(err, errlen, "%s: %s", path, strerror(e));
-	free(tmp);
-	return false;
+/* The document's lines; textfile_write_atomic syncs and closes. */
+static int write_lines(FILE *f, void *arg)
+{
+	const struct state_doc *d = ((const struct doc_arg *)arg)->d;
+
+	errno = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (fprintf(f, "%s\n", d->v[i].text) < 0)
+			return errno ? errno : EIO;
+	return 0;
 }
 
-/* A save's start: the directories made, the directory locked and what a
- * killed save left there removed. The lock's fd, or -1 with err. */
-static int begin_save(const char *path, char *err, size_t errlen)
+static bool replace_file(const char *path, const struct state_doc *d, char *err, size_t errlen)
 {
-	bool locked;
-	int lock;
+	struct doc_arg a = { d };
 
-	if (!make_parents(path, err, errlen))
-		return -1;
-	if ((lock = state_lock(path, &locked)) < 0) {
-		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
-		return -1;
-	}
-	if (locked)
-		remove_strays(lock, base_name(path));
-	return lock;
+	return textfile_write_atomic(path, write_lines, &a, err, errlen);
 }
 
 bool state_write_doc(const char *path, const struct state_doc *d, char *err, size_t errlen)
 {
-	int lock = begin_save(path, err, errlen);
+	int lock = textfile_begin(path, err, errlen);
 	bool ok;
 
 	if (lock < 0)
@@ -420,11 +163,7 @@ bool state_save(const char *path, const struct instrument *base, size_t nbase,
 	int lock;
 
 	*merged = false;
-	if (!*base_name(path)) {
-		snprintf(err, errlen, "%s: not a file name", path);
-		return false;
-	}
-	if ((lock = begin_save(path, err, errlen)) < 0)
+	if ((lock = textfile_begin(path, err, errlen)) < 0)
 		return false;
 	if (!merged_doc(path, &d, base, nbase, mine, nmine, seen ? *seen : base,
 			seen ? *nseen : nbase, merged, err, errlen))

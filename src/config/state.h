@@ -36,9 +36,6 @@ bool state_read_file(const char *path, char **buf, size_t *len, bool *exists, ch
  * locked, a synced temporary file renamed over it), without a merge. */
 bool state_write_doc(const char *path, const struct state_doc *d, char *err, size_t errlen);
 
-/* Lock the directory of path against other runs' saves: its fd (close it
- * to unlock), or -1 with errno; *locked false where locks do not work. */
-int state_lock(const char *path, bool *locked);
 
 /* Read a saved file. A missing file is not an error: true with *exists
  * false and an empty d. Refuses a symlink, anything but a regular file, a

@@ -20,6 +20,7 @@
 #include "base/text.h"
 #include "config/lists.h"
 #include "config/state.h"
+#include "config/textfile.h"
 
 #define CURRENT_FILE "current-list"
 #define CURRENT_HEADER "# hktop: the list the dashboard showed last (v and V switch lists)"
@@ -308,7 +309,7 @@ static bool move_file(struct state_list *s, const char *to, char *err, size_t er
 
 	if (!s->save)
 		return true; /* -o list.NAME: never saved */
-	if ((lock = state_lock(s->path, &locked)) < 0)
+	if ((lock = textfile_lock(s->path, &locked)) < 0)
 		return errno == ENOENT ? true : (snprintf(err, errlen, "%s: %s", s->path,
 							  strerror(errno)), false);
 	if (to && lstat(to, &st) == 0)

@@ -1,13 +1,15 @@
 /* textfile.c - small text files of the user's that hktop reads and edits
  *
- * The positions file is the user's as much as ours: they edit it by hand
- * while the dashboard adds a lot. So a read refuses what is not a plain
+ * The positions file, the saved lists and the alert rules are the user's
+ * as much as ours: they edit them by hand while the dashboard adds a lot
+ * or a symbol. So a read refuses what is not a plain
  * file of theirs (a FIFO would block the dashboard, a directory or a
  * disk image is a wrong path), and a write re-reads the file under a lock
  * and replaces it with rename(2), so a crash or a full disk leaves the
  * old text or the new, never half of either. */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,6 +21,8 @@
 
 #include "config/textfile.h"
 
+/* A save's temporary file is ".BASE" TMP_TAG "XXXXXX": a name no user
+ * would give a file of theirs (".watchlist.backup" is not ours). */
 #define TMP_TAG ".hktop-tmp."
 
 static bool plain_file_of_ours(const char *path, const struct stat *st, char *err, size_t errlen)
@@ -112,8 +116,10 @@ fail:
 	return false;
 }
 
-/* mkdir -p for the directories above path, new ones private to us. */
-static bool make_parents(const char *path, char *err, size_t errlen)
+/* mkdir -p for the directories above path, new ones private to us.
+ * Existing directories are left as they are: they may well be shared
+ * (~/.local) or symlinked on purpose. */
+bool textfile_make_parents(const char *path, char *err, size_t errlen)
 {
 	const char *slash = strrchr(path, '/');
 	struct stat st;
@@ -126,6 +132,7 @@ static bool make_parents(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: out of memory", path);
 		return false;
 	}
+	/* Each prefix ending before a '/', then the whole directory. */
 	for (char *p = dir + 1; ok; p++) {
 		char c = *p;
 		int e;
@@ -134,6 +141,8 @@ static bool make_parents(const char *path, char *err, size_t errlen)
 			continue;
 		*p = '\0';
 		e = mkdir(dir, 0700) < 0 ? errno : 0;
+		/* EACCES for a directory that exists (a read-only parent) is no
+		 * reason to stop: we only need it to be there. */
 		if (e && e != EEXIST && !(stat(dir, &st) == 0 && S_ISDIR(st.st_mode))) {
 			snprintf(err, errlen, "%s: cannot create directory %s: %s", path, dir,
 				 strerror(e));
@@ -147,25 +156,90 @@ static bool make_parents(const char *path, char *err, size_t errlen)
 	return ok;
 }
 
-/* An exclusive lock on path's directory (no lock file left behind), or -1.
- * Where locks are not supported the save goes ahead unlocked. */
-static int lock_dir(const char *path)
+int textfile_lock(const char *path, bool *locked)
 {
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-	int fd;
+	int fd, e;
 
-	if (!dir)
+	if (!dir) {
+		errno = ENOMEM;
 		return -1;
+	}
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	e = errno;
 	free(dir);
-	while (fd >= 0 && flock(fd, LOCK_EX) < 0 && errno == EINTR)
-		;
+	if (fd < 0) {
+		errno = e;
+		return -1;
+	}
+	*locked = false;
+	while (flock(fd, LOCK_EX) < 0)
+		if (errno != EINTR)
+			return fd;
+	*locked = true;
 	return fd;
 }
 
-static bool write_temp_and_rename(const char *path, textfile_writer w, void *arg, char *err,
-				  size_t errlen)
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* Remove ".BASE.hktop-tmp.XXXXXX" files of ours in the locked directory:
+ * with the lock held, no save is writing one, so each was left by a save
+ * that was killed between mkstemp and rename. */
+static void remove_strays(int dirfd, const char *base)
+{
+	size_t bl = strlen(base), tl = strlen(TMP_TAG);
+	int fd = dup(dirfd);
+	struct dirent *e;
+	struct stat st;
+	DIR *dir;
+
+	if (fd < 0)
+		return;
+	if (!(dir = fdopendir(fd))) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(dir))) {
+		const char *name = e->d_name;
+
+		if (name[0] != '.' || strncmp(name + 1, base, bl) != 0 ||
+		    strncmp(name + 1 + bl, TMP_TAG, tl) != 0 || strlen(name + 1 + bl + tl) != 6)
+			continue;
+		if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+		    st.st_uid == geteuid())
+			(void)unlinkat(dirfd, name, 0);
+	}
+	closedir(dir);
+}
+
+int textfile_begin(const char *path, char *err, size_t errlen)
+{
+	bool locked;
+	int lock;
+
+	if (!*base_name(path)) {
+		snprintf(err, errlen, "%s: not a file name", path);
+		return -1;
+	}
+	if (!textfile_make_parents(path, err, errlen))
+		return -1;
+	if ((lock = textfile_lock(path, &locked)) < 0) {
+		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
+		return -1;
+	}
+	if (locked)
+		remove_strays(lock, base_name(path));
+	return lock;
+}
+
+bool textfile_write_atomic(const char *path, textfile_writer w, void *arg, char *err,
+			  size_t errlen)
 {
 	const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
 	size_t dirlen = (size_t)(base - path), tmplen = strlen(path) + sizeof "." TMP_TAG "XXXXXX";
@@ -218,21 +292,12 @@ fail:
 bool textfile_replace(const char *path, bool (*edit)(void *arg, char *err, size_t errlen),
 		      textfile_writer w, void *arg, char *err, size_t errlen)
 {
-	const char *slash = strrchr(path, '/');
-	int lock;
+	int lock = textfile_begin(path, err, errlen);
 	bool ok;
 
-	if (!*path || (slash && !slash[1])) {
-		snprintf(err, errlen, "%s: not a file name", path);
+	if (lock < 0)
 		return false;
-	}
-	if (!make_parents(path, err, errlen))
-		return false;
-	if ((lock = lock_dir(path)) < 0) {
-		snprintf(err, errlen, "%s: cannot open its directory: %s", path, strerror(errno));
-		return false;
-	}
-	ok = edit(arg, err, errlen) && write_temp_and_rename(path, w, arg, err, errlen);
+	ok = edit(arg, err, errlen) && textfile_write_atomic(path, w, arg, err, errlen);
 	if (ok)
 		(void)fsync(lock); /* the rename itself made durable */
 	close(lock);

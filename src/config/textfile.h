@@ -15,8 +15,29 @@
 bool textfile_read(const char *path, size_t max, char **buf, size_t *len, bool *exists,
 		   char *err, size_t errlen);
 
+/* mkdir -p for the directories above path, new ones 0700; false with
+ * "PATH: cannot create directory DIR: cause". */
+bool textfile_make_parents(const char *path, char *err, size_t errlen);
+
+/* Lock the directory of path against other runs' saves: its fd (close it
+ * to unlock), or -1 with errno; *locked false where locks do not work
+ * (some NFS setups: the save then goes ahead unlocked). */
+int textfile_lock(const char *path, bool *locked);
+
+/* A save's start: parents made, the directory locked and the temporary
+ * files a killed save left beside path removed (only under a real lock:
+ * else one may be another run's). The lock's fd, or -1 with err. */
+int textfile_begin(const char *path, char *err, size_t errlen);
+
 /* Writes the new text to f (never closing it); 0 or an errno. */
 typedef int (*textfile_writer)(FILE *f, void *arg);
+
+/* What w writes to a private temporary file beside path, synced and
+ * renamed over it (rename is atomic only within one file system, and a
+ * dot file stays out of the way). On failure no temporary file is left
+ * and err says "PATH: cause". The caller holds textfile_begin's lock. */
+bool textfile_write_atomic(const char *path, textfile_writer w, void *arg, char *err,
+			   size_t errlen);
 
 /* Replace path with what w writes: under a lock on the directory (saves
  * of two runs never interleave), edit(arg) is called first to read the

@@ -166,6 +166,21 @@ void position_day_text(long long day, char *buf, size_t len)
 	snprintf(buf, len, "%04lld-%02d-%02d", y, m, d);
 }
 
+void position_total_day_note(const struct position_total *t, char *buf, size_t len)
+{
+	char day[16];
+
+	snprintf(buf, len, "%s", "");
+	if (!t->value.ok || t->today || !t->n)
+		return;
+	if (t->session < 0) {
+		snprintf(buf, len, "day P&L of more than one session");
+		return;
+	}
+	position_day_text(t->session, day, sizeof day);
+	snprintf(buf, len, "day P&L of %s", day);
+}
+
 /* ---- summing lots ------------------------------------------------------ */
 
 static void set_currency(struct position *p, const char *c)
@@ -319,7 +334,7 @@ void position_value(struct position *p, const struct quote *q, const char *why, 
 /* ---- totals ------------------------------------------------------------ */
 
 struct sums {
-	struct fix value, day, pnl, basis;
+	struct fix value, day, pnl, basis, gross;
 	bool ok;
 };
 
@@ -328,13 +343,14 @@ static void total_init(struct position_total *t, const char *currency)
 	memset(t, 0, sizeof *t);
 	snprintf(t->currency, sizeof t->currency, "%s", currency);
 	t->session = -1;
+	t->today = true;
 }
 
 static void total_blank(struct position_total *t, const char *why)
 {
 	struct num none = { 0, 0, false };
 
-	t->value = t->day_pnl = t->pnl = t->basis = t->pnl_pct = none;
+	t->value = t->day_pnl = t->pnl = t->basis = t->gross = t->pnl_pct = none;
 	snprintf(t->why, sizeof t->why, "%s", why);
 }
 
@@ -344,7 +360,8 @@ static void total_set(struct position_total *t, const struct sums *s)
 	t->day_pnl = fix_num(s->day);
 	t->pnl = fix_num(s->pnl);
 	t->basis = fix_num(s->basis);
-	t->pnl_pct = fix_pct(s->pnl, s->basis);
+	t->gross = fix_num(s->gross);
+	t->pnl_pct = fix_pct(s->pnl, s->gross);
 }
 
 static bool add_position(struct sums *s, const struct position *p)
@@ -355,8 +372,11 @@ static bool add_position(struct sums *s, const struct position *p)
 		return false;
 	if (!fix_of(p->day_pnl, &d))
 		d = (struct fix){ 0, 0 };
+	if (!fix_add(s->basis, b, &s->basis))
+		return false;
+	b.m = b.m < 0 ? -b.m : b.m; /* fix_of never gives LLONG_MIN: below 2^53 */
 	return fix_add(s->value, v, &s->value) && fix_add(s->day, d, &s->day) &&
-	       fix_add(s->pnl, pl, &s->pnl) && fix_add(s->basis, b, &s->basis);
+	       fix_add(s->pnl, pl, &s->pnl) && fix_add(s->gross, b, &s->gross);
 }
 
 /* Sum one currency's positions into t (and s, for the conversion). */
@@ -381,6 +401,7 @@ static void sum_currency(const struct position_book *b, struct position_total *t
 		else if (t->session != p->session)
 			t->session = -1;
 		first = false;
+		t->today = t->today && p->today;
 		s->ok = s->ok && add_position(s, p);
 	}
 	if (t->unvalued) {
@@ -401,11 +422,12 @@ static void sum_currency(const struct position_book *b, struct position_total *t
 static bool convert(const struct sums *home, const struct sums *other, struct fix rate,
 		    bool mul, struct sums *into)
 {
-	const struct fix *h[] = { &home->value, &home->day, &home->pnl, &home->basis };
-	const struct fix *o[] = { &other->value, &other->day, &other->pnl, &other->basis };
-	struct fix *r[] = { &into->value, &into->day, &into->pnl, &into->basis };
+	const struct fix *h[] = { &home->value, &home->day, &home->pnl, &home->basis, &home->gross };
+	const struct fix *o[] = { &other->value, &other->day, &other->pnl, &other->basis,
+				  &other->gross };
+	struct fix *r[] = { &into->value, &into->day, &into->pnl, &into->basis, &into->gross };
 
-	for (size_t i = 0; i < 4; i++) {
+	for (size_t i = 0; i < sizeof r / sizeof r[0]; i++) {
 		struct fix c, a;
 
 		if (mul) {
@@ -442,7 +464,11 @@ void position_totals(const struct position_book *b, struct num usdhkd, const cha
 	t->other = b->n - t->hkd.n - t->usd.n;
 	t->in_hkd.n = t->in_usd.n = t->hkd.n + t->usd.n;
 	t->in_hkd.unvalued = t->in_usd.unvalued = t->hkd.unvalued + t->usd.unvalued;
-	t->in_hkd.session = t->in_usd.session = -1;
+	/* One date for both when one currency is empty or both are of it. */
+	t->in_hkd.session = !t->usd.n ? t->hkd.session
+			    : !t->hkd.n || t->hkd.session == t->usd.session ? t->usd.session : -1;
+	t->in_usd.session = t->in_hkd.session;
+	t->in_hkd.today = t->in_usd.today = t->hkd.today && t->usd.today;
 	t->usdhkd = usdhkd;
 	if (!usdhkd.ok) {
 		snprintf(err, sizeof err, "%s", fx_why && *fx_why ? fx_why : "no USD/HKD rate");

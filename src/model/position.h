@@ -87,8 +87,12 @@ struct position_total {
 	char currency[4];
 	size_t n;            /* positions in it */
 	size_t unvalued;     /* of them without a quote: the sums are then blank */
-	struct num value, day_pnl, pnl, basis, pnl_pct;
+	struct num value, day_pnl, pnl, basis;
+	struct num pnl_pct;  /* pnl / gross x 100: a hedged book's net basis
+			      * is near 0, its capital at work is not */
+	struct num gross;    /* the sum of |basis|: longs' cost and shorts' proceeds */
 	long long session;   /* the session day all its day P&Ls are of; -1 mixed or unknown */
+	bool today;          /* every day P&L in it is of today's session */
 	char why[POSITION_ERR_MAX]; /* when blank */
 };
 
@@ -115,6 +119,11 @@ void position_totals(const struct position_book *b, struct num usdhkd, const cha
 bool position_combined(const struct position *hk, const struct position *us, int ratio,
 		       struct num usdhkd, long long *shares, struct num *value_hkd, char *err,
 		       size_t errlen);
+
+/* What to say of a total's day P&L that is not all today's: "day P&L of
+ * 2026-08-07", or "day P&L of more than one session"; "" when it is
+ * today's or the total is blank. */
+void position_total_day_note(const struct position_total *t, char *buf, size_t len);
 
 /* "YYYY-MM-DD" of a day number. */
 void position_day_text(long long day, char *buf, size_t len);

@@ -119,6 +119,9 @@ struct dash_positions {
 	struct lot *lots;             /* owned, in file order */
 	char **text;                  /* owned: each lot's line as written */
 	size_t nlots;
+	/* The quotes of every held symbol, fetched with the list's whether
+	 * on it or not: a position is valued whatever list is shown. */
+	struct board held;
 	bool privacy;                 /* $: amounts hidden, only per cents shown */
 	long sel, scroll;             /* the portfolio view's cursor over the lots */
 	/* The prompt is for a lot (+, e) rather than '/'; e edits this line. */

@@ -29,17 +29,28 @@ static void put(const struct dash *d, WINDOW *w, int y, int x, int width, const 
 	ui_text(w, y, x, width, s, align, a);
 }
 
+/* The row quoting in: the list's, else the one fetched for the
+ * portfolio (a held symbol off the list shown); NULL: none. */
+static const struct row *quote_row(const struct dash *d, const struct instrument *in)
+{
+	long k = board_find(&d->board, in);
+
+	if (k >= 0)
+		return &d->board.rows[k];
+	k = board_find(&d->pos.held, in);
+	return k >= 0 ? &d->pos.held.rows[k] : NULL;
+}
+
 void view_portfolio_value(struct dash *d)
 {
 	time_t now = dash_now(d);
 
 	for (size_t i = 0; i < d->pos.book.n; i++) {
 		struct position *p = &d->pos.book.v[i];
-		long k = board_find(&d->board, &p->in);
-		const struct row *r = k >= 0 ? &d->board.rows[k] : NULL;
+		const struct row *r = quote_row(d, &p->in);
 
 		if (!r)
-			position_value(p, NULL, "not on the watchlist (/ adds it)", now);
+			position_value(p, NULL, "no quote yet", now);
 		else if (!r->have)
 			position_value(p, NULL, r->err[0] ? r->err : "no quote yet", now);
 		else
@@ -91,15 +102,25 @@ static void figures(struct dash *d, WINDOW *w, int y, const struct lay *l, const
 	put(d, w, y, l->pct_x, 8, pct, 1, dir_attr(d, cn));
 }
 
+/* "day of 08-07": the session a day P&L is of, when not today's; short
+ * enough for 80 columns (the year is today's or last year's). */
+static void day_of(long long session, char *buf, size_t len)
+{
+	char day[16];
+
+	position_day_text(session, day, sizeof day);
+	snprintf(buf, len, "%s%s", session >= 0 ? "day of " : "days differ",
+		 session >= 0 ? day + 5 : "");
+}
+
 static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 			  const struct position *p)
 {
 	char name[64], qty[24], avg[32], val[48], day[48], pnl[48], pct[24];
 	int cols = d->ui->cols, x = l->note_x;
-	long k = board_find(&d->board, &p->in);
+	const struct row *r = quote_row(d, &p->in);
 
-	snprintf(name, sizeof name, "%s %s", p->in.display,
-		 k >= 0 ? dash_row_name(d, &d->board.rows[k]) : "");
+	snprintf(name, sizeof name, "%s %s", p->in.display, r ? dash_row_name(d, r) : "");
 	if (d->pos.privacy)
 		snprintf(qty, sizeof qty, HIDDEN);
 	else
@@ -121,13 +142,14 @@ static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 
 		if (!p->valued)
 			snprintf(note, sizeof note, "%s", p->why);
-		else if (k >= 0 && d->board.rows[k].stale) /* valued at the last good quote */
-			snprintf(note, sizeof note, "old quote: %s", d->board.rows[k].err);
+		else if (r && r->stale) /* valued at the last good quote */
+			snprintf(note, sizeof note, "old quote: %s", r->err);
 		else if (p->session >= 0 && !p->today)
-			position_day_text(p->session, note + snprintf(note, sizeof note, "day of "),
-					  sizeof note - 7);
-		else if (p->odd)
-			snprintf(note, sizeof note, "%lld odd", p->odd);
+			day_of(p->session, note, sizeof note);
+		/* A weekend's "day of" must not hide the odd lot all weekend. */
+		if (p->valued && p->odd)
+			snprintf(note + strlen(note), sizeof note - strlen(note), "%s%lld odd",
+				 note[0] ? "; " : "", p->odd);
 		put(d, w, y, x + 1, cols - x - 1, note, 0, d->ui->attrs[UI_DIM]);
 	}
 }
@@ -135,7 +157,7 @@ static void line_position(struct dash *d, WINDOW *w, int y, const struct lay *l,
 static void line_total(struct dash *d, WINDOW *w, int y, const struct lay *l, const char *label,
 		       const struct position_total *t, const char *extra)
 {
-	char val[48], day[48], pnl[48], pct[24], name[64];
+	char val[48], day[48], pnl[48], pct[24], name[64], note[64], text[160];
 	int x = l->val_x;
 
 	snprintf(name, sizeof name, "%s %s", label, t->currency);
@@ -150,8 +172,13 @@ static void line_total(struct dash *d, WINDOW *w, int y, const struct lay *l, co
 		return;
 	}
 	figures(d, w, y, l, val, day, t->day_pnl, pnl, t->pnl, pct, t->pnl_pct);
-	if ((x = l->note_x) < d->ui->cols && extra)
-		put(d, w, y, x, d->ui->cols - x, extra, 0, d->ui->attrs[UI_DIM]);
+	/* A day P&L not all of today's session says so, as a position's does. */
+	note[0] = '\0';
+	if (t->n && !t->today)
+		day_of(t->session, note, sizeof note);
+	snprintf(text, sizeof text, "%s%s%s", extra ? extra : "", extra && extra[0] && note[0] ? "; " : "", note);
+	if ((x = l->note_x) < d->ui->cols && text[0])
+		put(d, w, y, x, d->ui->cols - x, text, 0, d->ui->attrs[UI_DIM]);
 }
 
 static int by_day_impact(const void *a, const void *b)
