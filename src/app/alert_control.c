@@ -38,6 +38,7 @@ struct alert_control {
 	char pending[PENDING_MAX];    /* bytes for after the next update */
 	size_t npending;
 	time_t since;                 /* headlines older than this are not news */
+	unsigned nnotified;           /* notifications sent: each its own id */
 	/* The price rules of each name, so that a refresh asks only those
 	 * (1,000 rules must not cost every quote 1,000 looks): byname finds
 	 * a name's list in lists; every holds the "*" rules. Rebuilt when
@@ -134,6 +135,11 @@ static bool rules_changed(struct alert_control *c)
 	return true;
 }
 
+static const char *env(const char *name)
+{
+	return getenv(name);
+}
+
 void alert_control_init(struct app *app)
 {
 	struct alert_control *c = calloc(1, sizeof *c);
@@ -147,9 +153,7 @@ void alert_control_init(struct app *app)
 	}
 	c->since = dash_now(&app->dash);
 	c->tmux = tmux && tmux[0];
-	c->notify = notify_choose((enum notify_kind)app->o->alerts_notify, getenv("TERM_PROGRAM"),
-				  getenv("KITTY_WINDOW_ID"), getenv("TERM"), getenv("VTE_VERSION"),
-				  getenv("KONSOLE_VERSION"));
+	c->notify = notify_choose((enum notify_kind)app->o->alerts_notify, env);
 	alert_file_path(app->o->alerts_file, c->file.path, sizeof c->file.path);
 	if (!alert_file_load(&c->file, err, sizeof err)) {
 		dash_report(&app->dash, MSG_CONFIG, MSG_ERROR, "alerts: %s", err);
@@ -254,7 +258,8 @@ static void deliver(struct app *app, const struct alert_event *e)
 	if (c->notify != NOTIFY_NONE)
 		queue(c, "\a", 1);
 	if (c->notify != NOTIFY_BELL && c->notify != NOTIFY_NONE &&
-	    (n = notify_format(c->notify, c->tmux, "hktop", e->text, seq, sizeof seq)))
+	    (n = notify_format(c->notify, c->tmux, ++c->nnotified, "hktop", e->text, seq,
+			       sizeof seq)))
 		queue(c, seq, n);
 	if (app->o->alerts_command[0] && e->rule < c->nrunning) {
 		pid_t *slot = &c->running[e->rule];
