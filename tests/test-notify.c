@@ -103,6 +103,22 @@ static void test_format(void)
 	big[sizeof big - 1] = '\0';
 	n = notify_format(NOTIFY_OSC9, false, 1, "t", big, buf, sizeof buf);
 	is_int(n, strlen("\033]9;t: \a") + NOTIFY_TEXT_MAX, "the text is capped");
+	{
+		/* 騰 is three bytes: 200 bytes end inside the 67th. */
+		char cjk[3 * 100 + 1] = "", *body;
+		size_t blen;
+
+		for (int i = 0; i < 100; i++)
+			strcat(cjk, "\xe9\xa8\xb0");
+		n = notify_format(NOTIFY_OSC777, false, 1, "t", cjk, buf, sizeof buf);
+		body = buf + strlen("\033]777;notify;t;");
+		blen = strlen(body) - 1; /* the BEL */
+		ok(blen <= NOTIFY_TEXT_MAX && blen % 3 == 0 && body[blen] == '\a',
+		   "the cap falls on a character boundary (%zu bytes)", blen);
+	}
+	notify_format(NOTIFY_OSC9, false, 1, "t", "a\x9b" "1;2H\xff\xfe" "b\x1b[2Jc", buf, sizeof buf);
+	ok(!strchr(buf + 1, '\033') && !memchr(buf, 0x9b, strlen(buf)) && !memchr(buf, 0xff, strlen(buf)),
+	   "a raw C1 byte, bytes that are not UTF-8 and CSI are not passed on: %s", buf + 1);
 	is_int(notify_format(NOTIFY_OSC9, true, 1, "t", "body", buf, 20), 0,
 	       "a buffer too small: nothing, never half a sequence");
 	is_str(buf, "", "and an empty string");
