@@ -161,4 +161,20 @@ like "$(sed -n 24p "$T/l2.txt")" "^ Alert: 9988 already above 1 at start: 118.30
 	"v: the next list's names come under *"
 like "$(sed -n 4p "$T/l3.txt")" "^ \\* above 1 once \\([0-9]*\\) +fired 2 " "two names, each once"
 
+# The row's mark is the rule's: removed with its rule.
+printf '700 above 1\n' > "$A"
+rm -f "$XDG_STATE_HOME/hktop/alerts-fired"
+cat > "$T/unmark.script" <<EOF
+:save-display $T/u1.txt
+A
+d
+<Esc>
+:save-display $T/u2.txt
+EOF
+HKTOP_SCRIPT="$T/unmark.script" run_with_timeout 30 "$HKTOP" -o tencent.quote_url="$BASE" \
+	-o quotes.failover=no -o news.sources=none -o watchlist="700 9988"
+is "$rc" 0 "unmark: exit 0"
+is "$(sed -n 3p "$T/u1.txt" | cut -c1-5)" ">0700" "the row an alert fired for is marked"
+is "$(sed -n 3p "$T/u2.txt" | cut -c1-5)" " 0700" "its rule removed, the mark goes"
+
 done_testing

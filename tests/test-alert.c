@@ -229,6 +229,7 @@ static void test_every_and_restart(void)
 		w->fired = true;
 		w->last = r.w[0].last;
 		ok(!alert_rule_quote(&again, 0, &a, T0 + DAY, &ev), "once survives a restart");
+		ok(r.w[0].told && !w->told, "fired in this run (a row's mark), not restored");
 		ok(alert_rule_quote(&again, 0, &b, T0, &ev), "another name still fires");
 		alert_rule_done(&again);
 	}

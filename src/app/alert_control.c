@@ -104,6 +104,21 @@ oom:
 	return false;
 }
 
+/* The rows' marks again, after a rule was removed or re-armed: the names
+ * a rule still standing fired for in this run. */
+static void remark(struct app *app)
+{
+	struct alert_control *c = app->alerts;
+
+	symbol_index_clear(&app->dash.alerts.marked);
+	for (size_t r = 0; r < c->file.n; r++)
+		for (size_t k = 0; k < c->file.rules[r].nw; k++)
+			if (c->file.rules[r].w[k].told)
+				(void)symbol_index_add(&app->dash.alerts.marked,
+						       &c->file.rules[r].w[k].in, 0);
+	app->dash.dirty |= REDRAW_ALL;
+}
+
 /* The views' copy, after every change of the rules. */
 static void publish(struct app *app)
 {
@@ -422,12 +437,14 @@ void alert_control_reconcile(struct app *app)
 				dash_report(&app->dash, MSG_ALERT, MSG_ERROR, "alerts: out of memory");
 			dash_status(&app->dash, false, "Alert removed");
 			record(app);
+			remark(app);
 		}
 	}
 	if (a->want_rearm >= 0 && (size_t)a->want_rearm < c->file.n) {
 		alert_rule_rearm(&c->file.rules[a->want_rearm]);
 		dash_status(&app->dash, false, "Alert re-armed");
 		record(app);
+		remark(app);
 	}
 	a->want_remove = a->want_rearm = -1;
 	publish(app);
