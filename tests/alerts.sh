@@ -92,6 +92,13 @@ is "$rc" 2 "SYMBOLs with --check-alerts: a usage error"
 # News rules: the headline sources fetched with the quotes. rss-future.xml
 # has a Tencent story dated 2100 (taken as just seen), an Alibaba one of
 # 2026-08-07 and a Xiaomi one of 2020: only the first is news now.
+# "*" is the list shown: --list picks it as in the dashboard.
+printf '* above 1 always\n' > "$A"
+check -o list.one="9988" --list one
+is "$rc" 0 "--list: exit 0"
+is "$(cut -c27-33 "$T/out" | sed 's/ *$//')" "SYMBOL
+9988" "* is the list named, not the watchlist"
+
 # A recording of the check: what it fetched, for --replay in the
 # dashboard. Replaying into the check itself would record a past day's
 # firings as today's (once and daily rules would stay quiet): refused.
