@@ -140,4 +140,41 @@ alert  warn  Alert: 0700 news: Tencent
 alert  warn  Alert: 0700 news: Tencent" \
 	"a new tagged headline fires its name's rule and * (a name on the list); old news does not"
 
+# "*" is the list shown: a named list switched to with v brings its names
+# under the rule.
+start_httpd "$T/rules"
+printf '* above 1 once\n' > "$A"
+rm -f "$XDG_STATE_HOME/hktop/alerts-fired"
+cat > "$T/lists.script" <<EOF
+:save-display $T/l1.txt
+v
+:save-display $T/l2.txt
+A
+:save-display $T/l3.txt
+EOF
+HKTOP_SCRIPT="$T/lists.script" run_with_timeout 30 "$HKTOP" -o tencent.quote_url="$BASE" \
+	-o quotes.failover=no -o news.sources=none -o watchlist="9988" -o list.one="700" --list one
+is "$rc" 0 "lists: exit 0"
+like "$(sed -n 24p "$T/l1.txt")" "^ Alert: 0700 already above 1 at start: 478.800\$" \
+	"* fires for the list shown"
+like "$(sed -n 24p "$T/l2.txt")" "^ Alert: 9988 already above 1 at start: 118.300 \\(\\+1 more\\)" \
+	"v: the next list's names come under *"
+like "$(sed -n 4p "$T/l3.txt")" "^ \\* above 1 once \\([0-9]*\\) +fired 2 " "two names, each once"
+
+# The row's mark is the rule's: removed with its rule.
+printf '700 above 1\n' > "$A"
+rm -f "$XDG_STATE_HOME/hktop/alerts-fired"
+cat > "$T/unmark.script" <<EOF
+:save-display $T/u1.txt
+A
+d
+<Esc>
+:save-display $T/u2.txt
+EOF
+HKTOP_SCRIPT="$T/unmark.script" run_with_timeout 30 "$HKTOP" -o tencent.quote_url="$BASE" \
+	-o quotes.failover=no -o news.sources=none -o watchlist="700 9988"
+is "$rc" 0 "unmark: exit 0"
+is "$(sed -n 3p "$T/u1.txt" | cut -c1-5)" ">0700" "the row an alert fired for is marked"
+is "$(sed -n 3p "$T/u2.txt" | cut -c1-5)" " 0700" "its rule removed, the mark goes"
+
 done_testing

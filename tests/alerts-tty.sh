@@ -34,6 +34,10 @@ printf '%s|%s|%s|%s|%s|fds:%s\n' "$1" "$HKTOP_ALERT_SYMBOL" "$HKTOP_ALERT_RULE" 
 EOF2
 chmod +x "$T/cmd"
 
+# What says which terminal this is: none of the one running the tests.
+CLEAN="-u TMUX -u TERM_PROGRAM -u KITTY_WINDOW_ID -u LC_TERMINAL -u ITERM_SESSION_ID
+	-u WEZTERM_PANE -u GHOSTTY_RESOURCES_DIR -u VTE_VERSION -u KONSOLE_VERSION"
+
 # run NAME WANT [ENV=VALUE...] [-- hktop args]: hktop --demo on a pty until
 # its log holds WANT (a grep -a pattern) or 10 s pass, then SIGTERM.
 run()
@@ -42,7 +46,7 @@ run()
 	shift 2
 	: > "$T/$name.log"
 	rm -f "$XDG_STATE_HOME/hktop/alerts-fired"
-	env "$@" script -qefc "stty rows 24 cols 80; exec '$HKTOP' --demo -o alerts.command='$T/cmd'" \
+	env $CLEAN "$@" script -qefc "stty rows 24 cols 80; exec '$HKTOP' --demo -o alerts.command='$T/cmd'" \
 		"$T/$name.log" > /dev/null 2>&1 < /dev/null &
 	spid=$!
 	k=0
@@ -71,11 +75,18 @@ like "$(cat "$T/cmd.log")" \
 run tmux "${ESC}Ptmux;" TERM_PROGRAM=iTerm.app TMUX=/tmp/tmux-0/default,1,0
 ok_if "inside tmux: wrapped for passthrough, ESC doubled" grep -aq "${ESC}Ptmux;$ESC$ESC]9;$MSG$BEL$ESC\\\\" "$T/tmux.log"
 
+# tmux 3.2 on puts TERM_PROGRAM=tmux in its panes; iTerm2's LC_TERMINAL
+# is still there.
+run tmux2 "${ESC}Ptmux;" TERM_PROGRAM=tmux LC_TERMINAL=iTerm2 TERM=tmux-256color \
+	TMUX=/tmp/tmux-0/default,1,0
+ok_if "iTerm2 outside tmux 3.2+ (TERM_PROGRAM=tmux): OSC 9, wrapped" \
+	grep -aq "${ESC}Ptmux;$ESC$ESC]9;$MSG$BEL$ESC\\\\" "$T/tmux2.log"
+
 run osc777 "$ESC]777;" VTE_VERSION=7600
 ok_if "a VTE terminal: OSC 777 notify" grep -aq "$ESC]777;notify;hktop;0700 already above 1 at start: [0-9.]*$BEL" "$T/osc777.log"
 
 run osc99 "$ESC]99;" KITTY_WINDOW_ID=1
-ok_if "kitty: OSC 99, title and body" grep -aq "$ESC]99;i=hktop:d=0;hktop$ESC\\\\$ESC]99;i=hktop:d=1:p=body;0700 already" "$T/osc99.log"
+ok_if "kitty: OSC 99, title and body" grep -aq "$ESC]99;i=hktop-1:d=0;hktop$ESC\\\\$ESC]99;i=hktop-1:d=1:p=body;0700 already" "$T/osc99.log"
 
 run plain "$BEL" TERM_PROGRAM=Apple_Terminal
 ok_unless "an unknown terminal: the bell, no notification sequence" grep -aq "$ESC][0-9]*;.*already above" "$T/plain.log"
@@ -91,7 +102,7 @@ EOF2
 chmod +x "$T/slow"
 : > "$T/slow.log"
 : > "$T/every.log"
-env TERM_PROGRAM=iTerm.app script -qefc "stty rows 24 cols 80; exec '$HKTOP' --demo -o alerts.command='$T/slow'" \
+env $CLEAN TERM_PROGRAM=iTerm.app script -qefc "stty rows 24 cols 80; exec '$HKTOP' --demo -o alerts.command='$T/slow'" \
 	"$T/every.log" > /dev/null 2>&1 < /dev/null &
 spid=$!
 k=0

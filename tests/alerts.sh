@@ -92,6 +92,27 @@ is "$rc" 2 "SYMBOLs with --check-alerts: a usage error"
 # News rules: the headline sources fetched with the quotes. rss-future.xml
 # has a Tencent story dated 2100 (taken as just seen), an Alibaba one of
 # 2026-08-07 and a Xiaomi one of 2020: only the first is news now.
+# "*" is the list shown: --list picks it as in the dashboard.
+printf '* above 1 always\n' > "$A"
+check -o list.one="9988" --list one
+is "$rc" 0 "--list: exit 0"
+is "$(cut -c27-33 "$T/out" | sed 's/ *$//')" "SYMBOL
+9988" "* is the list named, not the watchlist"
+
+# A recording of the check: what it fetched, for --replay in the
+# dashboard. Replaying into the check itself would record a past day's
+# firings as today's (once and daily rules would stay quiet): refused.
+printf '700 above 1 always\n' > "$A"
+check --record="$T/rec"
+is "$rc" 0 "--record: exit 0"
+ok_if "--record: the check's quotes are recorded" grep -rqa 'r_hk00700' "$T/rec"
+cp "$XDG_STATE_HOME/hktop/alerts-fired" "$T/fired-before"
+check --replay="$T/rec"
+is "$rc" 2 "--replay: a usage error"
+like "$(cat "$T/err")" "^hktop: --check-alerts .*not with --replay" "said clearly"
+is "$(cat "$T/out")" "" "nothing fetched, nothing printed"
+ok_if "the record is left alone" cmp -s "$T/fired-before" "$XDG_STATE_HOME/hktop/alerts-fired"
+
 cat > "$T/rules-news" <<RULES
 /q= 200 $F/tencent-batch.gbk.txt
 /rss/2.0/headline 200 $F/rss-future.xml

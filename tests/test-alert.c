@@ -197,6 +197,18 @@ static void test_placeholders(void)
 	q = quote("BABA", "80.000", T0 - 3600);
 	ok(alert_rule_quote(&r, 0, &q, T0, &ev), "a US quote at night HKT is real");
 	alert_rule_done(&r);
+	/* Tencent's and Sina's index lines carry no share volume (the
+	 * parsers leave it unknown): an index is not a placeholder for it. */
+	r = rule("HSI above 20000 always");
+	q = quote("HSI", "24940.140", T0);
+	q.q.f[QF_VOLUME].ok = false;
+	ok(alert_rule_quote(&r, 0, &q, T0, &ev), "an index quote without a volume is real");
+	alert_rule_done(&r);
+	/* Before its session an ADR shows the last one, volume and all. */
+	r = rule("BABA above 100 always");
+	q = quote("BABA", "120.450", T0 - 5 * 3600);
+	ok(alert_rule_quote(&r, 0, &q, T0, &ev), "an ADR's last session, seen in HK hours, is real");
+	alert_rule_done(&r);
 }
 
 static void test_every_and_restart(void)
@@ -217,6 +229,7 @@ static void test_every_and_restart(void)
 		w->fired = true;
 		w->last = r.w[0].last;
 		ok(!alert_rule_quote(&again, 0, &a, T0 + DAY, &ev), "once survives a restart");
+		ok(r.w[0].told && !w->told, "fired in this run (a row's mark), not restored");
 		ok(alert_rule_quote(&again, 0, &b, T0, &ev), "another name still fires");
 		alert_rule_done(&again);
 	}

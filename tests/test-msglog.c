@@ -99,6 +99,26 @@ static void warning_tests(void)
 	is_str(shown(NULL), "config:3: bad key", "but a config complaint stands a config warning");
 }
 
+/* An alert is what the trader left hktop running for: it stays on the
+ * status line past the next refresh, until dismissed. */
+static void alert_tests(void)
+{
+	size_t more;
+
+	memset(&l, 0, sizeof l);
+	msglog_add(&l, 100, MSG_ALERT, MSG_WARN, "Alert: 9988 up 5%: 124.000");
+	msglog_add(&l, 101, MSG_QUOTES, MSG_INFO, "Updated 10:15:00");
+	is_str(shown(&more), "Alert: 9988 up 5%: 124.000", "an alert outlasts the next refresh");
+	msglog_add(&l, 102, MSG_ALERT, MSG_WARN, "Alert: 9888 above 100: 100.500");
+	msglog_add(&l, 103, MSG_QUOTES, MSG_INFO, "Updated 10:16:00");
+	is_str(shown(&more), "Alert: 9888 above 100: 100.500", "the newest alert shows");
+	is_int(more, 1, "the older one is counted, not lost");
+	ok(msglog_dismiss(&l), "x dismisses it");
+	is_str(shown(&more), "Alert: 9988 up 5%: 124.000", "then the older one");
+	ok(msglog_dismiss(&l), "and that");
+	is_str(shown(&more), "Updated 10:16:00", "then the latest message");
+}
+
 static void ring_tests(void)
 {
 	char text[32];
@@ -171,6 +191,7 @@ int main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
 	resolution_tests();
+	alert_tests();
 	warning_tests();
 	ring_tests();
 	layout_tests();

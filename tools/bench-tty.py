@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """bench-tty.py - the figures of one make bench run (tools/bench.sh), per view.
 
-    bench-tty.py SYMBOLS COLS ROWS MARKS STRACE TTYLOG
+    bench-tty.py SYMBOLS COLS ROWS MARKS STRACE TTYLOG [--save PATH | --against PATH]
 
 MARKS: lines "NAME EPOCH_SECONDS CPU_NS REFRESHES PEAK_RSS_KIB MINUTE_SERIES"
 from bench.sh,
@@ -19,6 +19,11 @@ space's foreground colour or boldness does not count.
 
 Budgets are issue 13's; a figure over budget prints a line saying so and
 does not fail the bench (people read them).
+
+--save PATH keeps the watchlist's idle cost; --against PATH compares this
+run's with it (issue 15: 1,000 alert rules armed leave the idle cost
+unchanged: its CPU in % of a core within UNCHANGED_RATIO of it, or
+UNCHANGED_PCT above it, the noise of a short run on a shared machine).
 """
 import re
 import sys
@@ -35,6 +40,8 @@ WRITE_RESUMED = re.compile(r'^<\.\.\. write resumed>.*\)\s+=\s+(-?\d+)')
 LOOP_POLL = re.compile(r'^poll\(\[.*\], ([2-9]|[1-9][0-9]+), ')
 
 MIB = 1024.0
+UNCHANGED_RATIO = 1.5
+UNCHANGED_PCT = 0.05
 
 
 def budgets(symbols, view):
@@ -174,6 +181,7 @@ def main():
     print('  %-9s %5s %8s %7s %6s %7s %6s %8s %6s %7s %6s' % (
         '', '', '', '/refr', 'core', '', '/refr', '/refr', '', 'writes', 'MiB'))
     over = []
+    idle = {}
     for p in phases:
         t0, cpu0, r0, _, n0 = marks[p + '.start']
         t1, cpu1, r1, rss, n1 = marks[p + '.end']
@@ -191,6 +199,7 @@ def main():
             'bytes_per_cell': s['bytes'] / s['cells'] if s['cells'] else 0,
             'peak_rss_mib': rss / MIB,
         }
+        idle[p] = (f['cpu_ms_per_refresh'], f['idle_cpu_percent'])
         cell = '%6.2f' % f['bytes_per_cell'] if replay else '     -'
         if p == 'round':
             print('  %-9s %5.1f   %d of %d minute series, %.2f s of CPU, %d updates, %.0f bytes, %s B/cell, peak RSS %.1f MiB' % (
@@ -207,9 +216,34 @@ def main():
         over += check(symbols, p, f, refreshes, replay)
     if not replay:
         print('  (bytes per changed cell not counted: python3-pyte is not installed)')
+    over += compare(sys.argv[7:], idle)
     for line in over:
         print(line)
 
+
+def compare(args, idle):
+    """--save PATH / --against PATH: the watchlist's idle cost (CPU a
+    refresh, % of a core) kept, or compared with the one kept; lines to
+    print when over."""
+    if len(args) != 2 or 'watchlist' not in idle:
+        return []
+    ms, pct = idle['watchlist']
+    if args[0] == '--save':
+        with open(args[1], 'w') as f:
+            f.write('%f %f\n' % (ms, pct))
+        return []
+    try:
+        with open(args[1]) as f:
+            base_ms, base_pct = (float(x) for x in f.read().split())
+    except (OSError, ValueError):
+        print('  (no run without the rules to compare with)')
+        return []
+    limit = max(base_pct * UNCHANGED_RATIO, base_pct + UNCHANGED_PCT)
+    print('  idle cost: %.3f %% of a core (%.2f ms a refresh), without the rules %.3f %% '
+          '(%.2f ms); budget: unchanged, at most %.3f %%' % (pct, ms, base_pct, base_ms, limit))
+    if pct > limit:
+        return ['  OVER BUDGET: idle cost with 1,000 rules %.3f %% of a core > %.3f %%' % (pct, limit)]
+    return []
 
 if __name__ == '__main__':
     main()

@@ -38,6 +38,7 @@ struct alert_control {
 	char pending[PENDING_MAX];    /* bytes for after the next update */
 	size_t npending;
 	time_t since;                 /* headlines older than this are not news */
+	unsigned nnotified;           /* notifications sent: each its own id */
 	/* The price rules of each name, so that a refresh asks only those
 	 * (1,000 rules must not cost every quote 1,000 looks): byname finds
 	 * a name's list in lists; every holds the "*" rules. Rebuilt when
@@ -103,6 +104,21 @@ oom:
 	return false;
 }
 
+/* The rows' marks again, after a rule was removed or re-armed: the names
+ * a rule still standing fired for in this run. */
+static void remark(struct app *app)
+{
+	struct alert_control *c = app->alerts;
+
+	symbol_index_clear(&app->dash.alerts.marked);
+	for (size_t r = 0; r < c->file.n; r++)
+		for (size_t k = 0; k < c->file.rules[r].nw; k++)
+			if (c->file.rules[r].w[k].told)
+				(void)symbol_index_add(&app->dash.alerts.marked,
+						       &c->file.rules[r].w[k].in, 0);
+	app->dash.dirty |= REDRAW_ALL;
+}
+
 /* The views' copy, after every change of the rules. */
 static void publish(struct app *app)
 {
@@ -134,6 +150,11 @@ static bool rules_changed(struct alert_control *c)
 	return true;
 }
 
+static const char *env(const char *name)
+{
+	return getenv(name);
+}
+
 void alert_control_init(struct app *app)
 {
 	struct alert_control *c = calloc(1, sizeof *c);
@@ -147,9 +168,7 @@ void alert_control_init(struct app *app)
 	}
 	c->since = dash_now(&app->dash);
 	c->tmux = tmux && tmux[0];
-	c->notify = notify_choose((enum notify_kind)app->o->alerts_notify, getenv("TERM_PROGRAM"),
-				  getenv("KITTY_WINDOW_ID"), getenv("TERM"), getenv("VTE_VERSION"),
-				  getenv("KONSOLE_VERSION"));
+	c->notify = notify_choose((enum notify_kind)app->o->alerts_notify, env);
 	alert_file_path(app->o->alerts_file, c->file.path, sizeof c->file.path);
 	if (!alert_file_load(&c->file, err, sizeof err)) {
 		dash_report(&app->dash, MSG_CONFIG, MSG_ERROR, "alerts: %s", err);
@@ -254,7 +273,8 @@ static void deliver(struct app *app, const struct alert_event *e)
 	if (c->notify != NOTIFY_NONE)
 		queue(c, "\a", 1);
 	if (c->notify != NOTIFY_BELL && c->notify != NOTIFY_NONE &&
-	    (n = notify_format(c->notify, c->tmux, "hktop", e->text, seq, sizeof seq)))
+	    (n = notify_format(c->notify, c->tmux, ++c->nnotified, "hktop", e->text, seq,
+			       sizeof seq)))
 		queue(c, seq, n);
 	if (app->o->alerts_command[0] && e->rule < c->nrunning) {
 		pid_t *slot = &c->running[e->rule];
@@ -409,12 +429,14 @@ void alert_control_reconcile(struct app *app)
 				dash_report(&app->dash, MSG_ALERT, MSG_ERROR, "alerts: out of memory");
 			dash_status(&app->dash, false, "Alert removed");
 			record(app);
+			remark(app);
 		}
 	}
 	if (a->want_rearm >= 0 && (size_t)a->want_rearm < c->file.n) {
 		alert_rule_rearm(&c->file.rules[a->want_rearm]);
 		dash_status(&app->dash, false, "Alert re-armed");
 		record(app);
+		remark(app);
 	}
 	a->want_remove = a->want_rearm = -1;
 	publish(app);

@@ -27,19 +27,29 @@ static bool is(const char *s, const char *word)
 	return s && strcmp(s, word) == 0;
 }
 
-enum notify_kind notify_choose(enum notify_kind want, const char *term_program,
-			       const char *kitty_window_id, const char *term,
-			       const char *vte_version, const char *konsole_version)
+/* Set and not empty. */
+static bool set(const char *(*env)(const char *), const char *name)
 {
+	const char *v = env(name);
+
+	return v && v[0];
+}
+
+enum notify_kind notify_choose(enum notify_kind want, const char *(*env)(const char *name))
+{
+	const char *prog = env("TERM_PROGRAM"), *term = env("TERM");
+
 	if (want != NOTIFY_AUTO)
 		return want;
-	if ((kitty_window_id && kitty_window_id[0]) || is(term, "xterm-kitty"))
+	if (set(env, "KITTY_WINDOW_ID") || is(term, "xterm-kitty"))
 		return NOTIFY_OSC99;
-	if (is(term_program, "iTerm.app") || is(term_program, "WezTerm") ||
-	    is(term_program, "ghostty") || starts(term, "xterm-ghostty") || is(term, "wezterm"))
+	if (is(prog, "iTerm.app") || is(prog, "WezTerm") || is(prog, "ghostty") ||
+	    starts(term, "xterm-ghostty") || is(term, "wezterm") || is(env("LC_TERMINAL"), "iTerm2") ||
+	    set(env, "ITERM_SESSION_ID") || set(env, "WEZTERM_PANE") ||
+	    set(env, "GHOSTTY_RESOURCES_DIR"))
 		return NOTIFY_OSC9;
-	if (starts(term, "foot") || starts(term, "rxvt") || (vte_version && vte_version[0]) ||
-	    (konsole_version && konsole_version[0]))
+	if (starts(term, "foot") || starts(term, "rxvt") || set(env, "VTE_VERSION") ||
+	    set(env, "KONSOLE_VERSION"))
 		return NOTIFY_OSC777;
 	return NOTIFY_BELL;
 }
@@ -53,8 +63,8 @@ static void clean(char *dst, size_t cap, const char *src)
 			*p = ',';
 }
 
-size_t notify_format(enum notify_kind kind, bool tmux, const char *title, const char *body,
-		     char *buf, size_t len)
+size_t notify_format(enum notify_kind kind, bool tmux, unsigned id, const char *title,
+		     const char *body, char *buf, size_t len)
 {
 	char t[NOTIFY_TEXT_MAX + 1], b[NOTIFY_TEXT_MAX + 1], seq[3 * NOTIFY_TEXT_MAX + 64];
 	size_t n = 0, out, need;
@@ -71,8 +81,8 @@ size_t notify_format(enum notify_kind kind, bool tmux, const char *title, const 
 		break;
 	case NOTIFY_OSC99:
 		/* Title then body, one notification (d=0: more follows). */
-		w = snprintf(seq, sizeof seq, "\033]99;i=hktop:d=0;%s\033\\\033]99;i=hktop:d=1:p=body;%s\033\\",
-			     t, b);
+		w = snprintf(seq, sizeof seq, "\033]99;i=hktop-%u:d=0;%s\033\\"
+			     "\033]99;i=hktop-%u:d=1:p=body;%s\033\\", id, t, id, b);
 		break;
 	case NOTIFY_BELL:
 		w = snprintf(seq, sizeof seq, "\a");

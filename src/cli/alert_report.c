@@ -13,6 +13,7 @@
 #include <cjson/cJSON.h>
 
 #include "app/fetch_config.h"
+#include "app/recording.h"
 #include "base/hktime.h"
 #include "cli/alert_report.h"
 #include "net/http.h"
@@ -300,7 +301,8 @@ int alert_report_check(const struct options *o, enum report_format fmt)
 		rc = rc ? rc : CHECK_USAGE;
 		goto out;
 	}
-	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+	if (!(h = http_new(o->user_agent, err, sizeof err)) ||
+	    !recording_attach(h, o, true, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		rc = CHECK_FAILED;
 		goto out;
@@ -323,6 +325,7 @@ int alert_report_check(const struct options *o, enum report_format fmt)
 		goto out;
 	}
 	http_run(h);
+	recording_print_notes(h, stderr);
 	{
 		int ns = news_fire(&c, &news);
 

@@ -203,6 +203,13 @@ int args_parse(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --check-alerts goes alone, with no SYMBOLs\n");
 		return EXIT_USAGE;
 	}
+	/* A replay's firings are a past day's: recorded as now, once and
+	 * daily rules would stay quiet when the day comes. */
+	if (cli->check_alerts && cli->replay) {
+		fprintf(stderr, "hktop: --check-alerts checks the market now and records what fires: "
+			"not with --replay (play it in the dashboard: hktop --replay DIR)\n");
+		return EXIT_USAGE;
+	}
 	if (cli->check_alerts && cli->format_given && cli->format == REPORT_CSV) {
 		fprintf(stderr, "hktop: --check-alerts prints a table or json\n");
 		return EXIT_USAGE;

@@ -46,6 +46,7 @@ struct alert_watch {
 	long long day;            /* its session */
 	bool held;
 	bool fired;               /* last holds a firing (this run or restored) */
+	bool told;                /* fired in this run (the row's mark) */
 	struct alert_firing last;
 };
 

@@ -95,7 +95,7 @@ bool alert_rule_quote(struct alert_rule *r, size_t ri, const struct quote_result
 	w->seen = true;
 	w->day = day;
 	w->held = true;
-	w->fired = true;
+	w->fired = w->told = true;
 	w->last = (struct alert_firing){ .t = q->time ? q->time : now, .price = q->f[QF_PRICE],
 					 .day = day, .at_start = start };
 	*ev = (struct alert_event){ .rule = ri, .in = q->in, .kind = r->kind, .f = w->last };
@@ -121,7 +121,7 @@ bool alert_rule_news(struct alert_rule *r, size_t ri, const struct headline *h,
 	/* Each headline once: only those newer than the last one fired on. */
 	if ((w->fired && h->time <= w->last.t) || !allowed(r, w, day))
 		return false;
-	w->fired = true;
+	w->fired = w->told = true;
 	w->last = (struct alert_firing){ .t = h->time, .day = day };
 	*ev = (struct alert_event){ .rule = ri, .in = *in, .kind = ALERT_NEWS, .f = w->last };
 	snprintf(raw, sizeof raw, "%s news: %s%s%s%s", in->display, h->title,

@@ -24,6 +24,14 @@ static const bool supersedes[MSG_KIND_COUNT] = {
 	[MSG_ALERT] = false, /* each alert stands on its own */
 };
 
+/* Does a kept message stay on the status line until resolved or
+ * dismissed? Errors do, and alerts: hktop is left running to be told, and
+ * the next refresh's "Updated" must not hide what it was told. */
+static bool opens(enum msg_kind kind, enum msg_level level)
+{
+	return level == MSG_ERROR || (kind == MSG_ALERT && level != MSG_INFO);
+}
+
 /* The ring slot of the i-th entry, counting from the newest. */
 static size_t slot(const struct msglog *l, size_t i_newest)
 {
@@ -71,7 +79,7 @@ void msglog_add(struct msglog *l, time_t t, enum msg_kind kind, enum msg_level l
 		m->repeat++;
 		m->t = t;
 		m->seq = l->seq;
-		m->open = level == MSG_ERROR;
+		m->open = opens(kind, level);
 		return;
 	}
 	if (l->n == MSGLOG_MAX) {
@@ -81,7 +89,7 @@ void msglog_add(struct msglog *l, time_t t, enum msg_kind kind, enum msg_level l
 	}
 	l->n++;
 	say(&l->ring[slot(l, 0)], l, t, kind, level, text);
-	l->ring[slot(l, 0)].open = level == MSG_ERROR;
+	l->ring[slot(l, 0)].open = opens(kind, level);
 }
 
 size_t msglog_count(const struct msglog *l)
