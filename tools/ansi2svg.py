@@ -157,8 +157,11 @@ def main():
                 else:
                     spans.append([x, width, bg])
             # A run of one style and one-cell characters is one text; a
-            # wide character stands alone at its own place.
-            if key != run_key or width != 1:
+            # wide character stands alone at its own place. ASCII and the
+            # rest (braille, blocks, box lines) go in runs of their own: a
+            # renderer may take those from another font, of another
+            # advance, and spread a mixed run unevenly over its width.
+            if key != run_key or width != 1 or (run and (ord(run[-1]) < 128) != (ord(ch) < 128)):
                 flush()
                 run, run_x, run_key = "", x, key
             run += ch

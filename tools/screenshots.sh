@@ -2,7 +2,9 @@
 # screenshots.sh - the README's pictures, remade from the demo market:
 # `hktop --demo` runs in a private tmux server at 120x36, each screen (the
 # dashboard, the detail view, the heatmap) is captured with its colours
-# (tmux capture-pane -e) and drawn to SVG by tools/ansi2svg.py.
+# (tmux capture-pane -e) and drawn to SVG by tools/ansi2svg.py. The demo
+# starts at 11:00, three quarters of an hour into its rally; the detail
+# view is of Alibaba.
 #
 #	tools/screenshots.sh [HKTOP [OUTDIR]]     (default: src/hktop doc)
 #
@@ -22,7 +24,7 @@ command -v tmux >/dev/null || { echo "screenshots: tmux is not installed" >&2; e
 # A home of its own: no saved watchlist or columns of the user's.
 tmux -L "$sock" -f /dev/null new-session -d -x $cols -y $rows \
 	"env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 HOME=$tmp XDG_STATE_HOME=$tmp/state \
-	XDG_CONFIG_HOME=$tmp/config HKTOP_DEMO_SEED=${HKTOP_DEMO_SEED:-7} '$hktop' --demo"
+	XDG_CONFIG_HOME=$tmp/config HKTOP_DEMO_SEED=${HKTOP_DEMO_SEED:-7} '$hktop' --demo -o demo.start=11:00"
 
 # shot NAME: wait for the screen to settle, then capture and convert it.
 shot()
@@ -35,7 +37,7 @@ shot()
 
 mkdir -p "$out"
 shot screen-dashboard
-tmux -L "$sock" send-keys j j Enter
+tmux -L "$sock" send-keys j j j Enter
 shot screen-detail
 tmux -L "$sock" send-keys Escape m
 shot screen-heatmap
