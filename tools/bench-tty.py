@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bench-tty.py - the figures of one make bench run (tools/bench.sh), per view.
 
-    bench-tty.py SYMBOLS COLS ROWS MARKS STRACE TTYLOG [--save PATH | --against PATH]
+    bench-tty.py SYMBOLS COLS ROWS MARKS STRACE TTYLOG [--save PATH | --against PATH |
+                 --bytes-at-most N WHAT]
 
 MARKS: lines "NAME EPOCH_SECONDS CPU_NS REFRESHES PEAK_RSS_KIB MINUTE_SERIES"
 from bench.sh,
@@ -182,6 +183,7 @@ def main():
         '', '', '', '/refr', 'core', '', '/refr', '/refr', '', 'writes', 'MiB'))
     over = []
     idle = {}
+    sent = {}
     for p in phases:
         t0, cpu0, r0, _, n0 = marks[p + '.start']
         t1, cpu1, r1, rss, n1 = marks[p + '.end']
@@ -200,6 +202,7 @@ def main():
             'peak_rss_mib': rss / MIB,
         }
         idle[p] = (f['cpu_ms_per_refresh'], f['idle_cpu_percent'])
+        sent[p] = f['bytes_per_refresh']
         cell = '%6.2f' % f['bytes_per_cell'] if replay else '     -'
         if p == 'round':
             print('  %-9s %5.1f   %d of %d minute series, %.2f s of CPU, %d updates, %.0f bytes, %s B/cell, peak RSS %.1f MiB' % (
@@ -217,6 +220,7 @@ def main():
     if not replay:
         print('  (bytes per changed cell not counted: python3-pyte is not installed)')
     over += compare(sys.argv[7:], idle)
+    over += bytes_limit(sys.argv[7:], sent)
     for line in over:
         print(line)
 
@@ -225,7 +229,7 @@ def compare(args, idle):
     """--save PATH / --against PATH: the watchlist's idle cost (CPU a
     refresh, % of a core) kept, or compared with the one kept; lines to
     print when over."""
-    if len(args) != 2 or 'watchlist' not in idle:
+    if len(args) != 2 or args[0] not in ('--save', '--against') or 'watchlist' not in idle:
         return []
     ms, pct = idle['watchlist']
     if args[0] == '--save':
@@ -244,6 +248,19 @@ def compare(args, idle):
     if pct > limit:
         return ['  OVER BUDGET: idle cost with 1,000 rules %.3f %% of a core > %.3f %%' % (pct, limit)]
     return []
+
+def bytes_limit(args, sent):
+    """--bytes-at-most N WHAT: the watchlist's bytes a refresh against N
+    (issue 17: with sparklines and the flash, at most twice what a
+    refresh sent before them); lines to print when over."""
+    if len(args) != 3 or args[0] != '--bytes-at-most' or 'watchlist' not in sent:
+        return []
+    limit = float(args[1])
+    print('  bytes a refresh: %.0f; budget: at most %.0f (%s)' % (sent['watchlist'], limit, args[2]))
+    if sent['watchlist'] > limit:
+        return ['  OVER BUDGET: %.0f bytes a refresh > %.0f' % (sent['watchlist'], limit)]
+    return []
+
 
 if __name__ == '__main__':
     main()

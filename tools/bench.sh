@@ -263,6 +263,32 @@ alerts()
 		--against "$tmp/idle.$1"
 }
 
+# spark N: the watchlist with a sparkline on every row and the flash on
+# (issue 17): once the rows' minute series are in, SECONDS of refreshes.
+# Budget: at most twice the bytes a refresh sent before both (632 at 40
+# symbols, 120x40, make bench of commit 07766c9).
+spark()
+{
+	: > "$tmp/marks"
+	BENCH_COLUMNS="code name last chg chg% spark vol turnover cap time"
+	start "$1"
+	BENCH_COLUMNS=
+	last=-1 k=0
+	while [ $k -lt 30 ]; do
+		sleep 1
+		got=$(grep -c "^GET /appstock" "$tmp/req" || true)
+		[ "$got" -gt 0 ] && [ "$got" = "$last" ] && break
+		last=$got k=$((k + 1))
+	done
+	mark watchlist.start
+	sleep "$secs"
+	mark watchlist.end
+	stop
+	echo "== $1 symbols, a sparkline on every row and the flash on: ${secs} s of the watchlist at refresh 5 s"
+	"$python" "$here/bench-tty.py" "$1" $cols $rows "$tmp/marks" "$tmp/strace" "$tmp/tty.log" \
+		--bytes-at-most 1264 "2 x 632, a refresh before sparklines and flash"
+}
+
 # once N: --once's CPU against curl's for the same URLs (one curl, the
 # URLs in turn; hktop fetches them in parallel).
 once()
@@ -336,6 +362,7 @@ startup()
 
 run 40
 alerts 40
+spark 40
 run 400
 run 3000
 if command -v curl >/dev/null 2>&1; then
