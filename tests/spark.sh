@@ -61,6 +61,28 @@ is "$(grep -c 'appstock/app/minute' "$REQLOG")" 7 "series asked for the 7 rows i
 unlike "$(cat "$REQLOG")" 'minute/query\?code=hk09999' "not for a row out of sight"
 ok_if "every row in sight asked once" test "$(grep 'appstock/app/minute' "$REQLOG" | sort | uniq -d)" = ""
 
+# The line's colour is its own move: 0700's series ends at 469.200, over
+# a previous close said to be 460.000 in this copy, so the line is in the
+# colour of a rise while the quote (-10.000 from 479.200) falls.
+sed 's/"479.200","479.800"/"460.000","479.800"/' "$F/tencent-minute-heat-700.json" > "$T/minute-700-up.json"
+grep -v 'code=hk00700 ' "$T/rules" > "$T/rules-up"
+echo "/appstock/app/minute/query?code=hk00700 200 $T/minute-700-up.json" >> "$T/rules-up"
+start_httpd "$T/rules-up"
+LINES=10 COLUMNS=80 run colour <<EOF
+:refresh
+:save-display $T/c.txt
+:save-colors $T/c.colors
+EOF
+# colour CODE: the colour letters under CODE's spark cell.
+colour()
+{
+	x=$(sed -n 2p "$T/c.txt" | awk '{ print index($0, "DAY") }')
+	n=$(grep -n "^.$1 " "$T/c.txt" | cut -d: -f1)
+	sed -n "$((2 * n))p" "$T/c.colors" | cut -c"$x-$((x + 11))"
+}
+like "$(colour 0700)" '^g+ *$' "its line, up from the series' previous close, in the colour of a rise"
+like "$(colour 1810)" '^[rR]+ *$' "1810's, down on the day, in the colour of a fall"
+
 LC_ALL=C LINES=10 COLUMNS=80 run ascii <<EOF
 :refresh
 :save-display $T/a.txt

@@ -112,8 +112,15 @@ static void spark(const struct dash *dash, const struct row *r, char *buf, size_
 	begun = rally_day_begun(&e->day);
 	for (size_t j = 0; j < n; j++)
 		v[j] = j < begun ? e->day.close[j] : NAN;
-	if (spark_draw(v, n, dash->cols.at.width[COL_SPARK], style, buf, len))
-		*color = ui_dir_color(r->q.f[QF_CHANGE].ok ? r->q.f[QF_CHANGE].v : 0);
+	/* The line's colour says where the line itself ends against the
+	 * series' previous close, so it changes with the line (once a
+	 * minute), not with every quote; the quote's move when the series
+	 * has no previous close. */
+	if (spark_draw(v, n, dash->cols.at.width[COL_SPARK], style, buf, len)) {
+		double end = begun ? v[begun - 1] : NAN;
+		*color = ui_dir_color(isfinite(end) && e->prev_close > 0 ? end - e->prev_close :
+				      r->q.f[QF_CHANGE].ok ? r->q.f[QF_CHANGE].v : 0);
+	}
 }
 
 static void cell(const struct dash *dash, const struct row *r, int col, char *buf, size_t len,
