@@ -189,6 +189,15 @@ EOF
 is "$(grep -c 'minute/query?code=hkHSI' "$T/jump.trace")" 3 \
 	"the chart at the start, after the step and after the jump back"
 
+# A quote the recording never asked for fails as "not in the recording":
+# the live run's hint to try --demo would send a replay's user astray.
+dash unrecorded --replay "$T/two" -o replay.speed=1000 -o news.sources=none -o watchlist=3690 <<EOF
+:save-display $T/unrec
+EOF
+like "$(sed -n 24p "$T/unrec")" 'No quotes, retrying in .*not in the recording' \
+	"a replay's failed refresh says why"
+unlike "$(sed -n 24p "$T/unrec")" 'try hktop --demo' "with no hint to try --demo"
+
 # On a terminal, a replay played to its end waits for keys: its clock
 # stopped, nothing is due (it once ended the dashboard at once, "waiting
 # for events failed": poll was given no timeout).

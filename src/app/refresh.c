@@ -123,7 +123,9 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 		dash_report(&app->dash, MSG_QUOTES, MSG_ERROR, "No quotes, retrying in %llds%s: %s",
 			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
 			   asked ? " as the server asked" :
-			   app->demo ? "" : " (offline? try hktop --demo)", res[first_fail].err);
+			   /* the demo and a replay are offline already */
+			   app->demo || http_replay(app->http) ? "" : " (offline? try hktop --demo)",
+			   res[first_fail].err);
 	} else {
 		dash_report(&app->dash, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s",
 			    hhmm, failed, app->nboard_inflight, res[first_fail].err);
