@@ -131,7 +131,11 @@ bool recording_action(struct app *app, enum action act)
 	if (act != ACT_PAUSE && act != ACT_STEP && act != ACT_JUMP)
 		return false;
 	if (!rp) {
-		dash_status(&app->dash, true, "Not a replay: pause, step and jump are for --replay");
+		/* In --demo only J comes here (actions.c gives z and . to the
+		 * demo's clock). */
+		dash_status(&app->dash, true, "%s", app->demo ?
+			    "J jumps in --replay; the demo has z to pause and . to step" :
+			    "z . J: live quotes keep no clock to stop; --demo and --replay do");
 		return true;
 	}
 	if (act == ACT_JUMP) {
