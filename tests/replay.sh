@@ -380,4 +380,13 @@ else
 	pass "# SKIP"
 fi
 
+# The demo makes its data up: nothing of it to record, no recording to feed it.
+for opt in --record --replay; do
+	run_with_timeout 20 "$HKTOP" --demo "$opt" "$T/demo-$opt"
+	is "$rc" 2 "--demo $opt: a usage error"
+	is "$(cat "$T/err")" "hktop: --demo makes its data up: not with $opt, which is for live quotes" \
+		"--demo $opt: refused, and why"
+	ok_if "--demo $opt: no directory made" [ ! -e "$T/demo-$opt" ]
+done
+
 done_testing

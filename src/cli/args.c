@@ -160,7 +160,12 @@ int args_parse(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --demo is for the dashboard; --once prints live quotes only\n");
 		return EXIT_USAGE;
 	}
-	if ((cli->record || cli->replay) && (cli->demo || cli->dump_config || (cli->record && cli->replay))) {
+	if (cli->demo && (cli->record || cli->replay)) {
+		fprintf(stderr, "hktop: --demo makes its data up: not with %s, which is for live quotes\n",
+			cli->record ? "--record" : "--replay");
+		return EXIT_USAGE;
+	}
+	if ((cli->record || cli->replay) && (cli->dump_config || (cli->record && cli->replay))) {
 		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --demo or --dump-config\n");
 		return EXIT_USAGE;
 	}
