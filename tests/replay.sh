@@ -355,9 +355,20 @@ RULES
 start_httpd "$T/big.rules"
 run_with_timeout 20 "$HKTOP" --once -o tencent.quote_url="$BASE" -o quotes.failover=no \
 	-o record.max_size=64K --record "$T/capped" 700
-like "$(cat "$T/err")" "^hktop: --record: recording stopped: $T/capped holds record.max_size \\(65536 bytes\\)$" \
+like "$(cat "$T/err")" "^hktop: --record: recording stopped: record\\.max_size \\(65536 bytes\\) reached in $T/capped$" \
 	"record.max_size stops recording and says so"
 is "$(cat "$T"/capped/*.hkrec | wc -l)" 1 "the file keeps its header line, no part of a record"
+# The dashboard says so on the status line, and in the messages view.
+LIVE=$BASE
+dash capped-dash --record "$T/capped-dash" -o record.max_size=64K -o news.sources=none <<EOF
+:save-display $T/cap1
+M
+:save-display $T/cap2
+EOF
+like "$(sed -n 24p "$T/cap1")" "^ recording stopped: record\.max_size \(65536 bytes\) reached" \
+	"the dashboard: the status line says recording stopped, the cause before it is cut"
+like "$(cat "$T/cap2")" "^ ?\*16:10:00 record error recording stopped: record\.max_size \(65536 bytes\)" \
+	"and the messages view keeps it whole"
 
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
    unshare -m true 2>/dev/null; then
@@ -371,7 +382,7 @@ if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
 		exit $rc' "$T/full" "$T/full" "$HKTOP" --once -o tencent.quote_url="$BASE" \
 		-o quotes.failover=no -o record.max_size=2047M --record "$T/full" 700
 	is "$rc" 1 "a full disk: hktop goes on (the zeros are no quote: exit 1)"
-	like "$(cat "$T/err")" "^hktop: --record: recording stopped: $T/full/.*\\.hkrec: No space left on device$" \
+	like "$(cat "$T/err")" "^hktop: --record: recording stopped: No space left on device writing $T/full/.*\\.hkrec$" \
 		"recording stops with the cause"
 	is "$(cat "$T/full.copy")" "$(head -n 1 "$T/full.copy")" "the file ends at its last whole record"
 else
