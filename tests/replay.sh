@@ -90,6 +90,20 @@ once --replay "$T/once" 700 9988.HK HSI BABA
 is "$rc" 0 "--once --replay: exit 0"
 is "$(cat "$T/out")" "$(cat "$T/once.live")" "--once --replay: the JSON as recorded"
 is "$(cat "$T/err")" "" "and nothing to say"
+# With positions: the day's P&L is today's by the recording's clock, not
+# by the day it is replayed on (a week later here).
+printf '0700 100 380.2\n' > "$T/positions"
+ONCE_LIVE=$LIVE
+start_httpd "$T/rules"
+LIVE=$BASE
+once --record "$T/once-pos" -o positions.file="$T/positions" 700
+cp "$T/out" "$T/once-pos.live"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+like "$(tr -d '\t\n' < "$T/once-pos.live")" '"day_pnl_today":true' "(live: the day's P&L is today's)"
+HKTOP_NOW=$((HKTOP_NOW + 7 * 86400)) once --replay "$T/once-pos" -o positions.file="$T/positions" 700
+is "$(cat "$T/out")" "$(cat "$T/once-pos.live")" "--once --replay with positions: the JSON as recorded, a week later"
+LIVE=$ONCE_LIVE
 # The dashboard asked for HSTECH as well: its request answers --once's.
 ONCE_BASE=$LIVE
 LIVE=$DASH_BASE

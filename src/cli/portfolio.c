@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/fetch_config.h"
+#include "base/hkclock.h"
 #include "base/hktime.h"
 #include "cli/portfolio.h"
 #include "cli/position_report.h"
@@ -22,9 +23,7 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1 };
 
 time_t portfolio_now(void)
 {
-	const char *now = getenv("HKTOP_NOW");
-
-	return now && *now ? (time_t)strtoll(now, NULL, 10) : time(NULL);
+	return hkclock_wall(); /* HKTOP_NOW, or a replay's clock */
 }
 
 bool portfolio_open(struct positions_file *pf, const struct options *o, time_t now)
