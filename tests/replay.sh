@@ -103,6 +103,38 @@ wait "$HTTPD_PID" 2>/dev/null
 like "$(tr -d '\t\n' < "$T/once-pos.live")" '"day_pnl_today":true' "(live: the day's P&L is today's)"
 HKTOP_NOW=$((HKTOP_NOW + 7 * 86400)) once --replay "$T/once-pos" -o positions.file="$T/positions" 700
 is "$(cat "$T/out")" "$(cat "$T/once-pos.live")" "--once --replay with positions: the JSON as recorded, a week later"
+# --portfolio records and replays as --once does; --check-alerts records
+# (it keeps what fired in its state file: a replay would spoil that).
+printf '700 above 1\n' > "$T/alerts"
+run_with_timeout 20 "$HKTOP" --check-alerts -o alerts.file="$T/alerts" --replay "$T/once"
+is "$rc" 2 "--check-alerts --replay: a usage error"
+is "$(cat "$T/err")" "hktop: --check-alerts keeps what fired in its state file: not from a replay (--record works)" \
+	"and why"
+start_httpd "$T/rules"
+run_with_timeout 20 "$HKTOP" --check-alerts -o tencent.quote_url="$BASE" -o quotes.failover=no \
+	-o alerts.file="$T/alerts" -o news.sources=none --record "$T/rec-alerts"
+cp "$T/out" "$T/rec-alerts.out"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+like "$(cat "$T/rec-alerts.out")" '0700 already above 1' "--check-alerts --record: the rule fires"
+run_with_timeout 20 "$HKTOP" --once --format json \
+	-o tencent.quote_url="$BASE" -o quotes.failover=no --replay "$T/rec-alerts" 700
+is "$rc" 0 "and its recording plays"
+start_httpd "$T/rules"
+run_with_timeout 20 "$HKTOP" --portfolio -o tencent.quote_url="$BASE" -o yahoo.url="$BASE" \
+	-o quotes.failover=no -o positions.file="$T/positions" -o news.sources=none \
+	--record "$T/rec-pos"
+cp "$T/out" "$T/rec-pos.out"
+cp "$T/err" "$T/rec-pos.err"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+ok_if "--portfolio --record: a recording" [ -n "$(ls "$T/rec-pos" 2>/dev/null)" ]
+HKTOP_NOW=$((HKTOP_NOW + 7 * 86400)) run_with_timeout 20 "$HKTOP" --portfolio \
+	-o tencent.quote_url="$BASE" -o yahoo.url="$BASE" -o quotes.failover=no \
+	-o positions.file="$T/positions" -o news.sources=none --replay "$T/rec-pos"
+like "$(cat "$T/rec-pos.out")" '^0700 .* -40\.000 ' "(--portfolio: the day's P&L)"
+is "$(cat "$T/out")" "$(cat "$T/rec-pos.out")" "--portfolio --replay: the output as recorded, a week later"
+is "$(cat "$T/err")" "$(cat "$T/rec-pos.err")" "--portfolio --replay: the same on stderr"
 LIVE=$ONCE_LIVE
 # The dashboard asked for HSTECH as well: its request answers --once's.
 ONCE_BASE=$LIVE

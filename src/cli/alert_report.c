@@ -13,6 +13,8 @@
 #include <cjson/cJSON.h>
 
 #include "app/fetch_config.h"
+#include "app/recording.h"
+#include "base/hkclock.h"
 #include "base/hktime.h"
 #include "cli/alert_report.h"
 #include "net/http.h"
@@ -300,7 +302,8 @@ int alert_report_check(const struct options *o, enum report_format fmt)
 		rc = rc ? rc : CHECK_USAGE;
 		goto out;
 	}
-	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+	if (!(h = http_new(o->user_agent, err, sizeof err)) ||
+	    !recording_attach(h, o, true, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
 		rc = CHECK_FAILED;
 		goto out;
@@ -315,7 +318,7 @@ int alert_report_check(const struct options *o, enum report_format fmt)
 		}
 	}
 	fetch_config_init(&fc, o);
-	c.now = time(NULL);
+	c.now = hkclock_wall(); /* the process's one clock, as the recording's times */
 	c.status = nin ? CHECK_FAILED : CHECK_OK; /* until the quotes are in */
 	if (nin && !quote_fetch_start(h, &fc, in, nin, on_quotes, &c, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
@@ -345,8 +348,10 @@ int alert_report_check(const struct options *o, enum report_format fmt)
 	/* A rules file error outranks a failed quote. */
 	rc = rc ? rc : c.status;
 out:
-	if (h)
+	if (h) {
+		recording_print_notes(h, stderr);
 		http_free(h);
+	}
 	if (news.started)
 		news_fetch_done(&news.nf);
 	instruments_done(&news.db);

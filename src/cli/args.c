@@ -203,6 +203,11 @@ int args_parse(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --check-alerts goes alone, with no SYMBOLs\n");
 		return EXIT_USAGE;
 	}
+	if (cli->check_alerts && cli->replay) {
+		fprintf(stderr, "hktop: --check-alerts keeps what fired in its state file: not from a "
+			"replay (--record works)\n");
+		return EXIT_USAGE;
+	}
 	if (cli->check_alerts && cli->format_given && cli->format == REPORT_CSV) {
 		fprintf(stderr, "hktop: --check-alerts prints a table or json\n");
 		return EXIT_USAGE;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "app/fetch_config.h"
+#include "app/recording.h"
 #include "base/hkclock.h"
 #include "base/hktime.h"
 #include "cli/portfolio.h"
@@ -70,6 +71,7 @@ static void on_quotes(void *arg, const struct quote_result *res, size_t n)
 {
 	struct run *r = arg;
 
+	r->now = portfolio_now(); /* a replay's clock: the recording's */
 	portfolio_value(&r->pf, res, n, r->now);
 	r->quotes_in = true;
 	for (size_t i = 0; i < n; i++)
@@ -139,8 +141,11 @@ int portfolio_run(const struct options *o, enum report_format fmt)
 		positions_file_done(&r.pf);
 		return EXIT_FAILED;
 	}
-	if (!(h = http_new(o->user_agent, err, sizeof err))) {
+	if (!(h = http_new(o->user_agent, err, sizeof err)) ||
+	    !recording_attach(h, o, true, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
+		if (h)
+			http_free(h);
 		positions_file_done(&r.pf);
 		return EXIT_FAILED;
 	}
@@ -148,6 +153,7 @@ int portfolio_run(const struct options *o, enum report_format fmt)
 		http_run(h);
 	else
 		r.status = EXIT_FAILED;
+	recording_print_notes(h, stderr);
 	http_free(h);
 	if (r.quotes_in) {
 		position_totals(&r.pf.book, r.usdhkd, r.fx_why, &t);
