@@ -166,7 +166,7 @@ int args_parse(int argc, char **argv, struct cli *cli)
 		return EXIT_USAGE;
 	}
 	if ((cli->record || cli->replay) && (cli->dump_config || (cli->record && cli->replay))) {
-		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --demo or --dump-config\n");
+		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --dump-config\n");
 		return EXIT_USAGE;
 	}
 	if (cli->series && (cli->once || cli->demo || cli->dump_config)) {
