@@ -213,6 +213,8 @@ like "$(sed -n 1p "$T/k1")" ' hktop  REPLAY 2026-08-07  HSI .* 16:10 HKT$' "the 
 like "$(sed -n 1p "$T/k2")" ' hktop  REPLAY 2026-08-07 END  HSI .* 16:15 HKT$' ". steps to the next, here the last"
 like "$(sed -n 24p "$T/k3")" 'The recording has ended' ". at the end says so"
 like "$(sed -n 1p "$T/k4")" ' hktop  REPLAY 2026-08-07 PAUSED  HSI .* 16:12 HKT$' "J jumps back, z pauses"
+like "$(sed -n 24p "$T/k4")" '^ Paused at 16:12:00 HKT \(z plays on\) ' \
+	"z says where the replay stopped, as the demo's does (was 'Paused')"
 like "$(sed -n 24p "$T/k5")" 'Not a time: 2026-08-07 16:99' "a time that is none is refused"
 is "$(sed 1d "$T/k4" | sed '$d')" "$(sed 1d "$T/k1" | sed '$d')" "the quotes of 16:10 again at 16:12"
 
