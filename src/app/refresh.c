@@ -32,8 +32,14 @@ static bool schedule_next(struct app *app)
 	long long backoff = quote_fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
 	long wait = quote_fetch_wait_ms(app->http, &app->fetch_cfg);
 
+	/* Paused, the demo's quotes cannot change: no refresh until z or .
+	 * (demo_control.c), and the pause's message stays on the status line. */
+	if (app->demo && app->demo_clock.paused) {
+		app->next_refresh_ms = -1;
+		return false;
+	}
 	/* The demo's quotes change once a demo minute: as often as that, up
-	 * to once a second, however fast its clock runs (paused, they do not). */
+	 * to once a second, however fast its clock runs. */
 	if (app->demo && !app->demo_clock.paused && backoff > 60000 / app->demo_clock.speed)
 		backoff = 60000 / app->demo_clock.speed > 1000 ? 60000 / app->demo_clock.speed : 1000;
 
