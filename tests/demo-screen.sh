@@ -72,4 +72,36 @@ EOF
 		"$n: nine of the day's headlines are out by 11:00"
 done
 
+# On a terminal, z stops the demo's clock and its refreshes with it: the
+# quotes cannot change, and "Demo paused at ..." stays on the status line
+# (a refresh a second wrote "Updated ..." over it).
+if command -v script >/dev/null 2>&1; then
+	mkfifo "$T/pty.keys"
+	exec 3<>"$T/pty.keys"
+	script -qefc "stty rows 24 cols 80; exec '$HKTOP' --demo -o refresh=1 2>'$T/pty.err'" \
+		"$T/pty.log" > /dev/null 2>&1 <&3 &
+	spid=$!
+	k=0
+	until grep -q 'Updated' "$T/pty.log" 2>/dev/null || [ $k -ge 200 ]; do
+		sleep 0.05
+		k=$((k + 1))
+	done
+	printf 'z' >&3
+	sleep 3
+	printf 'q' >&3
+	k=0
+	while kill -0 "$spid" 2>/dev/null && [ $k -lt 100 ]; do
+		sleep 0.05
+		k=$((k + 1))
+	done
+	wait "$spid"
+	is "$?" 0 "on a terminal, z then q: exit 0"
+	last=$(grep -ao 'Demo paused at\|Updated [0-9]' "$T/pty.log" | tail -n 1)
+	is "$last" "Demo paused at" "paused, no refresh writes over the pause three seconds on"
+	exec 3>&-
+else
+	pass "# SKIP script(1) is not installed"
+	pass "# SKIP"
+fi
+
 done_testing

@@ -90,6 +90,52 @@ once --replay "$T/once" 700 9988.HK HSI BABA
 is "$rc" 0 "--once --replay: exit 0"
 is "$(cat "$T/out")" "$(cat "$T/once.live")" "--once --replay: the JSON as recorded"
 is "$(cat "$T/err")" "" "and nothing to say"
+# With positions: the day's P&L is today's by the recording's clock, not
+# by the day it is replayed on (a week later here).
+printf '0700 100 380.2\n' > "$T/positions"
+ONCE_LIVE=$LIVE
+start_httpd "$T/rules"
+LIVE=$BASE
+once --record "$T/once-pos" -o positions.file="$T/positions" 700
+cp "$T/out" "$T/once-pos.live"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+like "$(tr -d '\t\n' < "$T/once-pos.live")" '"day_pnl_today":true' "(live: the day's P&L is today's)"
+HKTOP_NOW=$((HKTOP_NOW + 7 * 86400)) once --replay "$T/once-pos" -o positions.file="$T/positions" 700
+is "$(cat "$T/out")" "$(cat "$T/once-pos.live")" "--once --replay with positions: the JSON as recorded, a week later"
+# --portfolio records and replays as --once does; --check-alerts records
+# (it keeps what fired in its state file: a replay would spoil that).
+printf '700 above 1\n' > "$T/alerts"
+run_with_timeout 20 "$HKTOP" --check-alerts -o alerts.file="$T/alerts" --replay "$T/once"
+is "$rc" 2 "--check-alerts --replay: a usage error"
+like "$(cat "$T/err")" "^hktop: --check-alerts checks the market now and records what fires: not with --replay" \
+	"and why"
+start_httpd "$T/rules"
+run_with_timeout 20 "$HKTOP" --check-alerts -o tencent.quote_url="$BASE" -o quotes.failover=no \
+	-o alerts.file="$T/alerts" -o news.sources=none --record "$T/rec-alerts"
+cp "$T/out" "$T/rec-alerts.out"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+like "$(cat "$T/rec-alerts.out")" '0700 already above 1' "--check-alerts --record: the rule fires"
+run_with_timeout 20 "$HKTOP" --once --format json \
+	-o tencent.quote_url="$BASE" -o quotes.failover=no --replay "$T/rec-alerts" 700
+is "$rc" 0 "and its recording plays"
+start_httpd "$T/rules"
+run_with_timeout 20 "$HKTOP" --portfolio -o tencent.quote_url="$BASE" -o yahoo.url="$BASE" \
+	-o quotes.failover=no -o positions.file="$T/positions" -o news.sources=none \
+	--record "$T/rec-pos"
+cp "$T/out" "$T/rec-pos.out"
+cp "$T/err" "$T/rec-pos.err"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+ok_if "--portfolio --record: a recording" [ -n "$(ls "$T/rec-pos" 2>/dev/null)" ]
+HKTOP_NOW=$((HKTOP_NOW + 7 * 86400)) run_with_timeout 20 "$HKTOP" --portfolio \
+	-o tencent.quote_url="$BASE" -o yahoo.url="$BASE" -o quotes.failover=no \
+	-o positions.file="$T/positions" -o news.sources=none --replay "$T/rec-pos"
+like "$(cat "$T/rec-pos.out")" '^0700 .* -40\.000 ' "(--portfolio: the day's P&L)"
+is "$(cat "$T/out")" "$(cat "$T/rec-pos.out")" "--portfolio --replay: the output as recorded, a week later"
+is "$(cat "$T/err")" "$(cat "$T/rec-pos.err")" "--portfolio --replay: the same on stderr"
+LIVE=$ONCE_LIVE
 # The dashboard asked for HSTECH as well: its request answers --once's.
 ONCE_BASE=$LIVE
 LIVE=$DASH_BASE
@@ -167,6 +213,8 @@ like "$(sed -n 1p "$T/k1")" ' hktop  REPLAY 2026-08-07  HSI .* 16:10 HKT$' "the 
 like "$(sed -n 1p "$T/k2")" ' hktop  REPLAY 2026-08-07 END  HSI .* 16:15 HKT$' ". steps to the next, here the last"
 like "$(sed -n 24p "$T/k3")" 'The recording has ended' ". at the end says so"
 like "$(sed -n 1p "$T/k4")" ' hktop  REPLAY 2026-08-07 PAUSED  HSI .* 16:12 HKT$' "J jumps back, z pauses"
+like "$(sed -n 24p "$T/k4")" '^ Paused at 16:12:00 HKT \(z plays on\) ' \
+	"z says where the replay stopped, as the demo's does (was 'Paused')"
 like "$(sed -n 24p "$T/k5")" 'Not a time: 2026-08-07 16:99' "a time that is none is refused"
 is "$(sed 1d "$T/k4" | sed '$d')" "$(sed 1d "$T/k1" | sed '$d')" "the quotes of 16:10 again at 16:12"
 
@@ -188,6 +236,15 @@ J
 EOF
 is "$(grep -c 'minute/query?code=hkHSI' "$T/jump.trace")" 3 \
 	"the chart at the start, after the step and after the jump back"
+
+# A quote the recording never asked for fails as "not in the recording":
+# the live run's hint to try --demo would send a replay's user astray.
+dash unrecorded --replay "$T/two" -o replay.speed=1000 -o news.sources=none -o watchlist=3690 <<EOF
+:save-display $T/unrec
+EOF
+like "$(sed -n 24p "$T/unrec")" 'No quotes, retrying in .*not in the recording' \
+	"a replay's failed refresh says why"
+unlike "$(sed -n 24p "$T/unrec")" 'try hktop --demo' "with no hint to try --demo"
 
 # On a terminal, a replay played to its end waits for keys: its clock
 # stopped, nothing is due (it once ended the dashboard at once, "waiting
@@ -346,9 +403,20 @@ RULES
 start_httpd "$T/big.rules"
 run_with_timeout 20 "$HKTOP" --once -o tencent.quote_url="$BASE" -o quotes.failover=no \
 	-o record.max_size=64K --record "$T/capped" 700
-like "$(cat "$T/err")" "^hktop: --record: recording stopped: $T/capped holds record.max_size \\(65536 bytes\\)$" \
+like "$(cat "$T/err")" "^hktop: --record: recording stopped: record\\.max_size \\(65536 bytes\\) reached in $T/capped$" \
 	"record.max_size stops recording and says so"
 is "$(cat "$T"/capped/*.hkrec | wc -l)" 1 "the file keeps its header line, no part of a record"
+# The dashboard says so on the status line, and in the messages view.
+LIVE=$BASE
+dash capped-dash --record "$T/capped-dash" -o record.max_size=64K -o news.sources=none <<EOF
+:save-display $T/cap1
+M
+:save-display $T/cap2
+EOF
+like "$(sed -n 24p "$T/cap1")" "^ recording stopped: record\.max_size \(65536 bytes\) reached" \
+	"the dashboard: the status line says recording stopped, the cause before it is cut"
+like "$(cat "$T/cap2")" "^ ?\*16:10:00 record error recording stopped: record\.max_size \(65536 bytes\)" \
+	"and the messages view keeps it whole"
 
 if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
    unshare -m true 2>/dev/null; then
@@ -362,7 +430,7 @@ if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1 &&
 		exit $rc' "$T/full" "$T/full" "$HKTOP" --once -o tencent.quote_url="$BASE" \
 		-o quotes.failover=no -o record.max_size=2047M --record "$T/full" 700
 	is "$rc" 1 "a full disk: hktop goes on (the zeros are no quote: exit 1)"
-	like "$(cat "$T/err")" "^hktop: --record: recording stopped: $T/full/.*\\.hkrec: No space left on device$" \
+	like "$(cat "$T/err")" "^hktop: --record: recording stopped: No space left on device writing $T/full/.*\\.hkrec$" \
 		"recording stops with the cause"
 	is "$(cat "$T/full.copy")" "$(head -n 1 "$T/full.copy")" "the file ends at its last whole record"
 else
@@ -370,5 +438,14 @@ else
 	pass "# SKIP"
 	pass "# SKIP"
 fi
+
+# The demo makes its data up: nothing of it to record, no recording to feed it.
+for opt in --record --replay; do
+	run_with_timeout 20 "$HKTOP" --demo "$opt" "$T/demo-$opt"
+	is "$rc" 2 "--demo $opt: a usage error"
+	is "$(cat "$T/err")" "hktop: --demo makes its data up: not with $opt, which is for live quotes" \
+		"--demo $opt: refused, and why"
+	ok_if "--demo $opt: no directory made" [ ! -e "$T/demo-$opt" ]
+done
 
 done_testing

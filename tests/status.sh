@@ -137,12 +137,22 @@ LINES=10 COLUMNS=80 HKTOP_NOW=1786248000 HKTOP_DEMO_SEED=7 screen demo-lunch "ht
 :save-display $T/demo5.txt
 z
 :save-display $T/demo6.txt
+J
+:save-display $T/demo7.txt
 EOF
 like "$(sed -n 1p "$T/demo3.txt")" ' Morning session 11:59 HKT$' "--demo -o demo.start=11:59: the morning session"
 like "$(sed -n 1p "$T/demo4.txt")" ' Lunch break paused 12:00 HKT$' ". steps a minute into lunch, paused"
 like "$(sed -n 10p "$T/demo4.txt")" '^ Updated 12:00:00 ' "and refreshes"
 like "$(cat "$T/demo5.txt")" 'Quote 2026-08-07T12:00:00\+08:00, .* from demo' "Friday's quote, as of the lunch break"
 like "$(sed -n 10p "$T/demo6.txt")" '^ Demo running from 12:00 HKT at 60x' "z resumes at demo.speed"
+like "$(sed -n 10p "$T/demo7.txt")" '^ J jumps in --replay; the demo has z to pause and \. to step' \
+	"J in the demo: not 'Not a replay: pause, step and jump are for --replay'"
+screen live-z "$GOOD" <<EOF
+z
+:save-display $T/live-z.txt
+EOF
+like "$(sed -n 24p "$T/live-z.txt")" '^ z \. J: live quotes keep no clock to stop; --demo and --replay do' \
+	"z on live quotes: where it works"
 
 LINES=90 COLUMNS=120 screen help "$GOOD" <<EOF
 ?

@@ -5,9 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/recfile.h"
 #include "app/recording.h"
+#include "net/recorder.h"
 #include "net/replay.h"
 #include "tap.h"
 
@@ -235,6 +237,69 @@ static void test_parse_time(void)
 	ok(!recording_parse_time("", ref, &t), "not empty");
 }
 
+static ssize_t file_read(void *arg, void *buf, size_t len)
+{
+	return (ssize_t)fread(buf, 1, len, arg);
+}
+
+/* The file of a Hong Kong day: a record after HK midnight (16:00 UTC)
+ * starts the next day's file, named by its own date, with its own header
+ * line; each file reads back whole with its own records. */
+static void test_midnight(void)
+{
+	char dir[] = "/tmp/test-recfile-XXXXXX", path[4200], err[256] = "";
+	/* 2026-08-07 23:59:58 HKT, then 23:59:59.900 and 2026-08-08 00:00:00.100 */
+	const long long t0 = 1786118398000LL;
+	struct recfile_record r = { .status = 200, .url = "http://q/q=r_hk00700", .url_len = 20,
+				    .meta = "", .body = "x", .body_len = 1 };
+	struct recorder *rec;
+	const char *first, *names[2] = {
+		"2026-08-07_235958_", "2026-08-08_000000_"
+	};
+	long long want[2] = { t0 + 1900, t0 + 2100 };
+	char paths[2][4200];
+
+	if (!mkdtemp(dir)) {
+		ok(false, "mkdtemp: %s", dir);
+		return;
+	}
+	rec = recorder_new(dir, 0, "test", t0, err, sizeof err);
+	ok(rec != NULL, "a recorder at 23:59:58 HKT %s", err);
+	if (!rec)
+		return;
+	first = recorder_path(rec);
+	snprintf(paths[0], sizeof paths[0], "%s", first);
+	r.time_ms = want[0];
+	recorder_add(rec, &r);
+	is_str(recorder_path(rec), paths[0], "a record at 23:59:59.9 HKT: the same file");
+	r.time_ms = want[1];
+	recorder_add(rec, &r);
+	snprintf(paths[1], sizeof paths[1], "%s", recorder_path(rec));
+	ok(strcmp(paths[1], paths[0]) != 0, "one at 00:00:00.1 HKT: a new file");
+	ok(recorder_stopped(rec) == NULL, "recording goes on");
+	recorder_free(rec);
+	for (int k = 0; k < 2; k++) {
+		FILE *f = fopen(paths[k], "rb");
+		struct recfile_reader rd;
+		struct recfile_record got;
+
+		snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+		ok(strncmp(paths[k], path, strlen(path)) == 0, "file %d named by its HK date and time: %s",
+		   k + 1, paths[k]);
+		ok(f && recfile_reader_open(&rd, file_read, f),
+		   "file %d has its header line", k + 1);
+		if (!f)
+			continue;
+		ok(recfile_reader_next(&rd, &got) == RECFILE_RECORD && got.time_ms == want[k],
+		   "file %d holds its day's record", k + 1);
+		ok(recfile_reader_next(&rd, &got) == RECFILE_END, "and only that");
+		recfile_reader_done(&rd);
+		fclose(f);
+		unlink(paths[k]);
+	}
+	rmdir(dir);
+}
+
 int main(void)
 {
 	test_round_trip();
@@ -242,5 +307,6 @@ int main(void)
 	test_caps();
 	test_covers();
 	test_parse_time();
+	test_midnight();
 	return tap_done();
 }

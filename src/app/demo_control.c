@@ -63,6 +63,12 @@ unsigned demo_control_pause(struct app *app)
 	else
 		dash_status(&app->dash, false, "Demo running from %s HKT at %ldx", hhmm,
 			    app->demo_clock.speed);
+	/* The refreshes stop with the clock (refresh.c schedules none while
+	 * paused) and go on with it. */
+	if (app->demo_clock.paused)
+		app->next_refresh_ms = -1;
+	else if (app->next_refresh_ms < 0 && !app->dash.fetching)
+		app->next_refresh_ms = app_mono_ms();
 	return REACT_REDRAW_ALL;
 }
 

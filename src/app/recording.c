@@ -7,6 +7,7 @@
 
 #include "app/app.h"
 #include "app/recording.h"
+#include "base/fmt.h"
 #include "base/hkclock.h"
 #include "base/hktime.h"
 #include "net/recorder.h"
@@ -131,7 +132,11 @@ bool recording_action(struct app *app, enum action act)
 	if (act != ACT_PAUSE && act != ACT_STEP && act != ACT_JUMP)
 		return false;
 	if (!rp) {
-		dash_status(&app->dash, true, "Not a replay: pause, step and jump are for --replay");
+		/* In --demo only J comes here (actions.c gives z and . to the
+		 * demo's clock). */
+		dash_status(&app->dash, true, "%s", app->demo ?
+			    "J jumps in --replay; the demo has z to pause and . to step" :
+			    "z . J: live quotes keep no clock to stop; --demo and --replay do");
 		return true;
 	}
 	if (act == ACT_JUMP) {
@@ -140,8 +145,15 @@ bool recording_action(struct app *app, enum action act)
 	} else if (act == ACT_PAUSE && replay_ended(rp)) {
 		dash_status(&app->dash, false, "The recording has ended; J jumps back into it");
 	} else if (act == ACT_PAUSE) {
+		char hms[16];
+
 		hkclock_pause(!hkclock_paused());
-		dash_status(&app->dash, false, hkclock_paused() ? "Paused" : "Playing");
+		fmt_hkt_time(hkclock_wall(), hms, sizeof hms);
+		if (hkclock_paused())
+			dash_status(&app->dash, false, "Paused at %s HKT (z plays on)", hms);
+		else
+			dash_status(&app->dash, false, "Playing from %s HKT at %ldx", hms,
+				    app->o->replay_speed);
 	} else if (replay_step(rp)) {
 		clock_moved(app);
 	} else {

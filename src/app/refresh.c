@@ -32,8 +32,14 @@ static bool schedule_next(struct app *app)
 	long long backoff = quote_fetch_backoff_s(app->o->refresh, app->failures) * 1000LL;
 	long wait = quote_fetch_wait_ms(app->http, &app->fetch_cfg);
 
+	/* Paused, the demo's quotes cannot change: no refresh until z or .
+	 * (demo_control.c), and the pause's message stays on the status line. */
+	if (app->demo && app->demo_clock.paused) {
+		app->next_refresh_ms = -1;
+		return false;
+	}
 	/* The demo's quotes change once a demo minute: as often as that, up
-	 * to once a second, however fast its clock runs (paused, they do not). */
+	 * to once a second, however fast its clock runs. */
 	if (app->demo && !app->demo_clock.paused && backoff > 60000 / app->demo_clock.speed)
 		backoff = 60000 / app->demo_clock.speed > 1000 ? 60000 / app->demo_clock.speed : 1000;
 
@@ -126,7 +132,9 @@ static void refresh_done(void *arg, const struct quote_result *res, size_t n)
 		dash_report(&app->dash, MSG_QUOTES, MSG_ERROR, "No quotes, retrying in %llds%s: %s",
 			   (app->next_refresh_ms - app_mono_ms() + 999) / 1000,
 			   asked ? " as the server asked" :
-			   app->demo ? "" : " (offline? try hktop --demo)", res[first_fail].err);
+			   /* the demo and a replay are offline already */
+			   app->demo || http_replay(app->http) ? "" : " (offline? try hktop --demo)",
+			   res[first_fail].err);
 	} else {
 		dash_report(&app->dash, MSG_QUOTES, MSG_WARN, "Updated %s; %zu of %zu failed: %s",
 			    hhmm, failed, app->nboard_inflight, res[first_fail].err);

@@ -3,7 +3,9 @@
  * One clock for the whole process, so that a replay moves everything at
  * once: the header's time, the quotes' ages, the refresh schedule, the
  * headline sources' deadlines and Retry-After pauses. Outside a replay it
- * is the system's clock (HKTOP_NOW fixes the wall time in tests). */
+ * is the system's clock (HKTOP_NOW fixes the wall time in tests); --demo
+ * keeps its market's time in dash.fixed_now instead, with its refreshes
+ * on this clock's real seconds (HACKING.md, "The demo", says why). */
 #ifndef HKTOP_HKCLOCK_H
 #define HKTOP_HKCLOCK_H
 

@@ -14,6 +14,7 @@
 
 #include "app/fetch_config.h"
 #include "app/recording.h"
+#include "base/hkclock.h"
 #include "base/hktime.h"
 #include "cli/alert_report.h"
 #include "net/http.h"
@@ -317,7 +318,7 @@ int alert_report_check(const struct options *o, enum report_format fmt)
 		}
 	}
 	fetch_config_init(&fc, o);
-	c.now = time(NULL);
+	c.now = hkclock_wall(); /* the process's one clock, as the recording's times */
 	c.status = nin ? CHECK_FAILED : CHECK_OK; /* until the quotes are in */
 	if (nin && !quote_fetch_start(h, &fc, in, nin, on_quotes, &c, err, sizeof err)) {
 		fprintf(stderr, "hktop: %s\n", err);
@@ -348,8 +349,10 @@ int alert_report_check(const struct options *o, enum report_format fmt)
 	/* A rules file error outranks a failed quote. */
 	rc = rc ? rc : c.status;
 out:
-	if (h)
+	if (h) {
+		recording_print_notes(h, stderr);
 		http_free(h);
+	}
 	if (news.started)
 		news_fetch_done(&news.nf);
 	instruments_done(&news.db);

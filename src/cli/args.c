@@ -19,7 +19,8 @@ static void usage(FILE *fp)
 		"  -c, --config=FILE      read FILE instead of ~/.config/hktop/config\n"
 		"  -o, --option=KEY=VALUE set a config key for this run (repeatable)\n"
 		"      --demo             run offline on a simulated trading day (labelled\n"
-		"                         DEMO; -o demo.start=HH:MM, -o demo.speed=N)\n"
+		"                         DEMO; -o demo.start=HH:MM, -o demo.speed=N; keys\n"
+		"                         z pause, . step a minute)\n"
 		"      --once             fetch quotes once, print them and exit\n"
 		"      --portfolio        fetch the quotes of the positions file once, print\n"
 		"                         every position and the totals and exit\n"
@@ -32,7 +33,8 @@ static void usage(FILE *fp)
 		"                         of --series: csv (default) or json;\n"
 		"                         of --news: table (default) or json\n"
 		"      --record=DIR       write every response received into DIR\n"
-		"      --replay=DIR       play DIR's recording, no network (keys z . J)\n"
+		"      --replay=DIR       play DIR's recording, no network (keys z pause,\n"
+		"                         . step, J jump; -o replay.speed=N, replay.start=T)\n"
 		"      --list=NAME        show the list called NAME (list.NAME in the config,\n"
 		"                         or made on screen); --once prints it\n"
 		"      --check-alerts     fetch once, print the alerts that fire now, record\n"
@@ -160,8 +162,13 @@ int args_parse(int argc, char **argv, struct cli *cli)
 		fprintf(stderr, "hktop: --demo is for the dashboard; --once prints live quotes only\n");
 		return EXIT_USAGE;
 	}
-	if ((cli->record || cli->replay) && (cli->demo || cli->dump_config || (cli->record && cli->replay))) {
-		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --demo or --dump-config\n");
+	if (cli->demo && (cli->record || cli->replay)) {
+		fprintf(stderr, "hktop: --demo makes its data up: not with %s, which is for live quotes\n",
+			cli->record ? "--record" : "--replay");
+		return EXIT_USAGE;
+	}
+	if ((cli->record || cli->replay) && (cli->dump_config || (cli->record && cli->replay))) {
+		fprintf(stderr, "hktop: --record and --replay go one at a time, not with --dump-config\n");
 		return EXIT_USAGE;
 	}
 	if (cli->series && (cli->once || cli->demo || cli->dump_config)) {

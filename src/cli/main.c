@@ -145,6 +145,9 @@ static void once_done(void *arg, const struct quote_result *res, size_t n)
 		fprintf(stderr, "hktop: names = zh needs %s; English names shown\n", need);
 		zh = false;
 	}
+	/* The day's P&L is today's by the clock the quotes came on: in a
+	 * replay the recording's, set only once the recording is open. */
+	st->now = portfolio_now();
 	portfolio_value(&st->pf, res, n, st->now);
 	quote_report_write_held(stdout, st->format, res, n, zh, &st->pf.book);
 	fflush(stdout); /* the report first, then the causes */

@@ -24,11 +24,7 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1 };
 
 time_t portfolio_now(void)
 {
-	const char *now = getenv("HKTOP_NOW");
-
-	if (hkclock_replaying()) /* a replay's day is the recording's */
-		return hkclock_wall();
-	return now && *now ? (time_t)strtoll(now, NULL, 10) : time(NULL);
+	return hkclock_wall(); /* HKTOP_NOW, or a replay's clock */
 }
 
 bool portfolio_open(struct positions_file *pf, const struct options *o, time_t now)
@@ -75,6 +71,7 @@ static void on_quotes(void *arg, const struct quote_result *res, size_t n)
 {
 	struct run *r = arg;
 
+	r->now = portfolio_now(); /* a replay's clock: the recording's */
 	portfolio_value(&r->pf, res, n, r->now);
 	r->quotes_in = true;
 	for (size_t i = 0; i < n; i++)

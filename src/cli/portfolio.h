@@ -9,7 +9,8 @@
 #include "config/options.h"
 #include "config/positions.h"
 
-/* This run's clock: HKTOP_NOW (seconds since the epoch, for tests) or now. */
+/* This run's clock (base/hkclock.h): HKTOP_NOW (seconds since the epoch, for
+ * tests), a replay's, or now. */
 time_t portfolio_now(void);
 
 /* Read the positions file: what was wrong with it goes to stderr

@@ -51,8 +51,8 @@
 	_(QUIT,           "quit",           "q <C-c>",         "Quit, or back from detail/help/messages") \
 	_(VIEW_MESSAGES,  "view-messages",  "M",               "Show the session's warnings and errors, newest first") \
 	_(DISMISS,        "dismiss",        "x",               "Dismiss the error on the status line") \
-	_(PAUSE,          "pause",          "z",               "Demo and replay: stop the clock, or set it going again") \
-	_(STEP,           "step",           ".",               "Demo and replay: pause and step to the next update") \
+	_(PAUSE,          "pause",          "z",               "Demo, replay: stop or restart the clock") \
+	_(STEP,           "step",           ".",               "Demo, replay: pause and step the clock") \
 	_(JUMP,           "jump",           "J",               "Replay: jump to a time (a prompt)") \
 	_(NEXT_LIST,      "next-list",      "v",               "Show the next watchlist (list.NAME)") \
 	_(PICK_LIST,      "pick-list",      "V",               "Pick a watchlist by name; new, rename or remove one") \

@@ -157,8 +157,9 @@ void recorder_add(struct recorder *rec, const struct recfile_record *r)
 		rec->fd = -1;
 	}
 	if (rec->max_bytes && rec->written + total > rec->max_bytes) {
-		snprintf(why, sizeof why, "%s holds record.max_size (%llu bytes)", rec->dir,
-			 rec->max_bytes);
+		/* The cause first: the status line cuts the end at 80 columns. */
+		snprintf(why, sizeof why, "record.max_size (%llu bytes) reached in %s", rec->max_bytes,
+			 rec->dir);
 		stop(rec, why);
 		return;
 	}
@@ -172,7 +173,7 @@ void recorder_add(struct recorder *rec, const struct recfile_record *r)
 	iov[3] = (struct iovec){ (void *)(uintptr_t)r->body, r->body_len };
 	if (!write_all(rec->fd, iov, 4)) {
 		/* Part of it may be on the disk: cut it off, the file ends whole. */
-		snprintf(why, sizeof why, "%.400s: %s", rec->path, strerror(errno));
+		snprintf(why, sizeof why, "%s writing %.400s", strerror(errno), rec->path);
 		if (ftruncate(rec->fd, (off_t)rec->size) != 0) {
 			/* The reader stops at the cut record and plays what came before. */
 		}
