@@ -1,10 +1,13 @@
 /* http_sock.c - libcurl's sockets in our own poll, each handed back ready
  *
  * curl_multi_perform does not know which socket woke the poll, so it polls
- * every running transfer's socket again with a zero timeout on each call:
- * some 290 poll() calls a 3,000-symbol refresh, each a system call (and,
- * under the bench's strace, a trace stop). Told by curl_multi_socket_action
- * which socket is ready and how, libcurl reads it without asking. */
+ * every running transfer's socket again with a zero timeout on each call.
+ * Told by curl_multi_socket_action which socket is ready and how, libcurl
+ * reads it without asking (it still polls once after a read for more, and
+ * once to check a connection it reuses): a 3,000-symbol refresh went from
+ * some 430 poll() calls to 220 (130 with the bench's server sending
+ * without Nagle's delay), each a system call and, under the bench's
+ * strace, a trace stop. */
 #include "config.h"
 
 #include <errno.h>
