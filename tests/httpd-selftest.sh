@@ -205,6 +205,41 @@ like "$log" '^GET /zero	a\\x01b\\\\c	-$' "log: control bytes and \\ escaped"
 unlike "$log" '^garbage' "log: malformed requests are not logged"
 is "$(grep -c '^GET /zero	-	-$' "$REQLOG_MAIN")" 52 "log: one line per request"
 
+# --- -k: keep-alive (the bench's) -------------------------------------------
+start_httpd -k "$T/www/rules"
+PID_KEEP=$HTTPD_PID
+# One request, its whole response read, then another on the same socket.
+exec 3<>"/dev/tcp/127.0.0.1/$PORT"
+printf 'GET /zero HTTP/1.1\r\nHost: x\r\n\r\n' >&3
+khead=
+while IFS= read -r -t 5 -u 3 line && [ "$line" != $'\r' ]; do khead="$khead$line"$'\n'; done
+IFS= read -r -t 5 -u 3 -N 1024 kbody
+like "$khead" $'^Connection: keep-alive\r$' "-k: Connection: keep-alive"
+is "${#kbody}" 1024 "-k: the whole body, and the connection stays open"
+# Then two pipelined in one write, the second asking to close.
+printf 'GET /turn HTTP/1.1\r\n\r\nGET /q=r_hk00700 HTTP/1.1\r\nConnection: close\r\n\r\n' >&3
+cat <&3 > "$T/resp"
+exec 3<&-
+IFS= read -r -d '' resp < "$T/resp"
+like "$resp" "^HTTP/1.1 200 OK${CRLF}[^$'\n']*${CRLF}Content-Length: 7${CRLF}Connection: keep-alive${CRLF}${CRLF}turn 0"$'\n'"HTTP/1.1 200 OK" \
+	"-k: a pipelined request answered after the first"
+is "${resp##*"$CRLF$CRLF"}" "$(cat "$T/www/tencent.txt")"$'\n' "-k: the second whole"
+like "$resp" $'Connection: close\r' "-k: Connection: close asked, answered"
+klog=$(cat "$REQLOG")
+like "$klog" $'^GET /zero\t-\t-\t#1$' "-k: the log gives the connection"
+is "$(grep -c $'\t#1$' "$REQLOG")" 3 "-k: three requests on the first connection"
+request "GET /zero HTTP/1.0\r\n\r\n"
+like "$head" $'^Connection: close\r$' "-k: HTTP/1.0 closes"
+is "${#body}" 1024 "-k: HTTP/1.0 whole"
+request "GET /trunc HTTP/1.1\r\n\r\n"
+is "${#body}" 100 "-k: truncate= still hangs up"
+like "$head" $'^Connection: close\r$' "-k: truncate= says close"
+request "garbage\r\n\r\nGET /zero HTTP/1.1\r\n\r\n"
+is "$status" "HTTP/1.1 400 Bad Request" "-k: a 400 closes"
+is "$(grep -c '^garbage' "$REQLOG")" 0 "-k: and nothing after it is read"
+kill "$PID_KEEP"
+wait "$PID_KEEP"
+
 # --- rules errors -------------------------------------------------------------
 printf '/a 200 -\n/b 200 - bogus=1\n' > "$T/bad.rules"
 run_with_timeout 5 "$HTTPD" -p "$T/bad.port" "$T/bad.rules"

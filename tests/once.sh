@@ -187,4 +187,13 @@ HKTOP_TRACE="$T/trace4" run_with_timeout 20 "$HKTOP" --once -o quotes.failover=n
 is "$(wc -l < "$T/trace4" | tr -d ' ')" 3 "130 symbols: three requests"
 ok_if "each asks for at most 60 codes" awk -F, '{ if (NF > 60) exit 1 }' "$T/trace4"
 
+# A server that keeps connections alive (as the real ones do) gets its
+# requests over a few reused connections, not one connection each.
+syms=$(i=1; while [ $i -le 400 ]; do printf '%d ' $i; i=$((i + 1)); done)
+start_httpd -k "$T/rules-many"
+run_with_timeout 20 "$HKTOP" --once -o quotes.failover=no -o tencent.quote_url="$BASE" $syms
+is "$(grep -c '^GET /q=' "$REQLOG")" 7 "400 symbols: seven requests"
+ok_if "over at most four connections ($(cut -f4 "$REQLOG" | sort -u | wc -l))" \
+	test "$(cut -f4 "$REQLOG" | sort -u | wc -l)" -le 4
+
 done_testing

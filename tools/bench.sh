@@ -143,7 +143,7 @@ serve()
 	done
 	[ "${2:-}" = quotes ] || minutes "$n" "$tmp/m" >> "$tmp/rules"
 	rm -f "$tmp/port"
-	"$httpd" -p "$tmp/port" -l "$tmp/req" -t 0 "$tmp/rules" 2>/dev/null &
+	"$httpd" -k -p "$tmp/port" -l "$tmp/req" -t 0 "$tmp/rules" 2>/dev/null &
 	echo $! > "$tmp/pid"
 	k=0
 	while [ ! -s "$tmp/port" ] && [ $k -lt 100 ]; do sleep 0.05; k=$((k + 1)); done

@@ -182,6 +182,7 @@ size_t board_apply(struct board *b, const struct quote_result *res, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		long k = board_find(b, &res[i].q.in);
 		struct row *r;
+		bool differs;
 
 		if (k < 0)
 			continue; /* removed while the refresh was in flight */
@@ -193,10 +194,13 @@ size_t board_apply(struct board *b, const struct quote_result *res, size_t n)
 			    r->q.f[QF_PRICE].v != res[i].q.f[QF_PRICE].v)
 				r->tick = res[i].q.f[QF_PRICE].v > r->q.f[QF_PRICE].v ? 1 : -1;
 			r->tick_from = r->q.f[QF_PRICE];
-			if (!r->have || r->stale || r->err[0] ||
-			    memcmp(&r->q, &res[i].q, sizeof r->q) != 0)
+			/* Most rows of a large board are the same quote again: the
+			 * compare is needed anyway, the copy (~900 bytes) is not. */
+			differs = !r->have || memcmp(&r->q, &res[i].q, sizeof r->q) != 0;
+			if (differs || r->stale || r->err[0])
 				changed++;
-			r->q = res[i].q;
+			if (differs)
+				r->q = res[i].q;
 			r->have = true;
 			r->stale = false;
 			r->err[0] = '\0';

@@ -11,6 +11,7 @@
 
 #include "net/http.h"
 #include "base/hkclock.h"
+#include "net/http_sock.h"
 #include "net/http_wait.h"
 #include "base/text.h"
 #include "net/recorder.h"
@@ -50,6 +51,7 @@ struct http {
 	bool closing;                 /* in http_free: no new transfers */
 	bool started;                 /* a transfer that waited started in this dispatch */
 	struct http_wait wait;        /* every transfer, started or waiting its turn */
+	struct http_socks socks;      /* curl's sockets, in our poll */
 	struct recorder *rec;         /* --record: every response written */
 	struct replay *replay;        /* --replay: every request answered from it */
 };
@@ -167,6 +169,7 @@ struct http *http_new(const char *user_agent, char *err, size_t errlen)
 	}
 	/* Keep a few connections per host; more would look like abuse. */
 	curl_multi_setopt(h->multi, CURLMOPT_MAX_HOST_CONNECTIONS, (long)HTTP_WAIT_PER_SERVER);
+	http_socks_attach(&h->socks, h->multi);
 	if (trace && *trace && !(h->trace = fopen(trace, "a"))) {
 		snprintf(err, errlen, "HKTOP_TRACE: %s: %s", trace, strerror(errno));
 		http_free(h);
@@ -222,6 +225,7 @@ void http_free(struct http *h)
 			;
 		curl_multi_cleanup(h->multi);
 	}
+	http_socks_done(&h->socks);
 	if (h->trace)
 		fclose(h->trace);
 	recorder_free(h->rec);
@@ -381,6 +385,9 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 	curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, req->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, req->timeout_ms);
 	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	/* A 60-code quote reply (~55 KB) in one or two reads, not four: after
+	 * each read libcurl 7.88 polls the socket for more. */
+	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 64L * 1024);
 	/* A lookup still running when its transfer ends (timed out, or
 	 * cancelled by http_free) is left to finish on its own: without this,
 	 * libcurl's threaded resolver joins the getaddrinfo thread right there,
@@ -433,14 +440,7 @@ long http_timeout_ms(struct http *h)
 
 bool http_poll(struct http *h, struct curl_waitfd *extra, unsigned nextra, int timeout_ms)
 {
-	int n;
-
-	return curl_multi_poll(h->multi, extra, nextra, timeout_ms, &n) == CURLM_OK;
-}
-
-void http_wakeup(struct http *h)
-{
-	curl_multi_wakeup(h->multi);
+	return http_socks_poll(&h->socks, extra, nextra, timeout_ms);
 }
 
 /* libcurl 7.88 answers a header line over its 100 KB limit with "Out of
@@ -578,7 +578,7 @@ void http_dispatch(struct http *h)
 		replay_dispatch(h->replay);
 	do { /* a transfer that waited connects now, not a poll later */
 		h->started = false;
-		curl_multi_perform(h->multi, &h->running);
+		http_socks_run(&h->socks, h->multi, &h->running);
 		while ((m = curl_multi_info_read(h->multi, &left)))
 			if (m->msg == CURLMSG_DONE)
 				finish(h, m->easy_handle, m->data.result);

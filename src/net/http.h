@@ -61,14 +61,11 @@ int http_pending(const struct http *h);
 /* Milliseconds until curl wants to be called, or -1 for no deadline. */
 long http_timeout_ms(struct http *h);
 
-/* Sleep in curl_multi_poll until a socket, an extra fd or timeout_ms. */
+/* Sleep until a socket of curl's, an extra fd, curl's timer or timeout_ms. */
 bool http_poll(struct http *h, struct curl_waitfd *extra, unsigned nextra, int timeout_ms);
 
 /* Drive transfers and run the callbacks of those that finished. */
 void http_dispatch(struct http *h);
-
-/* Wake a poll from a signal handler or another place. */
-void http_wakeup(struct http *h);
 
 /* Run until no transfer is in flight (used by --once). */
 void http_run(struct http *h);
