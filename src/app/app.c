@@ -197,8 +197,9 @@ static int poll_timeout(struct app *app)
 		best = hkclock_real_ms(best);
 	if (curl_ms >= 0 && (best < 0 || curl_ms < best))
 		best = curl_ms;
-	/* Nothing due (a replay paused or ended): curl_multi_poll takes no
-	 * endless wait, so a minute, or a key or signal before. */
+	/* Nothing due (a replay paused or ended): a minute at most, a key or
+	 * a signal wakes it before (http_poll waits on stdin and the
+	 * self-pipe too). */
 	return best < 0 || best > 60000 ? 60000 : (int)best;
 }
 
