@@ -45,4 +45,31 @@ static inline char *slurp_share(const char *name, size_t *len)
 	return slurp_path(path, len);
 }
 
+/* A scratch file a test writes (silently nothing when it cannot: the
+ * test's own checks then fail), and one it reads back: the text, in a
+ * buffer reused by the next call, or NULL when there is no file. */
+static inline void file_write(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static inline char *file_read(const char *path)
+{
+	static char buf[16384];
+	FILE *f = fopen(path, "r");
+	size_t n;
+
+	if (!f)
+		return NULL;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
 #endif

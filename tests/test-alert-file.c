@@ -12,34 +12,10 @@
 #include <unistd.h>
 
 #include "config/alert_file.h"
+#include "fixture.h"
 #include "tap.h"
 
 static char root[256];
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-static const char *slurp(const char *path)
-{
-	static char buf[8192];
-	FILE *f = fopen(path, "r");
-	size_t n = 0;
-
-	buf[0] = '\0';
-	if (f) {
-		n = fread(buf, 1, sizeof buf - 1, f);
-		fclose(f);
-	}
-	buf[n] = '\0';
-	return buf;
-}
 
 static void load(struct alert_file *f, const char *name, bool *ok, char *err, size_t errlen)
 {
@@ -54,7 +30,7 @@ static void test_bad_lines(void)
 	char err[512] = "";
 	bool ok;
 
-	write_file("alerts", "# my alerts\n700 above 500\n\n700 sideways 5\n9988 move 0%\n"
+	file_write("alerts", "# my alerts\n700 above 500\n\n700 sideways 5\n9988 move 0%\n"
 		   "12345678 below 3\n* news daily # all of them\nBABA below abc\n");
 	load(&f, "alerts", &ok, err, sizeof err);
 	ok(ok, "a file with bad lines loads: %s", err);
@@ -75,27 +51,27 @@ static void test_edits(void)
 	char err[512] = "";
 	bool ok;
 
-	write_file("alerts", text);
+	file_write("alerts", text);
 	load(&f, "alerts", &ok, err, sizeof err);
 	ok(ok && f.n == 2, "loaded");
 	ok(alert_file_add(&f, "HSI below 15000 always", err, sizeof err), "add: %s", err);
-	is_str(slurp("alerts"), "# my alerts\n700 above 500   # take profit\nbad line\n"
+	is_str(file_read("alerts"), "# my alerts\n700 above 500   # take profit\nbad line\n"
 	       "9988 move 5% daily\nHSI below 15000 always\n", "added at the end, the rest kept");
 	ok(!alert_file_add(&f, "HSI below", err, sizeof err), "a bad rule is not added");
 	is_str(err, "below needs a price", "and says why");
 	ok(alert_file_remove(&f, 0, err, sizeof err), "remove: %s", err);
-	is_str(slurp("alerts"), "# my alerts\nbad line\n9988 move 5% daily\nHSI below 15000 always\n",
+	is_str(file_read("alerts"), "# my alerts\nbad line\n9988 move 5% daily\nHSI below 15000 always\n",
 	       "only its line goes");
 	is_int(f.n, 2, "two rules left");
 	ok(alert_file_remove(&f, 1, err, sizeof err) && f.n == 1 && f.line[0] == 2,
 	   "lines renumbered");
 	/* The user edits the file while hktop runs: hktop's next edit must
 	 * not write over theirs. */
-	write_file("alerts", "# edited elsewhere\n700 above 1\n");
+	file_write("alerts", "# edited elsewhere\n700 above 1\n");
 	ok(!alert_file_add(&f, "HSI below 1", err, sizeof err), "a file changed elsewhere: not added");
 	ok(strstr(err, "/alerts: changed since hktop read it; not written over") != NULL,
 	   "and why: %s", err);
-	is_str(slurp("alerts"), "# edited elsewhere\n700 above 1\n", "their edit stands");
+	is_str(file_read("alerts"), "# edited elsewhere\n700 above 1\n", "their edit stands");
 	ok(!alert_file_remove(&f, 0, err, sizeof err) && f.n == 1, "nor removed");
 	alert_file_done(&f);
 	load(&f, "alerts", &ok, err, sizeof err);
@@ -106,7 +82,7 @@ static void test_edits(void)
 	unlink("new-alerts");
 	load(&f, "new-alerts", &ok, err, sizeof err);
 	ok(alert_file_add(&f, "700 above 1", err, sizeof err), "no file yet: made: %s", err);
-	is_str(slurp("new-alerts"), "700 above 1\n", "with the rule");
+	is_str(file_read("new-alerts"), "700 above 1\n", "with the rule");
 	alert_file_done(&f);
 }
 
@@ -148,8 +124,8 @@ static void test_not_files(void)
 	load(&f, "dir", &ok, err, sizeof err);
 	ok(!ok && strstr(err, "/dir: is a directory"), "a directory: %s", err);
 	alert_file_done(&f);
-	write_file("nul", "700 above 5\n\0\n");
-	write_file("nul", "700 above 5\n");
+	file_write("nul", "700 above 5\n\0\n");
+	file_write("nul", "700 above 5\n");
 	{
 		FILE *fp = fopen("nul", "a");
 
@@ -159,14 +135,14 @@ static void test_not_files(void)
 	load(&f, "nul", &ok, err, sizeof err);
 	ok(!ok && strstr(err, "a NUL byte"), "a binary file: %s", err);
 	alert_file_done(&f);
-	write_file("dotfile", "700 above 5\n");
+	file_write("dotfile", "700 above 5\n");
 	unlink("link");
 	ok(symlink("dotfile", "link") == 0, "a symbolic link to the rules");
 	load(&f, "link", &ok, err, sizeof err);
 	ok(ok && f.n == 1, "is read where it points: %s", err);
 	ok(!alert_file_add(&f, "700 above 6", err, sizeof err) && strstr(err, "symbolic link"),
 	   "but not written through: %s", err);
-	is_str(slurp("dotfile"), "700 above 5\n", "the file it points to is untouched");
+	is_str(file_read("dotfile"), "700 above 5\n", "the file it points to is untouched");
 	alert_file_done(&f);
 }
 
@@ -179,7 +155,7 @@ static void test_unreadable(void)
 	ssize_t r;
 	pid_t pid;
 
-	write_file("secret", "700 above 5\n");
+	file_write("secret", "700 above 5\n");
 	chmod("secret", 0);
 	if (pipe(p) < 0)
 		return;
@@ -221,18 +197,18 @@ static void test_records(void)
 	bool ok;
 
 	snprintf(path, sizeof path, "%s/state/alerts-fired", root);
-	write_file("alerts", "700 above 500\n* below 100 daily\n700 above 500\n");
+	file_write("alerts", "700 above 500\n* below 100 daily\n700 above 500\n");
 	load(&f, "alerts", &ok, err, sizeof err);
 	symbol_parse("700", &q.q.in, err, sizeof err);
 	num_parse("510.500", 7, &q.q.f[QF_PRICE]);
 	q.q.time = 1796263200;
 	ok(alert_rule_quote(&f.rules[0], 0, &q, q.q.time, &ev), "fired");
 	ok(alert_file_record(&f, path, err, sizeof err), "recorded: %s", err);
-	ok(strstr(slurp(path), "\n0700 above 500 once\t0700\t1796263200\t20790\t510.500\t1\n") != NULL,
-	   "one line a firing: %s", slurp(path));
+	ok(strstr(file_read(path), "\n0700 above 500 once\t0700\t1796263200\t20790\t510.500\t1\n") != NULL,
+	   "one line a firing: %s", file_read(path));
 	alert_file_done(&f);
 
-	write_file("alerts", "# reordered\n* below 100 daily\n700 above 500 # note\n");
+	file_write("alerts", "# reordered\n* below 100 daily\n700 above 500 # note\n");
 	load(&f, "alerts", &ok, err, sizeof err);
 	ok(alert_file_restore(&f, path, err, sizeof err), "restored: %s", err);
 	ok(f.rules[1].nw == 1 && f.rules[1].w[0].fired && f.rules[1].w[0].last.t == 1796263200 &&
@@ -242,8 +218,8 @@ static void test_records(void)
 	q.q.time += 86400;
 	ok(!alert_rule_quote(&f.rules[1], 1, &q, q.q.time, &ev), "once: not again after a restart");
 	alert_file_done(&f);
-	write_file(path, "garbage\n0700 above 500 once\t0700\tx\t1\t2\t0\n");
-	write_file("alerts", "700 above 500\n");
+	file_write(path, "garbage\n0700 above 500 once\t0700\tx\t1\t2\t0\n");
+	file_write("alerts", "700 above 500\n");
 	load(&f, "alerts", &ok, err, sizeof err);
 	ok(alert_file_restore(&f, path, err, sizeof err) && f.rules[0].nw == 0,
 	   "unreadable records are dropped");

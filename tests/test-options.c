@@ -8,6 +8,7 @@
 #include "base/builtin.h"
 #include "config/conffile.h"
 #include "config/options.h"
+#include "fixture.h"
 #include "tap.h"
 
 static void set_bad(const char *key, const char *value, const char *want)
@@ -19,13 +20,6 @@ static void set_bad(const char *key, const char *value, const char *want)
 	ok(!options_set(&o, key, value, err, sizeof err), "%s = %s is refused", key, value);
 	is_str(err, want, "cause for %s = %s", key, value);
 	options_done(&o);
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-	fputs(text, fp);
-	fclose(fp);
 }
 
 int main(void)
@@ -155,7 +149,7 @@ int main(void)
 	/* Files: missing is fine unless given explicitly; a directory is refused. */
 	fd = mkstemp(path);
 	close(fd);
-	write_file(path, "refresh = 11\n");
+	file_write(path, "refresh = 11\n");
 	options_init(&o);
 	ok(conffile_load(&o, path, true, &c), "file loads");
 	is_int(o.refresh, 11, "file applied");

@@ -11,6 +11,7 @@
 
 #include "base/hktime.h"
 #include "config/positions.h"
+#include "fixture.h"
 #include "tap.h"
 
 static char root[256];
@@ -26,30 +27,6 @@ static const char *fmt(struct num n)
 		return "(none)";
 	num_format(n, buf[k], sizeof buf[k]);
 	return buf[k];
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-static char *slurp(const char *path)
-{
-	static char buf[8192];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	if (!f)
-		return NULL;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 static void test_lines(void)
@@ -162,14 +139,14 @@ static void test_files(void)
 	   "missing: no lots, no error");
 	ok(positions_edit(path, NULL, "0700 100 380.2", today, err, sizeof err), "first lot: %s",
 	   err);
-	ok(strstr(slurp(path), "# hktop positions") && strstr(slurp(path), "\n0700 100 380.2\n"),
+	ok(strstr(file_read(path), "# hktop positions") && strstr(file_read(path), "\n0700 100 380.2\n"),
 	   "a new file gets a header and the lot");
-	write_file(path, "# mine\nweird line\n0700 100 380.2\n");
+	file_write(path, "# mine\nweird line\n0700 100 380.2\n");
 	ok(positions_edit(path, "0700 100 380.2", "0700 300 380.2", today, err, sizeof err),
 	   "edit in the file");
-	is_str(slurp(path), "# mine\nweird line\n0700 300 380.2\n", "only that line changed");
+	is_str(file_read(path), "# mine\nweird line\n0700 300 380.2\n", "only that line changed");
 	ok(positions_edit(path, "0700 300 380.2", NULL, today, err, sizeof err), "remove");
-	is_str(slurp(path), "# mine\nweird line\n", "the rest stays");
+	is_str(file_read(path), "# mine\nweird line\n", "the rest stays");
 	{
 		struct dirent *e;
 		DIR *dd;
@@ -207,7 +184,7 @@ static void test_files(void)
 	ok(!positions_load(link, &d, &exists, today, err, sizeof err) && strstr(err, "symbolic link"),
 	   "a symlink is not followed: %s", err);
 	ok(!positions_edit(link, NULL, "0700 1 1", today, err, sizeof err), "nor written through");
-	is_str(slurp(path), "# mine\nweird line\n", "its target untouched");
+	is_str(file_read(path), "# mine\nweird line\n", "its target untouched");
 	{
 		FILE *g = fopen(path, "w");
 

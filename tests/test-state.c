@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "config/state.h"
+#include "fixture.h"
 #include "tap.h"
 
 static char root[256];
@@ -27,30 +28,6 @@ static struct instrument sym(const char *s)
 
 	symbol_parse(s, &in, err, sizeof err);
 	return in;
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
-static char *slurp(const char *path)
-{
-	static char buf[4096];
-	FILE *f = fopen(path, "r");
-	size_t n;
-
-	if (!f)
-		return NULL;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 /* Entries in dir other than . and .. and the one named keep. */
@@ -114,8 +91,8 @@ static void test_round_trip(void)
 	ok(save_list(path, v, 4, v, 4, err, sizeof err), "save into missing directories: %s", err);
 	ok(stat(dir, &st) == 0 && (st.st_mode & 0777) == 0700, "new directories are 0700");
 	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "saved file is 0600");
-	ok(strstr(slurp(path), "\nHSI\n0700\n9988\nBABA\n") != NULL, "one display symbol a line");
-	ok(slurp(path)[0] == '#', "starts with a header comment");
+	ok(strstr(file_read(path), "\nHSI\n0700\n9988\nBABA\n") != NULL, "one display symbol a line");
+	ok(file_read(path)[0] == '#', "starts with a header comment");
 	ok(load_list(path, &got, &n, &exists, &nbad, err, sizeof err), "load: %s", err);
 	ok(exists && nbad == 0, "file exists, every line read");
 	is_int(n, 4, "four symbols back");
@@ -128,7 +105,7 @@ static void test_round_trip(void)
 	ok(save_list(path, v, 4, v, 0, err, sizeof err), "save empty list: %s", err);
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && exists && n == 0,
 	   "empty list loads as existing and empty");
-	ok(slurp(path)[0] == '#', "the header stays");
+	ok(file_read(path)[0] == '#', "the header stays");
 	free(got);
 }
 
@@ -144,7 +121,7 @@ static void test_missing_and_bad(void)
 	ok(!exists && n == 0 && got == NULL, "missing file: no list, exists false");
 
 	path_in(path, sizeof path, "comments");
-	write_file(path, "# mine\n\n  700   # Tencent\r\nhsi\n\t^HSCE\n");
+	file_write(path, "# mine\n\n  700   # Tencent\r\nhsi\n\t^HSCE\n");
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err), "comments, blanks, CRLF: %s", err);
 	is_int(n, 3, "three symbols");
 	if (got && n == 3) {
@@ -180,7 +157,7 @@ static void test_missing_and_bad(void)
 
 	/* One bad line costs that line, not the list. */
 	path_in(path, sizeof path, "bad");
-	write_file(path, "700\nHSI\nnot a symbol!\n9988\n");
+	file_write(path, "700\nHSI\nnot a symbol!\n9988\n");
 	{
 		struct state_doc d = { 0 };
 
@@ -197,7 +174,7 @@ static void test_missing_and_bad(void)
 		got = NULL;
 		state_doc_done(&d);
 	}
-	write_file(path, "1\nx!\n2\ny!\n3\nz!\nw!\nv!\n");
+	file_write(path, "1\nx!\n2\ny!\n3\nz!\nw!\nv!\n");
 	ok(load_list(path, &got, &n, &exists, &nbad, err, sizeof err) && n == 3 && nbad == 5,
 	   "five bad lines counted, three symbols read");
 	free(got);
@@ -213,12 +190,12 @@ static void test_keep_what_was_there(void)
 	char path[512], err[512] = "";
 
 	path_in(path, sizeof path, "kept");
-	write_file(path, "# mine\n700\nXYZ!!\n9988.HK   # Alibaba\n");
+	file_write(path, "# mine\n700\nXYZ!!\n9988.HK   # Alibaba\n");
 	ok(save_list(path, base, 2, add, 3, err, sizeof err), "save an addition: %s", err);
-	is_str(slurp(path), "# mine\n700\n" STATE_BAD_PREFIX "XYZ!!\n9988.HK   # Alibaba\nBABA\n",
+	is_str(file_read(path), "# mine\n700\n" STATE_BAD_PREFIX "XYZ!!\n9988.HK   # Alibaba\nBABA\n",
 	       "the bad line stays where it was, as a comment; the user's text and comments stay");
 	ok(save_list(path, add, 3, removed, 2, err, sizeof err), "save a removal: %s", err);
-	is_str(slurp(path), "# mine\n" STATE_BAD_PREFIX "XYZ!!\n9988.HK   # Alibaba\nBABA\n",
+	is_str(file_read(path), "# mine\n" STATE_BAD_PREFIX "XYZ!!\n9988.HK   # Alibaba\nBABA\n",
 	       "a removal takes only its line");
 }
 
@@ -328,13 +305,13 @@ static void test_failures(void)
 	path_in(dir, sizeof dir, "ro");
 	path_in(path, sizeof path, "ro/watchlist");
 	ok(save_list(path, v, 3, v, 3, err, sizeof err), "first save: %s", err);
-	snprintf(before, sizeof before, "%s", slurp(path));
+	snprintf(before, sizeof before, "%s", file_read(path));
 
 	/* As nobody when we are root: a read-only directory binds root too. */
 	ok(as_user(save_read_only, dir, own, out, sizeof out), "child ran: %s", out);
 	ok(strncmp(out, "SAVED", 5) != 0, "read-only directory: save fails");
 	ok(strstr(out, path) && strstr(out, strerror(EACCES)), "cause names path and errno: %s", out);
-	is_str(slurp(path), before, "old file intact");
+	is_str(file_read(path), before, "old file intact");
 	is_int(strays(dir, "watchlist"), 0, "no temporary file left");
 
 	ok(as_user(load_unreadable, path, own, out, sizeof out), "child ran: %s", out);
@@ -342,7 +319,7 @@ static void test_failures(void)
 	   "a file we may not read: load fails and says why: %s", out);
 	ok(!strstr(out, "SAVED") && strstr(strstr(out, " | ") ? strstr(out, " | ") : "", path),
 	   "and it is not saved over: %s", out);
-	is_str(slurp(path), before, "old file intact");
+	is_str(file_read(path), before, "old file intact");
 
 	/* A write that fails half way (the file size limit stands in for a
 	 * full disk) must leave the old file and no temporary one behind. */
@@ -357,7 +334,7 @@ static void test_failures(void)
 	saved = save_list(path, v, 3, big, 200, err, sizeof err);
 	setrlimit(RLIMIT_FSIZE, &old);
 	ok(!saved && strstr(err, strerror(EFBIG)), "failing write: save fails: %s", err);
-	is_str(slurp(path), before, "old file intact after a failed write");
+	is_str(file_read(path), before, "old file intact after a failed write");
 	is_int(strays(dir, "watchlist"), 0, "no temporary file left after a failed write");
 }
 
@@ -378,7 +355,7 @@ static void test_killed_save(void)
 	path_in(dir, sizeof dir, "killed");
 	path_in(path, sizeof path, "killed/watchlist");
 	ok(save_list(path, v, 2, v, 2, err, sizeof err), "first save: %s", err);
-	snprintf(before, sizeof before, "%s", slurp(path));
+	snprintf(before, sizeof before, "%s", file_read(path));
 	for (size_t i = 0; i < 200; i++)
 		big[i] = sym("9988");
 	fflush(stdout);
@@ -393,7 +370,7 @@ static void test_killed_save(void)
 	}
 	waitpid(pid, &status, 0);
 	ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ, "the save was killed mid-write");
-	is_str(slurp(path), before, "the old file is whole");
+	is_str(file_read(path), before, "the old file is whole");
 	is_int(strays(dir, "watchlist"), 1, "a temporary file was left");
 	snprintf(backup, sizeof backup, "%s/.watchlist.hktop-tmp.??????", dir);
 	ok(glob(backup, 0, NULL, &g) == 0 && g.gl_pathc == 1, "named as ours: %s",
@@ -409,7 +386,7 @@ static void test_killed_save(void)
 	ok(save_list(path, got, n, got, n, err, sizeof err), "the next save: %s", err);
 	free(got);
 	is_int(strays(dir, "watchlist"), 1, "removes the temporary file");
-	is_str(slurp(backup), "700\n5\n", "but not the user's file");
+	is_str(file_read(backup), "700\n5\n", "but not the user's file");
 	unlink(backup);
 }
 
@@ -436,10 +413,10 @@ static void test_kill9(void)
 	}
 	/* The two files the child writes, made the same way first. */
 	ok(save_list(path, b, 200, b, 200, err, sizeof err), "list B: %s", err);
-	snprintf(want_b, sizeof want_b, "%s", slurp(path));
+	snprintf(want_b, sizeof want_b, "%s", file_read(path));
 	unlink(path);
 	ok(save_list(path, a, 2, a, 2, err, sizeof err), "list A: %s", err);
-	snprintf(want_a, sizeof want_a, "%s", slurp(path));
+	snprintf(want_a, sizeof want_a, "%s", file_read(path));
 	if (pipe(p) < 0)
 		return;
 	fflush(stdout);
@@ -460,7 +437,7 @@ static void test_kill9(void)
 	close(p[0]);
 	ok(saves == 25 && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL,
 	   "killed with SIGKILL after 50 saves");
-	ok(!strcmp(slurp(path), want_a) || !strcmp(slurp(path), want_b),
+	ok(!strcmp(file_read(path), want_a) || !strcmp(file_read(path), want_b),
 	   "the file is one of the two lists, whole");
 	ok(load_list(path, &got, &n, &exists, NULL, err, sizeof err) && (n == 2 || n == 200),
 	   "and loads: %s", err);
@@ -563,7 +540,7 @@ static void test_symlinks(void)
 	char path[512], target[512], err[512] = "";
 
 	path_in(target, sizeof target, "real");
-	write_file(target, "9988\n");
+	file_write(target, "9988\n");
 	path_in(path, sizeof path, "link");
 	ok(symlink(target, path) == 0, "made a symlink");
 	ok(!load_list(path, &got, &n, &exists, NULL, err, sizeof err) &&
@@ -571,7 +548,7 @@ static void test_symlinks(void)
 	free(got);
 	ok(!save_list(path, v, 1, v, 1, err, sizeof err) && strstr(err, "symbolic link"),
 	   "save refuses a symlink: %s", err);
-	is_str(slurp(target), "9988\n", "symlink target untouched");
+	is_str(file_read(target), "9988\n", "symlink target untouched");
 
 	path_in(path, sizeof path, "adir");
 	mkdir(path, 0700);
@@ -582,7 +559,7 @@ static void test_symlinks(void)
 	 * root owns will do. */
 	if (geteuid() == 0) {
 		path_in(path, sizeof path, "theirs");
-		write_file(path, "0700\n");
+		file_write(path, "0700\n");
 		if (chown(path, 65534, 65534) != 0)
 			path[0] = '\0';
 	} else {
@@ -592,7 +569,7 @@ static void test_symlinks(void)
 	   strstr(err, "owned by"), "load refuses a file we do not own: %s", err);
 	if (geteuid() == 0)
 		ok(!save_list(path, v, 1, v, 1, err, sizeof err) && strstr(err, "owned by") &&
-		   !strcmp(slurp(path), "0700\n"), "save refuses a file we do not own: %s", err);
+		   !strcmp(file_read(path), "0700\n"), "save refuses a file we do not own: %s", err);
 	else
 		ok(!save_list("/etc/passwd", v, 1, v, 1, err, sizeof err) && strstr(err, "owned by"),
 		   "save refuses a file we do not own: %s", err);
@@ -770,13 +747,13 @@ static void test_named_lists(void)
 	path_in(path, sizeof path, "named/hktop/lists");
 	mkdir(path, 0700);
 	path_in(path, sizeof path, "named/hktop/lists/tech");
-	write_file(path, "700\n9988\n3690   # Meituan\nXYZ!!\n");
+	file_write(path, "700\n9988\n3690   # Meituan\nXYZ!!\n");
 	path_in(path, sizeof path, "named/hktop/lists/mine");
-	write_file(path, "BABA\n");
+	file_write(path, "BABA\n");
 	path_in(path, sizeof path, "named/hktop/lists/bad name");
-	write_file(path, "700\n");
+	file_write(path, "700\n");
 	path_in(path, sizeof path, "named/hktop/lists/.mine.hktop-tmp.abcdef");
-	write_file(path, "700\n");
+	file_write(path, "700\n");
 
 	open_lists(&ls, &cfg, NULL, &ok_, &usage, err, sizeof err);
 	ok(ok_, "lists open: %s", ok_ ? "" : err);
@@ -800,7 +777,7 @@ static void test_named_lists(void)
 
 		ok(state_list_save(&ls.v[1], v, 4, &merged, err, sizeof err), "tech saved: %s", err);
 		path_in(path, sizeof path, "named/hktop/lists/tech");
-		is_str(slurp(path), "700\n9988\n3690   # Meituan\nBIDU\n"
+		is_str(file_read(path), "700\n9988\n3690   # Meituan\nBIDU\n"
 		       "# hktop could not read this line: XYZ!!\n",
 		       "its own file, the user's text and the unreadable line kept");
 	}
@@ -808,7 +785,7 @@ static void test_named_lists(void)
 	/* Shown, remembered. */
 	ok(state_lists_show(&ls, 3, NULL, 0, err, sizeof err), "mine shown: %s", err);
 	path_in(path, sizeof path, "named/hktop/current-list");
-	ok(slurp(path) && strstr(slurp(path), "\nmine\n"), "and remembered");
+	ok(file_read(path) && strstr(file_read(path), "\nmine\n"), "and remembered");
 
 	/* Made, renamed, removed. */
 	ok(!state_lists_create(&ls, "tech", err, sizeof err), "a taken name is refused");
@@ -818,7 +795,7 @@ static void test_named_lists(void)
 	   "and one with an escape, which the cause drops: %s", err);
 	ok(state_lists_create(&ls, "new1", err, sizeof err) && !err[0], "a new list: %s", err);
 	path_in(path, sizeof path, "named/hktop/lists/new1");
-	ok(slurp(path) && slurp(path)[0] == '#', "is saved at once, empty");
+	ok(file_read(path) && file_read(path)[0] == '#', "is saved at once, empty");
 	ok(!state_lists_rename(&ls, 0, "other", err, sizeof err) && strstr(err, "main is"),
 	   "main keeps its name: %s", err);
 	ok(!state_lists_rename(&ls, 1, "other", err, sizeof err) &&
@@ -852,7 +829,7 @@ static void test_named_lists(void)
 
 	/* A current-list file with a bad line: said, main shown. */
 	path_in(path, sizeof path, "named/hktop/current-list");
-	write_file(path, "# c\nno such\n");
+	file_write(path, "# c\nno such\n");
 	open_lists(&ls, &cfg, NULL, &ok_, &usage, err, sizeof err);
 	ok(ok_ && ls.cur == 0 && ls.nnotes == 2 && strstr(ls.notes[1], "current-list:2: \"no such\""),
 	   "a bad current-list line is named, main shown: %s", ls.nnotes > 1 ? ls.notes[1] : "");
@@ -864,7 +841,7 @@ static void test_named_lists(void)
 
 		snprintf(rel, sizeof rel, "named/hktop/lists/l%03d", i);
 		path_in(path, sizeof path, rel);
-		write_file(path, "700\n");
+		file_write(path, "700\n");
 	}
 	open_lists(&ls, &cfg, NULL, &ok_, &usage, err, sizeof err);
 	ok(ok_ && ls.n == LISTS_MAX, "lists past %d are not opened (%zu)", LISTS_MAX, ls.n);
