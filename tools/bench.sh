@@ -20,6 +20,9 @@
 # CPU in % of a core (budget 5 %).
 #
 #	tools/bench.sh HKTOP HTTPD [SECONDS [MKREC]]
+#
+# BENCH_ONLY: the parts to run instead of all, as the calls at the end
+# (e.g. "run 3000" or "spark 40; once 3000"), for working on one figure.
 set -eu
 hktop=$1 httpd=$2 secs=${3:-60} mkrec=${4:-}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -360,6 +363,10 @@ startup()
 	echo "== $1 symbols start-up: first screen $(sed -n 's/^first_screen_ms //p' "$tmp/report") ms, --dump-config ${dump_ms} ms, peak RSS $((rss / 1024)) MiB"
 }
 
+if [ -n "${BENCH_ONLY:-}" ]; then
+	eval "$BENCH_ONLY"
+	exit 0
+fi
 run 40
 alerts 40
 spark 40
