@@ -249,12 +249,13 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	cbreak();
 	noecho();
 	nonl();
+	/* From here what curses writes goes out folded, the set-up too (the
+	 * modes above are set on curses' descriptor, so before). */
+	ui_flush_open(fileno(ui->out), test ? -1 : STDOUT_FILENO);
+	capture = ui_flush_begin();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
-	/* From here what curses writes goes out folded, the set-up too. */
-	ui_flush_open(fileno(ui->out), test ? -1 : STDOUT_FILENO);
-	capture = ui_flush_begin();
 	curs_set(0);
 	/* The cursor is hidden: an update need not end by moving it. */
 	leaveok(stdscr, TRUE);
@@ -274,6 +275,9 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	 * and each update leaves in one write. */
 	endwin();
 	doupdate();
+	/* endwin() left keypad mode, which the first key read would enter
+	 * again straight on the terminal: entered now, with the rest. */
+	keypad(stdscr, TRUE);
 	if (capture)
 		ui_flush_end();
 	if (!test)
