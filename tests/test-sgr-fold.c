@@ -127,6 +127,7 @@ static void term_play(struct term *t, const char *s, size_t n)
 			case 'H': t->y = (a ? a : 1) - 1; t->x = (b ? b : 1) - 1; break;
 			case 'G': t->x = (a ? a : 1) - 1; break;
 			case 'd': t->y = (a ? a : 1) - 1; break;
+			case 'A': t->y -= a ? a : 1; if (t->y < 0) t->y = 0; break;
 			case 'C': t->x += a ? a : 1; if (t->x > COLS - 1) t->x = COLS - 1; break;
 			case 'D': t->x -= a ? a : 1; if (t->x < 0) t->x = 0; break;
 			case 'X':
@@ -155,7 +156,7 @@ static size_t random_unit(char *b)
 {
 	static const char *const attrs[] = { "0", "", "1", "2", "4", "7", "22", "24", "27", "39", "49",
 					     "31", "92", "44", "104" };
-	int k = rand() % 12;
+	int k = rand() % 16;
 
 	if (k < 4) {
 		size_t n = 2;
@@ -181,6 +182,10 @@ static size_t random_unit(char *b)
 	case 6: return (size_t)sprintf(b, "\033[%dG", 1 + rand() % (COLS - 10));
 	case 7: return (size_t)sprintf(b, "%s", rand() % 2 ? "\r" : "\b");
 	case 8: return (size_t)sprintf(b, "\033[%dX", 1 + rand() % 5);
+	case 10: return (size_t)sprintf(b, "\033[%dd", 1 + rand() % ROWS);
+	case 11: return (size_t)sprintf(b, "\033[%dC", rand() % 12);
+	case 12: return (size_t)sprintf(b, "\033[%dD", rand() % 12);
+	case 13: return (size_t)sprintf(b, "\033[%dA", rand() % 3);
 	case 9: return (size_t)sprintf(b, "\033[K");
 	default: return (size_t)sprintf(b, "%c%c", 'a' + rand() % 26, 'q');
 	}
@@ -202,6 +207,8 @@ static void random_streams(void)
 		a.cur = (struct rend){ 0, -1, -1 };
 		b = a;
 		sgr_fold_init(&f);
+		if (round % 4)
+			sgr_fold_size(&f, ROWS, COLS);
 		for (int c = 0; c < chunks; c++) {
 			size_t start = n, got;
 			int units = rand() % 40;
@@ -285,6 +292,28 @@ int main(void)
 		size_t n = 1;
 		ok(!sgr_fold(&f, "\033[1;2;3;4;5;7;8;9mA", 21, out, 5, &n) && n == 0, "a cap too small says so");
 	}
+	f = settled();
+	sgr_fold_size(&f, 40, 120);
+	is_str(fold(&f, "\033[4;26H84.000\033[4;100H2"), "\033[4;26H84.000\033[68C2",
+	       "a move along the row where the cursor is known: CUF");
+	is_str(fold(&f, "\033[4;26H8\033[4;28H9\033[4;1H"), "\033[4;26H8\033[C9\r",
+	       "one column on, and the row's start: CR");
+	is_str(fold(&f, "\033[4;26H8\033[4;21H9\033[4;19H"), "\033[4;26H8\033[6D9\b\b\b",
+	       "back: CUB, or backspaces where shorter");
+	is_str(fold(&f, "\033[4;26H8\033[7;27H9\033[8;90H"), "\033[4;26H8\033[7d9\033[8;90H",
+	       "down to the same column: VPA; elsewhere: CUP");
+	is_str(fold(&f, "\033[4;26H\033[38;5;40m\033[4;30H8"), "\033[4;30H\033[38;5;40m8",
+	       "moves in a row fold into one");
+	is_str(fold(&f, "\033[5;1HA\033[2;119Hxy\033[2;1H"), "\033[5HA\033[2;119Hxy\033[2H",
+	       "after the last column the cursor is not known");
+	is_str(fold(&f, "\033[5;1H\346\270\257\033[5;10H"), "\033[5H\346\270\257\033[5;10H",
+	       "nor after a character not ASCII");
+	is_str(fold(&f, "\033[5;4H\033[2Aq\033[5;6H"), "\033[5;4H\033[2Aq\033[5;6H",
+	       "CUU goes as it came, and then the cursor is not known");
+	is_str(fold(&f, "\033[5;4H\b\b\b\b\b"), "\033[5H\b\b",
+	       "a backspace at the first column goes as it came");
+	is_str(fold(&f, "\033[999;999Hq\033[40;100H"), "\033[999;999Hq\033[40;100H",
+	       "a move past the edge goes as it came");
 	random_streams();
 	return tap_done();
 }

@@ -26,6 +26,8 @@ static const unsigned char attr_off[10] = { 0, 22, 22, 23, 24, 25, 0, 27, 28, 29
 
 /* The longest change: a reset, eight attributes, two direct colours. */
 #define SGR_MAX 80
+/* The longest move: "\033[9999d\033[9999G". */
+#define MOVE_MAX 16
 
 static const struct sgr_state plain = { 0, -1, -1 };
 
@@ -34,13 +36,20 @@ void sgr_fold_init(struct sgr_fold *f)
 	f->known = false;
 	f->term = plain;
 	f->g0 = 0;
+	f->rows = f->cols = 0;
 }
 
 size_t sgr_fold_bound(size_t len)
 {
-	/* A change goes out only for a sequence of three bytes or more
-	 * taken in. */
-	return len + (len / 3 + 1) * (SGR_MAX + 3);
+	/* A change (G0, rendition, a move of at most two sequences) goes
+	 * out only for a byte or more taken in. */
+	return len + (len + 1) * (SGR_MAX + 3 + MOVE_MAX);
+}
+
+void sgr_fold_size(struct sgr_fold *f, int rows, int cols)
+{
+	f->rows = rows > 0 && rows < 10000 ? rows : 0;
+	f->cols = cols > 0 && cols < 10000 ? cols : 0;
 }
 
 /* Output that stops at cap; fail says it did. */
@@ -213,6 +222,134 @@ static void flush(struct sgr_fold *f, const struct sgr_state *want, bool want_kn
 	}
 }
 
+/* Where the cursor is, and where the moves taken in so far put it; -1
+ * for not known. */
+struct cursor {
+	int y, x, want_y, want_x;
+};
+
+/* The shortest way along a row from x (-1: not known) to column c. */
+static size_t move_along(int x, int c, char *b)
+{
+	char t[MOVE_MAX];
+	size_t n = (size_t)snprintf(b, MOVE_MAX, "\033[%dG", c + 1), k;
+
+	if (c == 0) {
+		b[0] = '\r';
+		return 1;
+	}
+	if (x < 0)
+		return n;
+	if (c > x)
+		k = c - x == 1 ? (size_t)snprintf(t, sizeof t, "\033[C") :
+				 (size_t)snprintf(t, sizeof t, "\033[%dC", c - x);
+	else if (x - c <= 3)
+		k = (size_t)snprintf(t, sizeof t, "%.*s", x - c, "\b\b\b");
+	else
+		k = (size_t)snprintf(t, sizeof t, "\033[%dD", x - c);
+	if (k < n) {
+		memcpy(b, t, k);
+		n = k;
+	}
+	return n;
+}
+
+/* Send the moves taken in: the shortest of CUP, VPA and a move along
+ * the row, from where the cursor is. */
+static void move_flush(struct cursor *c, struct sink *s)
+{
+	bool dy = c->want_y >= 0 && c->want_y != c->y, dx = c->want_x >= 0 && c->want_x != c->x;
+	char a[MOVE_MAX], b[2 * MOVE_MAX];
+	size_t na, nb;
+
+	if (dy && (!dx || c->want_x < 0)) {
+		nb = (size_t)snprintf(b, sizeof b, "\033[%dd", c->want_y + 1);
+		put(s, b, nb);
+	} else if (dx && !dy) {
+		nb = move_along(c->x, c->want_x, b);
+		put(s, b, nb);
+	} else if (dx && dy) {
+		na = c->want_x ? (size_t)snprintf(a, sizeof a, "\033[%d;%dH", c->want_y + 1, c->want_x + 1) :
+				 (size_t)snprintf(a, sizeof a, "\033[%dH", c->want_y + 1);
+		nb = (size_t)snprintf(b, sizeof b, "\033[%dd", c->want_y + 1);
+		nb += move_along(c->x, c->want_x, b + nb);
+		if (nb < na)
+			put(s, b, nb);
+		else
+			put(s, a, na);
+	}
+	c->y = c->want_y;
+	c->x = c->want_x;
+}
+
+/* A cursor move taken in (CUP, HVP, CHA, HPA, VPA, CUF, CUB, HPR, CR,
+ * BS) where it is exactly known where it puts the cursor: true. */
+static bool move_take(struct cursor *c, const struct sgr_fold *f, const char *p, size_t n)
+{
+	long a = 0, b = 0;
+	int k = 0;
+	char fin = p[n - 1];
+
+	if (!f->rows || !f->cols)
+		return false;
+	if (n == 1) {
+		if (p[0] == '\r')
+			c->want_x = 0;
+		else if (c->want_x > 0) /* BS; at 0 it may wrap back */
+			c->want_x--;
+		else
+			return false;
+		return true;
+	}
+	/* Two parameters at most, digits only; 0 or none is 1. */
+	for (size_t i = 2; i + 1 < n; i++) {
+		long *v = k ? &b : &a;
+		if (p[i] == ';' && k++ == 0)
+			continue;
+		if (p[i] < '0' || p[i] > '9' || *v > 9999)
+			return false;
+		*v = *v * 10 + (p[i] - '0');
+	}
+	a = a ? a : 1;
+	b = b ? b : 1;
+	if (k && fin != 'H' && fin != 'f')
+		return false;
+	/* Past an edge the terminal stops at its own, which may not be
+	 * where curses thinks it is: left as it came. */
+	switch (fin) {
+	case 'H':
+	case 'f':
+		if (a > f->rows || b > f->cols)
+			return false;
+		c->want_y = (int)a - 1;
+		c->want_x = (int)b - 1;
+		return true;
+	case 'G':
+	case '`':
+		if (a > f->cols)
+			return false;
+		c->want_x = (int)a - 1;
+		return true;
+	case 'd':
+		if (a > f->rows)
+			return false;
+		c->want_y = (int)a - 1;
+		return true;
+	case 'C':
+	case 'a':
+		if (c->want_x < 0 || c->want_x + a >= f->cols)
+			return false;
+		c->want_x += (int)a;
+		return true;
+	case 'D':
+		if (c->want_x < 0 || c->want_x - a < 0)
+			return false;
+		c->want_x -= (int)a;
+		return true;
+	}
+	return false;
+}
+
 /* The length of the unit at p: a CSI sequence, an ESC sequence or string,
  * one byte. 0 for one cut short at the end. */
 static size_t unit_len(const char *p, size_t n)
@@ -304,11 +441,14 @@ bool sgr_fold(struct sgr_fold *f, const char *in, size_t len, char *out, size_t 
 	struct sgr_state want = f->term;
 	bool want_known = f->known;
 	char g0 = f->g0;
+	/* Where the cursor is is not kept from one call to the next: curses
+	 * may move it between (after a suspend). */
+	struct cursor cur = { -1, -1, -1, -1 };
 
 	for (size_t i = 0; i < len;) {
 		const char *p = in + i;
 		size_t n = unit_len(p, len - i);
-		bool known_after = true;
+		bool known_after = true, stays = false;
 
 		if (n == 0) {
 			n = len - i; /* cut short: not understood */
@@ -326,21 +466,28 @@ bool sgr_fold(struct sgr_fold *f, const char *in, size_t len, char *out, size_t 
 				}
 			}
 			known_after = false;
+			stays = true;
 		} else if (n == 3 && p[0] == ESC && p[1] == '(' && (p[2] == 'B' || p[2] == '0')) {
 			g0 = p[2];
 			i += n;
 			continue;
-		} else if (p[0] == ESC && p[1] == '[' && is_move(p, n)) {
-			put(&s, p, n);
+		} else if ((p[0] == '\r' || p[0] == '\b' || (p[0] == ESC && p[1] == '[' && is_move(p, n))) &&
+			   move_take(&cur, f, p, n)) {
 			i += n;
 			continue;
-		} else if (p[0] == '\r' || p[0] == '\b') {
-			put(&s, p, 1);
-			i++;
+		} else if (p[0] == '\r' || p[0] == '\b' || (p[0] == ESC && p[1] == '[' && is_move(p, n))) {
+			/* Moves that need not show the rendition: after the
+			 * moves before them, then where the cursor is is not
+			 * known. */
+			move_flush(&cur, &s);
+			put(&s, p, n);
+			i += n;
+			cur.y = cur.x = cur.want_y = cur.want_x = -1;
 			continue;
-		} else if (p[0] == ESC && p[1] == '[')
+		} else if (p[0] == ESC && p[1] == '[') {
 			known_after = keeps_state(p, n);
-		else if (p[0] == ESC && p[1] == '(')
+			stays = known_after && strchr("KXJ@PST", p[n - 1]) && p[2] != '?';
+		} else if (p[0] == ESC && p[1] == '(')
 			known_after = false; /* another G0 */
 		else if (p[0] == ESC)
 			known_after = n == 2 && (p[1] == '=' || p[1] == '>');
@@ -349,12 +496,22 @@ bool sgr_fold(struct sgr_fold *f, const char *in, size_t len, char *out, size_t 
 			known_after = n > 0;
 			if (!n)
 				n = 1;
-		}
+		} else
+			stays = p[0] == '\a' || p[0] == 0x0e || p[0] == 0x0f;
 		/* Something that shows the rendition, or not understood:
 		 * what is pending first. */
+		move_flush(&cur, &s);
 		flush(f, &want, want_known, g0, &s);
 		put(&s, p, n);
 		i += n;
+		/* A glyph of ASCII moves one on; at the edge the terminal
+		 * may wrap, now or with the next. */
+		if (n == 1 && p[0] >= 0x20 && p[0] < 0x7f && cur.x >= 0 && cur.x + 1 < f->cols)
+			cur.x++;
+		else if (!stays)
+			cur.x = cur.y = -1;
+		cur.want_x = cur.x;
+		cur.want_y = cur.y;
 		if (!known_after) {
 			f->known = false;
 			f->g0 = 0;
@@ -363,6 +520,7 @@ bool sgr_fold(struct sgr_fold *f, const char *in, size_t len, char *out, size_t 
 		want_known = f->known;
 		g0 = f->g0;
 	}
+	move_flush(&cur, &s);
 	flush(f, &want, want_known, g0, &s);
 	*outlen = s.fail ? 0 : s.len;
 	return !s.fail;

@@ -374,6 +374,7 @@ void ui_flush_end(void)
 	sigprocmask(SIG_SETMASK, &cap.mask, NULL);
 	to = cap.term_fd >= 0 ? cap.term_fd : cap.curses_fd;
 	if (n && room(&cap.in, &cap.in_cap, n) && pread(cap.file_fd, cap.in, n, 0) == (ssize_t)n) {
+		sgr_fold_size(&cap.fold, LINES, COLS);
 		if (room(&cap.out, &cap.out_cap, sgr_fold_bound(n)) &&
 		    sgr_fold(&cap.fold, cap.in, n, cap.out, cap.out_cap, &folded))
 			write_all(to, cap.out, folded);
