@@ -25,7 +25,8 @@ enum ui_tier { UI_MONO, UI_8, UI_256, UI_DIRECT };
 
 struct ui {
 	SCREEN *screen;
-	FILE *out, *in;     /* owned: what curses writes to (a copy of the terminal's descriptor, or /dev/null) and reads from in a test */
+	FILE *out, *in;     /* owned: curses' output (a copy of the terminal's, or
+	                     * /dev/null in a test) and a test's input */
 	int rows, cols;
 	enum ui_tier tier;
 	bool red_up;        /* rises drawn in red (CJK convention) */
@@ -102,9 +103,10 @@ void ui_flush_close(void);
  * is false (and curses writes straight out) after endwin(). */
 bool ui_flush_begin(void);
 void ui_flush_end(void);
+
 /* Bytes for the terminal that are not drawing (a bell, a notification
- * escape sequence), written after the screen update through the stream
- * curses writes to, so they never land inside one of its sequences.
+ * escape sequence), written after the screen update, which is out whole,
+ * so they never land inside one of its sequences.
  * Nothing in a test (the virtual screen). */
 void ui_notify(const struct ui *ui, const char *seq, size_t len);
 
