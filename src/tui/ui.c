@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -192,7 +193,8 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 
 	const char *cs;
 	char term[64];
-	bool mouse = false;
+	bool mouse = false, capture;
+	int fd;
 
 	memset(ui, 0, sizeof *ui);
 	ui->test = test;
@@ -216,7 +218,16 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 			snprintf(err, errlen, "terminal settings: %s", strerror(errno));
 			return false;
 		}
-		ui->screen = newterm(NULL, stdout, stdin);
+		/* Curses writes to a copy of the terminal's descriptor, which
+		 * each update points elsewhere a moment (ui_flush_begin). */
+		fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+		if (fd < 0 || !(ui->out = fdopen(fd, "w"))) {
+			snprintf(err, errlen, "terminal: %s", strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return false;
+		}
+		ui->screen = newterm(NULL, ui->out, stdin);
 	}
 	if (!ui->screen) {
 		snprintf(err, errlen, "cannot start curses on terminal type '%s'",
@@ -238,6 +249,10 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	cbreak();
 	noecho();
 	nonl();
+	/* From here what curses writes goes out folded, the set-up too (the
+	 * modes above are set on curses' descriptor, so before). */
+	ui_flush_open(fileno(ui->out), test ? -1 : STDOUT_FILENO);
+	capture = ui_flush_begin();
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
@@ -260,6 +275,11 @@ bool ui_init(struct ui *ui, bool test, bool red_up, char *err, size_t errlen)
 	 * and each update leaves in one write. */
 	endwin();
 	doupdate();
+	/* endwin() left keypad mode, which the first key read would enter
+	 * again straight on the terminal: entered now, with the rest. */
+	keypad(stdscr, TRUE);
+	if (capture)
+		ui_flush_end();
 	if (!test)
 		emergency_arm(mouse);
 	return true;
@@ -273,6 +293,7 @@ void ui_done(struct ui *ui)
 		delscreen(ui->screen);
 		ui->screen = NULL;
 	}
+	ui_flush_close();
 	if (ui->out)
 		fclose(ui->out);
 	if (ui->in)

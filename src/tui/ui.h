@@ -25,7 +25,8 @@ enum ui_tier { UI_MONO, UI_8, UI_256, UI_DIRECT };
 
 struct ui {
 	SCREEN *screen;
-	FILE *out, *in;     /* owned when not the terminal's */
+	FILE *out, *in;     /* owned: curses' output (a copy of the terminal's, or
+	                     * /dev/null in a test) and a test's input */
 	int rows, cols;
 	enum ui_tier tier;
 	bool red_up;        /* rises drawn in red (CJK convention) */
@@ -91,9 +92,21 @@ void ui_flush(void);
  * in after coloured ones (pair 0 would cost a reset), or 0 in monochrome;
  * set by ui_init. */
 void ui_flush_colors(int plain_pair);
+
+/* Updates go out folded (base/sgr_fold.h) through a file of ours:
+ * curses writes to curses_fd, the update goes to term_fd (-1: to
+ * curses_fd). False, and updates go straight out, when there is no file. */
+bool ui_flush_open(int curses_fd, int term_fd);
+void ui_flush_close(void);
+
+/* What curses writes between these goes out as one folded update; begin
+ * is false (and curses writes straight out) after endwin(). */
+bool ui_flush_begin(void);
+void ui_flush_end(void);
+
 /* Bytes for the terminal that are not drawing (a bell, a notification
- * escape sequence), written after the screen update through the stream
- * curses writes to, so they never land inside one of its sequences.
+ * escape sequence), written after the screen update, which is out whole,
+ * so they never land inside one of its sequences.
  * Nothing in a test (the virtual screen). */
 void ui_notify(const struct ui *ui, const char *seq, size_t len);
 

@@ -1,17 +1,22 @@
 /* ui_flush.c - one screen update: what the views drew goes out in one
  * write, each cell in the colours the terminal is already in where a
- * person would see no difference
+ * person would see no difference, its renditions folded (sgr_fold)
  *
  * Apart from ui.c, which sets the terminal up and draws: this is the
  * path every update leaves by, and what make bench's bytes per changed
  * cell measure. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <wchar.h>
 
+#include "base/sgr_fold.h"
 #include "tui/ui.h"
 
 /* What shows of a blank cell: its background only, unless it is reversed
@@ -263,17 +268,140 @@ static void blend(WINDOW *next, WINDOW *shown)
 	wmove(next, cy, cx);
 }
 
+/* Curses writes an update to its own descriptor; for the update, that
+ * is pointed at a file of ours (an update may be any size), whose bytes
+ * are then folded and written to the terminal at once. */
+static struct {
+	int curses_fd;   /* what curses writes to: a copy of the terminal's */
+	int term_fd;     /* where an update goes, -1: back to curses_fd */
+	int file_fd;     /* where curses writes an update meanwhile */
+	int saved_fd;    /* curses_fd's own, during the update */
+	sigset_t mask;   /* before SIGTSTP was held for the update */
+	char *in, *out;
+	size_t in_cap, out_cap;
+	struct sgr_fold fold;
+} cap = { -1, -1, -1, -1 };
+
+bool ui_flush_open(int curses_fd, int term_fd)
+{
+	FILE *tmp = tmpfile();
+
+	ui_flush_close();
+	sgr_fold_init(&cap.fold);
+	if (!tmp)
+		return false;
+	cap.file_fd = fcntl(fileno(tmp), F_DUPFD_CLOEXEC, 3);
+	fclose(tmp);
+	cap.curses_fd = curses_fd;
+	cap.term_fd = term_fd;
+	return cap.file_fd >= 0;
+}
+
+void ui_flush_close(void)
+{
+	if (cap.file_fd >= 0)
+		close(cap.file_fd);
+	free(cap.in);
+	free(cap.out);
+	cap.in = cap.out = NULL;
+	cap.in_cap = cap.out_cap = 0;
+	cap.file_fd = cap.curses_fd = cap.term_fd = -1;
+}
+
+/* Room for n bytes in *buf. */
+static bool room(char **buf, size_t *have, size_t n)
+{
+	char *p;
+
+	if (n <= *have)
+		return true;
+	if (!(p = realloc(*buf, n)))
+		return false;
+	*buf = p;
+	*have = n;
+	return true;
+}
+
+static void write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return; /* the terminal is gone: nothing to tell */
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+/* From here curses writes to the file. Not after endwin: curses then
+ * sets the terminal's modes on its descriptor, and the terminal is no
+ * longer as the fold knows it. SIGTSTP is held meanwhile, for curses'
+ * handler leaves and resumes the terminal through the same descriptor. */
+bool ui_flush_begin(void)
+{
+	sigset_t tstp;
+
+	if (cap.file_fd < 0 || isendwin()) {
+		sgr_fold_init(&cap.fold);
+		return false;
+	}
+	sigemptyset(&tstp);
+	sigaddset(&tstp, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &tstp, &cap.mask);
+	cap.saved_fd = fcntl(cap.curses_fd, F_DUPFD_CLOEXEC, 3);
+	if (cap.saved_fd < 0 || dup2(cap.file_fd, cap.curses_fd) < 0) {
+		if (cap.saved_fd >= 0)
+			close(cap.saved_fd);
+		sigprocmask(SIG_SETMASK, &cap.mask, NULL);
+		sgr_fold_init(&cap.fold);
+		return false;
+	}
+	return true;
+}
+
+/* Curses' descriptor back, and what it wrote to the terminal, folded. */
+void ui_flush_end(void)
+{
+	off_t end = lseek(cap.file_fd, 0, SEEK_CUR);
+	size_t n = end > 0 ? (size_t)end : 0, folded = 0;
+	int to;
+
+	dup2(cap.saved_fd, cap.curses_fd);
+	close(cap.saved_fd);
+	sigprocmask(SIG_SETMASK, &cap.mask, NULL);
+	to = cap.term_fd >= 0 ? cap.term_fd : cap.curses_fd;
+	if (n && room(&cap.in, &cap.in_cap, n) && pread(cap.file_fd, cap.in, n, 0) == (ssize_t)n) {
+		sgr_fold_size(&cap.fold, LINES, COLS);
+		if (room(&cap.out, &cap.out_cap, sgr_fold_bound(n)) &&
+		    sgr_fold(&cap.fold, cap.in, n, cap.out, cap.out_cap, &folded))
+			write_all(to, cap.out, folded);
+		else
+			write_all(to, cap.in, n); /* the fold followed it */
+	}
+	if (ftruncate(cap.file_fd, 0) != 0 || lseek(cap.file_fd, 0, SEEK_SET) != 0) {
+		/* Not reusable: updates go straight out from now on. */
+		close(cap.file_fd);
+		cap.file_fd = -1;
+	}
+}
+
 void ui_flush(void)
 {
 	wnoutrefresh(stdscr);
 	blend(newscr, curscr);
-	doupdate();
+	if (ui_flush_begin()) {
+		doupdate();
+		ui_flush_end();
+	} else
+		doupdate();
 }
 
 void ui_notify(const struct ui *ui, const char *seq, size_t len)
 {
-	/* curses' own stream, flushed by doupdate: what follows it comes out
-	 * after the update, whole. */
+	/* After the update, which is out whole (ui_flush_end). */
 	if (ui->test || !len || !ui->screen)
 		return;
 	fwrite(seq, 1, len, stdout);
