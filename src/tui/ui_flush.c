@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -269,32 +270,70 @@ static void blend(WINDOW *next, WINDOW *shown)
 }
 
 /* Curses writes an update to its own descriptor; for the update, that
- * is pointed at a file of ours (an update may be any size), whose bytes
- * are then folded and written to the terminal at once. */
+ * is pointed at a file of ours in memory, whose bytes are then folded and
+ * written to the terminal at once.
+ *
+ * The file is memory (memfd), not a file system that can fill: curses
+ * drops bytes it cannot write, and a screen that curses thinks drawn but
+ * the terminal never got stays wrong until a full redraw. Its room is
+ * reserved ahead (RESERVE_CELL bytes a cell of the screen), so a write
+ * within it needs no new memory; an update that reaches the end of it
+ * (whose bytes may then be short) is followed by a full redraw, and the
+ * room doubles. Without such a file, updates go straight out unfolded. */
+#define RESERVE_CELL 64
+#define RESERVE_MIN  (64 * 1024)
+
 static struct {
 	int curses_fd;   /* what curses writes to: a copy of the terminal's */
 	int term_fd;     /* where an update goes, -1: back to curses_fd */
 	int file_fd;     /* where curses writes an update meanwhile */
 	int saved_fd;    /* curses_fd's own, during the update */
+	off_t room;      /* bytes of file_fd reserved */
 	sigset_t mask;   /* before SIGTSTP was held for the update */
 	char *in, *out;
 	size_t in_cap, out_cap;
 	struct sgr_fold fold;
-} cap = { -1, -1, -1, -1 };
+} cap = { -1, -1, -1, -1, 0 };
+
+/* The file of ours: memory that no file system holds, or -1. */
+static int memory_file(void)
+{
+#ifdef HAVE_MEMFD_CREATE
+	return memfd_create("hktop-update", MFD_CLOEXEC);
+#else
+	return -1;
+#endif
+}
+
+/* At least want bytes of the file reserved; false when they cannot be. */
+static bool reserve(off_t want)
+{
+	if (want <= cap.room)
+		return true;
+	if (posix_fallocate(cap.file_fd, 0, want) != 0)
+		return false;
+	cap.room = want;
+	return true;
+}
+
+/* What the screen's size calls for. */
+static off_t reserve_for_screen(void)
+{
+	off_t cells = (off_t)(LINES > 0 ? LINES : 1) * (COLS > 0 ? COLS : 1);
+
+	return cells * RESERVE_CELL + RESERVE_MIN;
+}
 
 bool ui_flush_open(int curses_fd, int term_fd)
 {
-	FILE *tmp = tmpfile();
-
 	ui_flush_close();
 	sgr_fold_init(&cap.fold);
-	if (!tmp)
+	cap.file_fd = memory_file();
+	if (cap.file_fd < 0)
 		return false;
-	cap.file_fd = fcntl(fileno(tmp), F_DUPFD_CLOEXEC, 3);
-	fclose(tmp);
 	cap.curses_fd = curses_fd;
 	cap.term_fd = term_fd;
-	return cap.file_fd >= 0;
+	return true;
 }
 
 void ui_flush_close(void)
@@ -305,6 +344,7 @@ void ui_flush_close(void)
 	free(cap.out);
 	cap.in = cap.out = NULL;
 	cap.in_cap = cap.out_cap = 0;
+	cap.room = 0;
 	cap.file_fd = cap.curses_fd = cap.term_fd = -1;
 }
 
@@ -336,6 +376,14 @@ static void write_all(int fd, const char *p, size_t n)
 	}
 }
 
+/* Updates go straight out from now on. */
+static void give_up(void)
+{
+	close(cap.file_fd);
+	cap.file_fd = -1;
+	cap.room = 0;
+}
+
 /* From here curses writes to the file. Not after endwin: curses then
  * sets the terminal's modes on its descriptor, and the terminal is no
  * longer as the fold knows it. SIGTSTP is held meanwhile, for curses'
@@ -344,7 +392,9 @@ bool ui_flush_begin(void)
 {
 	sigset_t tstp;
 
-	if (cap.file_fd < 0 || isendwin()) {
+	if (cap.file_fd >= 0 && !reserve(reserve_for_screen()))
+		give_up();
+	if (cap.file_fd < 0 || isendwin() || lseek(cap.file_fd, 0, SEEK_SET) != 0) {
 		sgr_fold_init(&cap.fold);
 		return false;
 	}
@@ -380,11 +430,18 @@ void ui_flush_end(void)
 			write_all(to, cap.out, folded);
 		else
 			write_all(to, cap.in, n); /* the fold followed it */
+	} else if (n) {
+		/* Not read back: what curses thinks is on screen is not. */
+		clearok(curscr, TRUE);
+		sgr_fold_init(&cap.fold);
 	}
-	if (ftruncate(cap.file_fd, 0) != 0 || lseek(cap.file_fd, 0, SEEK_SET) != 0) {
-		/* Not reusable: updates go straight out from now on. */
-		close(cap.file_fd);
-		cap.file_fd = -1;
+	if (end < 0 || end >= cap.room) {
+		/* Some bytes may have found no room: all again, next time in
+		 * twice the room (or straight out). */
+		clearok(curscr, TRUE);
+		sgr_fold_init(&cap.fold);
+		if (end < 0 || !reserve(cap.room * 2))
+			give_up();
 	}
 }
 
