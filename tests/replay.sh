@@ -287,8 +287,10 @@ if command -v script >/dev/null 2>&1; then
 	script -qfc "stty rows 24 cols 80; exec '$HKTOP' -o tencent.quote_url='$BASE' -o quotes.failover=no -o news.sources=none -o refresh=1 -o watchlist='700 9988' --record '$T/killed'" \
 		/dev/null > /dev/null 2>&1 < /dev/null &
 	spid=$!
+	# Three records on the disk, not three requests in the server's log:
+	# a request is logged before its reply is recorded.
 	k=0
-	while [ "$(grep -c '^GET /q=' "$REQLOG")" -lt 3 ] && [ $k -lt 200 ]; do
+	while [ "$(cat "$T"/killed/*.hkrec 2>/dev/null | grep -ao HKRC | wc -l)" -lt 3 ] && [ $k -lt 400 ]; do
 		sleep 0.05
 		k=$((k + 1))
 	done
