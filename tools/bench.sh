@@ -9,7 +9,8 @@
 # bytes per refresh, bytes per changed cell (the pty's bytes replayed
 # through python3-pyte), the most writes of one update and the peak RSS so
 # far; at 40 symbols the watchlist again with 1,000 alert rules armed, its
-# idle cost against the first run's (budget: unchanged, issue 15). At
+# idle cost against the first run's (budget: unchanged, issue 15), and
+# again with flash = no (the drawing's own bytes a changed cell). At
 # 3,000 symbols, --once against curl fetching the same URLs. Then
 # the start-up of a 20,000-symbol watchlist, where any work that grows with
 # the square of the list shows.
@@ -158,6 +159,8 @@ serve()
 		printf '\nnews.sources = none\ntencent.quote_url = %s\ntencent.chart_url = %s\nsina.quote_url = %s\nyahoo.url = %s\n' "$url" "$url" "$url" "$url"
 		# BENCH_COLUMNS: the watchlist's columns (the spark column's cost)
 		[ -z "${BENCH_COLUMNS:-}" ] || printf 'columns = %s\n' "$BENCH_COLUMNS"
+		# BENCH_FLASH: flash = no for the drawing without the flash
+		[ -z "${BENCH_FLASH:-}" ] || printf 'flash = %s\n' "$BENCH_FLASH"
 	} > "$tmp/config"
 	export HOME="$tmp" XDG_STATE_HOME="$tmp/state" XDG_CONFIG_HOME="$tmp/cfg"
 	t0=$(date +%s%N)
@@ -292,6 +295,23 @@ spark()
 		--bytes-at-most 1264 "2 x 632, a refresh before sparklines and flash"
 }
 
+# noflash N: the watchlist of N symbols with flash = no: the bytes of
+# the drawing itself, without the flash's second update a refresh (issue
+# 17), whose cost the spark line holds to its own budget.
+noflash()
+{
+	: > "$tmp/marks"
+	BENCH_FLASH=no
+	start "$1"
+	BENCH_FLASH=
+	mark watchlist.start
+	sleep "$secs"
+	mark watchlist.end
+	stop
+	echo "== $1 symbols, flash = no: ${secs} s of the watchlist at refresh 5 s"
+	"$python" "$here/bench-tty.py" "$1" $cols $rows "$tmp/marks" "$tmp/strace" "$tmp/tty.log"
+}
+
 # once N: --once's CPU against curl's for the same URLs (one curl, the
 # URLs in turn; hktop fetches them in parallel).
 once()
@@ -368,6 +388,7 @@ if [ -n "${BENCH_ONLY:-}" ]; then
 	exit 0
 fi
 run 40
+noflash 40
 alerts 40
 spark 40
 run 400
