@@ -93,6 +93,32 @@ totals.USD,,,956.99,,1204.500,15.300,2026-08-07,247.510,25.86,USD,,,,
 totals.in_hkd,,,81579.88,,105472.68,-140.18,2026-08-07,23892.80,18.43,HKD,,,,
 totals.in_usd,,,10417.29,,13468.27,-17.90,2026-08-07,3050.98,18.43,USD,,,," "csv: the same figures, totals as rows"
 
+# 9988 quoted in CNY (as an RMB counter is): in neither total, and said so
+# in every format rather than left out in silence.
+LC_ALL=C sed '/hk09988/s/~HKD~/~CNY~/' "$F/tencent-batch.gbk.txt" > "$T/batch-cny.gbk.txt"
+cat > "$T/rules-cny" <<RULES
+/q=r_hk00700,r_hk09988,usBABA 200 $T/batch-cny.gbk.txt
+/v8/finance/chart/HKD%3DX 200 $F/yahoo-chart-usdhkd-1d.json
+RULES
+start_httpd "$T/rules-cny"
+portfolio $FRI "$BASE"
+is "$rc" 0 "a position in CNY: exit 0"
+like "$(cat "$T/out")" '^9988 .* CNY ' "9988 in CNY"
+like "$(cat "$T/out")" '^TOTAL HKD  .* 119700\.000 .* HKD ' "the HKD total without it"
+like "$(cat "$T/out")" '^1 position in CNY left out of the totals \(only HKD and USD are added up\)$' \
+	"the table says what was left out"
+portfolio $FRI "$BASE" "--format json"
+like "$(cat "$T/out" | tr -d '\t\n')" '"usdhkd":7\.8312,"left_out":\{"positions":1,"currencies":"CNY"\}\}\}$' \
+	"json: totals.left_out"
+portfolio $FRI "$BASE" "--format csv"
+like "$(cat "$T/out")" '^totals\.left_out,,,,,,,,,,,,,,1 position in CNY left out of the totals$' \
+	"csv: a totals.left_out row, the note in the error column"
+is "$(tail -n 1 "$T/out" | tr -cd , | wc -c)" 14 "in the header's 15 columns"
+portfolio $FRI "$B"
+unlike "$(cat "$T/out")" "left out" "all in HKD and USD: nothing said"
+kill "$HTTPD_PID"
+wait "$HTTPD_PID" 2>/dev/null
+
 # The Monday after: Friday's prices, and the day's P&L is Friday's, said so.
 portfolio $MON "$B"
 like "$(cat "$T/out")" '^0700 .* -100\.000 .*  day P&L of 2026-08-07; not a multiple of the board lot \(100\)' "an earlier session: its price, its day P&L labelled with its date"

@@ -208,6 +208,22 @@ static void test_totals(void)
 	ok(t.hkd.value.ok, "the per-currency totals stay");
 	position_totals(&b, (struct num){ 0, 0, false }, "yahoo: HTTP 404", &t);
 	is_str(t.in_usd.why, "yahoo: HTTP 404", "no rate: the reason");
+	position_left_out_text(&t, err, sizeof err);
+	is_str(err, "", "all in HKD and USD: nothing left out");
+
+	/* An RMB counter's quote in CNY, and one in EUR: in neither total,
+	 * each currency named once. */
+	snprintf(q[1].currency, sizeof q[1].currency, "CNY");
+	position_value(&b.v[1], &q[1], NULL, now);
+	position_totals(&b, num("7.8123"), NULL, &t);
+	is_str(fmt(t.hkd.value), "143640.000", "HKD value without 8083's 30000 x 0.135 = 4050");
+	position_left_out_text(&t, err, sizeof err);
+	is_str(err, "1 position in CNY left out of the totals", "said, with the currency");
+	snprintf(q[0].currency, sizeof q[0].currency, "EUR");
+	position_value(&b.v[0], &q[0], NULL, now);
+	position_totals(&b, num("7.8123"), NULL, &t);
+	position_left_out_text(&t, err, sizeof err);
+	is_str(err, "2 positions in EUR CNY left out of the totals", "two currencies");
 	position_book_done(&b);
 }
 

@@ -189,6 +189,13 @@ static void write_json(FILE *fp, const struct position_book *b, const struct pos
 	for (size_t i = 0; i < NTOTALS; i++)
 		cJSON_AddItemToObject(tot, total_rows[i].key, json_total(total_at(t, i)));
 	cJSON_AddItemToObject(tot, "usdhkd", quote_report_json_num(t->usdhkd));
+	if (t->other) {
+		cJSON *out = cJSON_CreateObject();
+
+		cJSON_AddNumberToObject(out, "positions", (double)t->other);
+		cJSON_AddStringToObject(out, "currencies", t->other_ccy);
+		cJSON_AddItemToObject(tot, "left_out", out);
+	}
 	cJSON_AddItemToObject(root, "positions", list);
 	cJSON_AddItemToObject(root, "totals", tot);
 	s = cJSON_Print(root);
@@ -222,6 +229,13 @@ static void write_csv(FILE *fp, const struct position_book *b, const struct posi
 		num_format(x->pnl_pct, v[0], sizeof v[0]);
 		fprintf(fp, "%s,%s,,,,", v[0], x->currency);
 		quote_report_csv(fp, x->value.ok ? "" : x->why, true, true);
+	}
+	if (t->other) {
+		char left[POSITION_ERR_MAX];
+
+		position_left_out_text(t, left, sizeof left);
+		fprintf(fp, "totals.left_out,,,,,,,,,,,,,,");
+		quote_report_csv(fp, left, true, true);
 	}
 }
 
@@ -284,6 +298,9 @@ static void write_table(FILE *fp, const struct position_book *b, const struct po
 		fprintf(fp, TABLE_ROW, total_rows[i].label, "", "", "", v[0], v[1], v[2], v[3],
 			x->currency, "", why);
 	}
+	position_left_out_text(t, why, sizeof why);
+	if (why[0])
+		fprintf(fp, "%s (only HKD and USD are added up)\n", why);
 }
 
 void position_report_write(FILE *fp, enum report_format fmt, const struct position_book *b,

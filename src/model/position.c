@@ -447,6 +447,49 @@ static bool convert(const struct sums *home, const struct sums *other, struct fi
 	return true;
 }
 
+/* Is c a word of the space-separated list? */
+static bool listed(const char *list, const char *c)
+{
+	size_t k = strlen(c);
+
+	for (const char *w = list; *w; w += strcspn(w, " "), w += *w == ' ')
+		if (strncmp(w, c, k) == 0 && (w[k] == ' ' || w[k] == '\0'))
+			return true;
+	return false;
+}
+
+/* The currencies other than HKD and USD in the book, each once, into buf
+ * ("CNY EUR"; "..." when they do not all fit). */
+static void other_currencies(const struct position_book *b, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < b->n; i++) {
+		const char *c = b->v[i].currency[0] ? b->v[i].currency : "?";
+		size_t k = strlen(c);
+
+		if (!strcmp(c, "HKD") || !strcmp(c, "USD") || listed(buf, c))
+			continue;
+		if (n + k + 1 + 4 >= len) {
+			if (n + 4 < len && !strstr(buf, "..."))
+				n += (size_t)snprintf(buf + n, len - n, "%s...", n ? " " : "");
+			return;
+		}
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", n ? " " : "", c);
+	}
+}
+
+void position_left_out_text(const struct position_totals *t, char *buf, size_t len)
+{
+	if (len == 0)
+		return;
+	buf[0] = '\0';
+	if (t->other)
+		snprintf(buf, len, "%zu position%s in %s left out of the totals", t->other,
+			 t->other == 1 ? "" : "s", t->other_ccy);
+}
+
 void position_totals(const struct position_book *b, struct num usdhkd, const char *fx_why,
 		     struct position_totals *t)
 {
@@ -462,6 +505,7 @@ void position_totals(const struct position_book *b, struct num usdhkd, const cha
 	sum_currency(b, &t->hkd, &hkd);
 	sum_currency(b, &t->usd, &usd);
 	t->other = b->n - t->hkd.n - t->usd.n;
+	other_currencies(b, t->other_ccy, sizeof t->other_ccy);
 	t->in_hkd.n = t->in_usd.n = t->hkd.n + t->usd.n;
 	t->in_hkd.unvalued = t->in_usd.unvalued = t->hkd.unvalued + t->usd.unvalued;
 	/* One date for both when one currency is empty or both are of it. */

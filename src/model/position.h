@@ -99,6 +99,7 @@ struct position_total {
 struct position_totals {
 	struct position_total hkd, usd;
 	size_t other;        /* positions in another currency, in neither total */
+	char other_ccy[16];  /* their currencies, "CNY" or "CNY EUR ..." */
 	struct num usdhkd;   /* the rate used; !ok: none */
 	/* Both currencies together, POSITION_FX_DP decimals; blank (with
 	 * why) without a rate in the peg band or when a total is blank. */
@@ -110,6 +111,10 @@ struct position_totals {
  * !ok: none, fx_why says why). */
 void position_totals(const struct position_book *b, struct num usdhkd, const char *fx_why,
 		     struct position_totals *t);
+
+/* What to say of positions in neither total: "1 position in CNY left
+ * out of the totals"; "" when there are none. */
+void position_left_out_text(const struct position_totals *t, char *buf, size_t len);
 
 /* An H share and its ADS held together (ratio HK shares an ADS; either
  * may be NULL, not held): *shares = hk qty + us qty x ratio, and

@@ -266,6 +266,11 @@ static void draw(struct dash *d, WINDOW *w, int top, int height)
 		line_total(d, w, y++, &l, "All in", &t.in_hkd, rate);
 	if (y < end)
 		line_total(d, w, y++, &l, "All in", &t.in_usd, rate);
+	position_left_out_text(&t, err, sizeof err);
+	if (err[0] && y < end) {
+		ui_clear_row(w, y, 0, d->ui->cols, A_NORMAL);
+		put(d, w, y++, 1, d->ui->cols - 1, err, 0, d->ui->attrs[UI_STALE]);
+	}
 	if (y < end)
 		line_contributors(d, w, y++);
 	if (y < end) {
