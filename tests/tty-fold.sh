@@ -26,50 +26,54 @@ for tool in script $python; do
 	fi
 done
 
-# Not under /tmp, which the namespace covers: in the build tree.
+# In the build tree. The namespace's /tmp covers it when the tree is
+# under /tmp, so there everything is reached from the current directory,
+# which stays the one below: the binary is copied in, paths are relative.
 D=$(pwd)/tty-fold.d
 rm -rf "$D"
-mkdir -p "$D/home" "$D/config" "$D/state"
+mkdir -p "$D"
 T=$D # for run_with_timeout
 trap 'rm -rf "$D"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-HKTOP=$(cd "$(dirname "$HKTOP")" && pwd)/$(basename "$HKTOP")
-export TERM=xterm-256color HOME="$D/home" XDG_STATE_HOME="$D/state" XDG_CONFIG_HOME="$D/config"
+cp "$HKTOP" "$D/hktop"
+export TERM=xterm-256color
 unset HKTOP_SCRIPT NO_COLOR TMPDIR
 
 mkfifo "$D/keys"
 run_with_timeout 60 unshare -m sh -c '
-	D=$1 HKTOP=$2
+	cd "$1" || exit 98
 	mount -t tmpfs -o size=256k tmpfs /tmp || exit 99
-	exec 3<>"$D/keys"
-	script -qfc "stty rows 40 cols 120; exec \"$HKTOP\" --demo -o refresh=3600" \
-		"$D/tty.log" > /dev/null 2>&1 < "$D/keys" &
+	mkdir /tmp/home
+	export HOME=/tmp/home XDG_STATE_HOME=/tmp/home/state XDG_CONFIG_HOME=/tmp/home/config
+	exec 3<>keys
+	script -qfc "stty rows 40 cols 120; exec ./hktop --demo -o refresh=3600" \
+		tty.log > /dev/null 2>&1 < keys &
 	spid=$!
 	# grown SIZE: the pty log past SIZE bytes and then still.
 	grown() {
 		k=0
-		while [ "$(stat -c %s "$D/tty.log" 2>/dev/null || echo 0)" -le "$1" ] && [ $k -lt 200 ]; do
+		while [ "$(stat -c %s tty.log 2>/dev/null || echo 0)" -le "$1" ] && [ $k -lt 200 ]; do
 			sleep 0.05; k=$((k + 1))
 		done
 		last=-1
-		while [ "$(stat -c %s "$D/tty.log")" != "$last" ] && [ $k -lt 400 ]; do
-			last=$(stat -c %s "$D/tty.log"); sleep 0.3; k=$((k + 1))
+		while [ "$(stat -c %s tty.log)" != "$last" ] && [ $k -lt 400 ]; do
+			last=$(stat -c %s tty.log); sleep 0.3; k=$((k + 1))
 		done
 	}
 	grown 0
 	# /tmp full from here.
 	dd if=/dev/zero of=/tmp/fill bs=4k 2>/dev/null
-	df -k /tmp | awk "NR == 2 { print \$4 }" > "$D/free"
+	df -k /tmp | awk "NR == 2 { print \$4 }" > free
 	for key in m "?"; do
-		size=$(stat -c %s "$D/tty.log")
+		size=$(stat -c %s tty.log)
 		printf "%s" "$key" >&3
 		grown "$size"
-		cp "$D/tty.log" "$D/after-$key"
+		cp tty.log "after-$key"
 	done
 	printf qq >&3
 	wait $spid
-' sh "$D" "$HKTOP"
+' sh "$D"
 is "$rc" 0 "hktop ran and quit on a pty with /tmp full"
 is "$(cat "$D/free" 2>/dev/null)" 0 "/tmp was full (0 KiB free)"
 
