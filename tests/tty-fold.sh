@@ -47,7 +47,8 @@ run_with_timeout 60 unshare -m sh -c '
 	mkdir /tmp/home
 	export HOME=/tmp/home XDG_STATE_HOME=/tmp/home/state XDG_CONFIG_HOME=/tmp/home/config
 	exec 3<>keys
-	script -qfc "stty rows 40 cols 120; exec ./hktop --demo -o refresh=3600" \
+	# script(1) runs $SHELL, and bash would make ./hktop a path by its name.
+	SHELL=/bin/sh script -qfc "stty rows 40 cols 120; exec ./hktop --demo -o refresh=3600" \
 		tty.log > /dev/null 2>&1 < keys &
 	spid=$!
 	# grown SIZE: the pty log past SIZE bytes and then still.
