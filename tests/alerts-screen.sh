@@ -67,10 +67,10 @@ like "$(sed -n 2p "$T/a1.txt")" "^ Alerts \\(! add, d remove, Enter re-arm, Esc 
 is "$(sed -n 3,7p "$T/a1.txt")" " RULE                      STATE     FIRED                  PRICE  NOTE
  0700 above 478.8 once      fired     2026-08-07 16:08     478.800  exactly
  9988 below 100 daily       armed
- * move 1% always (BABA)    fired 1   2026-08-08 04:00     120.450" \
+ * move 1% always (BABA)    fired 1   2026-08-07 16:00     120.450" \
 	"every rule, armed or fired with time (HKT) and price; * names its latest"
 is "$(sed -n 4,6p "$T/a2.txt")" " 0700 above 478.8 once      fired     2026-08-07 16:08     478.800  exactly
- * move 1% always (BABA)    fired 1   2026-08-08 04:00     120.450" "d removed the rule under the cursor"
+ * move 1% always (BABA)    fired 1   2026-08-07 16:00     120.450" "d removed the rule under the cursor"
 like "$(sed -n 24p "$T/a2.txt")" "^ Alert removed " "and says so"
 like "$(sed -n 5p "$T/a3.txt")" "^ \\* move 1% always +armed *$" "Enter re-armed the rule under the cursor"
 is "$(sed -n 3,4p "$T/a4.txt")" " Add: 9988 below 470 # stop_
@@ -94,7 +94,7 @@ EOF
 is "$(sed -n 2,6p "$T/b1.txt" | sed "s|$A|RULES|")" " Alerts (! add, d remove, Enter re-arm, Esc back): RULES
  RULE                      STATE     FIRED                  PRICE  NOTE
  0700 above 478.8 once      fired     2026-08-07 16:08     478.800  exactly
- * move 1% always (BABA)    fired 1   2026-08-08 04:00     120.450
+ * move 1% always (BABA)    fired 1   2026-08-07 16:00     120.450
  9988 below 470 once        fired     2026-08-07 16:08     118.300  stop" "120x40: the rules after a restart"
 like "$(sed -n 40p "$T/b1.txt")" "^ Alert: BABA already up 1% at start" "the once rule did not fire again"
 

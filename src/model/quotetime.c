@@ -11,7 +11,12 @@
 
 enum hktime_zone quotetime_zone(const struct quote *q)
 {
-	return q->in.market == MARKET_US ? HKTIME_US_EASTERN : HKTIME_HK;
+	return quotetime_zone_of(&q->in);
+}
+
+enum hktime_zone quotetime_zone_of(const struct instrument *in)
+{
+	return in->market == MARKET_US ? HKTIME_US_EASTERN : HKTIME_HK;
 }
 
 long quotetime_usual_delay(const struct quote *q)

@@ -13,8 +13,9 @@
  * a quote counts as old: the feeds stamp their snapshots a little late. */
 #define QUOTE_GRACE_S 60
 
-/* The zone of q's exchange: New York for a US listing, else Hong Kong. */
+/* The zone of q's exchange (of in's): New York for a US listing, else Hong Kong. */
 enum hktime_zone quotetime_zone(const struct quote *q);
+enum hktime_zone quotetime_zone_of(const struct instrument *in);
 
 /* How far behind the exchange q's source usually is, in seconds (from
  * quote_usual_delay; HKEX's 15 minutes when the source is not known). */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/hktime.h"
+#include "model/quotetime.h"
 #include "tui/screen.h"
 #include "tui/ui.h"
 #include "tui/view.h"
@@ -45,7 +46,10 @@ static void draw_rule(struct dash *dash, WINDOW *w, int y, size_t i)
 
 	alert_rule_key(r, key, sizeof key);
 	if ((last = latest(r, &nfired))) {
-		hktime_iso8601(last->last.t, hktime_zone_offset(HKTIME_HK, last->last.t), when,
+		/* On the exchange's clock, as the quotes' TIME column: a US
+		 * firing at 15:58 New York, not 03:58 the next day in HK. */
+		hktime_iso8601(last->last.t,
+			       hktime_zone_offset(quotetime_zone_of(&last->in), last->last.t), when,
 			       sizeof when);
 		when[10] = ' ';
 		when[16] = '\0'; /* "2026-08-07 16:08" */
