@@ -68,7 +68,7 @@ is "$(sed -n 3,7p "$T/a1.txt")" " RULE                      STATE     FIRED     
  0700 above 478.8 once      fired     2026-08-07 16:08     478.800  exactly
  9988 below 100 daily       armed
  * move 1% always (BABA)    fired 1   2026-08-07 16:00     120.450" \
-	"every rule, armed or fired with time (HKT) and price; * names its latest"
+	"every rule, armed or fired with time (the exchange's clock: BABA's in New York) and price; * names its latest"
 is "$(sed -n 4,6p "$T/a2.txt")" " 0700 above 478.8 once      fired     2026-08-07 16:08     478.800  exactly
  * move 1% always (BABA)    fired 1   2026-08-07 16:00     120.450" "d removed the rule under the cursor"
 like "$(sed -n 24p "$T/a2.txt")" "^ Alert removed " "and says so"
@@ -177,4 +177,13 @@ is "$rc" 0 "unmark: exit 0"
 is "$(sed -n 3p "$T/u1.txt" | cut -c1-5)" ">0700" "the row an alert fired for is marked"
 is "$(sed -n 3p "$T/u2.txt" | cut -c1-5)" " 0700" "its rule removed, the mark goes"
 
+# A note longer than the room left at 80 columns ends in a mark, as a cut
+# name does, not at the edge as if whole.
+printf '9988 below 100 # %s\n' "take profit on half, then trail the rest by five per cent" > "$A"
+screen longnote <<EOF
+A
+:save-display $T/n1.txt
+EOF
+like "$(sed -n 4p "$T/n1.txt")" "^ 9988 below 100 once +armed +take profit…$" "a long note: cut with …"
+is "$(sed -n 4p "$T/n1.txt" | wc -m)" 81 "within 80 columns"
 done_testing

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/hktime.h"
+#include "layout/columns.h"
 #include "model/quotetime.h"
 #include "tui/screen.h"
 #include "tui/ui.h"
@@ -72,11 +73,14 @@ static void draw_rule(struct dash *dash, WINDOW *w, int y, size_t i)
 	x += WHEN_W;
 	ui_text(w, y, x, PRICE_W, price, 1, sel);
 	x += PRICE_W;
-	if (x < cols) {
-		char note[ALERT_NOTE_MAX + 4];
+	if (x + 2 < cols) {
+		char note[ALERT_NOTE_MAX + 8];
 
-		snprintf(note, sizeof note, "  %s", r->note);
-		ui_text(w, y, x, cols - x, note, 0, sel | dash->ui->attrs[UI_DIM]);
+		/* Cut with a mark, as a name is: a note that ends at the edge
+		 * would read as whole. */
+		columns_cut(r->note, cols - x - 2, dash->ui->utf8, note, sizeof note);
+		ui_text(w, y, x, 2, "  ", 0, sel);
+		ui_text(w, y, x + 2, cols - x - 2, note, 0, sel | dash->ui->attrs[UI_DIM]);
 	}
 }
 
