@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "base/sgr_fold.h"
+#include "base/sgr_move.h"
 
 #define ESC '\033'
 
@@ -26,10 +27,13 @@ static const unsigned char attr_off[10] = { 0, 22, 22, 23, 24, 25, 0, 27, 28, 29
 
 /* The longest change: a reset, eight attributes, two direct colours. */
 #define SGR_MAX 80
-/* The longest move: "\033[9999d\033[9999G". */
-#define MOVE_MAX 16
-
 static const struct sgr_state plain = { 0, -1, -1 };
+
+/* Field by field: a struct's padding is not its value. */
+static bool state_same(const struct sgr_state *a, const struct sgr_state *b)
+{
+	return a->attrs == b->attrs && a->fg == b->fg && a->bg == b->bg;
+}
 
 void sgr_fold_init(struct sgr_fold *f)
 {
@@ -43,7 +47,7 @@ size_t sgr_fold_bound(size_t len)
 {
 	/* A change (G0, rendition, a move of at most two sequences) goes
 	 * out only for a byte or more taken in. */
-	return len + (len + 1) * (SGR_MAX + 3 + MOVE_MAX);
+	return len + (len + 1) * (SGR_MAX + 3 + SGR_MOVE_MAX);
 }
 
 void sgr_fold_size(struct sgr_fold *f, int rows, int cols)
@@ -200,7 +204,7 @@ static void flush(struct sgr_fold *f, const struct sgr_state *want, bool want_kn
 	}
 	if (!want_known)
 		return;
-	if (!f->known || memcmp(&f->term, want, sizeof *want) != 0) {
+	if (!f->known || !state_same(&f->term, want)) {
 		char a[SGR_MAX], b[SGR_MAX];
 		size_t na = sgr_change(&plain, want, a), nb = 0;
 
@@ -222,132 +226,12 @@ static void flush(struct sgr_fold *f, const struct sgr_state *want, bool want_kn
 	}
 }
 
-/* Where the cursor is, and where the moves taken in so far put it; -1
- * for not known. */
-struct cursor {
-	int y, x, want_y, want_x;
-};
-
-/* The shortest way along a row from x (-1: not known) to column c. */
-static size_t move_along(int x, int c, char *b)
+/* The moves taken in, out. */
+static void move_flush(struct sgr_cursor *c, struct sink *s)
 {
-	char t[MOVE_MAX];
-	size_t n = (size_t)snprintf(b, MOVE_MAX, "\033[%dG", c + 1), k;
+	char b[SGR_MOVE_MAX];
 
-	if (c == 0) {
-		b[0] = '\r';
-		return 1;
-	}
-	if (x < 0)
-		return n;
-	if (c > x)
-		k = c - x == 1 ? (size_t)snprintf(t, sizeof t, "\033[C") :
-				 (size_t)snprintf(t, sizeof t, "\033[%dC", c - x);
-	else if (x - c <= 3)
-		k = (size_t)snprintf(t, sizeof t, "%.*s", x - c, "\b\b\b");
-	else
-		k = (size_t)snprintf(t, sizeof t, "\033[%dD", x - c);
-	if (k < n) {
-		memcpy(b, t, k);
-		n = k;
-	}
-	return n;
-}
-
-/* Send the moves taken in: the shortest of CUP, VPA and a move along
- * the row, from where the cursor is. */
-static void move_flush(struct cursor *c, struct sink *s)
-{
-	bool dy = c->want_y >= 0 && c->want_y != c->y, dx = c->want_x >= 0 && c->want_x != c->x;
-	char a[MOVE_MAX], b[2 * MOVE_MAX];
-	size_t na, nb;
-
-	if (dy && (!dx || c->want_x < 0)) {
-		nb = (size_t)snprintf(b, sizeof b, "\033[%dd", c->want_y + 1);
-		put(s, b, nb);
-	} else if (dx && !dy) {
-		nb = move_along(c->x, c->want_x, b);
-		put(s, b, nb);
-	} else if (dx && dy) {
-		na = c->want_x ? (size_t)snprintf(a, sizeof a, "\033[%d;%dH", c->want_y + 1, c->want_x + 1) :
-				 (size_t)snprintf(a, sizeof a, "\033[%dH", c->want_y + 1);
-		nb = (size_t)snprintf(b, sizeof b, "\033[%dd", c->want_y + 1);
-		nb += move_along(c->x, c->want_x, b + nb);
-		if (nb < na)
-			put(s, b, nb);
-		else
-			put(s, a, na);
-	}
-	c->y = c->want_y;
-	c->x = c->want_x;
-}
-
-/* A cursor move taken in (CUP, HVP, CHA, HPA, VPA, CUF, CUB, HPR, CR,
- * BS) where it is exactly known where it puts the cursor: true. */
-static bool move_take(struct cursor *c, const struct sgr_fold *f, const char *p, size_t n)
-{
-	long a = 0, b = 0;
-	int k = 0;
-	char fin = p[n - 1];
-
-	if (!f->rows || !f->cols)
-		return false;
-	if (n == 1) {
-		if (p[0] == '\r')
-			c->want_x = 0;
-		else if (c->want_x > 0) /* BS; at 0 it may wrap back */
-			c->want_x--;
-		else
-			return false;
-		return true;
-	}
-	/* Two parameters at most, digits only; 0 or none is 1. */
-	for (size_t i = 2; i + 1 < n; i++) {
-		long *v = k ? &b : &a;
-		if (p[i] == ';' && k++ == 0)
-			continue;
-		if (p[i] < '0' || p[i] > '9' || *v > 9999)
-			return false;
-		*v = *v * 10 + (p[i] - '0');
-	}
-	a = a ? a : 1;
-	b = b ? b : 1;
-	if (k && fin != 'H' && fin != 'f')
-		return false;
-	/* Past an edge the terminal stops at its own, which may not be
-	 * where curses thinks it is: left as it came. */
-	switch (fin) {
-	case 'H':
-	case 'f':
-		if (a > f->rows || b > f->cols)
-			return false;
-		c->want_y = (int)a - 1;
-		c->want_x = (int)b - 1;
-		return true;
-	case 'G':
-	case '`':
-		if (a > f->cols)
-			return false;
-		c->want_x = (int)a - 1;
-		return true;
-	case 'd':
-		if (a > f->rows)
-			return false;
-		c->want_y = (int)a - 1;
-		return true;
-	case 'C':
-	case 'a':
-		if (c->want_x < 0 || c->want_x + a >= f->cols)
-			return false;
-		c->want_x += (int)a;
-		return true;
-	case 'D':
-		if (c->want_x < 0 || c->want_x - a < 0)
-			return false;
-		c->want_x -= (int)a;
-		return true;
-	}
-	return false;
+	put(s, b, sgr_move_flush(c, b));
 }
 
 /* The length of the unit at p: a CSI sequence, an ESC sequence or string,
@@ -435,6 +319,73 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 	return len;
 }
 
+/* Renditions under which a space looks the same: of a blank only its
+ * background shows, unless an attribute draws on it (underline, blink,
+ * reverse, invisible, strike: then all of it may show). */
+#define ATTR_ON_BLANK (1u << 4 | 1u << 5 | 1u << 7 | 1u << 8 | 1u << 9)
+
+static bool blank_same(const struct sgr_state *a, const struct sgr_state *b)
+{
+	if ((a->attrs | b->attrs) & ATTR_ON_BLANK)
+		return state_same(a, b);
+	return a->bg == b->bg;
+}
+
+/* Is in[i] a glyph that shows its rendition: not a space or control? */
+static bool shows_glyph(const char *in, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)in[i];
+
+	if (c > 0x20 && c < 0x7f)
+		return true;
+	return c >= 0x80 && utf8_len((const unsigned char *)in + i, len - i) > 0;
+}
+
+/* A run of spaces from in[i] (rendition want), with SGRs between, before
+ * a glyph: the glyph's rendition, when every space of the run looks the
+ * same in it as in its own (*next), and the glyph's index (*end). Sent in
+ * that rendition, the run needs no change of its own: a gap in a field's
+ * colour, or after a reversed flash, costs nothing. */
+static bool blank_ahead(const char *in, size_t len, size_t i, struct sgr_state want,
+			struct sgr_state *next, size_t *end)
+{
+	struct sgr_state st = want;
+	bool known = true;
+	size_t k = i;
+
+	/* The glyph, and its rendition. */
+	while (k < len) {
+		size_t n = unit_len(in + k, len - k);
+
+		if (n == 1 && in[k] == ' ') {
+			k++;
+		} else if (n >= 3 && in[k] == ESC && in[k + 1] == '[' && in[k + n - 1] == 'm' &&
+			   ((in[k + 2] >= '0' && in[k + 2] <= '9') || in[k + 2] == ';' || in[k + 2] == 'm')) {
+			if (!sgr_apply(in + k + 2, n - 3, &st, &known) || !known)
+				return false;
+			k += n;
+		} else
+			break;
+	}
+	if (k >= len || !shows_glyph(in, len, k))
+		return false;
+	/* Every space of the run as it would look in it. */
+	*next = st;
+	st = want;
+	for (size_t j = i; j < k;) {
+		size_t n = unit_len(in + j, len - j);
+
+		if (n == 1 && in[j] == ' ') {
+			if (!blank_same(&st, next))
+				return false;
+		} else
+			sgr_apply(in + j + 2, n - 3, &st, &known);
+		j += n;
+	}
+	*end = k;
+	return true;
+}
+
 bool sgr_fold(struct sgr_fold *f, const char *in, size_t len, char *out, size_t cap, size_t *outlen)
 {
 	struct sink s = { out, 0, cap, false };
@@ -443,13 +394,36 @@ bool sgr_fold(struct sgr_fold *f, const char *in, size_t len, char *out, size_t 
 	char g0 = f->g0;
 	/* Where the cursor is is not kept from one call to the next: curses
 	 * may move it between (after a suspend). */
-	struct cursor cur = { -1, -1, -1, -1 };
+	struct sgr_cursor cur = { -1, -1, -1, -1 };
+	/* Spaces before blanks_to go out in the rendition the terminal is
+	 * in: blank_ahead chose it (run) to show them as they should look. */
+	size_t blanks_to = 0;
+	struct sgr_state run;
 
 	for (size_t i = 0; i < len;) {
 		const char *p = in + i;
 		size_t n = unit_len(p, len - i);
 		bool known_after = true, stays = false;
 
+		if (n == 1 && p[0] == ' ' && i >= blanks_to && want_known && f->known &&
+		    g0 == f->g0 && blank_ahead(in, len, i, want, &run, &blanks_to)) {
+			move_flush(&cur, &s);
+			flush(f, &run, true, g0, &s);
+		}
+		if (n == 1 && p[0] == ' ' && i < blanks_to) {
+			/* The renditions between stay pending, for the glyph,
+			 * which wants the one the terminal is in. */
+			move_flush(&cur, &s);
+			put(&s, p, 1);
+			i++;
+			if (cur.x >= 0 && cur.x + 1 < f->cols)
+				cur.x++;
+			else
+				cur.x = cur.y = -1;
+			cur.want_x = cur.x;
+			cur.want_y = cur.y;
+			continue;
+		}
 		if (n == 0) {
 			n = len - i; /* cut short: not understood */
 			known_after = false;
@@ -472,7 +446,7 @@ bool sgr_fold(struct sgr_fold *f, const char *in, size_t len, char *out, size_t 
 			i += n;
 			continue;
 		} else if ((p[0] == '\r' || p[0] == '\b' || (p[0] == ESC && p[1] == '[' && is_move(p, n))) &&
-			   move_take(&cur, f, p, n)) {
+			   sgr_move_take(&cur, f->rows, f->cols, p, n)) {
 			i += n;
 			continue;
 		} else if (p[0] == '\r' || p[0] == '\b' || (p[0] == ESC && p[1] == '[' && is_move(p, n))) {
