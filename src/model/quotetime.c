@@ -56,9 +56,8 @@ bool quotetime_is_old(const struct quote *q, const struct market_calendar *cal, 
 		      long refresh_s)
 {
 	long long allow = (long long)quotetime_usual_delay(q) + refresh_s + QUOTE_GRACE_S;
-	long long gap = (long long)now - (long long)q->time, traded = 0;
+	long long gap = (long long)now - (long long)q->time, traded = 0, last;
 	enum hktime_zone z = quotetime_zone(q);
-	long long last = hktime_day(now, hktime_zone_offset(z, now));
 
 	/* The trading time is never more than the wall clock's: most rows,
 	 * fresh ones, are answered here; and a quote of weeks ago is old
@@ -67,6 +66,7 @@ bool quotetime_is_old(const struct quote *q, const struct market_calendar *cal, 
 		return false;
 	if (gap > (long long)QUOTE_OLD_DAYS * DAY_S)
 		return true;
+	last = hktime_day(now, hktime_zone_offset(z, now));
 	for (long long day = hktime_day(q->time, hktime_zone_offset(z, q->time)); day <= last; day++) {
 		struct market_span sp[MARKET_SPANS_MAX];
 		size_t n = z == HKTIME_US_EASTERN ? us_day_spans(day, sp)

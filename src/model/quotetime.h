@@ -21,8 +21,9 @@ enum hktime_zone quotetime_zone(const struct quote *q);
  * quote_usual_delay; HKEX's 15 minutes when the source is not known). */
 long quotetime_usual_delay(const struct quote *q);
 
-/* A quote this many days old is old whatever the sessions: no closure of
- * either exchange lasts so long, and it bounds the walk over the days. */
+/* A quote more than this many days old is old whatever the sessions: no
+ * closure of either exchange lasts so long (Easter's is six days), and it
+ * bounds the walk over the days. */
 #define QUOTE_OLD_DAYS 10
 
 /* Is q old: has its exchange traded, between q's time and now, longer
