@@ -302,9 +302,11 @@ static void spans(int y, int mo, int d, size_t n, const char *want, const char *
 
 	is_int(k, n, "%s: %zu spans", what, n);
 	for (size_t i = 0; i < k && i < n; i++) {
+		/* hkt_str's buffer is static: one call a snprintf */
 		used += (size_t)snprintf(got + used, sizeof got - used, "%s%s", i ? " " : "",
 					 hkt_str(sp[i].start) + 11);
-		used += (size_t)snprintf(got + used, sizeof got - used, "-%s", hkt_str(sp[i].end) + 11);
+		used += (size_t)snprintf(got + used, sizeof got - used, "-%s",
+					 hkt_str(sp[i].end) + 11);
 	}
 	is_str(got, want, "%s", what);
 }

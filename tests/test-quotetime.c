@@ -52,77 +52,68 @@ static bool old(enum market m, const char *source, time_t from, time_t now)
 	return quotetime_is_old(&q, &cal, now, 5);
 }
 
+/* A quote of `from` is current at `last` and old a second later. */
+static void edge(enum market m, const char *source, time_t from, time_t last, const char *what)
+{
+	ok(!old(m, source, from, last), "%s: current until then", what);
+	ok(old(m, source, from, last + 1), "%s: old a second later", what);
+}
+
 /* Allowances at a 5 s refresh: Tencent 900 + 5 + 60 = 965 s, Sina 65 s.
  * Only the continuous sessions count towards them. */
 static void sessions(void)
 {
 	time_t noon = hkt(2026, 8, 6, 11, 59, 58); /* a Thursday */
-	time_t fri = hkt(2026, 8, 7, 16, 9, 0);
+	time_t thu = hkt(2026, 8, 6, 16, 9, 0), fri = hkt(2026, 8, 7, 16, 9, 0);
+	time_t eve = hkt(2026, 9, 30, 16, 9, 0), xmas = hkt(2026, 12, 24, 11, 59, 58);
 
-	/* Feed stopped mid-session: old as before */
-	ok(!old(MARKET_HK, "tencent", hkt(2026, 8, 6, 10, 30, 0), hkt(2026, 8, 6, 10, 46, 5)),
-	   "mid-session: 965 s of trading is tencent's usual");
-	ok(old(MARKET_HK, "tencent", hkt(2026, 8, 6, 10, 30, 0), hkt(2026, 8, 6, 10, 46, 6)),
-	   "mid-session: a second more, the feed stopped: old");
+	edge(MARKET_HK, "tencent", hkt(2026, 8, 6, 10, 30, 0), hkt(2026, 8, 6, 10, 46, 5),
+	     "feed stopped mid-session, 10:46:05 (965 s)");
 
 	/* The lunch break */
 	ok(!old(MARKET_HK, "sina", noon, hkt(2026, 8, 6, 12, 40, 0)),
 	   "11:59:58 at 12:40, lunch: sina's quote is current");
-	ok(!old(MARKET_HK, "sina", noon, hkt(2026, 8, 6, 13, 1, 3)),
-	   "at 13:01:03: 2 s + 63 s of trading, within sina's 65");
-	ok(old(MARKET_HK, "sina", noon, hkt(2026, 8, 6, 13, 1, 4)),
-	   "at 13:01:04: 66 s, old");
+	edge(MARKET_HK, "sina", noon, hkt(2026, 8, 6, 13, 1, 3), "sina, 13:01:03 (2 + 63 s)");
 	ok(old(MARKET_HK, "sina", noon, hkt(2026, 8, 6, 13, 3, 0)),
 	   "at 13:03: three minutes of the afternoon, old");
 	ok(!old(MARKET_HK, "tencent", noon, hkt(2026, 8, 6, 13, 3, 0)),
 	   "tencent at 13:03: 182 s, within its 965");
-	ok(!old(MARKET_HK, "tencent", noon, hkt(2026, 8, 6, 13, 16, 3)), "tencent at 13:16:03: 965 s");
-	ok(old(MARKET_HK, "tencent", noon, hkt(2026, 8, 6, 13, 16, 4)), "tencent at 13:16:04: old");
+	edge(MARKET_HK, "tencent", noon, hkt(2026, 8, 6, 13, 16, 3), "tencent, 13:16:03");
 	ok(!old(MARKET_HK_INDEX, "tencent", noon, hkt(2026, 8, 6, 12, 50, 0)),
 	   "an index at lunch: current");
 
 	/* The auctions are not counted: nothing trades until their match */
 	ok(!old(MARKET_HK, "sina", hkt(2026, 8, 6, 15, 59, 58), hkt(2026, 8, 6, 16, 9, 0)),
 	   "15:59:58 at 16:09, the closing auction: not old");
-	ok(!old(MARKET_HK, "sina", hkt(2026, 8, 6, 16, 9, 0), hkt(2026, 8, 7, 9, 25, 0)),
+	ok(!old(MARKET_HK, "sina", thu, hkt(2026, 8, 7, 9, 25, 0)),
 	   "yesterday's close in the pre-opening: not old");
 
-	/* After the close, overnight */
-	ok(!old(MARKET_HK, "tencent", hkt(2026, 8, 6, 16, 9, 0), hkt(2026, 8, 6, 20, 0, 0)),
+	/* After the close, overnight, the weekend */
+	ok(!old(MARKET_HK, "tencent", thu, hkt(2026, 8, 6, 20, 0, 0)),
 	   "16:09 at 20:00: the close is the current price");
-	ok(!old(MARKET_HK, "sina", hkt(2026, 8, 6, 16, 9, 0), hkt(2026, 8, 7, 3, 0, 0)),
-	   "and at 03:00");
-	ok(!old(MARKET_HK, "tencent", hkt(2026, 8, 6, 16, 9, 0), hkt(2026, 8, 7, 9, 46, 5)),
-	   "next morning 09:46:05: 965 s of trading");
-	ok(old(MARKET_HK, "tencent", hkt(2026, 8, 6, 16, 9, 0), hkt(2026, 8, 7, 9, 46, 6)),
-	   "09:46:06: old");
-
-	/* The weekend */
-	ok(!old(MARKET_HK, "tencent", fri, hkt(2026, 8, 8, 12, 0, 0)), "Friday's close on Saturday");
-	ok(!old(MARKET_HK, "tencent", fri, hkt(2026, 8, 10, 9, 46, 5)), "Monday 09:46:05");
-	ok(old(MARKET_HK, "tencent", fri, hkt(2026, 8, 10, 9, 46, 6)), "Monday 09:46:06: old");
+	ok(!old(MARKET_HK, "sina", thu, hkt(2026, 8, 7, 3, 0, 0)), "and at 03:00");
+	edge(MARKET_HK, "tencent", thu, hkt(2026, 8, 7, 9, 46, 5), "the next morning, 09:46:05");
+	ok(!old(MARKET_HK, "tencent", fri, hkt(2026, 8, 8, 12, 0, 0)),
+	   "Friday's close on Saturday");
+	edge(MARKET_HK, "tencent", fri, hkt(2026, 8, 10, 9, 46, 5),
+	     "Friday's close, Monday 09:46:05");
 
 	/* Holidays from share/hkex-calendar.tsv */
-	ok(!old(MARKET_HK, "sina", hkt(2026, 9, 30, 16, 9, 0), hkt(2026, 10, 1, 11, 0, 0)),
+	ok(!old(MARKET_HK, "sina", eve, hkt(2026, 10, 1, 11, 0, 0)),
 	   "National Day (Thursday 2026-10-01): the eve's close is current");
-	ok(!old(MARKET_HK, "sina", hkt(2026, 9, 30, 16, 9, 0), hkt(2026, 10, 2, 9, 31, 5)),
-	   "Friday 09:31:05: 65 s of trading");
-	ok(old(MARKET_HK, "sina", hkt(2026, 9, 30, 16, 9, 0), hkt(2026, 10, 2, 9, 31, 6)),
-	   "Friday 09:31:06: old");
+	edge(MARKET_HK, "sina", eve, hkt(2026, 10, 2, 9, 31, 5), "after National Day, 09:31:05");
 	ok(!old(MARKET_HK, "tencent", hkt(2026, 4, 2, 16, 9, 0), hkt(2026, 4, 8, 9, 40, 0)),
 	   "Easter: Thursday's close still current the next Wednesday at 09:40");
 	ok(old(MARKET_HK, "tencent", hkt(2026, 4, 2, 16, 9, 0), hkt(2026, 4, 8, 10, 0, 0)),
 	   "and old at 10:00");
 
 	/* A half day: no afternoon */
-	ok(!old(MARKET_HK, "sina", hkt(2026, 12, 24, 11, 59, 58), hkt(2026, 12, 24, 13, 30, 0)),
+	ok(!old(MARKET_HK, "sina", xmas, hkt(2026, 12, 24, 13, 30, 0)),
 	   "Christmas Eve, a half day: 11:59:58 at 13:30 is current");
 	ok(old(MARKET_HK, "sina", hkt(2026, 12, 23, 11, 59, 58), hkt(2026, 12, 23, 13, 30, 0)),
 	   "a full day's 11:59:58 at 13:30 is old");
-	ok(!old(MARKET_HK, "sina", hkt(2026, 12, 24, 11, 59, 58), hkt(2026, 12, 28, 9, 31, 3)),
-	   "over Christmas Day and the weekend to Monday 09:31:03");
-	ok(old(MARKET_HK, "sina", hkt(2026, 12, 24, 11, 59, 58), hkt(2026, 12, 28, 9, 31, 4)),
-	   "Monday 09:31:04: old");
+	edge(MARKET_HK, "sina", xmas, hkt(2026, 12, 28, 9, 31, 3),
+	     "over Christmas Day and the weekend, Monday 09:31:03");
 
 	/* Weeks old: old without a walk */
 	ok(old(MARKET_HK, "tencent", hkt(2026, 7, 20, 16, 9, 0), hkt(2026, 8, 7, 9, 0, 0)),
@@ -138,19 +129,14 @@ static void us_session(void)
 	ok(!old(MARKET_US, "tencent", thu, hkt(2026, 9, 4, 10, 0, 0)),
 	   "an ADR's close during Hong Kong's morning: current");
 	ok(!old(MARKET_US, "tencent", thu, hkt(2026, 9, 4, 14, 30, 0)), "and its afternoon");
-	ok(!old(MARKET_US, "tencent", thu, at(2026, 9, 4, 9, 46, 5, edt)),
-	   "New York's next morning 09:46:05");
-	ok(old(MARKET_US, "tencent", thu, at(2026, 9, 4, 9, 46, 6, edt)), "09:46:06: old");
-	ok(!old(MARKET_US, "tencent", at(2026, 9, 3, 11, 0, 0, edt), at(2026, 9, 3, 11, 16, 5, edt)),
-	   "feed stopped mid-session: 965 s is usual");
-	ok(old(MARKET_US, "tencent", at(2026, 9, 3, 11, 0, 0, edt), at(2026, 9, 3, 11, 16, 6, edt)),
-	   "and a second more is old");
+	edge(MARKET_US, "tencent", thu, at(2026, 9, 4, 9, 46, 5, edt),
+	     "New York's next morning, 09:46:05");
+	edge(MARKET_US, "tencent", at(2026, 9, 3, 11, 0, 0, edt), at(2026, 9, 3, 11, 16, 5, edt),
+	     "an ADR's feed stopped mid-session, 11:16:05");
 	/* Over the end of daylight saving (Sunday 2026-11-01): Monday opens at
 	 * 09:30 EST, an hour later in UTC than Friday's did. */
-	ok(!old(MARKET_US, "tencent", at(2026, 10, 30, 16, 0, 0, edt), at(2026, 11, 2, 9, 46, 5, est)),
-	   "Friday EDT to Monday EST 09:46:05");
-	ok(old(MARKET_US, "tencent", at(2026, 10, 30, 16, 0, 0, edt), at(2026, 11, 2, 9, 46, 6, est)),
-	   "09:46:06 EST: old");
+	edge(MARKET_US, "tencent", at(2026, 10, 30, 16, 0, 0, edt), at(2026, 11, 2, 9, 46, 5, est),
+	     "Friday EDT to Monday EST 09:46:05");
 	/* No US holiday calendar: Labor Day counts as trading (the man page says so) */
 	ok(old(MARKET_US, "tencent", at(2026, 9, 4, 16, 0, 0, edt), at(2026, 9, 7, 10, 0, 0, edt)),
 	   "Labor Day: marked, the cautious side");
@@ -198,7 +184,8 @@ int main(void)
 	cell(&sina, close + 3600, "16:08:23", "after the close the close is current: unmarked");
 	cell(&tc, at(2026, 8, 10, 9, 0, 0, HKT_OFFSET), "08-07",
 	     "Monday before the open: Friday's date, unmarked");
-	cell(&tc, at(2026, 8, 10, 10, 0, 0, HKT_OFFSET), "~08-07", "Monday in the session: marked");
+	cell(&tc, at(2026, 8, 10, 10, 0, 0, HKT_OFFSET), "~08-07",
+	     "Monday in the session: marked");
 	cell(&idx, close, "~2023-11", "an index from 2023: its year");
 	cell(&baba, at(2026, 9, 5, 10, 0, 0, HKT_OFFSET), "16:04:00",
 	     "New York's Friday 16:04 at 10:00 Saturday in Hong Kong: still Friday there");

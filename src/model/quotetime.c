@@ -67,7 +67,8 @@ bool quotetime_is_old(const struct quote *q, const struct market_calendar *cal, 
 	if (gap > (long long)QUOTE_OLD_DAYS * DAY_S)
 		return true;
 	last = hktime_day(now, hktime_zone_offset(z, now));
-	for (long long day = hktime_day(q->time, hktime_zone_offset(z, q->time)); day <= last; day++) {
+	for (long long day = hktime_day(q->time, hktime_zone_offset(z, q->time)); day <= last;
+	     day++) {
 		struct market_span sp[MARKET_SPANS_MAX];
 		size_t n = z == HKTIME_US_EASTERN ? us_day_spans(day, sp)
 						  : market_day_spans(cal, day, sp);
@@ -95,5 +96,6 @@ int quotetime_cell(const struct quote *q, const struct market_calendar *cal, tim
 		return 0;
 	/* The zone's offsets, not q->utc_offset: the exchange's, whoever parsed it */
 	return fmt_quote_time(q->time, hktime_zone_offset(z, q->time), now,
-			      hktime_zone_offset(z, now), quotetime_is_old(q, cal, now, refresh_s), buf, len);
+			      hktime_zone_offset(z, now), quotetime_is_old(q, cal, now, refresh_s),
+			      buf, len);
 }
