@@ -90,10 +90,11 @@ HKTOP_NOW=1786104000 screen evening "$NEW" <<EOF
 :save-display $T/evening.txt
 :save-colors $T/evening.colors
 EOF
-# no_mark NAME WHAT: no ~ in the header or the rows of $T/NAME.txt
+# no_mark NAME WHAT: no ~ before a time or a figure in $T/NAME.txt's header
+# or rows
 no_mark()
 {
-	is "$(sed -n 1,7p "$T/$1.txt" | grep -c '~')" 0 "$2"
+	is "$(sed -n 1,7p "$T/$1.txt" | grep -c '~[0-9]')" 0 "$2"
 }
 no_mark evening "after the close: no row and no index marked"
 is "$(awk 'NR % 2 == 0 && NR <= 14' "$T/evening.colors" | grep -c c)" 0 "nor any dim"
