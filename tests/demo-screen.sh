@@ -11,15 +11,16 @@ setup_tmp
 export TERM=xterm-256color HKTOP_NOW=1786090200 HKTOP_DEMO_SEED=7
 unset NO_COLOR
 
-# demo NAME ROWS COLS < script: run it, dumps in $T/NAME.*
+# demo NAME ROWS COLS [hktop args...] < script: run it, dumps in $T/NAME.*
 demo()
 {
-	name=$1
+	name=$1 rows=$2 cols=$3
+	shift 3
 	cat > "$T/$name.script"
-	LINES=$2 COLUMNS=$3 HKTOP_SCRIPT="$T/$name.script" HKTOP_TRACE="$T/$name.trace" \
+	LINES=$rows COLUMNS=$cols HKTOP_SCRIPT="$T/$name.script" HKTOP_TRACE="$T/$name.trace" \
 		run_with_timeout 30 "$HKTOP" --demo -o demo.start=11:00 \
 		-o tencent.quote_url=http://127.0.0.1:1 -o tencent.chart_url=http://127.0.0.1:1 \
-		-o yahoo.url=http://127.0.0.1:1
+		-o yahoo.url=http://127.0.0.1:1 "$@"
 	is "$rc" 0 "$name: exit 0"
 	is "$(cat "$T/err")" "" "$name: nothing on stderr"
 	is "$(cat "$T/$name.trace" 2>/dev/null)" "" "$name: nothing fetched"
@@ -75,6 +76,16 @@ done
 # On a terminal, z stops the demo's clock and its refreshes with it: the
 # quotes cannot change, and "Demo paused at ..." stays on the status line
 # (a refresh a second wrote "Updated ..." over it).
+# The demo's day has the HKEX sessions: at its lunch break and after its
+# close the quotes of 12:00 and of the close are current, not marked old.
+for at in 12:40 16:40; do
+	demo "at$at" 24 80 -o demo.start=$at <<EOF
+:save-display $T/at$at.txt
+EOF
+	is "$(sed -n 1,22p "$T/at$at.txt" | grep -c '~[0-9]')" 0 "the demo at $at: no quote marked old"
+done
+like "$(sed -n 1p "$T/at12:40.txt")" 'Lunch break 12:40 HKT' "the demo's lunch break"
+
 if command -v script >/dev/null 2>&1; then
 	mkfifo "$T/pty.keys"
 	exec 3<>"$T/pty.keys"

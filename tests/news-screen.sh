@@ -57,7 +57,7 @@ n
 r
 :save-display $T/news6.txt
 EOF
-is "$(sed -n 4p "$T/watch.txt")" "*0700   TENCENT         478.800    -0.400   -0.08%    483.200    475.400    16.3M    7.80B   ~16:08" \
+is "$(sed -n 4p "$T/watch.txt")" "*0700   TENCENT         478.800    -0.400   -0.08%    483.200    475.400    16.3M    7.80B 16:08:23" \
 	"the watchlist marks a name with news from the last hour"
 like "$(sed -n 3p "$T/watch.txt")" '^ HSI ' "an older story leaves its name unmarked"
 like "$(sed -n 6p "$T/watch.txt")" '^!1810' "a stale mark wins over a news mark"

@@ -293,6 +293,35 @@ static void test_trading(void)
 	ok(!market_is_trading((enum market_session)99), "an out-of-range session is not trading");
 }
 
+/* The continuous sessions of an HKT date, as the stale mark counts them. */
+static void spans(int y, int mo, int d, size_t n, const char *want, const char *what)
+{
+	struct market_span sp[MARKET_SPANS_MAX];
+	char got[128] = "";
+	size_t k = market_day_spans(&cal, hktime_days_from_civil(y, mo, d), sp), used = 0;
+
+	is_int(k, n, "%s: %zu spans", what, n);
+	for (size_t i = 0; i < k && i < n; i++) {
+		/* hkt_str's buffer is static: one call a snprintf */
+		used += (size_t)snprintf(got + used, sizeof got - used, "%s%s", i ? " " : "",
+					 hkt_str(sp[i].start) + 11);
+		used += (size_t)snprintf(got + used, sizeof got - used, "-%s",
+					 hkt_str(sp[i].end) + 11);
+	}
+	is_str(got, want, "%s", what);
+}
+
+static void test_spans(void)
+{
+	spans(2026, 8, 7, 2, "09:30:00+08:00-12:00:00+08:00 13:00:00+08:00-16:00:00+08:00",
+	      "a full day: morning and afternoon, no auctions");
+	spans(2026, 12, 24, 1, "09:30:00+08:00-12:00:00+08:00", "a half day: the morning");
+	spans(2026, 10, 1, 0, "", "a holiday: none");
+	spans(2026, 8, 8, 0, "", "a Saturday: none");
+	spans(2027, 3, 3, 2, "09:30:00+08:00-12:00:00+08:00 13:00:00+08:00-16:00:00+08:00",
+	      "a year the calendar does not list: every weekday trades");
+}
+
 static void bad(const char *text, const char *want)
 {
 	struct market_calendar c;
@@ -436,6 +465,7 @@ int main(void)
 	test_unknown_year();
 	test_tz_independent();
 	test_trading();
+	test_spans();
 	test_load();
 	test_extremes();
 	test_ticks();

@@ -54,7 +54,7 @@ int fmt_age(long seconds, char *buf, size_t len);
  * up ("-1m" for 45 s ahead), and "<-y" past nine years. */
 int fmt_age_fit(long seconds, int cols, char *buf, size_t len);
 
-/* The mark before a time older than its source's usual delay. */
+/* The mark before the time of an old quote (quotetime_is_old). */
 #define FMT_OLD_MARK "~"
 
 /* A quote's time, at most 8 columns, on the wall clock of its exchange:
@@ -63,8 +63,9 @@ int fmt_age_fit(long seconds, int cols, char *buf, size_t len);
  *   the same day:          "16:08:23"
  *   another day:           "09-04"
  *   365 days away or more: "2023-11"
- * old (older than its source's usual delay) puts FMT_OLD_MARK first, and
- * a time then drops its seconds: "~16:08", "~09-04", "~2023-11". */
+ * old (quotetime_is_old: not updated while its market traded) puts
+ * FMT_OLD_MARK first, and a time then drops its seconds: "~16:08",
+ * "~09-04", "~2023-11". */
 int fmt_quote_time(time_t t, int utc_offset, time_t now, int now_offset, bool old,
 		   char *buf, size_t len);
 

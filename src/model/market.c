@@ -360,6 +360,33 @@ void market_status(const struct market_calendar *cal, time_t now, struct market_
 	set_labels(out, di.name);
 }
 
+static bool continuous(enum market_session s)
+{
+	return s == MARKET_MORNING || s == MARKET_AFTERNOON;
+}
+
+size_t market_day_spans(const struct market_calendar *cal, long long day,
+			struct market_span out[MARKET_SPANS_MAX])
+{
+	enum day_type type = classify(cal, day).type;
+	const struct phase *ph = type == DAY_HALF ? half_day : full_day;
+	size_t nph = type == DAY_HALF ? sizeof half_day / sizeof half_day[0]
+				      : sizeof full_day / sizeof full_day[0];
+	long long midnight = day * DAY_S - HKT_OFFSET;
+	size_t n = 0;
+
+	if (!trades(type))
+		return 0;
+	/* Every continuous phase is followed by another: the day ends closed. */
+	for (size_t i = 0; i + 1 < nph && n < MARKET_SPANS_MAX; i++)
+		if (continuous(ph[i].session)) {
+			out[n].start = (time_t)(midnight + ph[i].start);
+			out[n].end = (time_t)(midnight + ph[i + 1].start);
+			n++;
+		}
+	return n;
+}
+
 /* ---- the spread table -------------------------------------------------- */
 
 /* Prices up to and including `upto` move in steps of `tick` (HK$). */

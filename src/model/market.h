@@ -68,6 +68,20 @@ void market_status(const struct market_calendar *cal, time_t now, struct market_
 /* Continuous sessions and the auctions: orders are being matched. */
 bool market_is_trading(enum market_session s);
 
+/* A stretch of continuous trading: [start, end), UTC. */
+struct market_span {
+	time_t start, end;
+};
+
+#define MARKET_SPANS_MAX 2 /* the morning and the afternoon */
+
+/* The continuous sessions of the HKT day `day` (days since 1970-01-01)
+ * into out, in order; how many: 2 on a full day, 1 (the morning) on a
+ * half day, 0 on a weekend or holiday. No auction is one: no trade is
+ * made in them before their single match, so no quote is due there. */
+size_t market_day_spans(const struct market_calendar *cal, long long day,
+			struct market_span out[MARKET_SPANS_MAX]);
+
 /* The HKEX minimum spread for equities at a price, by the table in force
  * at `when`; 0 for a price <= 0 or above 9995. */
 double market_tick_size(double price, time_t when);

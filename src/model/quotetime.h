@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "base/hktime.h"
+#include "model/market.h"
 #include "model/quote.h"
 
 /* Slack on top of a source's usual delay and the refresh interval before
@@ -21,12 +22,23 @@ enum hktime_zone quotetime_zone_of(const struct instrument *in);
  * quote_usual_delay; HKEX's 15 minutes when the source is not known). */
 long quotetime_usual_delay(const struct quote *q);
 
-/* Is q older than its source's usual delay, one refresh interval and
- * QUOTE_GRACE_S? A quote without a time is not. */
-bool quotetime_is_old(const struct quote *q, time_t now, long refresh_s);
+/* A quote more than this many days old is old whatever the sessions: no
+ * closure of either exchange lasts so long (Easter's is six days), and it
+ * bounds the walk over the days. */
+#define QUOTE_OLD_DAYS 10
+
+/* Is q old: has its exchange traded, between q's time and now, longer
+ * than its source's usual delay, one refresh interval and QUOTE_GRACE_S?
+ * Only continuous trading counts: HKEX's morning and afternoon by cal
+ * (so not a lunch break, a night, a weekend or a holiday), and for a US
+ * listing 09:30-16:00 New York on weekdays (no US holidays are known:
+ * they count as trading). A quote without a time is not old. */
+bool quotetime_is_old(const struct quote *q, const struct market_calendar *cal, time_t now,
+		      long refresh_s);
 
 /* The TIME column's text of q at now (fmt_quote_time on the clock of
  * q's exchange, marked when old); "" when q has no time. */
-int quotetime_cell(const struct quote *q, time_t now, long refresh_s, char *buf, size_t len);
+int quotetime_cell(const struct quote *q, const struct market_calendar *cal, time_t now,
+		   long refresh_s, char *buf, size_t len);
 
 #endif

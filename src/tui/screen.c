@@ -35,7 +35,7 @@ static int draw_index(struct dash *dash, int x, int room, int k)
 
 	if (!r->ok)
 		return x;
-	old = quotetime_is_old(&r->q, dash_now(dash), dash->set.refresh);
+	old = quotetime_is_old(&r->q, &dash->cal, dash_now(dash), dash->set.refresh);
 	fmt_num(r->q.f[QF_PRICE], price, sizeof price);
 	fmt_signed(r->q.f[QF_CHANGE], "", chg, sizeof chg);
 	fmt_signed(r->q.f[QF_CHANGE_PCT], "%", pct, sizeof pct);

@@ -23,7 +23,7 @@ const char *const view_help_legend[] = {
 	"Marks on the watchlist:",
 	"!  before a code: its last refresh failed; the figures shown are old",
 	"*  before a code: a headline about it came in the last news.fresh (n)",
-	"~  before a time: the quote is older than its source's usual delay",
+	"~  before a time: its market has traded since longer than the source lags",
 	"\u2026  at the end of a name (~ without UTF-8): the name was cut to fit",
 	"#  a figure too wide for its column (make the terminal wider)",
 	"Digits of a price in reverse: they moved at the last refresh (flash = no)",

@@ -215,8 +215,8 @@ static void cell(const struct dash *dash, const struct row *r, int col, char *bu
 		break;
 	case COL_TIME:
 		/* On the exchange's own clock; an old quote is dim and marked */
-		quotetime_cell(q, dash_now(dash), dash->set.refresh, buf, len);
-		if (quotetime_is_old(q, dash_now(dash), dash->set.refresh))
+		quotetime_cell(q, &dash->cal, dash_now(dash), dash->set.refresh, buf, len);
+		if (quotetime_is_old(q, &dash->cal, dash_now(dash), dash->set.refresh))
 			*color = UI_DIM;
 		break;
 	}
