@@ -226,14 +226,14 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 }
 
 /* HK stocks are asked for in the real-time form (r_hk00700) but the
- * delayed form (hk00700) answers the same question just as well. */
+ * delayed form (hk00700) answers the same question just as well: the
+ * same code without its "r_". */
 static bool reply_codes(const struct instrument *in, struct want *w)
 {
 	if (!symbol_tencent(in, true, w->code[0], sizeof w->code[0]))
 		return false;
-	if (in->market == MARKET_HK &&
-	    !symbol_tencent(in, false, w->code[1], sizeof w->code[1]))
-		w->code[1][0] = '\0';
+	if (in->market == MARKET_HK && strncmp(w->code[0], "r_", 2) == 0)
+		memcpy(w->code[1], w->code[0] + 2, strlen(w->code[0] + 2) + 1);
 	return true;
 }
 
