@@ -187,12 +187,16 @@ static long lot_size(struct text_span s)
 	return (long)n.v;
 }
 
+/* Field i of the line being parsed (below nf: every layout's fields are). */
+#define F(i) text_field(a->value, ends, (i))
+
 static void parse_line(const struct text_assign *a, struct quote_result *r, struct time_memo *memo)
 {
 	const struct instrument *in = &r->q.in;
 	const struct layout *lay = &layouts[in->market];
 	struct quote *q = &r->q;
-	struct text_span f[FIELDS_MAX];
+	size_t ends[FIELDS_MAX];
+	struct text_span v;
 	const struct figure *fig;
 	char buf[TEXT_QUOTE_SIZE];
 	size_t nf, i;
@@ -205,48 +209,51 @@ static void parse_line(const struct text_assign *a, struct quote_result *r, stru
 		fail(r, "truncated line (no closing quote)");
 		return;
 	}
-	nf = text_split(a->value, '~', f, FIELDS_MAX);
+	nf = text_split_ends(a->value, '~', ends, FIELDS_MAX);
 	if (nf < lay->min_fields) {
 		fail(r, "truncated line (%zu fields)", nf);
 		return;
 	}
 	if (nf > FIELDS_MAX)
 		nf = FIELDS_MAX;
-	if (!text_span_is(f[F_MARKET], lay->market_id)) {
-		fail(r, "wrong market id %s (want %s)",
-		     text_quote(buf, sizeof buf, f[F_MARKET].p, f[F_MARKET].len),
+	if (!text_span_is(v = F(F_MARKET), lay->market_id)) {
+		fail(r, "wrong market id %s (want %s)", text_quote(buf, sizeof buf, v.p, v.len),
 		     lay->market_id);
 		return;
 	}
-	if (!code_matches(f[F_CODE], in)) {
-		fail(r, "line is for %s, not %s",
-		     text_quote(buf, sizeof buf, f[F_CODE].p, f[F_CODE].len), in->code);
+	if (!code_matches(v = F(F_CODE), in)) {
+		fail(r, "line is for %s, not %s", text_quote(buf, sizeof buf, v.p, v.len), in->code);
 		return;
 	}
-	if (!quote_check_required(r, SOURCE_NAME, f[F_PRICE], "price", QF_PRICE) ||
-	    !quote_check_required(r, SOURCE_NAME, f[F_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
+	if (!quote_check_required(r, SOURCE_NAME, F(F_PRICE), "price", QF_PRICE) ||
+	    !quote_check_required(r, SOURCE_NAME, F(F_PREV_CLOSE), "previous close", QF_PREV_CLOSE))
 		return;
 	for (i = 0; i < lay->nfigures; i++) {
 		fig = &lay->figures[i];
 		if (fig->field >= nf)
 			continue;
-		q->f[fig->qf] = num_figure(f[fig->field].p, f[fig->field].len, fig->want);
+		v = F(fig->field);
+		q->f[fig->qf] = num_figure(v.p, v.len, fig->want);
 		if (fig->yi)
 			q->f[fig->qf] = num_scale(q->f[fig->qf], 1e8, 8);
 	}
 	if (!quote_check_consistent(r, SOURCE_NAME))
 		return;
-	text_sanitize(q->name, sizeof q->name, f[F_NAME].p, f[F_NAME].len);
-	if (lay->name_en >= 0 && (size_t)lay->name_en < nf)
-		text_sanitize(q->name_en, sizeof q->name_en, f[lay->name_en].p,
-			      f[lay->name_en].len);
+	v = F(F_NAME);
+	text_sanitize(q->name, sizeof q->name, v.p, v.len);
+	if (lay->name_en >= 0 && (size_t)lay->name_en < nf) {
+		v = F((size_t)lay->name_en);
+		text_sanitize(q->name_en, sizeof q->name_en, v.p, v.len);
+	}
 	if (lay->currency >= 0 && (size_t)lay->currency < nf)
-		set_currency(q->currency, f[lay->currency]);
+		set_currency(q->currency, F((size_t)lay->currency));
 	if (lay->lot >= 0 && (size_t)lay->lot < nf)
-		q->lot_size = lot_size(f[lay->lot]);
-	set_time(q, f[F_TIME], lay->us_eastern, memo);
+		q->lot_size = lot_size(F((size_t)lay->lot));
+	set_time(q, F(F_TIME), lay->us_eastern, memo);
 	r->ok = true;
 }
+
+#undef F
 
 /* HK stocks are asked for in the real-time form (r_hk00700) but the
  * delayed form (hk00700) answers the same question just as well: the
