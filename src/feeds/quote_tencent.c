@@ -187,7 +187,8 @@ static long lot_size(struct text_span s)
 	return (long)n.v;
 }
 
-/* Field i of the line being parsed (below nf: every layout's fields are). */
+/* Field i of the line being parsed, i below nf: the fixed fields are below
+ * every layout's min_fields, the others are checked against nf. */
 #define F(i) text_field(a->value, ends, (i))
 
 static void parse_line(const struct text_assign *a, struct quote_result *r, struct time_memo *memo)
