@@ -99,6 +99,25 @@ int main(void)
 	CONV("v_r_hk00700=\"100~\xcc\xda\xd1\xb6\xff~1\";", "v_r_hk00700=\"100~腾讯" FFFD "~1\";", 1,
 	     "an ASCII head (copied, not converted), then GBK and a bad byte");
 
+	/* The ASCII head before the first GBK byte at every length and
+	 * alignment, across the scan's four-word, word and byte steps */
+	{
+		char in[96], want[96];
+		int wrong = 0;
+
+		for (size_t h = 0; h <= 80; h++) {
+			memset(in, 'a', h);
+			memcpy(in + h, "\xcc\xda" "b", 3);
+			memset(want, 'a', h);
+			memcpy(want + h, "腾b", sizeof "腾b" - 1);
+			if (!charset_gbk_to_utf8(in, h + 3, &out, &outlen, &bad, err, sizeof err) ||
+			    outlen != h + sizeof "腾b" - 1 || memcmp(out, want, outlen) != 0 || bad)
+				wrong++;
+			free(out);
+		}
+		is_int(wrong, 0, "an ASCII head of 0 to 80 bytes, then GBK");
+	}
+
 	/* bad may be NULL */
 	ok(charset_gbk_to_utf8("\xff", 1, &out, &outlen, NULL, err, sizeof err) && outlen == 3,
 	   "no counter wanted");

@@ -687,6 +687,42 @@ static void test_us_time(void)
 	ok(res[0].ok && !res[0].q.currency[0], "no currency field, no currency");
 }
 
+/* Lines of one reply with the same time text, or not: each is stamped
+ * from its own, in its own market's zone (a time read for one line is
+ * used again for the next only when its text and zone are the same). */
+static void test_times_in_reply(void)
+{
+	static char body[65536];
+	static struct line hk, us;
+
+	static const char *const names[] = {
+		"r_hk00700", "usBABA", "r_hk00005", "r_hk00011", "r_hk00388", "r_hk00001",
+	};
+	static const char *const codes[] = { "00700", "BABA.N", "00005", "00011", "00388", "00001" };
+	static const char *const times[] = {
+		"2026/08/07 10:00:00", "2026/08/07 10:00:00", "2026/08/07 10:00:00",
+		"2026/08/07 10:00:0x", "2026/08/07 10:00:00", "20260807100001",
+	};
+
+	line_load(&hk, hk00700);
+	line_load(&us, us_baba);
+	body[0] = '\0';
+	for (size_t i = 0; i < 6; i++) {
+		struct line *l = i == 1 ? &us : &hk;
+
+		snprintf(l->f[2], sizeof l->f[2], "%s", codes[i]);
+		snprintf(l->f[30], sizeof l->f[30], "%s", times[i]);
+		line_stmt(l, names[i], l->n, body, sizeof body);
+	}
+	parse(body, "0700 BABA 0005 0011 0388 0001");
+	stamp(&res[0].q, "2026-08-07T10:00:00+08:00");
+	stamp(&res[1].q, "2026-08-07T10:00:00-04:00");
+	stamp(&res[2].q, "2026-08-07T10:00:00+08:00");
+	ok(res[3].ok && res[3].q.time == 0, "a time that does not read leaves none, after one that did");
+	stamp(&res[4].q, "2026-08-07T10:00:00+08:00");
+	stamp(&res[5].q, "2026-08-07T10:00:01+08:00");
+}
+
 static void test_source(void)
 {
 	char code[32];
@@ -746,6 +782,7 @@ int main(void)
 	test_separators();
 	test_names();
 	test_us_time();
+	test_times_in_reply();
 	test_source();
 	return tap_done();
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,6 +202,7 @@ static void split_reference_tests(void)
 	static const char bytes[] = { '~', 'a', 0x7f, (char)0xfe, 0, (char)0xff, 0x01, '~', '}' };
 	char buf[64];
 	struct text_span got[48], want[48];
+	size_t ends[48];
 	unsigned seed = 1, bad_count = 0, bad_field = 0, cases = 0;
 
 	for (size_t len = 0; len <= 40; len++) {
@@ -231,12 +233,25 @@ static void split_reference_tests(void)
 				for (size_t i = max; i < 48; i++)
 					if (got[i].p)
 						bad_field++; /* written past max */
+				/* the same split by where each field ends */
+				for (size_t i = 0; i < 48; i++)
+					ends[i] = SIZE_MAX;
+				if (text_split_ends(s, '~', ends, max) != n)
+					bad_count++;
+				for (size_t i = 0; i < n && i < max; i++) {
+					struct text_span f = text_field(s, ends, i);
+					if (f.p != want[i].p || f.len != want[i].len)
+						bad_field++;
+				}
+				for (size_t i = max; i < 48; i++)
+					if (ends[i] != SIZE_MAX)
+						bad_field++;
 			}
 		}
 	}
 	ok(cases == 41 * 8 * 6, "split: %u texts against the definition", cases);
-	is_int(bad_count, 0, "split: every count right");
-	is_int(bad_field, 0, "split: every field right, none past max");
+	is_int(bad_count, 0, "split and split_ends: every count right");
+	is_int(bad_field, 0, "split and split_ends: every field right, none past max");
 }
 
 static void assign_tests(void)

@@ -45,12 +45,18 @@ static bool reserve(char **buf, size_t *cap, size_t limit, char **op, size_t *ol
 	return true;
 }
 
-/* How many of the first bytes of s are ASCII, a word at a time. */
+/* How many of the first bytes of s are ASCII, four words at a time (a
+ * 3,000-symbol refresh is some 850 KB), then a word, then a byte. */
 static size_t ascii_head(const char *s, size_t len)
 {
 	size_t i = 0;
-	uint64_t w;
+	uint64_t w, x[4];
 
+	for (; i + sizeof x <= len; i += sizeof x) {
+		memcpy(x, s + i, sizeof x);
+		if ((x[0] | x[1] | x[2] | x[3]) & 0x8080808080808080u)
+			break;
+	}
 	for (; i + 8 <= len; i += 8) {
 		memcpy(&w, s + i, 8);
 		if (w & 0x8080808080808080u)

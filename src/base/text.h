@@ -65,6 +65,18 @@ bool text_span_is(struct text_span s, const char *str);
  * from a long one without a buffer sized for the worst case. */
 size_t text_split(struct text_span s, char sep, struct text_span *fields, size_t max);
 
+/* The same split, storing only where each of the first max fields ends
+ * (the offset in s of the separator after it, or s.len); text_field gives
+ * field i back, for i below both max and the count returned. */
+size_t text_split_ends(struct text_span s, char sep, size_t *ends, size_t max);
+
+static inline struct text_span text_field(struct text_span s, const size_t *ends, size_t i)
+{
+	size_t start = i ? ends[i - 1] + 1 : 0;
+
+	return (struct text_span){ s.p + start, ends[i] - start };
+}
+
 /* One statement `<prefix><name>="<value>"` of a JavaScript-like reply body,
  * as Tencent (v_r_hk00700="...";) and Sina (var hq_str_rt_hk00700="...";)
  * send them. */

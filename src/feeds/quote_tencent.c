@@ -128,17 +128,40 @@ static bool code_matches(struct text_span code, const struct instrument *in)
 	return text_span_is(code, in->code);
 }
 
-static void set_time(struct quote *q, struct text_span s, bool us_eastern)
+/* The last quote time read well in a reply: most lines of one carry the
+ * same text, read once (a third of a line's cost in dates otherwise). */
+struct time_memo {
+	bool ok;          /* the rest holds a time */
+	bool us_eastern;
+	char text[20];    /* "2026/08/07 15:59:58", not NUL-ended */
+	size_t len;
+	time_t t;
+	int off;
+};
+
+static void set_time(struct quote *q, struct text_span s, bool us_eastern, struct time_memo *m)
 {
 	int y, mo, d, h, mi, sec, off;
 	time_t t;
 
+	if (m->ok && m->us_eastern == us_eastern && s.len == m->len &&
+	    memcmp(m->text, s.p, s.len) == 0) {
+		q->time = m->t;
+		q->utc_offset = m->off;
+		return;
+	}
 	if (!hktime_parse_wall(s.p, s.len, &y, &mo, &d, &h, &mi, &sec))
 		return;
 	off = us_eastern ? hktime_us_eastern_offset(y, mo, d, h) : HKT_OFFSET;
 	if (hktime_make(y, mo, d, h, mi, sec, off, &t)) {
 		q->time = t;
 		q->utc_offset = off;
+		/* A parsed wall time is 14 or 19 bytes: it fits. */
+		if (s.len <= sizeof m->text) {
+			*m = (struct time_memo){ .ok = true, .us_eastern = us_eastern, .len = s.len,
+						 .t = t, .off = off };
+			memcpy(m->text, s.p, s.len);
+		}
 	}
 }
 
@@ -164,12 +187,17 @@ static long lot_size(struct text_span s)
 	return (long)n.v;
 }
 
-static void parse_line(const struct text_assign *a, struct quote_result *r)
+/* Field i of the line being parsed, i below nf: the fixed fields are below
+ * every layout's min_fields, the others are checked against nf. */
+#define F(i) text_field(a->value, ends, (i))
+
+static void parse_line(const struct text_assign *a, struct quote_result *r, struct time_memo *memo)
 {
 	const struct instrument *in = &r->q.in;
 	const struct layout *lay = &layouts[in->market];
 	struct quote *q = &r->q;
-	struct text_span f[FIELDS_MAX];
+	size_t ends[FIELDS_MAX];
+	struct text_span v;
 	const struct figure *fig;
 	char buf[TEXT_QUOTE_SIZE];
 	size_t nf, i;
@@ -182,58 +210,61 @@ static void parse_line(const struct text_assign *a, struct quote_result *r)
 		fail(r, "truncated line (no closing quote)");
 		return;
 	}
-	nf = text_split(a->value, '~', f, FIELDS_MAX);
+	nf = text_split_ends(a->value, '~', ends, FIELDS_MAX);
 	if (nf < lay->min_fields) {
 		fail(r, "truncated line (%zu fields)", nf);
 		return;
 	}
 	if (nf > FIELDS_MAX)
 		nf = FIELDS_MAX;
-	if (!text_span_is(f[F_MARKET], lay->market_id)) {
-		fail(r, "wrong market id %s (want %s)",
-		     text_quote(buf, sizeof buf, f[F_MARKET].p, f[F_MARKET].len),
+	if (!text_span_is(v = F(F_MARKET), lay->market_id)) {
+		fail(r, "wrong market id %s (want %s)", text_quote(buf, sizeof buf, v.p, v.len),
 		     lay->market_id);
 		return;
 	}
-	if (!code_matches(f[F_CODE], in)) {
-		fail(r, "line is for %s, not %s",
-		     text_quote(buf, sizeof buf, f[F_CODE].p, f[F_CODE].len), in->code);
+	if (!code_matches(v = F(F_CODE), in)) {
+		fail(r, "line is for %s, not %s", text_quote(buf, sizeof buf, v.p, v.len), in->code);
 		return;
 	}
-	if (!quote_check_required(r, SOURCE_NAME, f[F_PRICE], "price", QF_PRICE) ||
-	    !quote_check_required(r, SOURCE_NAME, f[F_PREV_CLOSE], "previous close", QF_PREV_CLOSE))
+	if (!quote_check_required(r, SOURCE_NAME, F(F_PRICE), "price", QF_PRICE) ||
+	    !quote_check_required(r, SOURCE_NAME, F(F_PREV_CLOSE), "previous close", QF_PREV_CLOSE))
 		return;
 	for (i = 0; i < lay->nfigures; i++) {
 		fig = &lay->figures[i];
 		if (fig->field >= nf)
 			continue;
-		q->f[fig->qf] = num_figure(f[fig->field].p, f[fig->field].len, fig->want);
+		v = F(fig->field);
+		q->f[fig->qf] = num_figure(v.p, v.len, fig->want);
 		if (fig->yi)
 			q->f[fig->qf] = num_scale(q->f[fig->qf], 1e8, 8);
 	}
 	if (!quote_check_consistent(r, SOURCE_NAME))
 		return;
-	text_sanitize(q->name, sizeof q->name, f[F_NAME].p, f[F_NAME].len);
-	if (lay->name_en >= 0 && (size_t)lay->name_en < nf)
-		text_sanitize(q->name_en, sizeof q->name_en, f[lay->name_en].p,
-			      f[lay->name_en].len);
+	v = F(F_NAME);
+	text_sanitize(q->name, sizeof q->name, v.p, v.len);
+	if (lay->name_en >= 0 && (size_t)lay->name_en < nf) {
+		v = F((size_t)lay->name_en);
+		text_sanitize(q->name_en, sizeof q->name_en, v.p, v.len);
+	}
 	if (lay->currency >= 0 && (size_t)lay->currency < nf)
-		set_currency(q->currency, f[lay->currency]);
+		set_currency(q->currency, F((size_t)lay->currency));
 	if (lay->lot >= 0 && (size_t)lay->lot < nf)
-		q->lot_size = lot_size(f[lay->lot]);
-	set_time(q, f[F_TIME], lay->us_eastern);
+		q->lot_size = lot_size(F((size_t)lay->lot));
+	set_time(q, F(F_TIME), lay->us_eastern, memo);
 	r->ok = true;
 }
 
+#undef F
+
 /* HK stocks are asked for in the real-time form (r_hk00700) but the
- * delayed form (hk00700) answers the same question just as well. */
+ * delayed form (hk00700) answers the same question just as well: the
+ * same code without its "r_". */
 static bool reply_codes(const struct instrument *in, struct want *w)
 {
 	if (!symbol_tencent(in, true, w->code[0], sizeof w->code[0]))
 		return false;
-	if (in->market == MARKET_HK &&
-	    !symbol_tencent(in, false, w->code[1], sizeof w->code[1]))
-		w->code[1][0] = '\0';
+	if (in->market == MARKET_HK && strncmp(w->code[0], "r_", 2) == 0)
+		memcpy(w->code[1], w->code[0] + 2, strlen(w->code[0] + 2) + 1);
 	return true;
 }
 
@@ -282,6 +313,7 @@ void quote_tencent_parse_utf8(const char *body, size_t len, const struct instrum
 {
 	const char *pos = body, *end = body + len;
 	struct text_assign a;
+	struct time_memo memo = { .ok = false };
 	struct want *w;
 	size_t i, k, next = 0, left = n;
 
@@ -325,7 +357,7 @@ void quote_tencent_parse_utf8(const char *body, size_t len, const struct instrum
 		if (w[i].twin)
 			w[i].line = w[i].twin->line;
 		if (w[i].line.name.p)
-			parse_line(&w[i].line, &res[i]);
+			parse_line(&w[i].line, &res[i], &memo);
 		else if (!res[i].err[0])
 			fail(&res[i], "no data (unknown code?)");
 	}

@@ -324,15 +324,19 @@ bool board_instruments(const struct board *b, struct instrument **out, size_t *n
 {
 	const struct row **order = malloc((b->n ? b->n : 1) * sizeof *order);
 	struct instrument *v = malloc((b->n ? b->n : 1) * sizeof *v);
+	bool listed = true; /* rows already in the list's order: no sort */
 
 	if (!order || !v) {
 		free(order);
 		free(v);
 		return false;
 	}
-	for (size_t i = 0; i < b->n; i++)
+	for (size_t i = 0; i < b->n; i++) {
 		order[i] = &b->rows[i];
-	qsort(order, b->n, sizeof *order, by_seq);
+		listed = listed && (i == 0 || b->rows[i - 1].seq < b->rows[i].seq);
+	}
+	if (!listed)
+		qsort(order, b->n, sizeof *order, by_seq);
 	for (size_t i = 0; i < b->n; i++)
 		v[i] = order[i]->in;
 	free(order);

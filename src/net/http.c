@@ -21,6 +21,7 @@ struct transfer {
 	CURL *easy;
 	struct curl_slist *headers;
 	char *url;
+	CURLU *parsed;                /* url, parsed once (see http_get) */
 	char *body;
 	size_t len, cap, max_body;
 	bool too_big;
@@ -69,22 +70,6 @@ static bool global_ok;
 long long http_mono_ms(void)
 {
 	return hkclock_mono_ms();
-}
-
-bool http_origin(const char *url, char *buf, size_t len)
-{
-	const char *host = strstr(url, "://");
-	size_t n;
-
-	if (!host || host == url)
-		return false;
-	host += 3;
-	n = (size_t)(host - url) + strcspn(host, "/?#");
-	if (n >= len)
-		return false;
-	memcpy(buf, url, n);
-	buf[n] = '\0';
-	return true;
 }
 
 long http_retry_after_s(const char *value, time_t now)
@@ -187,6 +172,7 @@ static void transfer_free(struct transfer *t)
 	if (t->easy)
 		curl_easy_cleanup(t->easy);
 	curl_slist_free_all(t->headers);
+	curl_url_cleanup(t->parsed);
 	free(t->url);
 	free(t->body);
 	free(t);
@@ -374,6 +360,13 @@ bool http_get(struct http *h, const struct http_request *req, char *err, size_t 
 		t->headers = l;
 	}
 	curl_easy_setopt(e, CURLOPT_URL, t->url);
+	/* Given only the text, libcurl 7.88 parses it and writes it out again
+	 * a byte at a time (some 60,000 instructions for a 60-code quote URL).
+	 * A parsed handle rules over CURLOPT_URL, which stays the text it
+	 * reports; parsed as libcurl would, else left to libcurl. */
+	if ((t->parsed = curl_url()) &&
+	    curl_url_set(t->parsed, CURLUPART_URL, t->url, CURLU_GUESS_SCHEME | CURLU_NON_SUPPORT_SCHEME) == CURLUE_OK)
+		curl_easy_setopt(e, CURLOPT_CURLU, t->parsed);
 	curl_easy_setopt(e, CURLOPT_PRIVATE, t);
 	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_data);
 	curl_easy_setopt(e, CURLOPT_WRITEDATA, t);

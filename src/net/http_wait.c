@@ -13,6 +13,22 @@
 #include "net/http.h"
 #include "net/http_wait.h"
 
+bool http_origin(const char *url, char *buf, size_t len)
+{
+	const char *host = strstr(url, "://");
+	size_t n;
+
+	if (!host || host == url)
+		return false;
+	host += 3;
+	n = (size_t)(host - url) + strcspn(host, "/?#");
+	if (n >= len)
+		return false;
+	memcpy(buf, url, n);
+	buf[n] = '\0';
+	return true;
+}
+
 bool http_wait_enter(struct http_wait *w, struct http_waiter *x, const char *url, long long now_ms)
 {
 	int running = 0;

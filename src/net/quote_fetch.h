@@ -40,8 +40,11 @@ long quote_fetch_backoff_s(long refresh, int failures);
  * now, else the shortest Retry-After left of the primary and fallback. */
 long quote_fetch_wait_ms(struct http *h, const struct fetch_config *cfg);
 
-/* Build the request URL: base + query + codes joined by ','. Pure. */
+/* A source's code for one instrument fits in this. */
+#define QUOTE_FETCH_CODE_MAX 32
+
+/* Build the request URL: base + query + the n codes joined by ','. Pure. */
 bool quote_fetch_build_url(const struct quote_source *src, const char *base,
-		     const struct instrument *const *in, size_t n, char *buf, size_t len);
+		     char (*codes)[QUOTE_FETCH_CODE_MAX], size_t n, char *buf, size_t len);
 
 #endif

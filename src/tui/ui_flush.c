@@ -46,6 +46,34 @@ void ui_flush_colors(int plain)
 	nbare = 0;
 }
 
+/* The colours of each pair met in this update: a screen has a handful of
+ * pairs and some 10,000 cells to read back. Emptied (a new generation)
+ * at each update and whenever a pair is made, as alloc_pair may reuse a
+ * number. */
+static struct {
+	int pair, fg, bg;
+	unsigned gen;
+} seen[64];
+static unsigned seen_gen = 1;
+
+static bool pair_colors(int pair, int *fg, int *bg)
+{
+	unsigned i = (unsigned)pair % (sizeof seen / sizeof seen[0]);
+
+	if (seen[i].gen == seen_gen && seen[i].pair == pair) {
+		*fg = seen[i].fg;
+		*bg = seen[i].bg;
+		return true;
+	}
+	if (extended_pair_content(pair, fg, bg) == ERR)
+		return false;
+	seen[i].pair = pair;
+	seen[i].fg = *fg;
+	seen[i].bg = *bg;
+	seen[i].gen = seen_gen;
+	return true;
+}
+
 /* The pair of the default foreground on bg, or -1. */
 static int bare_pair(int bg)
 {
@@ -56,6 +84,7 @@ static int bare_pair(int bg)
 			return bare[i].pair;
 	if (nbare == sizeof bare / sizeof bare[0] || (pair = alloc_pair(-1, bg)) < 0)
 		return -1;
+	seen_gen++;
 	bare[nbare].bg = bg;
 	bare[nbare++].pair = pair;
 	return pair;
@@ -94,7 +123,7 @@ static void cell_read(struct cell *c, const cchar_t *cc)
 	}
 	c->pair = PAIR_NUMBER(c->attrs) ? PAIR_NUMBER(c->attrs) : pair;
 	c->attrs &= A_ATTRIBUTES & ~A_COLOR;
-	if (c->pair > 0 && extended_pair_content(c->pair, &c->fg, &c->bg) == ERR)
+	if (c->pair > 0 && !pair_colors(c->pair, &c->fg, &c->bg))
 		c->pair = -1;
 	c->blank = c->pair >= 0 && c->wch[0] == L' ' && c->wch[1] == L'\0' &&
 		   !(c->attrs & UI_BLANK_SHOWS);
@@ -224,7 +253,8 @@ static void row_read(WINDOW *w, int y, int cols, struct cell *row)
 			continue;
 		}
 		cell_read(&row[x], &cc);
-		if (row[x].pair >= 0 && wcwidth(row[x].wch[0]) > 1) {
+		/* No character below U+1100 is wide: most cells skip wcwidth. */
+		if (row[x].pair >= 0 && row[x].wch[0] >= 0x1100 && wcwidth(row[x].wch[0]) > 1) {
 			row[x].pair = -1;
 			row[x].blank = false;
 			if (x + 1 < cols && mvwin_wch(w, y, x + 1, &cc) != ERR) {
@@ -251,6 +281,7 @@ static void blend(WINDOW *next, WINDOW *shown)
 		return;
 	getyx(next, cy, cx);
 	getyx(shown, sy, sx);
+	seen_gen++;
 	n = calloc((size_t)cols, sizeof *n);
 	c = calloc((size_t)cols, sizeof *c);
 	for (int y = 0; n && c && y < rows; y++) {
