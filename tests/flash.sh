@@ -60,6 +60,31 @@ is "$(sed -n 12p "$T/c1.colors" | cut -c22-31)" "gggggggggg" "9988, not moved, d
 is "$(last "$T/c2.colors")" "gggggggggg" "the next refresh, no move: plain again"
 is "$(last "$T/c3.colors")" "rrrrrRRRRR" "a fall flashes red (479.400 to 476.000)"
 
+# The flash's end, as its timer does it: only the flashed cells put back,
+# the rest of the screen as it was (nothing drawn again); on the selected
+# row, whose flash is bold, the row's reverse stays.
+TERM=xterm-256color run end <<EOF
+:refresh
+:save-colors $T/e1.colors
+:save-display $T/e1.txt
+:flash-end
+:save-colors $T/e2.colors
+:save-display $T/e2.txt
+EOF
+is "$(last "$T/e1.colors")" "gggggGGGGG" "flashing"
+is "$(last "$T/e2.colors")" "gggggggggg" "its end: plain again, no refresh needed"
+is "$(sed 10d "$T/e2.colors")" "$(sed 10d "$T/e1.colors")" "every other row's colours as they were"
+is "$(cat "$T/e2.txt")" "$(cat "$T/e1.txt")" "and the text"
+TERM=vt100 run end-selected <<EOF
+j
+j
+:refresh
+:save-colors $T/e3.colors
+:flash-end
+:save-colors $T/e4.colors
+EOF
+is "$(last "$T/e3.colors")" "rrrrrbbbbb" "selected (0700, reversed), the flash is bold"
+is "$(last "$T/e4.colors")" "rrrrrrrrrr" "its end: the row's reverse back under the digits"
 TERM=vt100 run mono <<EOF
 :refresh
 :save-colors $T/m1.colors

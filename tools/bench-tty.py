@@ -50,8 +50,9 @@ def budgets(symbols, view):
     b = [('writes_per_refresh', 8, ''), ('bytes_per_cell', 2, '')]
     if symbols <= 40 and view == 'watchlist':
         b += [('idle_cpu_percent', 0.5, '% of a core'), ('peak_rss_mib', 12, ' MiB')]
-    if symbols >= 3000 and view == 'watchlist':
-        b += [('cpu_ms_per_refresh', 10, ' ms')]
+    # The 3,000-symbol watchlist's CPU a refresh is held to its budget in a
+    # run of its own, not under strace (bench.sh cpu()): the tracer's stops
+    # are charged to hktop.
     if symbols >= 3000 and view in ('round', 'board'):
         b += [('peak_rss_mib', 64, ' MiB')]
     if symbols >= 3000 and view == 'round':

@@ -270,11 +270,8 @@ static void loop(struct app *app)
 			app->refresh_by_timer = false;
 		}
 		/* Tests see the flash until the next refresh: no clock in it. */
-		if (!app->script && app->flash_end_ms >= 0 && app_mono_ms() >= app->flash_end_ms) {
-			app->flash_end_ms = -1;
-			if (board_clear_ticks(&app->dash.board))
-				app->dash.dirty |= REDRAW_BODY;
-		}
+		if (!app->script && app->flash_end_ms >= 0 && app_mono_ms() >= app->flash_end_ms)
+			app_flash_end(app);
 		if (!app->script)
 			news_control_start(app, false);
 		if (dash_now(&app->dash) / 60 != shown_minute) {
@@ -282,6 +279,13 @@ static void loop(struct app *app)
 			app->dash.dirty |= REDRAW_HEADER;
 		}
 	}
+}
+
+void app_flash_end(struct app *app)
+{
+	app->flash_end_ms = -1;
+	if (board_clear_ticks(&app->dash.board))
+		app->dash.dirty |= app->dash.flash.overflow ? REDRAW_BODY : REDRAW_FLASH_END;
 }
 
 static bool red_up_for(const struct options *o)

@@ -80,6 +80,10 @@ struct app {
 /* How long a changed price flashes (flash = yes). */
 #define APP_FLASH_MS 1000
 
+/* The flash is over: the ticks forgotten, and the flashed cells back to
+ * the look under them (the loop's timer; :flash-end in a key script). */
+void app_flash_end(struct app *app);
+
 /* Monotonic milliseconds, for scheduling. */
 long long app_mono_ms(void);
 

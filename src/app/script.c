@@ -99,6 +99,11 @@ static bool command(struct app *app, char *line)
 		feed_key(app, keys_from_name("r"));
 		return true;
 	}
+	if (strcmp(line, ":flash-end") == 0) {
+		/* What the flash's timer does, which scripts have not. */
+		app_flash_end(app);
+		return true;
+	}
 	if (strcmp(line, ":quit") == 0)
 		return false;
 	return fail(app, line, "unknown command");

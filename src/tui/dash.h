@@ -37,7 +37,23 @@ enum redraw {
 	REDRAW_BODY   = 1 << 1,
 	REDRAW_STATUS = 1 << 2,
 	REDRAW_CLEAR  = 1 << 3,
+	/* The flash is over: its cells back to the look under it (a redraw
+	 * of the body does that too; this alone redraws nothing else). */
+	REDRAW_FLASH_END = 1 << 4,
 	REDRAW_ALL    = REDRAW_HEADER | REDRAW_BODY | REDRAW_STATUS,
+};
+
+/* Cells the last drawing of the body flashed, and the look under them:
+ * the flash's end puts that back on those cells alone, rather than the
+ * whole body drawn again (at 3,000 symbols a tenth of a refresh's CPU). */
+#define DASH_FLASH_MAX 256
+struct dash_flash {
+	struct {
+		short y, x, n;
+		unsigned long attrs;  /* the look under it (curses attributes, pair included) */
+	} span[DASH_FLASH_MAX];
+	int n;
+	bool overflow;                /* more than fit: the body is drawn again */
 };
 
 /* The options the views obey, copied from struct options at start-up;
@@ -145,6 +161,7 @@ struct dash {
 	char replay[40];              /* --replay: "REPLAY 2026-08-07", the header's label */
 	bool demo_paused;             /* and its clock stands (z) */
 	time_t fixed_now;             /* HKTOP_NOW in tests; 0: the real clock */
+	struct dash_flash flash;
 
 	/* Views: the current one and the one Esc returns to, and the
 	 * private state of each that has one (view_ops.private_size). */

@@ -159,6 +159,20 @@ static void draw_status(struct dash *dash)
 	}
 }
 
+/* The flashed cells back to the look under them: nothing else on the
+ * screen changed since they were drawn (a change redraws the body, which
+ * notes the flash anew). */
+static void flash_end(struct dash_flash *f)
+{
+	for (int i = 0; i < f->n; i++) {
+		attr_t a = (attr_t)f->span[i].attrs;
+
+		mvwchgat(stdscr, f->span[i].y, f->span[i].x, f->span[i].n, a & ~A_COLOR,
+			 (short)PAIR_NUMBER(a), NULL);
+	}
+	f->n = 0;
+}
+
 void screen_render(struct dash *dash)
 {
 	unsigned d = dash->dirty;
@@ -179,8 +193,13 @@ void screen_render(struct dash *dash)
 	}
 	if (d & REDRAW_HEADER)
 		draw_header(dash);
-	if (d & REDRAW_BODY)
+	if (d & REDRAW_BODY) {
+		dash->flash.n = 0;
+		dash->flash.overflow = false;
 		dash->view->draw(dash, stdscr, BODY_TOP, screen_body_height(dash));
+	} else if (d & REDRAW_FLASH_END) {
+		flash_end(&dash->flash);
+	}
 	if (d & REDRAW_STATUS)
 		draw_status(dash);
 	ui_flush();

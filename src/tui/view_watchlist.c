@@ -232,6 +232,19 @@ static attr_t flash_attr(const struct dash *dash, const struct row *r, bool sel)
 	return sel ? (dir & ~(attr_t)A_REVERSE) | A_BOLD : dir | A_REVERSE;
 }
 
+/* A flashed span and the look under it, for the flash's end. */
+static void flash_note(struct dash_flash *f, int y, int x, int n, attr_t under)
+{
+	if (f->n == DASH_FLASH_MAX) {
+		f->overflow = true;
+		return;
+	}
+	f->span[f->n].y = (short)y;
+	f->span[f->n].x = (short)x;
+	f->span[f->n].n = (short)n;
+	f->span[f->n++].attrs = under;
+}
+
 static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx)
 {
 	const struct columns_layout *l = &dash->cols.at;
@@ -272,9 +285,12 @@ static void draw_row(struct dash *dash, WINDOW *w, int y, size_t idx)
 			size_t len = strlen(buf), k;
 			fmt_num(r->tick_from, was, sizeof was);
 			k = columns_changed_from(buf, was);
-			if ((int)len <= l->width[c] && k < len)
-				ui_text(w, y, x + l->width[c] - (int)(len - k), (int)(len - k), buf + k, 1,
-					flash_attr(dash, r, sel));
+			if ((int)len <= l->width[c] && k < len) {
+				int fx = x + l->width[c] - (int)(len - k);
+
+				ui_text(w, y, fx, (int)(len - k), buf + k, 1, flash_attr(dash, r, sel));
+				flash_note(&dash->flash, y, fx, (int)(len - k), a);
+			}
 		}
 		x += l->width[c];
 		if (x < dash->ui->cols) {
