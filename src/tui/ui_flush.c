@@ -456,7 +456,10 @@ void ui_flush_end(void)
 	to = cap.term_fd >= 0 ? cap.term_fd : cap.curses_fd;
 	if (n && room(&cap.in, &cap.in_cap, n) && pread(cap.file_fd, cap.in, n, 0) == (ssize_t)n) {
 		sgr_fold_size(&cap.fold, LINES, COLS);
-		if (room(&cap.out, &cap.out_cap, sgr_fold_bound(n)) &&
+		/* Room for the update and half as much again: a fold comes out
+		 * shorter (sgr_fold_bound, which always suffices, is a hundred
+		 * times the input); one that would not fit goes out as it came. */
+		if (room(&cap.out, &cap.out_cap, n + n / 2 + 256) &&
 		    sgr_fold(&cap.fold, cap.in, n, cap.out, cap.out_cap, &folded))
 			write_all(to, cap.out, folded);
 		else
