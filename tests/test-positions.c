@@ -5,6 +5,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <sys/mman.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -64,6 +65,23 @@ static void test_lines(void)
 	is_str(text, "0700 100 380.2 2026-11-02 fee=25.50", "written back");
 	ok(positions_parse_lot("BABA -50 120.5", 14, today, &l, &blank, cause, sizeof cause) &&
 	   l.qty == -50 && !l.fee.ok && l.day == -1, "a short, no date or fee");
+	{
+		/* A line that is not a string: its date the last bytes before
+		 * a page that cannot be read (the date was read by sscanf,
+		 * which looks for the string's end: it ran into the page; the
+		 * positions fuzzer found it). */
+		const char text_date[] = "0700 100 380.2 2026-11-02";
+		size_t n = sizeof text_date - 1, page = (size_t)sysconf(_SC_PAGESIZE);
+		char *map = mmap(NULL, 2 * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+				 -1, 0);
+
+		if (map == MAP_FAILED || mprotect(map + page, page, PROT_NONE) != 0)
+			printf("Bail out! mmap: %s\n", strerror(errno));
+		memcpy(map + page - n, text_date, n);
+		ok(positions_parse_lot(map + page - n, n, today, &l, &blank, cause, sizeof cause) &&
+		   l.day == hktime_days_from_civil(2026, 11, 2), "a date at the very end of what can be read");
+		munmap(map, 2 * page);
+	}
 	ok(!positions_parse_lot("   # just a note", 16, today, &l, &blank, cause, sizeof cause) &&
 	   blank, "a comment is blank");
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

@@ -117,16 +117,25 @@ static bool parse_amount(const char *s, size_t len, bool positive, const char *w
 static bool parse_date(const char *s, size_t len, long long today, long long *out, char *cause,
 		       size_t causelen)
 {
-	int y, m, d;
+	int v[3] = { 0, 0, 0 }, k = 0;
 	time_t t;
 
-	if (len != 10 || s[4] != '-' || s[7] != '-' ||
-	    sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 || !hktime_make(y, m, d, 0, 0, 0, 0, &t))
+	/* Digit by digit: s is a token of the line, not a string that ends
+	 * (sscanf would read on past it). */
+	if (len != 10 || s[4] != '-' || s[7] != '-')
 		return refuse(cause, causelen, s, len, "not a date (YYYY-MM-DD)");
-	for (size_t i = 0; i < len; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+	for (size_t i = 0; i < len; i++) {
+		if (i == 4 || i == 7) {
+			k++;
+			continue;
+		}
+		if (s[i] < '0' || s[i] > '9')
 			return refuse(cause, causelen, s, len, "not a date (YYYY-MM-DD)");
-	*out = hktime_days_from_civil(y, m, d);
+		v[k] = v[k] * 10 + (s[i] - '0');
+	}
+	if (!hktime_make(v[0], v[1], v[2], 0, 0, 0, 0, &t))
+		return refuse(cause, causelen, s, len, "not a date (YYYY-MM-DD)");
+	*out = hktime_days_from_civil(v[0], v[1], v[2]);
 	/* Day numbers count from 1970; -1 is "no date". */
 	if (*out < 0)
 		return refuse(cause, causelen, s, len, "the date is before 1970");
